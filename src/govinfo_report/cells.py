@@ -1,0 +1,153 @@
+"""Every cell the three tables (and the fee figures of section 六) print, as data.
+
+A :class:`Cell` ties a model field path (``("requests", "new", "natural_person")``) to its
+place in the printed report: the table (``二``, ``三``, ``四``, or ``六`` for the fee
+figures), the row's official labels from the outermost in, and the column label. The key
+doubles as the attribute path on :class:`~govinfo_report.AnnualReport` and as the JSON path,
+so checks, readers, aggregation and comparisons all address cells the same way.
+
+>>> cell = CELL_BY_KEY[("requests", "results", "withheld", "state_secret", "natural_person")]
+>>> cell.row_label, cell.column
+('三、本年度办理结果/（三）不予公开/1.属于国家秘密', '自然人')
+>>> cell.path
+'$.requests.results.withheld.state_secret.natural_person'
+>>> len(CELLS), sum(c.table == "三" for c in CELLS)
+(203, 175)
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final, Literal
+
+import attrs
+
+from govinfo_report import labels
+from govinfo_report.findings import Place
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["CELLS", "CELL_BY_KEY", "Cell", "CellKey", "Kind", "cell_value"]
+
+CellKey = tuple[str, ...]
+Kind = Literal["count", "amount"]
+
+
+@attrs.frozen(kw_only=True)
+class Cell:
+    """One printed cell: where it lives in the model and JSON, and its official labels."""
+
+    key: CellKey
+    table: str
+    row: tuple[str, ...]
+    column: str
+    kind: Kind = "count"
+    computed: bool = False
+
+    @property
+    def path(self) -> str:
+        """The JSON path of the cell, e.g. ``$.appeals.reconsideration.upheld``."""
+        return "$." + ".".join(self.key)
+
+    @property
+    def row_label(self) -> str:
+        """The row's labels joined by ``/``, outermost first."""
+        return "/".join(self.row)
+
+    @property
+    def place(self) -> Place:
+        """The cell as a :class:`~govinfo_report.findings.Place`."""
+        return Place(path=self.path, table=self.table, row=self.row_label, column=self.column)
+
+
+def _table_a() -> Iterator[Cell]:
+    table = labels.TABLES["proactive"]
+    for row, label in labels.PROACTIVE_ROWS.items():
+        group = labels.PROACTIVE_GROUPS[labels.PROACTIVE_ROW_GROUP[row]].full
+        path = (group, label.full)
+        if row in ("regulations", "normative_documents"):
+            for column, column_label in labels.DOCUMENT_COLUMNS.items():
+                yield Cell(key=("proactive", row, column), table=table, row=path, column=column_label)
+        elif row == "fees":
+            yield Cell(
+                key=("proactive", row), table=table, row=path, column=labels.FEES_COLUMN, kind="amount"
+            )
+        else:
+            yield Cell(key=("proactive", row), table=table, row=path, column=labels.DECISIONS_COLUMN)
+
+
+def _applicant_row(prefix: CellKey, row: tuple[str, ...], *, computed_row: bool) -> Iterator[Cell]:
+    table = labels.TABLES["requests"]
+    for column, column_label in labels.APPLICANT_COLUMNS.items():
+        yield Cell(
+            key=(*prefix, column),
+            table=table,
+            row=row,
+            column=column_label,
+            computed=computed_row or column == "total",
+        )
+
+
+def _table_b() -> Iterator[Cell]:
+    results_label = labels.REQUEST_ROWS["results"].full
+    for row, label in labels.REQUEST_ROWS.items():
+        if row != "results":
+            yield from _applicant_row(("requests", row), (label.full,), computed_row=False)
+            continue
+        for group, group_label in labels.RESULT_GROUPS.items():
+            items = labels.RESULT_ITEMS.get(group)
+            if items is None:
+                yield from _applicant_row(
+                    ("requests", "results", group),
+                    (results_label, group_label.full),
+                    computed_row=group == "total",
+                )
+                continue
+            for item, item_label in items.items():
+                yield from _applicant_row(
+                    ("requests", "results", group, item),
+                    (results_label, group_label.full, item_label.full),
+                    computed_row=False,
+                )
+
+
+def _table_c() -> Iterator[Cell]:
+    table = labels.TABLES["appeals"]
+    for group, path in labels.APPEAL_GROUPS.items():
+        for column, column_label in labels.APPEAL_COLUMNS.items():
+            yield Cell(
+                key=("appeals", group, column),
+                table=table,
+                row=path,
+                column=column_label,
+                computed=column == "total",
+            )
+
+
+def _fees() -> Iterator[Cell]:
+    for field, label in labels.FEE_LABELS.items():
+        yield Cell(
+            key=("other_matters", "fees", field),
+            table="六",
+            row=(labels.FEE_ROW,),
+            column=label,
+            kind="count" if field == "notices" else "amount",
+        )
+
+
+#: Every cell, in reading order: Table A, Table B (row by row), Table C, the fee figures.
+CELLS: Final[tuple[Cell, ...]] = (*_table_a(), *_table_b(), *_table_c(), *_fees())
+
+#: Cells by key.
+CELL_BY_KEY: Final[dict[CellKey, Cell]] = {c.key: c for c in CELLS}
+
+
+def cell_value(obj: object, key: CellKey) -> int | Decimal:
+    """The value of cell ``key`` on a report (attribute access; totals are computed)."""
+    for name in key:
+        obj = getattr(obj, name)
+    if isinstance(obj, int | Decimal):
+        return obj
+    msg = f"{key!r} does not name a cell"  # pragma: no cover - CELLS only names cells
+    raise TypeError(msg)  # pragma: no cover

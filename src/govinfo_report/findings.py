@@ -1,0 +1,321 @@
+"""Findings: what a check says about a report, as data.
+
+A :class:`Finding` is a frozen record with value equality: the rule code of the format's
+section 6 (or a structural ``S-`` code), the place (JSON path plus the table, row and column
+by their official labels), the expected and found values, and a message in Chinese and in
+English. The code and the numbers are the contract; the wording is presentation.
+
+>>> place = Place(path="$.requests.new.total", table="三",
+...               row="一、本年新收政府信息公开申请数量", column="总计")
+>>> f = make_finding("B-ROWTOTAL", place, expected=5, found=6)
+>>> f.code, f.severity, f.expected, f.found
+('B-ROWTOTAL', <Severity.ERROR: 'error'>, 5, 6)
+>>> print(f.message_en)
+table 三, row "一、本年新收政府信息公开申请数量", column "总计": the total should be the sum of the six applicant columns, 5, but is 6 [B-ROWTOTAL]
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Final, TypeAlias
+
+import attrs
+
+__all__ = ["RULES", "Finding", "Place", "Rule", "Severity", "make_finding"]
+
+Value: TypeAlias = int | Decimal | str | None
+
+
+class Severity(enum.StrEnum):
+    """How serious a finding is: errors make a report unsound; warnings and notes do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """Where a finding is: a JSON path and, for table cells, the official labels."""
+
+    path: str
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+
+    def describe(self, lang: str = "zh") -> str:
+        """The place in words, in Chinese (``zh``) or English (``en``)."""
+        if lang == "en":
+            parts = []
+            if self.table:
+                parts.append(f"table {self.table}")
+            if self.row:
+                parts.append(f'row "{self.row}"')
+            if self.column:
+                parts.append(f'column "{self.column}"')
+            return ", ".join(parts) if parts else self.path
+        text = ""
+        if self.table:
+            text += f"表{self.table}"
+        if self.row:
+            text += f"“{self.row}”行"
+        if self.column:
+            text += f"“{self.column}”列"
+        return text or self.path
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A rule of the format (section 6) or of the file format: its code and its wording."""
+
+    code: str
+    severity: Severity
+    title_zh: str
+    title_en: str
+    template_zh: str
+    template_en: str
+
+
+def _rule(code: str, severity: Severity, title: tuple[str, str], tpl: tuple[str, str]) -> Rule:
+    return Rule(
+        code=code,
+        severity=severity,
+        title_zh=title[0],
+        title_en=title[1],
+        template_zh=tpl[0],
+        template_en=tpl[1],
+    )
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+#: Every rule this library reports, keyed by code. Templates take ``where``, ``expected``,
+#: ``found`` and ``detail``.
+RULES: Final = {
+    r.code: r
+    for r in (
+        _rule(
+            "A-NONNEG",
+            _E,
+            ("数值应为非负整数或非负金额", "counts are non-negative integers, amounts non-negative"),
+            (
+                "{where}：应为{detail}，实际为 {found}",
+                "{where}: must be {detail_en}, found {found}",
+            ),
+        ),
+        _rule(
+            "B-ROWTOTAL",
+            _E,
+            ("总计列等于各申请人之和", "the 总计 column is the sum of the applicant columns"),
+            (
+                "{where}：总计应为各类申请人之和 {expected}，实际为 {found}",
+                "{where}: the total should be the sum of the six applicant columns, "
+                "{expected}, but is {found}",
+            ),
+        ),
+        _rule(
+            "B-HANDLED",
+            _E,
+            ("（七）总计等于（一）至（六）之和", "（七）总计 is the sum of results （一）-（六）"),
+            (
+                "{where}：（七）总计应为（一）至（六）各项之和 {expected}，实际为 {found}",
+                "{where}: （七）总计 should be the sum of results （一） to （六）, "
+                "{expected}, but is {found}",
+            ),
+        ),
+        _rule(
+            "B-BALANCE",
+            _E,
+            ("勾稽关系：一加二等于三（七）加四", "balance: 一 + 二 = 三（七） + 四"),
+            (
+                "{where}：第一项加第二项之和（{found}）应等于第三项加第四项之和（{expected}）",
+                "{where}: 一 + 二 ({found}) should equal 三（七）总计 + 四 ({expected})",
+            ),
+        ),
+        _rule(
+            "C-TOTAL",
+            _E,
+            ("复议诉讼总计等于四项之和", "each Table C 总计 is the sum of its four results"),
+            (
+                "{where}：总计应为结果维持、结果纠正、其他结果、尚未审结之和 {expected}，"
+                "实际为 {found}",
+                "{where}: the total should be upheld + corrected + other + pending, "
+                "{expected}, but is {found}",
+            ),
+        ),
+        _rule(
+            "X-CARRY",
+            _W,
+            ("本年上年结转等于上年结转下年度", "carried over equals last year's carried forward"),
+            (
+                "{where}：应等于上年报告的“四、结转下年度继续办理” {expected}，实际为 {found}",
+                "{where}: should equal last year's 四、结转下年度继续办理, "
+                "{expected}, but is {found}",
+            ),
+        ),
+        _rule(
+            "X-STOCK",
+            _W,
+            ("现行有效件数的延续", "stock in force carries over"),
+            (
+                "{where}：上年现行有效件数加本年制发减本年废止应为 {expected}，实际为 {found}",
+                "{where}: last year's stock + issued - repealed should be "
+                "{expected}, but is {found}",
+            ),
+        ),
+        _rule(
+            "F-FEES",
+            _W,
+            ("信息处理费数据一致", "information-processing fee figures agree"),
+            ("{where}：{detail}", "{where}: {detail_en}"),
+        ),
+        _rule(
+            "S-SYNTAX",
+            _E,
+            ("文件无法解析", "the file cannot be parsed"),
+            ("{where}：{detail}", "{where}: {detail_en}"),
+        ),
+        _rule(
+            "S-FORMAT",
+            _E,
+            ("不是本格式的年报数据", "not a report of a supported format"),
+            ("{where}：{detail}，实际为 {found}", "{where}: {detail_en}, found {found}"),
+        ),
+        _rule(
+            "S-MISSING",
+            _E,
+            ("缺少必填项", "a required key is missing"),
+            ("{where}：缺少必填项", "{where}: required key is missing"),
+        ),
+        _rule(
+            "S-UNKNOWN",
+            _E,
+            ("未知的键", "unknown key"),
+            ("{where}：未知的键", "{where}: unknown key"),
+        ),
+        _rule(
+            "S-TYPE",
+            _E,
+            ("类型错误", "wrong type"),
+            ("{where}：应为{detail}，实际为 {found}", "{where}: must be {detail_en}, found {found}"),
+        ),
+        _rule(
+            "S-VALUE",
+            _E,
+            ("取值无效", "invalid value"),
+            ("{where}：{detail}，实际为 {found}", "{where}: {detail_en}, found {found}"),
+        ),
+        _rule(
+            "R-LABEL",
+            _I,
+            ("标签按近似写法识别", "a label was matched loosely"),
+            (
+                "{where}：标签“{found}”按“{expected}”识别",
+                '{where}: label "{found}" read as "{expected}"',
+            ),
+        ),
+        _rule(
+            "R-MISSING",
+            _E,
+            ("发布的报告缺少表格、行或单元格", "the published report lacks a table, row or cell"),
+            ("{where}：{detail}", "{where}: {detail_en}"),
+        ),
+        _rule(
+            "R-UNREAD",
+            _W,
+            ("未能识别的内容", "content that could not be understood"),
+            ("{where}：未能识别的内容“{found}”", '{where}: content not understood: "{found}"'),
+        ),
+    )
+}
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One problem or observation: rule code, place, expected and found, messages."""
+
+    code: str
+    severity: Severity
+    place: Place
+    expected: Value = None
+    found: Value = None
+    message_zh: str
+    message_en: str
+    cells: tuple[str, ...] = ()
+
+    def message(self, lang: str = "zh") -> str:
+        """The message in Chinese (``zh``, the default) or English (``en``)."""
+        return self.message_en if lang == "en" else self.message_zh
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict; numbers stay numbers, amounts become decimal strings."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "path": self.place.path,
+            "table": self.place.table,
+            "row": self.place.row,
+            "column": self.place.column,
+            "expected": _jsonable(self.expected),
+            "found": _jsonable(self.found),
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+            "cells": list(self.cells),
+        }
+
+
+def _jsonable(value: Value) -> int | str | None:
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return "（空）"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def make_finding(  # noqa: PLR0913 - every argument is a field of the record
+    code: str,
+    place: Place,
+    *,
+    expected: Value = None,
+    found: object = None,
+    detail: tuple[str, str] = ("", ""),
+    cells: tuple[str, ...] = (),
+    severity: Severity | None = None,
+) -> Finding:
+    """Build a finding of rule ``code``, with both messages from the rule's templates.
+
+    ``detail`` is a (Chinese, English) pair filling the templates' ``detail`` slot.
+    ``found`` may be any value seen in the input; non-numbers are kept as their ``repr``.
+    """
+    rule = RULES[code]
+    shown_found = _show(found)
+    fields = {
+        "expected": _show(expected),
+        "found": shown_found,
+        "detail": detail[0],
+        "detail_en": detail[1],
+    }
+    found_value: Value
+    if found is None or (isinstance(found, int | Decimal | str) and not isinstance(found, bool)):
+        found_value = found  # type: ignore[assignment]  # narrowed by the isinstance above
+    else:
+        found_value = repr(found)
+    return Finding(
+        code=code,
+        severity=severity or rule.severity,
+        place=place,
+        expected=expected,
+        found=found_value,
+        message_zh=rule.template_zh.format(where=place.describe("zh"), **fields) + f"［{code}］",
+        message_en=rule.template_en.format(where=place.describe("en"), **fields) + f" [{code}]",
+        cells=cells,
+    )

@@ -1,0 +1,38 @@
+"""The model: the report and its sections as frozen attrs classes (pure: attrs and stdlib)."""
+
+from govinfo_report.model.appeals import Appeals, Outcomes
+from govinfo_report.model.narrative import Narrative, OtherMatters, Part, ProcessingFees
+from govinfo_report.model.proactive import DocumentCounts, ProactiveDisclosure
+from govinfo_report.model.report import EDITIONS, AnnualReport, Contact, Publication, default_title
+from govinfo_report.model.requests import (
+    ApplicantCounts,
+    HandlingResults,
+    NotProcessed,
+    OtherHandling,
+    Requests,
+    Unavailable,
+    Withheld,
+)
+
+__all__ = [
+    "EDITIONS",
+    "AnnualReport",
+    "Appeals",
+    "ApplicantCounts",
+    "Contact",
+    "DocumentCounts",
+    "HandlingResults",
+    "Narrative",
+    "NotProcessed",
+    "OtherHandling",
+    "OtherMatters",
+    "Outcomes",
+    "Part",
+    "ProactiveDisclosure",
+    "ProcessingFees",
+    "Publication",
+    "Requests",
+    "Unavailable",
+    "Withheld",
+    "default_title",
+]

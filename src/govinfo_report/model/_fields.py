@@ -1,0 +1,107 @@
+"""Field helpers shared by the model classes: counts, amounts, text (private)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from govinfo_report.errors import ReportError
+from govinfo_report.findings import Finding, Place, make_finding
+from govinfo_report.rules import parse_amount
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["amount", "check_fields", "count", "text", "texts"]
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff]")
+
+
+def count() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
+    """A count field: a non-negative ``int`` (``bool`` refused), checked by ``check_fields``."""
+    return attrs.field(default=0)
+
+
+def amount() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
+    """An amount field: a non-negative finite ``Decimal``, checked by ``check_fields``."""
+    return attrs.field(default=Decimal(0))
+
+
+def text(*, default: str | None = None) -> Any:  # noqa: ANN401 - as above
+    """A one-paragraph text field: a ``str`` without control characters or line breaks."""
+    if default is None:
+        return attrs.field(validator=_text_validator)
+    return attrs.field(default=default, validator=_text_validator)
+
+
+def texts() -> Any:  # noqa: ANN401 - as above
+    """A tuple of paragraphs (a list is turned into a tuple)."""
+    return attrs.field(default=(), converter=_to_tuple, validator=_texts_validator)
+
+
+def _to_tuple(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _bad_text(value: object) -> tuple[str, str] | None:
+    if not isinstance(value, str):
+        return ("文本", "a string")
+    if _CONTROL.search(value):
+        return ("不含控制字符和换行的文本", "text without control characters or line breaks")
+    return None
+
+
+def _text_validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    bad = _bad_text(value)
+    if bad:
+        place = Place(path=f"{type(instance).__name__}.{attribute.name}")
+        code = "S-TYPE" if not isinstance(value, str) else "S-VALUE"
+        raise ReportError((make_finding(code, place, found=value, detail=bad),))
+
+
+def _texts_validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    where = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, tuple):
+        place = Place(path=where)
+        detail = ("文本的列表", "a list of strings")
+        raise ReportError((make_finding("S-TYPE", place, found=value, detail=detail),))
+    findings = []
+    for i, item in enumerate(value):
+        bad = _bad_text(item)
+        if bad:
+            code = "S-TYPE" if not isinstance(item, str) else "S-VALUE"
+            findings.append(make_finding(code, Place(path=f"{where}[{i}]"), found=item, detail=bad))
+    if findings:
+        raise ReportError(findings)
+
+
+def check_fields(
+    instance: object, columns: Mapping[str, str] | None = None, amounts: tuple[str, ...] = ()
+) -> None:
+    """Check every count (and amount) field of ``instance`` at once (rule A-NONNEG).
+
+    Raises :class:`ReportError` listing every bad field; ``columns`` gives the official
+    column label of each field, for the place.
+    """
+    findings: list[Finding] = []
+    for field in attrs.fields(type(instance)):  # type: ignore[misc]  # attrs class by contract
+        if field.type not in ("int", "Decimal", int, Decimal):
+            continue
+        value = getattr(instance, field.name)
+        if field.name in amounts or field.type in ("Decimal", Decimal):
+            ok = isinstance(value, Decimal) and parse_amount(value) is not None
+            detail = ("非负有限金额（Decimal）", "a non-negative finite Decimal")
+        else:
+            ok = type(value) is int and value >= 0
+            detail = ("非负整数", "a non-negative integer")
+        if not ok:
+            place = Place(
+                path=f"{type(instance).__name__}.{field.name}",
+                column=(columns or {}).get(field.name),
+            )
+            findings.append(make_finding("A-NONNEG", place, found=value, detail=detail))
+    if findings:
+        raise ReportError(findings)

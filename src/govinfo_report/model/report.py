@@ -1,0 +1,135 @@
+"""The annual report (政府信息公开工作年度报告) as one sound value: identity and six sections."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+
+import attrs
+
+from govinfo_report.errors import ReportError
+from govinfo_report.findings import Place, make_finding
+from govinfo_report.model._fields import text
+from govinfo_report.model.appeals import Appeals
+from govinfo_report.model.narrative import Narrative, OtherMatters
+from govinfo_report.model.proactive import ProactiveDisclosure
+from govinfo_report.model.requests import Requests
+
+__all__ = ["EDITIONS", "AnnualReport", "Contact", "Publication", "default_title"]
+
+#: Editions of the national format this library models, with the first report year each
+#: applies to. "2021": 国办公开办函〔2021〕30号, for reports on 2021 and later.
+EDITIONS: Final = {"2021": 2021}
+
+_MAX_YEAR: Final = 9999
+
+
+def default_title(organ: str, year: int) -> str:
+    """The title in the form ``{organ}{year}年政府信息公开工作年度报告``.
+
+    >>> default_title("哈尔滨市阿城区金龙山镇", 2021)
+    '哈尔滨市阿城区金龙山镇2021年政府信息公开工作年度报告'
+    """
+    return f"{organ}{year}年政府信息公开工作年度报告"
+
+
+@attrs.frozen(kw_only=True)
+class Publication:
+    """Where the report is published: the site's name and its URL."""
+
+    site_name: str = text()
+    url: str = text()
+
+
+@attrs.frozen(kw_only=True)
+class Contact:
+    """Contact for questions on the report: address, postcode, telephone."""
+
+    address: str = text()
+    postcode: str = text()
+    telephone: str = text()
+
+
+def _title_default(self: AnnualReport) -> str:
+    return default_title(self.organ, self.year)
+
+
+@attrs.frozen(kw_only=True)
+class AnnualReport:
+    """Annual report on government information disclosure (政府信息公开工作年度报告).
+
+    The root of the model: the organ's identity and the six sections of the national format
+    (国办公开办函〔2021〕30号). An ``AnnualReport`` that exists is arithmetically sound: every
+    total the tables print is computed from the cells, and the 勾稽关系 (B-BALANCE) is
+    checked when it is made. Change one with :func:`attrs.evolve`.
+
+    >>> report = AnnualReport(organ="某县教育局", year=2023)
+    >>> report.title
+    '某县教育局2023年政府信息公开工作年度报告'
+    >>> report.requests.results.total.total
+    0
+    """
+
+    organ: str = text()
+    year: int = attrs.field()
+    edition: str = "2021"
+    title: str = attrs.field(default=attrs.Factory(_title_default, takes_self=True))
+    preface: str | None = None
+    publication: Publication | None = None
+    contact: Contact | None = None
+    date: dt.date | None = None
+    overview: Narrative = attrs.field(factory=Narrative)
+    proactive: ProactiveDisclosure = attrs.field(factory=ProactiveDisclosure)
+    requests: Requests = attrs.field(factory=Requests)
+    appeals: Appeals = attrs.field(factory=Appeals)
+    problems: Narrative = attrs.field(factory=Narrative)
+    other_matters: OtherMatters = attrs.field(factory=OtherMatters)
+
+    def __attrs_post_init__(self) -> None:
+        findings = []
+        if self.edition not in EDITIONS:
+            findings.append(
+                make_finding(
+                    "S-VALUE",
+                    Place(path="$.edition"),
+                    found=self.edition,
+                    detail=(
+                        f"格式版本应为 {'、'.join(EDITIONS)}",
+                        f"the edition must be one of {', '.join(EDITIONS)}",
+                    ),
+                )
+            )
+        elif type(self.year) is not int or not EDITIONS[self.edition] <= self.year <= _MAX_YEAR:
+            first = EDITIONS.get(self.edition, 0)
+            findings.append(
+                make_finding(
+                    "S-VALUE",
+                    Place(path="$.year"),
+                    found=self.year,
+                    detail=(
+                        f"{self.edition} 版格式适用于 {first} 年及以后的年度报告",
+                        f"the {self.edition} edition applies to reports on {first} and later",
+                    ),
+                )
+            )
+        for name in ("title", "preface"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                findings.append(
+                    make_finding(
+                        "S-TYPE",
+                        Place(path=f"$.{name}"),
+                        found=value,
+                        detail=("文本", "a string"),
+                    )
+                )
+        if self.date is not None and (
+            not isinstance(self.date, dt.date) or isinstance(self.date, dt.datetime)
+        ):
+            findings.append(
+                make_finding(
+                    "S-TYPE", Place(path="$.date"), found=self.date, detail=("日期", "a date")
+                )
+            )
+        if findings:
+            raise ReportError(findings)

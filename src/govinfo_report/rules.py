@@ -1,0 +1,264 @@
+"""The arithmetic of the format (section 6) as data, and the engine that applies it.
+
+Every arithmetic rule is a :class:`SumRule`: the cells on the left add up to the cells on
+the right. The rules are built from the cell table (:mod:`govinfo_report.cells`), so each
+names the cells it involves, and changing any single cell of Table B or C breaks exactly
+the rules that contain it (the property tests prove it).
+
+>>> sorted({r.code for r in SUM_RULES})
+['B-BALANCE', 'B-HANDLED', 'B-ROWTOTAL', 'C-TOTAL']
+>>> len(SUM_RULES)
+42
+>>> balance = [r for r in SUM_RULES if r.code == "B-BALANCE"][0]
+>>> balance.place.column, balance.lhs, balance.rhs
+('自然人', (('requests', 'new', 'natural_person'), ('requests', 'carried_over', 'natural_person')), (('requests', 'results', 'total', 'natural_person'), ('requests', 'carried_forward', 'natural_person')))
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from govinfo_report import labels
+from govinfo_report.cells import CELL_BY_KEY, CELLS, Cell, CellKey
+from govinfo_report.findings import Finding, Place, make_finding
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+__all__ = [
+    "SUM_RULES",
+    "SumRule",
+    "check_cell",
+    "complete_totals",
+    "evaluate",
+    "fee_findings",
+    "parse_amount",
+]
+
+Number = int | Decimal
+
+
+@attrs.frozen(kw_only=True)
+class SumRule:
+    """``sum(lhs) == sum(rhs)``: a rule code, where to report it, and the cells involved."""
+
+    code: str
+    place: Place
+    lhs: tuple[CellKey, ...]
+    rhs: tuple[CellKey, ...]
+
+    @property
+    def keys(self) -> tuple[CellKey, ...]:
+        """Every cell the rule involves."""
+        return self.lhs + self.rhs
+
+
+_COLUMNS = tuple(labels.APPLICANT_COLUMNS)
+_LEAF_COLUMNS = tuple(c for c in _COLUMNS if c != "total")
+
+
+def _b_rows() -> Iterator[CellKey]:
+    """Row prefixes of Table B in print order: one key per row, without the column."""
+    seen: dict[CellKey, None] = {}
+    for cell in CELLS:
+        if cell.table == labels.TABLES["requests"]:
+            seen.setdefault(cell.key[:-1])
+    yield from seen
+
+
+def _result_leaf_rows() -> tuple[CellKey, ...]:
+    return tuple(
+        row for row in _b_rows() if row[:2] == ("requests", "results") and row[2] != "total"
+    )
+
+
+def _build() -> Iterator[SumRule]:
+    for row in _b_rows():
+        total = CELL_BY_KEY[(*row, "total")]
+        yield SumRule(
+            code="B-ROWTOTAL",
+            place=total.place,
+            lhs=(total.key,),
+            rhs=tuple((*row, c) for c in _LEAF_COLUMNS),
+        )
+    leaves = _result_leaf_rows()
+    for column in _COLUMNS:
+        total = CELL_BY_KEY[("requests", "results", "total", column)]
+        yield SumRule(
+            code="B-HANDLED",
+            place=total.place,
+            lhs=(total.key,),
+            rhs=tuple((*row, column) for row in leaves),
+        )
+    for column, column_label in labels.APPLICANT_COLUMNS.items():
+        yield SumRule(
+            code="B-BALANCE",
+            place=Place(
+                path=f"$.requests.*.{column}", table=labels.TABLES["requests"], column=column_label
+            ),
+            lhs=(("requests", "new", column), ("requests", "carried_over", column)),
+            rhs=(
+                ("requests", "results", "total", column),
+                ("requests", "carried_forward", column),
+            ),
+        )
+    for group in labels.APPEAL_GROUPS:
+        total = CELL_BY_KEY[("appeals", group, "total")]
+        yield SumRule(
+            code="C-TOTAL",
+            place=total.place,
+            lhs=(total.key,),
+            rhs=tuple(("appeals", group, c) for c in labels.APPEAL_COLUMNS if c != "total"),
+        )
+
+
+#: Every arithmetic rule of the format, in print order.
+SUM_RULES: Final[tuple[SumRule, ...]] = tuple(_build())
+
+#: The B-BALANCE rules alone: the one law the model checks when a report is made.
+BALANCE_RULES: Final = tuple(r for r in SUM_RULES if r.code == "B-BALANCE")
+
+
+def evaluate(
+    values: Mapping[CellKey, Number], rules: Iterable[SumRule] = SUM_RULES
+) -> list[Finding]:
+    """Apply ``rules`` to cell values; a rule with a cell missing from ``values`` is skipped."""
+    findings = []
+    for rule in rules:
+        try:
+            found = sum((values[k] for k in rule.lhs), start=0)
+            expected = sum((values[k] for k in rule.rhs), start=0)
+        except KeyError:
+            continue
+        if found != expected:
+            findings.append(
+                make_finding(rule.code, rule.place, expected=expected, found=found, cells=tuple(
+                    CELL_BY_KEY[k].path for k in rule.keys
+                ))
+            )
+    return findings
+
+
+_HANDLED_ROW: Final = ("requests", "results", "total")
+
+
+def complete_totals(values: dict[CellKey, Number]) -> None:
+    """Fill in, from their cells, the totals that ``values`` lacks (in place).
+
+    A stated total is kept as it is, so that the rules can compare it; an absent total is
+    computed, when every cell it depends on is present.
+    """
+    rows = list(_b_rows())
+    for row in rows:
+        if row == _HANDLED_ROW:  # computed below, from the result rows
+            continue
+        key = (*row, "total")
+        if key not in values:
+            parts = [values.get((*row, c)) for c in _LEAF_COLUMNS]
+            if all(p is not None for p in parts):
+                values[key] = sum(p for p in parts if p is not None)
+    leaves = _result_leaf_rows()
+    for column in _COLUMNS:
+        key = ("requests", "results", "total", column)
+        if key not in values:
+            parts = [values.get((*row, column)) for row in leaves]
+            if all(p is not None for p in parts):
+                values[key] = sum(p for p in parts if p is not None)
+    for group in labels.APPEAL_GROUPS:
+        key = ("appeals", group, "total")
+        if key not in values:
+            parts = [values.get(("appeals", group, c)) for c in labels.APPEAL_COLUMNS if c != "total"]
+            if all(p is not None for p in parts):
+                values[key] = sum(p for p in parts if p is not None)
+
+
+_AMOUNT = re.compile(r"\d+(\.\d+)?")
+_COUNT_WORDS = ("非负整数", "a non-negative integer")
+_AMOUNT_WORDS = ("非负金额（十进制数字或整数）", "a non-negative decimal amount")
+
+
+def parse_amount(raw: object) -> Decimal | None:
+    """An amount as a ``Decimal``, or ``None`` when ``raw`` is not a non-negative amount.
+
+    Accepted: a ``Decimal`` or ``int`` (not ``bool``), or a string of digits with an optional
+    fraction (``"12.50"``). Floats are refused: they are not exact.
+
+    >>> parse_amount("12.50"), parse_amount(3), parse_amount(1.5), parse_amount("NaN")
+    (Decimal('12.50'), Decimal('3'), None, None)
+    """
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return Decimal(raw) if raw >= 0 else None
+    if isinstance(raw, Decimal):
+        return raw if raw.is_finite() and raw >= 0 and not raw.is_signed() else None
+    if isinstance(raw, str) and _AMOUNT.fullmatch(raw):
+        try:
+            return Decimal(raw)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+            return None
+    return None
+
+
+def check_cell(cell: Cell, raw: object) -> tuple[Number | None, Finding | None]:
+    """Validate one cell's raw value: the value, or a finding of rule A-NONNEG."""
+    if cell.kind == "count":
+        if type(raw) is int and raw >= 0:
+            return raw, None
+        return None, make_finding("A-NONNEG", cell.place, found=raw, detail=_COUNT_WORDS)
+    amount = parse_amount(raw)
+    if amount is None:
+        return None, make_finding("A-NONNEG", cell.place, found=raw, detail=_AMOUNT_WORDS)
+    return amount, None
+
+
+_FEES = ("other_matters", "fees")
+_FEE_UNPAID = ("requests", "results", "other", "fee_unpaid", "total")
+
+
+def fee_findings(values: Mapping[CellKey, Number]) -> list[Finding]:
+    """Rule F-FEES within one report (warnings).
+
+    The amount collected does not exceed the total of the fee notices; applications closed
+    under （六）2 (fee not paid) imply that fee notices were issued.
+    """
+    findings = []
+    collected = values.get((*_FEES, "collected"))
+    amount = values.get((*_FEES, "notices_amount"))
+    notices = values.get((*_FEES, "notices"))
+    if collected is not None and amount is not None and collected > amount:
+        cell = CELL_BY_KEY[(*_FEES, "collected")]
+        findings.append(
+            make_finding(
+                "F-FEES",
+                cell.place,
+                expected=amount,
+                found=collected,
+                detail=(
+                    f"实际收取的总金额 {collected} 超过收费通知总金额 {amount}",
+                    f"the amount collected, {collected}, exceeds the notices' total, {amount}",
+                ),
+                cells=(cell.path, CELL_BY_KEY[(*_FEES, "notices_amount")].path),
+            )
+        )
+    unpaid = values.get(_FEE_UNPAID)
+    if unpaid and notices == 0:
+        cell = CELL_BY_KEY[(*_FEES, "notices")]
+        findings.append(
+            make_finding(
+                "F-FEES",
+                cell.place,
+                found=notices,
+                detail=(
+                    f"（六）2 逾期未缴费不再处理 {unpaid} 件，但未发出收费通知",
+                    f"{unpaid} applications closed for unpaid fees (（六）2), "
+                    "but no fee notice was issued",
+                ),
+                cells=(cell.path, CELL_BY_KEY[_FEE_UNPAID].path),
+            )
+        )
+    return findings
