@@ -1,6 +1,6 @@
 """govinfo_report: the annual report on government information disclosure as a checked value."""
 
-from govinfo_report.errors import GovinfoReportError, ReadError, ReportError
+from govinfo_report.errors import GovinfoReportError, ReadError, ReportError, WriteError
 from govinfo_report.findings import Finding, Place, Severity
 from govinfo_report.model import AnnualReport
 
@@ -14,5 +14,6 @@ __all__ = [
     "ReadError",
     "ReportError",
     "Severity",
+    "WriteError",
     "__version__",
 ]

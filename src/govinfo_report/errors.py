@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from govinfo_report.findings import Finding
 
-__all__ = ["GovinfoReportError", "ReadError", "ReportError"]
+__all__ = ["GovinfoReportError", "ReadError", "ReportError", "WriteError"]
 
 
 class GovinfoReportError(Exception):
@@ -64,3 +64,24 @@ class ReadError(GovinfoReportError, ValueError):
 
     def __reduce__(self) -> tuple[type[ReadError], tuple[str, str, str]]:
         return (type(self), (self.source, self.reason_zh, self.reason_en))
+
+
+class WriteError(GovinfoReportError, OSError):
+    """An output cannot be written (or would overwrite an input); nothing was changed."""
+
+    target: str
+    reason_zh: str
+    reason_en: str
+
+    def __init__(self, target: str, reason_zh: str, reason_en: str) -> None:
+        self.target = target
+        self.reason_zh = reason_zh
+        self.reason_en = reason_en
+        super().__init__(f"{target}: {reason_zh} | {reason_en}")
+
+    def message(self, lang: str = "zh") -> str:
+        """The reason in Chinese (``zh``, the default) or English (``en``)."""
+        return f"{self.target}: {self.reason_en if lang == 'en' else self.reason_zh}"
+
+    def __reduce__(self) -> tuple[type[WriteError], tuple[str, str, str]]:
+        return (type(self), (self.target, self.reason_zh, self.reason_en))
