@@ -17,12 +17,13 @@ table 三, row "一、本年新收政府信息公开申请数量", column "总�
 from __future__ import annotations
 
 import enum
+import json
 from decimal import Decimal
 from typing import Final, TypeAlias
 
 import attrs
 
-__all__ = ["RULES", "Finding", "Place", "Rule", "Severity", "make_finding"]
+__all__ = ["RULES", "Finding", "Place", "Rule", "Severity", "make_finding", "rebase"]
 
 Value: TypeAlias = int | Decimal | str | None
 
@@ -275,7 +276,7 @@ def _show(value: object) -> str:
     if value is None:
         return "（空）"
     if isinstance(value, str):
-        return f'"{value}"'
+        return json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
@@ -319,3 +320,14 @@ def make_finding(  # noqa: PLR0913 - every argument is a field of the record
         message_en=rule.template_en.format(where=place.describe("en"), **fields) + f" [{code}]",
         cells=cells,
     )
+
+
+def rebase(finding: Finding, place: Place) -> Finding:
+    """The same finding at another place (messages keep their wording after the place)."""
+    old_zh, old_en = finding.place.describe("zh"), finding.place.describe("en")
+    zh, en = finding.message_zh, finding.message_en
+    if zh.startswith(old_zh):
+        zh = place.describe("zh") + zh[len(old_zh) :]
+    if en.startswith(old_en):
+        en = place.describe("en") + en[len(old_en) :]
+    return attrs.evolve(finding, place=place, message_zh=zh, message_en=en)

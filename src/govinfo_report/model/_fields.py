@@ -50,7 +50,10 @@ def _bad_text(value: object) -> tuple[str, str] | None:
     if not isinstance(value, str):
         return ("文本", "a string")
     if _CONTROL.search(value):
-        return ("不含控制字符和换行的文本", "text without control characters or line breaks")
+        return (
+            "应为不含控制字符和换行的单段文本",
+            "must be one paragraph without control characters or line breaks",
+        )
     return None
 
 

@@ -1,0 +1,143 @@
+"""The JSON Schema of the JSON form, generated from the model (never written by hand).
+
+The schema describes what :func:`govinfo_report.dumps` writes and what
+:func:`govinfo_report.loads` accepts, types and required keys included. Arithmetic (the
+rules of section 6) is beyond JSON Schema: a document can be valid against the schema and
+still break a rule; ``govinfo-report check`` tells.
+
+>>> schema = json_schema()
+>>> schema["properties"]["edition"]
+{'const': '2021'}
+>>> schema["$defs"]["ApplicantCounts"]["required"][:2]
+['natural_person', 'commercial_enterprise']
+>>> "total" in schema["$defs"]["ApplicantCounts"]["properties"]
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from govinfo_report import labels
+from govinfo_report.model import (
+    EDITIONS,
+    AnnualReport,
+    ApplicantCounts,
+    HandlingResults,
+    Outcomes,
+)
+from govinfo_report.serialization import FORMAT, SCHEMA_VERSION
+
+__all__ = ["SCHEMA_ID", "json_schema"]
+
+SCHEMA_ID: Final = f"https://govinfo-report.invalid/schema/v{SCHEMA_VERSION}.json"
+
+_COUNT: Final = {"type": "integer", "minimum": 0}
+_AMOUNT: Final = {
+    "description": "A non-negative exact decimal: a string of digits (\"12.50\") or an integer.",
+    "oneOf": [
+        {"type": "string", "pattern": r"^\d+(\.\d+)?$"},
+        {"type": "integer", "minimum": 0},
+    ],
+}
+_COMPUTED: Final[dict[type, str]] = {
+    ApplicantCounts: "ApplicantCounts",
+    Outcomes: "Outcomes",
+    HandlingResults: "ApplicantCounts",
+}
+_COLUMN_LABELS: Final[dict[type, typing.Mapping[str, str]]] = {
+    ApplicantCounts: labels.APPLICANT_COLUMNS,
+    Outcomes: labels.APPEAL_COLUMNS,
+}
+
+
+def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN401, PLR0911
+    origin = typing.get_origin(tp)
+    if tp is int:
+        return dict(_COUNT)
+    if tp is str:
+        return {"type": "string"}
+    if tp is Decimal:
+        return dict(_AMOUNT)
+    if tp is dt.date:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if origin is tuple:
+        (item, _) = typing.get_args(tp)
+        return {"type": "array", "items": _type_schema(item, defs)}
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return {"anyOf": [*(_type_schema(o, defs) for o in options), {"type": "null"}]}
+    if attrs.has(tp):
+        _class_schema(tp, defs)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    msg = f"no schema for {tp!r}"  # pragma: no cover - every model type is handled above
+    raise TypeError(msg)  # pragma: no cover
+
+
+def _class_schema(cls: type, defs: dict[str, Any]) -> None:
+    if cls.__name__ in defs:
+        return
+    defs[cls.__name__] = {}  # reserve: classes may refer to each other
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required = []
+    column_labels = _COLUMN_LABELS.get(cls, {})
+    for field in attrs.fields(cls):
+        prop = _type_schema(hints[field.name], defs)
+        if field.name in column_labels:
+            prop["title"] = column_labels[field.name]
+        properties[field.name] = prop
+        cell_field = hints[field.name] in (int, Decimal)
+        if field.default is attrs.NOTHING or cell_field:
+            required.append(field.name)
+    if cls in _COMPUTED:
+        target = _COMPUTED[cls]
+        total = {"$ref": f"#/$defs/{target}"} if cls is HandlingResults else dict(_COUNT)
+        total["description"] = "Computed; optional on input, checked against its cells."
+        properties["total"] = total
+    schema: dict[str, Any] = {
+        "type": "object",
+        "title": cls.__name__,
+        "description": (cls.__doc__ or "").strip().splitlines()[0],
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+    defs[cls.__name__] = schema
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a report's JSON form."""
+    defs: dict[str, Any] = {}
+    _class_schema(AnnualReport, defs)
+    root = defs.pop("AnnualReport")
+    properties = {
+        "format": {"const": FORMAT},
+        "schema_version": {"const": SCHEMA_VERSION},
+        **root["properties"],
+        "edition": {"const": next(iter(EDITIONS))}
+        if len(EDITIONS) == 1
+        else {"enum": list(EDITIONS)},
+    }
+    required = ["format", "schema_version", "edition", "organ", "year"]
+    hints = typing.get_type_hints(AnnualReport)
+    required += [
+        f.name for f in attrs.fields(AnnualReport) if attrs.has(hints[f.name])
+    ]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "政府信息公开工作年度报告 (govinfo_report JSON form)",
+        "description": root["description"],
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+        "$defs": defs,
+    }

@@ -1,0 +1,472 @@
+"""JSON: the one converter that owns every encoding decision, and the checks on the way in.
+
+The JSON form of a report is a flat object: the envelope (``format``, ``schema_version``,
+``edition``), then the report's fields with English keys. Encoding decisions:
+
+* counts are JSON integers; on input ``true``, ``1.0``, ``"3"`` and negative numbers are
+  refused (rule A-NONNEG), never coerced;
+* amounts (万元 in Table A, 元 for the fees of section 六) are written as decimal strings
+  (``"12.50"``, the precision kept); on input a string of digits, an integer, or a JSON
+  number read without going through ``float`` are accepted; ``NaN`` and infinities are
+  refused;
+* every total the printed tables show is written (``total`` of each Table B row, the
+  （七）总计 row ``requests.results.total``, each Table C ``total``), so other tools need
+  no arithmetic; on input a stated total is optional, and when present it must agree with
+  its cells (B-ROWTOTAL, B-HANDLED, C-TOTAL name the cell);
+* every other cell is required, unknown keys are errors, the date is ``YYYY-MM-DD``;
+* Chinese stays unescaped (``ensure_ascii=False``).
+
+Loading collects every problem of a document at once, each with its JSON path and, for
+table cells, the official labels, and raises :class:`~govinfo_report.errors.ReportError`.
+
+>>> from govinfo_report import AnnualReport
+>>> text = dumps(AnnualReport(organ="某县教育局", year=2023))
+>>> loads(text) == AnnualReport(organ="某县教育局", year=2023)
+True
+>>> bad = text.replace('"natural_person": 0', '"natural_person": true', 1)
+>>> try:
+...     loads(bad)
+... except ReportError as err:
+...     print(err.findings[0].code, err.findings[0].place.path)
+A-NONNEG $.requests.new.natural_person
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_unstructure_fn
+from cattrs.preconf.json import make_converter
+
+from govinfo_report import _io
+from govinfo_report.cells import CELLS, CellKey
+from govinfo_report.errors import ReadError, ReportError
+from govinfo_report.findings import Finding, Place, Severity, make_finding, rebase
+from govinfo_report.model import (
+    EDITIONS,
+    AnnualReport,
+    ApplicantCounts,
+    HandlingResults,
+    Outcomes,
+    Part,
+)
+from govinfo_report.rules import SUM_RULES, check_cell, complete_totals, evaluate, fee_findings
+
+if TYPE_CHECKING:
+    import os
+
+__all__ = [
+    "FORMAT",
+    "SCHEMA_VERSION",
+    "check_dict",
+    "dumps",
+    "from_dict",
+    "load",
+    "loads",
+    "to_dict",
+]
+
+#: The ``format`` key of the envelope: what kind of document this is.
+FORMAT: Final = "govinfo-report"
+#: The ``schema_version`` of the JSON layout this library reads and writes.
+SCHEMA_VERSION: Final = 1
+
+_ENVELOPE: Final = ("format", "schema_version")
+_MAX_YEAR: Final = 9999
+_TOTAL_KEYS: Final[frozenset[CellKey]] = frozenset(
+    c.key for c in CELLS if c.computed and c.key[-1] == "total"
+) | frozenset(c.key[:-1] for c in CELLS if c.key[:3] == ("requests", "results", "total"))
+
+
+class _StrictTypeError(TypeError):
+    """A value of the wrong JSON type; carries the expected type in both languages."""
+
+    def __init__(self, value: object, zh: str, en: str) -> None:
+        self.value = value
+        self.zh = zh
+        self.en = en
+        super().__init__(f"expected {en}, found {value!r}")
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise _StrictTypeError(value, "整数", "an integer")
+    return value
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _StrictTypeError(value, "文本", "a string")
+    return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _StrictTypeError(value, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)")
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    from govinfo_report.rules import parse_amount  # noqa: PLC0415 - local to the hook
+
+    amount = parse_amount(value)
+    if amount is None:
+        raise _StrictTypeError(value, "非负金额", "a non-negative amount")
+    return amount
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = make_converter(forbid_extra_keys=True)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+
+    def _strict_list(item: type) -> Any:  # noqa: ANN401 - a cattrs hook
+        def hook(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise _StrictTypeError(value, "列表", "a list")
+            out, errors = [], []
+            for i, v in enumerate(value):
+                try:
+                    out.append(conv.structure(v, item))
+                except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+                    exc.add_note(IterableValidationNote(f"@ index {i}", i, item))
+                    errors.append(exc)
+            if errors:
+                msg = f"While structuring a list of {item.__name__}"
+                raise IterableValidationError(msg, errors, tuple)
+            return tuple(out)
+
+        return hook
+
+    conv.register_structure_hook_func(lambda t: t == tuple[str, ...], _strict_list(str))
+    conv.register_structure_hook_func(lambda t: t == tuple[Part, ...], _strict_list(Part))
+
+    def _with_total(cls: type) -> None:
+        base = make_dict_unstructure_fn(cls, conv)
+
+        def unstructure(obj: Any) -> dict[str, Any]:  # noqa: ANN401 - a cattrs hook
+            out: dict[str, Any] = base(obj)
+            out["total"] = conv.unstructure(obj.total)
+            return out
+
+        conv.register_unstructure_hook(cls, unstructure)
+
+    for cls in (ApplicantCounts, Outcomes, HandlingResults):
+        _with_total(cls)
+    conv.register_unstructure_hook(tuple, list)  # JSON-like form: lists, not tuples
+    return conv
+
+
+_CONVERTER: Final = _make_converter()
+
+
+# --- Out --------------------------------------------------------------------------
+
+
+def to_dict(report: AnnualReport) -> dict[str, Any]:
+    """The JSON-like form of a report: the envelope, then every field, totals included."""
+    body: dict[str, Any] = _CONVERTER.unstructure(report)
+    return {"format": FORMAT, "schema_version": SCHEMA_VERSION, **body}
+
+
+def dumps(report: AnnualReport, *, indent: int | None = 2) -> str:
+    """The report as JSON text (UTF-8, Chinese unescaped, ``indent`` spaces)."""
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent) + "\n"
+
+
+# --- In ---------------------------------------------------------------------------
+
+_MISSING: Final = object()
+
+
+def _path(key: tuple[str | int, ...]) -> str:
+    out = "$"
+    for part in key:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def _check_envelope(data: dict[str, Any]) -> list[Finding]:
+    findings = []
+    fmt = data.get("format", _MISSING)
+    if fmt != FORMAT:
+        findings.append(
+            make_finding(
+                "S-FORMAT",
+                Place(path="$.format"),
+                expected=FORMAT,
+                found=None if fmt is _MISSING else fmt,
+                detail=(f"format 应为 “{FORMAT}”", f'"format" must be "{FORMAT}"'),
+            )
+        )
+    version = data.get("schema_version", _MISSING)
+    if type(version) is not int or version != SCHEMA_VERSION:
+        findings.append(
+            make_finding(
+                "S-FORMAT",
+                Place(path="$.schema_version"),
+                expected=SCHEMA_VERSION,
+                found=None if version is _MISSING else version,
+                detail=(
+                    f"schema_version 应为 {SCHEMA_VERSION}",
+                    f'"schema_version" must be {SCHEMA_VERSION}',
+                ),
+            )
+        )
+    edition = data.get("edition", _MISSING)
+    if edition not in EDITIONS:
+        findings.append(
+            make_finding(
+                "S-FORMAT",
+                Place(path="$.edition"),
+                expected=next(iter(EDITIONS)),
+                found=None if edition is _MISSING else edition,
+                detail=(
+                    f"edition 应为 {'、'.join(EDITIONS)}",
+                    f'"edition" must be one of {", ".join(EDITIONS)}',
+                ),
+            )
+        )
+    return findings
+
+
+def _check_year(data: dict[str, Any]) -> list[Finding]:
+    year = data.get("year", _MISSING)
+    if year is _MISSING:
+        return [make_finding("S-MISSING", Place(path="$.year"))]
+    first = EDITIONS[data["edition"]]
+    if type(year) is not int or not first <= year <= _MAX_YEAR:
+        detail = (
+            f"应为 {first} 至 {_MAX_YEAR} 之间的整数年份",
+            f"must be a whole year from {first} to {_MAX_YEAR}",
+        )
+        return [make_finding("S-VALUE", Place(path="$.year"), found=year, detail=detail)]
+    return []
+
+
+def _check_cells(
+    data: dict[str, Any],
+) -> tuple[dict[CellKey, int | Decimal], list[Finding], dict[str, Any]]:
+    """Walk every table cell: values, findings, and a cleaned copy for structuring.
+
+    The cleaned copy has the stated totals removed and every bad or missing cell replaced
+    by 0 (its problem is already a finding), so that structuring reports only what the cell
+    walk cannot see: identity, narrative, unknown keys.
+    """
+    values: dict[CellKey, int | Decimal] = {}
+    findings: list[Finding] = []
+    clean: dict[str, Any] = dict(data)
+    reported: set[CellKey] = set()
+    for cell in CELLS:
+        node: Any = data
+        target: dict[str, Any] = clean
+        broken = False
+        for depth, name in enumerate(cell.key[:-1]):
+            prefix = cell.key[: depth + 1]
+            child = node.get(name, _MISSING) if isinstance(node, dict) else _MISSING
+            if not isinstance(child, dict):
+                if prefix not in reported:
+                    reported.add(prefix)
+                    if child is _MISSING:
+                        findings.append(make_finding("S-MISSING", Place(path=_path(prefix))))
+                    else:
+                        findings.append(
+                            make_finding(
+                                "S-TYPE",
+                                Place(path=_path(prefix)),
+                                found=child,
+                                detail=("对象", "an object"),
+                            )
+                        )
+                broken = True
+                child = {}
+            node = child
+            sub = target.get(name)
+            if not isinstance(sub, dict) or sub is child:
+                sub = dict(child) if not broken else {}
+                target[name] = sub
+            target = sub
+        leaf = cell.key[-1]
+        raw = node.get(leaf, _MISSING) if not broken else _MISSING
+        if cell.computed:
+            target.pop(leaf, None)
+            if raw is _MISSING:
+                continue
+        elif raw is _MISSING:
+            if not broken:
+                findings.append(make_finding("S-MISSING", cell.place))
+            target[leaf] = 0 if cell.kind == "count" else "0"
+            continue
+        value, finding = check_cell(cell, raw)
+        if finding is not None:
+            findings.append(finding)
+            if not cell.computed:
+                target[leaf] = 0 if cell.kind == "count" else "0"
+        elif value is not None:
+            values[cell.key] = value
+    _strip_handled_total(clean)
+    return values, findings, clean
+
+
+def _strip_handled_total(clean: dict[str, Any]) -> None:
+    results = clean.get("requests", {}).get("results")
+    if isinstance(results, dict):
+        results.pop("total", None)
+
+
+def _finding_from_leaf(exc: BaseException, path: tuple[str | int, ...]) -> list[Finding]:
+    place = Place(path=_path(path))
+    if isinstance(exc, ReportError):
+        out = []
+        for f in exc.findings:
+            if f.place.path.startswith("$"):
+                out.append(f)
+                continue
+            field = f.place.path.partition(".")[2]
+            out.append(rebase(f, attrs.evolve(f.place, path=_path((*path, *field.split("."))))))
+        return out
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [
+            make_finding("S-UNKNOWN", Place(path=_path((*path, key))))
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, KeyError):
+        return [make_finding("S-MISSING", place)]
+    if isinstance(exc, _StrictTypeError):
+        return [make_finding("S-TYPE", place, found=exc.value, detail=(exc.zh, exc.en))]
+    return [make_finding("S-TYPE", place, found=None, detail=("有效的值", "a valid value"))]
+
+
+def _findings_from_cattrs(exc: BaseException, path: tuple[str | int, ...]) -> list[Finding]:
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        out = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            step = note.index if isinstance(note, IterableValidationNote) else note.name
+            out.extend(_findings_from_cattrs(sub, (*path, step)))
+        for sub in without:
+            out.extend(_findings_from_cattrs(sub, path))
+        return out
+    return _finding_from_leaf(exc, path)
+
+
+def _structure(clean: dict[str, Any]) -> tuple[AnnualReport | None, list[Finding]]:
+    body = {k: v for k, v in clean.items() if k not in _ENVELOPE}
+    try:
+        return _CONVERTER.structure(body, AnnualReport), []
+    except (ClassValidationError, IterableValidationError) as exc:
+        return None, _findings_from_cattrs(exc, ())
+    except ReportError as exc:
+        return None, list(exc.findings)
+
+
+def _check(data: object) -> tuple[AnnualReport | None, list[Finding]]:
+    if not isinstance(data, dict):
+        finding = make_finding(
+            "S-TYPE", Place(path="$"), found=type(data).__name__, detail=("对象", "an object")
+        )
+        return None, [finding]
+    findings = _check_envelope(data)
+    if any(f.place.path == "$.edition" for f in findings):
+        return None, findings  # the cells depend on the edition
+    findings += _check_year(data)
+    findings += [
+        make_finding("S-MISSING", Place(path=f"$.{name}"))
+        for name in ("organ", "overview", "problems")
+        if name not in data
+    ]
+    values, cell_findings, clean = _check_cells(data)
+    findings += cell_findings
+    complete_totals(values)
+    findings += evaluate(values, SUM_RULES)
+    report, structure_findings = _structure(clean)
+    seen = {(f.code, f.place.path) for f in findings}
+    for f in structure_findings:
+        if f.code in ("B-BALANCE", "A-NONNEG") or (f.code, f.place.path) in seen:
+            continue  # the cell walk reports these, with their labels
+        findings.append(f)
+    findings += fee_findings(values)
+    return report, findings
+
+
+def check_dict(data: object) -> list[Finding]:
+    """Every finding about a JSON-like report, without raising: errors and warnings."""
+    return _check(data)[1]
+
+
+def from_dict(data: object) -> AnnualReport:
+    """The report of a JSON-like dict; raises ``ReportError`` listing every error at once."""
+    report, findings = _check(data)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if errors or report is None:
+        raise ReportError(errors)
+    return report
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(name)
+
+
+def parse_json(text: str | bytes, source: str = "<string>") -> object:
+    """JSON text to Python values; amounts stay exact, ``NaN``/``Infinity`` are refused."""
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise ReadError(
+            source,
+            f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）",
+            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+        ) from None
+    except ValueError as exc:
+        raise ReadError(
+            source, f"JSON 中不允许 {exc}", f"{exc} is not allowed in the JSON"
+        ) from None
+    except RecursionError:
+        raise ReadError(source, "JSON 嵌套过深", "the JSON is nested too deeply") from None
+
+
+def loads(text: str | bytes, *, source: str = "<string>") -> AnnualReport:
+    """The report of a JSON text. Raises ``ReadError`` (not JSON) or ``ReportError``."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ReadError(
+                source, f"不是 UTF-8 编码（第 {exc.start} 字节）", f"not UTF-8 (byte {exc.start})"
+            ) from None
+    return from_dict(parse_json(text, source))
+
+
+def load(path: str | os.PathLike[str]) -> AnnualReport:
+    """The report of a JSON file. Raises ``ReadError`` or ``ReportError``."""
+    return loads(_io.read_bytes(path), source=str(Path(path)))
+
+
+def structure_error_findings(exc: BaseException) -> list[Finding]:
+    """Findings for a cattrs structuring error (used by other modules' converters)."""
+    return _findings_from_cattrs(exc, ())
+
+
