@@ -305,6 +305,8 @@ def make_finding(  # noqa: PLR0913 - every argument is a field of the record
         "detail": detail[0],
         "detail_en": detail[1],
     }
+    fields_en = {**fields, "found": "nothing" if found is None else shown_found}
+    fields_en["expected"] = "nothing" if expected is None else fields["expected"]
     found_value: Value
     if found is None or (isinstance(found, int | Decimal | str) and not isinstance(found, bool)):
         found_value = found  # type: ignore[assignment]  # narrowed by the isinstance above
@@ -317,7 +319,7 @@ def make_finding(  # noqa: PLR0913 - every argument is a field of the record
         expected=expected,
         found=found_value,
         message_zh=rule.template_zh.format(where=place.describe("zh"), **fields) + f"［{code}］",
-        message_en=rule.template_en.format(where=place.describe("en"), **fields) + f" [{code}]",
+        message_en=rule.template_en.format(where=place.describe("en"), **fields_en) + f" [{code}]",
         cells=cells,
     )
 

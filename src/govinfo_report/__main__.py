@@ -1,0 +1,5 @@
+"""``python -m govinfo_report``: the command line."""
+
+from govinfo_report.cli import main
+
+main()

@@ -1,0 +1,337 @@
+"""Raw OOXML helpers for what python-docx 1.2 lacks (private; used by ``docx_writer``).
+
+East Asian font pinning (``w:eastAsia`` set, ``*Theme`` attributes removed), schema-ordered
+child insertion, tables with column and row spans, vertical text (``tbRl``), repeated
+header rows and unsplittable rows, ``PAGE`` fields, and a deterministic re-zip.
+
+Every element is inserted in the order the schema (ECMA-376 part 1, transitional) gives
+for its parent: Word "repairs" documents whose property children are out of order, while
+LibreOffice silently accepts them, so a bare ``append`` would pass our render tests and
+still break in Word. The sequences below are the ones python-docx keeps as ``_tag_seq``.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from lxml import etree
+
+__all__ = [
+    "CellSpec",
+    "child",
+    "deterministic_zip",
+    "element",
+    "page_field_runs",
+    "paragraph",
+    "pin_fonts",
+    "set_lang",
+    "table",
+]
+
+_RPR: Final = (
+    "w:rStyle w:rFonts w:b w:bCs w:i w:iCs w:caps w:smallCaps w:strike w:dstrike w:outline "
+    "w:shadow w:emboss w:imprint w:noProof w:snapToGrid w:vanish w:webHidden w:color "
+    "w:spacing w:w w:kern w:position w:sz w:szCs w:highlight w:u w:effect w:bdr w:shd "
+    "w:fitText w:vertAlign w:rtl w:cs w:em w:lang w:eastAsianLayout w:specVanish w:oMath"
+).split()
+_PPR: Final = (
+    "w:pStyle w:keepNext w:keepLines w:pageBreakBefore w:framePr w:widowControl w:numPr "
+    "w:suppressLineNumbers w:pBdr w:shd w:tabs w:suppressAutoHyphens w:kinsoku w:wordWrap "
+    "w:overflowPunct w:topLinePunct w:autoSpaceDE w:autoSpaceDN w:bidi w:adjustRightInd "
+    "w:snapToGrid w:spacing w:ind w:contextualSpacing w:mirrorIndents w:suppressOverlap w:jc "
+    "w:textDirection w:textAlignment w:textboxTightWrap w:outlineLvl w:divId w:cnfStyle "
+    "w:rPr w:sectPr w:pPrChange"
+).split()
+_TCPR: Final = (
+    "w:cnfStyle w:tcW w:gridSpan w:hMerge w:vMerge w:tcBorders w:shd w:noWrap w:tcMar "
+    "w:textDirection w:tcFitText w:vAlign w:hideMark w:headers w:cellIns w:cellDel "
+    "w:cellMerge w:tcPrChange"
+).split()
+_TRPR: Final = (
+    "w:cnfStyle w:divId w:gridBefore w:gridAfter w:wBefore w:wAfter w:cantSplit w:trHeight "
+    "w:tblHeader w:tblCellSpacing w:jc w:hidden w:ins w:del w:trPrChange"
+).split()
+_TBLPR: Final = (
+    "w:tblStyle w:tblpPr w:tblOverlap w:bidiVisual w:tblStyleRowBandSize "
+    "w:tblStyleColBandSize w:tblW w:jc w:tblCellSpacing w:tblInd w:tblBorders w:shd "
+    "w:tblLayout w:tblCellMar w:tblLook w:tblCaption w:tblDescription w:tblPrChange"
+).split()
+_SECTPR: Final = (
+    "w:headerReference w:footerReference w:footnotePr w:endnotePr w:type w:pgSz w:pgMar "
+    "w:paperSrc w:pgBorders w:lnNumType w:pgNumType w:cols w:formProt w:vAlign w:noEndnote "
+    "w:titlePg w:textDirection w:bidi w:rtlGutter w:docGrid w:printerSettings w:sectPrChange"
+).split()
+_STYLE: Final = (
+    "w:name w:aliases w:basedOn w:next w:link w:autoRedefine w:hidden w:uiPriority "
+    "w:semiHidden w:unhideWhenUsed w:qFormat w:locked w:personal w:personalCompose "
+    "w:personalReply w:rsid w:pPr w:rPr w:tblPr w:trPr w:tcPr w:tblStylePr"
+).split()
+
+#: Child order of each property element we touch, by the parent's prefixed tag.
+ORDER: Final[dict[str, list[str]]] = {
+    "w:rPr": _RPR,
+    "w:pPr": _PPR,
+    "w:tcPr": _TCPR,
+    "w:trPr": _TRPR,
+    "w:tblPr": _TBLPR,
+    "w:sectPr": _SECTPR,
+    "w:style": _STYLE,
+}
+_ORDER_BY_CLARK: Final = {qn(k): [qn(t) for t in v] for k, v in ORDER.items()}
+
+_THEME_ATTRS: Final = tuple(qn(a) for a in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme"))
+# Word and python-docx's template spell the complex-script theme attribute in lowercase.
+_CS_THEME_ATTRS: Final = (qn("w:cstheme"), qn("w:csTheme"))
+
+
+def element(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+    """A new element ``tag`` (``"w:p"``) with ``w:``-prefixed attributes ``attrs``."""
+    el = OxmlElement(tag)
+    for name, value in (attrs or {}).items():
+        el.set(qn(name), value)
+    return el
+
+
+def child(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+    """The child ``tag`` of ``parent``, created in schema order if missing; ``attrs`` set.
+
+    ``parent`` must be one of the property elements in :data:`ORDER`.
+    """
+    clark = qn(tag)
+    found = parent.find(clark)
+    if found is None:
+        found = element(tag)
+        order = _ORDER_BY_CLARK[parent.tag]
+        later = set(order[order.index(clark) + 1 :])
+        for sibling in parent:
+            if sibling.tag in later:
+                sibling.addprevious(found)
+                break
+        else:
+            parent.append(found)
+    for name, value in (attrs or {}).items():
+        found.set(qn(name), value)
+    return found
+
+
+def pin_fonts(rpr: etree._Element, east_asia: str, latin: str) -> None:
+    """Set all four font slots of ``rpr`` and delete the theme attributes that would win.
+
+    ECMA-376 says an explicit font name is ignored when the matching ``*Theme`` attribute is
+    present, and python-docx's ``Font.name`` writes only ``w:ascii``/``w:hAnsi``; so Chinese
+    text would fall through to the theme's East Asian font. ``w:hint="eastAsia"`` sends the
+    punctuation Chinese and Latin share (“”—…) to the East Asian font.
+    """
+    fonts = child(rpr, "w:rFonts")
+    for attr in (*_THEME_ATTRS, *_CS_THEME_ATTRS):
+        fonts.attrib.pop(attr, None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:cs"), latin)
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def set_lang(rpr: etree._Element, east_asia: str = "zh-CN") -> None:
+    """Declare the East Asian language of ``rpr`` (the default template says ja-JP)."""
+    child(rpr, "w:lang", {"w:val": "en-US", "w:eastAsia": east_asia, "w:bidi": "ar-SA"})
+
+
+def paragraph(text: str, style: str) -> etree._Element:
+    """A ``w:p`` in paragraph style ``style`` (a style id) holding ``text`` in one run."""
+    p = element("w:p")
+    ppr = element("w:pPr")
+    ppr.append(element("w:pStyle", {"w:val": style}))
+    p.append(ppr)
+    if text:
+        p.append(_run(text))
+    return p
+
+
+def _run(text: str) -> etree._Element:
+    r = element("w:r")
+    t = element("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)
+    return r
+
+
+def page_field_runs(before: str, after: str) -> list[etree._Element]:
+    """Runs for ``before`` + a ``PAGE`` field + ``after``, with a cached result ``1``.
+
+    A field without a cached result shows nothing in viewers that do not update fields.
+    """
+    runs = [_run(before)]
+    for kind, instr in (("begin", None), (None, " PAGE "), ("separate", None)):
+        r = element("w:r")
+        if kind:
+            r.append(element("w:fldChar", {"w:fldCharType": kind}))
+        else:
+            it = element("w:instrText")
+            it.text = instr
+            it.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            r.append(it)
+        runs.append(r)
+    runs.append(_run("1"))
+    end = element("w:r")
+    end.append(element("w:fldChar", {"w:fldCharType": "end"}))
+    runs.extend((end, _run(after)))
+    return runs
+
+
+class CellSpec(NamedTuple):
+    """One visible (anchor) cell of a table: text, spans, paragraph style, vertical text."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+    style: str = "GovTable"
+    vertical: bool = False
+
+
+def table(  # noqa: PLR0913 - a table has this many independent layout facts
+    rows: Sequence[Sequence[CellSpec]],
+    widths: Sequence[int],
+    *,
+    header_rows: int = 0,
+    row_heights: dict[int, int] | None = None,
+    cell_margin: int = 57,
+    borders: int = 4,
+) -> etree._Element:
+    """A fixed-layout ``w:tbl`` from anchor cells given row by row, like HTML.
+
+    ``rows`` lists each row's anchor cells left to right, skipping grid positions covered
+    by a row span from above (as HTML does); row spans become ``w:vMerge`` restart/continue
+    cells, column spans ``w:gridSpan``. ``widths`` are the grid columns in twips (written
+    both to ``w:tblGrid`` and to every ``w:tcW``: Word reads one, LibreOffice the other).
+    The first ``header_rows`` rows repeat on every page (``w:tblHeader``); no row splits
+    across pages (``w:cantSplit``). ``row_heights`` maps a row index to an at-least height
+    in twips. ``borders`` is the single border width in eighths of a point.
+
+    Raises ``ValueError`` when the spans do not tile the grid exactly.
+    """
+    ncols = len(widths)
+    tbl = element("w:tbl")
+    tblpr = element("w:tblPr")
+    tbl.append(tblpr)
+    child(tblpr, "w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"})
+    child(tblpr, "w:jc", {"w:val": "center"})
+    edges = child(tblpr, "w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edges.append(
+            element(
+                f"w:{edge}",
+                {"w:val": "single", "w:sz": str(borders), "w:space": "0", "w:color": "000000"},
+            )
+        )
+    child(tblpr, "w:tblLayout", {"w:type": "fixed"})
+    margins = child(tblpr, "w:tblCellMar")
+    for side, value in (("top", 0), ("left", cell_margin), ("bottom", 0), ("right", cell_margin)):
+        margins.append(element(f"w:{side}", {"w:w": str(value), "w:type": "dxa"}))
+    child(tblpr, "w:tblLook", {"w:val": "0000", "w:firstRow": "0", "w:lastRow": "0",
+                               "w:firstColumn": "0", "w:lastColumn": "0", "w:noHBand": "1",
+                               "w:noVBand": "1"})  # fmt: skip
+    grid = element("w:tblGrid")
+    for w in widths:
+        grid.append(element("w:gridCol", {"w:w": str(w)}))
+    tbl.append(grid)
+
+    # pending[col] = (rows still covered below, colspan, width) of a row span from above
+    pending: dict[int, tuple[int, int]] = {}
+    for index, anchors in enumerate(rows):
+        tr = element("w:tr")
+        trpr = element("w:trPr")
+        tr.append(trpr)
+        child(trpr, "w:cantSplit")
+        height = (row_heights or {}).get(index)
+        if height:
+            child(trpr, "w:trHeight", {"w:val": str(height), "w:hRule": "atLeast"})
+        if index < header_rows:
+            child(trpr, "w:tblHeader")
+        queue = list(anchors)
+        col = 0
+        while col < ncols:
+            if col in pending:
+                left, span = pending[col]
+                tr.append(_tc(None, span, sum(widths[col : col + span]), merge="continue"))
+                if left == 1:
+                    del pending[col]
+                else:
+                    pending[col] = (left - 1, span)
+                col += span
+                continue
+            if not queue:
+                msg = f"row {index}: grid column {col} is not covered"
+                raise ValueError(msg)
+            spec = queue.pop(0)
+            if col + spec.colspan > ncols:
+                msg = f"row {index}: cell {spec.text!r} overflows the grid"
+                raise ValueError(msg)
+            merge = None
+            if spec.rowspan > 1:
+                merge = "restart"
+                pending[col] = (spec.rowspan - 1, spec.colspan)
+            tr.append(_tc(spec, spec.colspan, sum(widths[col : col + spec.colspan]), merge=merge))
+            col += spec.colspan
+        if queue:
+            msg = f"row {index}: {len(queue)} cells beyond the grid"
+            raise ValueError(msg)
+        tbl.append(tr)
+    if pending:
+        msg = "a row span runs past the last row"
+        raise ValueError(msg)
+    return tbl
+
+
+def _tc(spec: CellSpec | None, span: int, width: int, *, merge: str | None) -> etree._Element:
+    tc = element("w:tc")
+    tcpr = element("w:tcPr")
+    tc.append(tcpr)
+    child(tcpr, "w:tcW", {"w:w": str(width), "w:type": "dxa"})
+    if span > 1:
+        child(tcpr, "w:gridSpan", {"w:val": str(span)})
+    if merge == "restart":
+        child(tcpr, "w:vMerge", {"w:val": "restart"})
+    elif merge == "continue":
+        child(tcpr, "w:vMerge")
+    if spec is not None and spec.vertical:
+        # tbRl stacks CJK upright top to bottom (btLr would lay Chinese on its side).
+        child(tcpr, "w:textDirection", {"w:val": "tbRl"})
+    child(tcpr, "w:vAlign", {"w:val": "center"})
+    tc.append(paragraph(spec.text if spec else "", spec.style if spec else "GovTable"))
+    return tc
+
+
+#: The fixed timestamp of every zip entry (the earliest a zip can record).
+ZIP_EPOCH: Final = (1980, 1, 1, 0, 0, 0)
+
+
+def deterministic_zip(data: bytes, *, drop: Iterable[str] = ()) -> bytes:
+    """Re-zip an OPC package with fixed timestamps and a fixed entry order.
+
+    ``[Content_Types].xml`` first (some consumers sniff it there), then every other entry by
+    name; ``drop`` names entries to leave out. Same parts in → same bytes out.
+    """
+    skip = set(drop)
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        parts = {name: src.read(name) for name in src.namelist() if name not in skip}
+    order = sorted(parts, key=lambda n: (n != "[Content_Types].xml", n))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            info.create_system = 0
+            dst.writestr(info, parts[name], compresslevel=6)
+    return out.getvalue()

@@ -1,0 +1,78 @@
+"""Normalising printed text: label matching keys and cell values (private).
+
+Published reports write the same label in many ways (format section 9): full-width or
+half-width punctuation, spaces and line breaks inside labels, ``，`` for ``、``. Matching
+compares :func:`compact` forms; whether the printed form was the official one is decided
+by comparing the texts themselves, so that loose matches can be reported.
+
+>>> compact(" 1. 属于\\n国家秘密 ")
+'1.属于国家秘密'
+>>> compact("(二)部分公开") == compact("（二）部分公开")
+True
+>>> parse_value("1,234"), parse_value("３"), parse_value("12.50万元"), parse_value("/")
+(1234, 3, Decimal('12.50'), None)
+>>> is_blank("—"), is_blank("\\u3000"), is_blank("0"), is_blank("若干")
+(True, True, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+__all__ = ["PLACEHOLDERS", "compact", "is_blank", "is_value", "parse_value", "squash"]
+
+_SPACE: Final = re.compile(r"\s+")
+_QUOTES: Final = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", ",": "、", "，": "、"})
+
+#: What published tables print for zero besides ``0`` (format section 6): compact forms.
+PLACEHOLDERS: Final = frozenset(
+    {"", "/", "\\", "-", "--", "—", "——", "–", "―", "一", "无", "空", "×"}
+)
+# "一" is the dash that an IME produces when a clerk types "—" in a hurry; in a value cell
+# it cannot be the numeral (a count of one is printed as 1).
+
+_NUMBER: Final = re.compile(
+    r"(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:件|个|项|次|条|元|万元)?"
+)
+
+
+def squash(text: str) -> str:
+    """``text`` with every run of whitespace (incl. ideographic and no-break) as one space."""
+    return _SPACE.sub(" ", text.replace("\u3000", " ").replace("\xa0", " ")).strip()
+
+
+def compact(text: str) -> str:
+    """The matching key of a label: NFKC, no whitespace, one form of quotes and commas."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+
+
+def is_blank(raw: str) -> bool:
+    """True when ``raw`` is how a table prints zero without a digit: blank, ``/``, ``—``, ``无``."""
+    return compact(raw) in PLACEHOLDERS
+
+
+def parse_value(raw: str) -> int | Decimal | None:
+    """The number printed in a cell (``None`` when it is blank or not a number).
+
+    Thousands separators and full-width digits are accepted; a fraction gives a ``Decimal``
+    with the precision printed; a unit (件, 元, 万元) after the number is dropped.
+    """
+    key = compact(raw)
+    match = _NUMBER.fullmatch(key)
+    if match is None:
+        return None
+    number = match["num"].replace(",", "")
+    if "." in number:
+        try:
+            return Decimal(number)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+            return None
+    return int(number)
+
+
+def is_value(raw: str) -> bool:
+    """True when ``raw`` reads as a cell value: a number or a placeholder for zero."""
+    return is_blank(raw) or parse_value(raw) is not None

@@ -1,0 +1,424 @@
+"""The record as published (发布的报告原样): what a reader found in a document.
+
+This is the second of the two layers (``shared/style.md``): not a sound report, but every
+table cell as printed — stated totals, blanks and ``/`` included — with where it was found,
+the narrative sections split by their headings, and whatever could not be understood, kept
+rather than dropped. :func:`govinfo_report.audit.audit` lists what is wrong with it;
+:meth:`PublishedReport.to_report` turns it into an :class:`~govinfo_report.AnnualReport`, or
+raises :class:`~govinfo_report.ReportError` listing every problem at once.
+
+>>> from govinfo_report.readers import read_text
+>>> record = read_text("某县教育局2023年政府信息公开工作年度报告\\n二、主动公开政府信息情况\\n\\t规章\\t1\\t/\\t3")
+>>> cell = record.cell(("proactive", "regulations", "repealed"))
+>>> cell.raw, cell.value, cell.blank, cell.number, cell.source.ref
+('/', None, True, 0, 'L3')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from govinfo_report import labels
+from govinfo_report.cells import CELL_BY_KEY, CELLS, Cell, CellKey
+from govinfo_report.errors import ReportError
+from govinfo_report.findings import Finding, Place, Severity, make_finding
+from govinfo_report.model import (
+    AnnualReport,
+    Appeals,
+    ApplicantCounts,
+    Contact,
+    DocumentCounts,
+    HandlingResults,
+    Narrative,
+    NotProcessed,
+    OtherHandling,
+    OtherMatters,
+    Outcomes,
+    Part,
+    ProactiveDisclosure,
+    ProcessingFees,
+    Publication,
+    Requests,
+    Unavailable,
+    Withheld,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "Format",
+    "PublishedCell",
+    "PublishedPart",
+    "PublishedReport",
+    "PublishedSection",
+    "Source",
+    "Unread",
+]
+
+Number = int | Decimal
+Format = Literal["text", "html", "docx"]
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where something was found: a line of a text, or a table's row and column (1-based).
+
+    Tables are numbered in document order; rows and columns are positions in the table's
+    grid (a merged cell is found at its top-left position). A paragraph of a web page or a
+    .docx has ``paragraph`` set instead.
+    """
+
+    line: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+
+    @property
+    def ref(self) -> str:
+        """A short language-neutral reference: ``L12``, ``P3`` or ``T2R5C4``."""
+        if self.table is not None:
+            ref = f"T{self.table}"
+            if self.row is not None:
+                ref += f"R{self.row}"
+            if self.column is not None:
+                ref += f"C{self.column}"
+            return ref
+        if self.line is not None:
+            return f"L{self.line}"
+        if self.paragraph is not None:
+            return f"P{self.paragraph}"
+        return "?"
+
+    def describe(self, lang: str = "zh") -> str:
+        """The place in words, in Chinese (``zh``) or English (``en``)."""
+        if self.table is not None:
+            if lang == "en":
+                return f"table {self.table}, row {self.row}, column {self.column}"
+            return f"第{self.table}个表格第{self.row}行第{self.column}列"
+        if self.line is not None:
+            return f"line {self.line}" if lang == "en" else f"第{self.line}行"
+        if self.paragraph is not None:
+            return f"paragraph {self.paragraph}" if lang == "en" else f"第{self.paragraph}段"
+        return "?"
+
+    def to_dict(self) -> dict[str, int]:
+        """The set coordinates as a dict."""
+        return {k: v for k, v in attrs.asdict(self).items() if v is not None}
+
+
+@attrs.frozen(kw_only=True)
+class PublishedCell:
+    """One table cell as printed: its cell key, raw text, value and where it was found.
+
+    ``value`` is the number printed (``int``, or ``Decimal`` when a fraction is printed);
+    ``None`` when the cell is blank or a placeholder for zero (``blank`` is then true: blank,
+    ``/``, ``—``, ``-``, ``无``) or when it is not a number at all (``blank`` false: rule
+    A-NONNEG).
+    """
+
+    key: CellKey
+    raw: str
+    value: Number | None
+    blank: bool
+    source: Source
+
+    @property
+    def cell(self) -> Cell:
+        """The official cell (labels, table, kind)."""
+        return CELL_BY_KEY[self.key]
+
+    @property
+    def number(self) -> Number | None:
+        """The value the cell stands for: the number, 0 for a blank, ``None`` for text."""
+        if self.value is not None:
+            return self.value
+        return 0 if self.blank else None
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict: labels, raw text, value, source."""
+        cell = self.cell
+        return {
+            "path": cell.path,
+            "table": cell.table,
+            "row": cell.row_label,
+            "column": cell.column,
+            "raw": self.raw,
+            "value": _jsonable(self.value),
+            "blank": self.blank,
+            "source": self.source.to_dict(),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class PublishedPart:
+    """A part of a narrative section: its sub-heading as printed, its title and paragraphs."""
+
+    heading: str
+    title: str
+    paragraphs: tuple[str, ...] = ()
+    source: Source
+
+
+@attrs.frozen(kw_only=True)
+class PublishedSection:
+    """A section as published: its heading as printed, opening paragraphs and parts.
+
+    ``key`` is the model field of the section (``overview`` … ``other_matters``).
+    """
+
+    key: str
+    heading: str
+    source: Source
+    opening: tuple[str, ...] = ()
+    parts: tuple[PublishedPart, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict."""
+        return {
+            "key": self.key,
+            "heading": self.heading,
+            "source": self.source.to_dict(),
+            "opening": list(self.opening),
+            "parts": [
+                {
+                    "heading": p.heading,
+                    "title": p.title,
+                    "paragraphs": list(p.paragraphs),
+                    "source": p.source.to_dict(),
+                }
+                for p in self.parts
+            ],
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Unread:
+    """Text a reader could not place (kept, and reported as R-UNREAD)."""
+
+    text: str
+    source: Source
+
+
+@attrs.frozen(kw_only=True)
+class PublishedReport:
+    """A report as published (发布的报告原样): identity, sections, cells, leftovers, findings.
+
+    ``findings`` are what reading noticed: R-LABEL notes for labels matched loosely, R-UNREAD
+    for text not understood. The arithmetic and completeness are judged by
+    :func:`govinfo_report.audit.audit`.
+    """
+
+    source: str
+    format: Format
+    title: str | None = None
+    organ: str | None = None
+    year: int | None = None
+    edition: str = "2021"
+    preface: str | None = None
+    publication: Publication | None = None
+    contact: Contact | None = None
+    date: dt.date | None = None
+    sections: tuple[PublishedSection, ...] = ()
+    cells: tuple[PublishedCell, ...] = ()
+    unread: tuple[Unread, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    def cell(self, key: CellKey) -> PublishedCell | None:
+        """The published cell with ``key``, or ``None`` when it was not found."""
+        for cell in self.cells:
+            if cell.key == key:
+                return cell
+        return None
+
+    def section(self, key: str) -> PublishedSection | None:
+        """The section with model field ``key`` (``overview`` …), or ``None``."""
+        for section in self.sections:
+            if section.key == key:
+                return section
+        return None
+
+    def values(self) -> dict[CellKey, Number]:
+        """Every cell that stands for a number: printed numbers, and 0 for blanks."""
+        return {c.key: c.number for c in self.cells if c.number is not None}
+
+    def to_dict(self) -> dict[str, object]:
+        """The whole record, JSON-ready (amounts as decimal strings, dates ISO)."""
+        return {
+            "source": self.source,
+            "format": self.format,
+            "title": self.title,
+            "organ": self.organ,
+            "year": self.year,
+            "edition": self.edition,
+            "preface": self.preface,
+            "publication": attrs.asdict(self.publication) if self.publication else None,
+            "contact": attrs.asdict(self.contact) if self.contact else None,
+            "date": self.date.isoformat() if self.date else None,
+            "sections": [s.to_dict() for s in self.sections],
+            "cells": [c.to_dict() for c in self.cells],
+            "unread": [{"text": u.text, "source": u.source.to_dict()} for u in self.unread],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def to_report(self) -> AnnualReport:
+        """The sound :class:`~govinfo_report.AnnualReport` this record states.
+
+        Blanks mean 0. Raises :class:`~govinfo_report.ReportError` listing every problem at
+        once: missing identity, tables, rows or cells (R-MISSING), values that are not
+        counts (A-NONNEG) and every broken sum of the format (B-…, C-TOTAL).
+        """
+        from govinfo_report.audit import audit  # noqa: PLC0415 - audit imports this module
+
+        problems = [f for f in audit(self) if f.severity is Severity.ERROR]
+        if self.organ is None:
+            problems.insert(0, _missing_identity("organ", ("发文机关", "the organ")))
+        if self.year is None:
+            problems.insert(1 if self.organ is None else 0, _missing_identity("year", ("年度", "the year")))
+        if problems:
+            raise ReportError(problems)
+        assert self.organ is not None  # noqa: S101 - checked above; narrows for mypy
+        assert self.year is not None  # noqa: S101
+        values = self.values()
+        identity: dict[str, object] = {
+            "organ": self.organ,
+            "year": self.year,
+            "edition": self.edition,
+            "preface": self.preface,
+            "publication": self.publication,
+            "contact": self.contact,
+            "date": self.date,
+        }
+        if self.title is not None:
+            identity["title"] = self.title
+        return AnnualReport(
+            **identity,  # type: ignore[arg-type]  # the fields' types are those of the model
+            overview=_narrative(self.section("overview")),
+            proactive=_proactive(values),
+            requests=_requests(values),
+            appeals=_appeals(values),
+            problems=_narrative(self.section("problems")),
+            other_matters=_other_matters(self.section("other_matters"), values),
+        )
+
+
+def _missing_identity(field: str, what: tuple[str, str]) -> Finding:
+    return make_finding(
+        "R-MISSING",
+        Place(path=f"$.{field}"),
+        detail=(f"未能从报告中识别{what[0]}", f"{what[1]} could not be found in the report"),
+    )
+
+
+def _jsonable(value: Number | None) -> int | str | None:
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def _narrative(section: PublishedSection | None) -> Narrative:
+    if section is None:
+        return Narrative()
+    return Narrative(
+        opening=section.opening,
+        parts=tuple(Part(title=p.title, paragraphs=p.paragraphs) for p in section.parts),
+    )
+
+
+def _count(values: Mapping[CellKey, Number], key: CellKey) -> int:
+    value = values.get(key, 0)
+    return int(value)
+
+
+def _amount(values: Mapping[CellKey, Number], key: CellKey) -> Decimal:
+    value = values.get(key, 0)
+    return value if isinstance(value, Decimal) else Decimal(value)
+
+
+def _proactive(values: Mapping[CellKey, Number]) -> ProactiveDisclosure:
+    def docs(row: str) -> DocumentCounts:
+        return DocumentCounts(
+            **{c: _count(values, ("proactive", row, c)) for c in labels.DOCUMENT_COLUMNS}
+        )
+
+    return ProactiveDisclosure(
+        regulations=docs("regulations"),
+        normative_documents=docs("normative_documents"),
+        licensing=_count(values, ("proactive", "licensing")),
+        punishment=_count(values, ("proactive", "punishment")),
+        coercion=_count(values, ("proactive", "coercion")),
+        fees=_amount(values, ("proactive", "fees")),
+    )
+
+
+_APPLICANTS = tuple(c for c in labels.APPLICANT_COLUMNS if c != "total")
+_GROUP_CLASSES: dict[str, type[Withheld | Unavailable | NotProcessed | OtherHandling]] = {
+    "withheld": Withheld,
+    "unavailable": Unavailable,
+    "not_processed": NotProcessed,
+    "other": OtherHandling,
+}
+
+
+def _row(values: Mapping[CellKey, Number], prefix: CellKey) -> ApplicantCounts:
+    return ApplicantCounts(**{c: _count(values, (*prefix, c)) for c in _APPLICANTS})
+
+
+def _requests(values: Mapping[CellKey, Number]) -> Requests:
+    results: dict[str, object] = {}
+    for group in labels.RESULT_GROUPS:
+        if group == "total":
+            continue
+        items = labels.RESULT_ITEMS.get(group)
+        prefix = ("requests", "results", group)
+        if items is None:
+            results[group] = _row(values, prefix)
+        else:
+            results[group] = _GROUP_CLASSES[group](
+                **{item: _row(values, (*prefix, item)) for item in items}
+            )
+    return Requests(
+        new=_row(values, ("requests", "new")),
+        carried_over=_row(values, ("requests", "carried_over")),
+        results=HandlingResults(**results),  # type: ignore[arg-type]  # built per field above
+        carried_forward=_row(values, ("requests", "carried_forward")),
+    )
+
+
+def _appeals(values: Mapping[CellKey, Number]) -> Appeals:
+    groups = {
+        group: Outcomes(
+            **{
+                c: _count(values, ("appeals", group, c))
+                for c in labels.APPEAL_COLUMNS
+                if c != "total"
+            }
+        )
+        for group in labels.APPEAL_GROUPS
+    }
+    return Appeals(**groups)
+
+
+def _other_matters(
+    section: PublishedSection | None, values: Mapping[CellKey, Number]
+) -> OtherMatters:
+    fees = ProcessingFees(
+        notices=_count(values, ("other_matters", "fees", "notices")),
+        notices_amount=_amount(values, ("other_matters", "fees", "notices_amount")),
+        collected=_amount(values, ("other_matters", "fees", "collected")),
+    )
+    if section is None:
+        return OtherMatters(fees=fees)
+    return OtherMatters(
+        opening=section.opening,
+        parts=tuple(Part(title=p.title, paragraphs=p.paragraphs) for p in section.parts),
+        fees=fees,
+    )
+
+
+#: The cells a published report must print: every cell of Tables 二, 三 and 四. The fee
+#: figures of section 六 are written in prose, when at all, so they are not required.
+REQUIRED_CELLS: tuple[Cell, ...] = tuple(c for c in CELLS if c.table != "六")
