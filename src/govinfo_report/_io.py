@@ -77,7 +77,7 @@ def atomic_write(
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, target)
+        Path(tmp).replace(target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             Path(tmp).unlink()

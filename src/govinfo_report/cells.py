@@ -68,13 +68,21 @@ def _table_a() -> Iterator[Cell]:
         path = (group, label.full)
         if row in ("regulations", "normative_documents"):
             for column, column_label in labels.DOCUMENT_COLUMNS.items():
-                yield Cell(key=("proactive", row, column), table=table, row=path, column=column_label)
+                yield Cell(
+                    key=("proactive", row, column), table=table, row=path, column=column_label
+                )
         elif row == "fees":
             yield Cell(
-                key=("proactive", row), table=table, row=path, column=labels.FEES_COLUMN, kind="amount"
+                key=("proactive", row),
+                table=table,
+                row=path,
+                column=labels.FEES_COLUMN,
+                kind="amount",
             )
         else:
-            yield Cell(key=("proactive", row), table=table, row=path, column=labels.DECISIONS_COLUMN)
+            yield Cell(
+                key=("proactive", row), table=table, row=path, column=labels.DECISIONS_COLUMN
+            )
 
 
 def _applicant_row(prefix: CellKey, row: tuple[str, ...], *, computed_row: bool) -> Iterator[Cell]:

@@ -71,15 +71,36 @@ def write_findings_csv(rows: list[tuple[str, Finding]], out: TextIO) -> None:
     """Findings of several sources as CSV, one finding a row."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
-        ["file", "code", "severity", "table", "row", "column", "path", "expected", "found",
-         "message_zh", "message_en"]
+        [
+            "file",
+            "code",
+            "severity",
+            "table",
+            "row",
+            "column",
+            "path",
+            "expected",
+            "found",
+            "message_zh",
+            "message_en",
+        ]
     )
     for source, f in rows:
         d = f.to_dict()
         writer.writerow(
-            [source, f.code, f.severity.value, d["table"] or "", d["row"] or "",
-             d["column"] or "", f.place.path, _csv(d["expected"]), _csv(d["found"]),
-             f.message_zh, f.message_en]
+            [
+                source,
+                f.code,
+                f.severity.value,
+                d["table"] or "",
+                d["row"] or "",
+                d["column"] or "",
+                f.place.path,
+                _csv(d["expected"]),
+                _csv(d["found"]),
+                f.message_zh,
+                f.message_en,
+            ]
         )
 
 
@@ -109,8 +130,14 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if error is not None:
             code = max(code, EXIT_UNREADABLE)
             if args.format == "json":
-                results.append({"file": path, "status": "unreadable",
-                                "reason_zh": error.reason_zh, "reason_en": error.reason_en})
+                results.append(
+                    {
+                        "file": path,
+                        "status": "unreadable",
+                        "reason_zh": error.reason_zh,
+                        "reason_en": error.reason_en,
+                    }
+                )
             else:
                 err.write(read_error_line(error, args.lang) + "\n")
             continue
@@ -125,8 +152,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             csv_rows.extend((path, f) for f in findings)
         else:
             out.write(summary_line(path, findings, args.lang) + "\n")
-            for f in findings:
-                out.write(finding_line(f, args.lang) + "\n")
+            out.writelines(finding_line(f, args.lang) + "\n" for f in findings)
     if args.format == "json":
         json.dump(results, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -173,7 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = sub.add_parser(
-        "check", help="check report JSON files | 检查年报 JSON 文件",
+        "check",
+        help="check report JSON files | 检查年报 JSON 文件",
         description="Load each report and print its findings. Exit 0 when every report is "
         "sound, 1 when any has error findings, 2 when an input cannot be read.",
     )
@@ -182,7 +209,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json", "csv"), default="text", help="output format"
     )
     check.add_argument(
-        "--json", dest="format", action="store_const", const="json",
+        "--json",
+        dest="format",
+        action="store_const",
+        const="json",
         help="machine-readable findings (same as --format json)",
     )
     check.add_argument("--strict", action="store_true", help="warnings also fail (exit 1)")
@@ -204,8 +234,9 @@ def build_parser() -> argparse.ArgumentParser:
 _COMMAND_MODULES: list[str] = []
 
 
-def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
-        stderr: TextIO | None = None) -> int:
+def run(
+    argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     """Run the command line with ``argv``; returns the exit code."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr

@@ -10,8 +10,8 @@ English. The code and the numbers are the contract; the wording is presentation.
 >>> f = make_finding("B-ROWTOTAL", place, expected=5, found=6)
 >>> f.code, f.severity, f.expected, f.found
 ('B-ROWTOTAL', <Severity.ERROR: 'error'>, 5, 6)
->>> print(f.message_en)
-table 三, row "一、本年新收政府信息公开申请数量", column "总计": the total should be the sum of the six applicant columns, 5, but is 6 [B-ROWTOTAL]
+>>> print(f.message_zh)
+表三“一、本年新收政府信息公开申请数量”行“总计”列：总计应为各类申请人之和 5，实际为 6［B-ROWTOTAL］
 """
 
 from __future__ import annotations
@@ -99,7 +99,10 @@ RULES: Final = {
         _rule(
             "A-NONNEG",
             _E,
-            ("数值应为非负整数或非负金额", "counts are non-negative integers, amounts non-negative"),
+            (
+                "数值应为非负整数或非负金额",
+                "counts are non-negative integers, amounts non-negative",
+            ),
             (
                 "{where}：应为{detail}，实际为 {found}",
                 "{where}: must be {detail_en}, found {found}",
@@ -111,8 +114,10 @@ RULES: Final = {
             ("总计列等于各申请人之和", "the 总计 column is the sum of the applicant columns"),
             (
                 "{where}：总计应为各类申请人之和 {expected}，实际为 {found}",
-                "{where}: the total should be the sum of the six applicant columns, "
-                "{expected}, but is {found}",
+                (
+                    "{where}: the total should be the sum of the six applicant columns, "
+                    "{expected}, but is {found}"
+                ),
             ),
         ),
         _rule(
@@ -121,8 +126,10 @@ RULES: Final = {
             ("（七）总计等于（一）至（六）之和", "（七）总计 is the sum of results （一）-（六）"),
             (
                 "{where}：（七）总计应为（一）至（六）各项之和 {expected}，实际为 {found}",
-                "{where}: （七）总计 should be the sum of results （一） to （六）, "
-                "{expected}, but is {found}",
+                (
+                    "{where}: （七）总计 should be the sum of results （一） to （六）, "
+                    "{expected}, but is {found}"
+                ),
             ),
         ),
         _rule(
@@ -139,10 +146,14 @@ RULES: Final = {
             _E,
             ("复议诉讼总计等于四项之和", "each Table C 总计 is the sum of its four results"),
             (
-                "{where}：总计应为结果维持、结果纠正、其他结果、尚未审结之和 {expected}，"
-                "实际为 {found}",
-                "{where}: the total should be upheld + corrected + other + pending, "
-                "{expected}, but is {found}",
+                (
+                    "{where}：总计应为结果维持、结果纠正、其他结果、尚未审结之和 {expected}，"
+                    "实际为 {found}"
+                ),
+                (
+                    "{where}: the total should be upheld + corrected + other + pending, "
+                    "{expected}, but is {found}"
+                ),
             ),
         ),
         _rule(
@@ -151,8 +162,10 @@ RULES: Final = {
             ("本年上年结转等于上年结转下年度", "carried over equals last year's carried forward"),
             (
                 "{where}：应等于上年报告的“四、结转下年度继续办理” {expected}，实际为 {found}",
-                "{where}: should equal last year's 四、结转下年度继续办理, "
-                "{expected}, but is {found}",
+                (
+                    "{where}: should equal last year's 四、结转下年度继续办理, "
+                    "{expected}, but is {found}"
+                ),
             ),
         ),
         _rule(
@@ -161,8 +174,10 @@ RULES: Final = {
             ("现行有效件数的延续", "stock in force carries over"),
             (
                 "{where}：上年现行有效件数加本年制发减本年废止应为 {expected}，实际为 {found}",
-                "{where}: last year's stock + issued - repealed should be "
-                "{expected}, but is {found}",
+                (
+                    "{where}: last year's stock + issued - repealed should be "
+                    "{expected}, but is {found}"
+                ),
             ),
         ),
         _rule(
@@ -199,7 +214,10 @@ RULES: Final = {
             "S-TYPE",
             _E,
             ("类型错误", "wrong type"),
-            ("{where}：应为{detail}，实际为 {found}", "{where}: must be {detail_en}, found {found}"),
+            (
+                "{where}：应为{detail}，实际为 {found}",
+                "{where}: must be {detail_en}, found {found}",
+            ),
         ),
         _rule(
             "S-VALUE",
@@ -309,7 +327,7 @@ def make_finding(  # noqa: PLR0913 - every argument is a field of the record
     fields_en["expected"] = "nothing" if expected is None else fields["expected"]
     found_value: Value
     if found is None or (isinstance(found, int | Decimal | str) and not isinstance(found, bool)):
-        found_value = found  # type: ignore[assignment]  # narrowed by the isinstance above
+        found_value = found
     else:
         found_value = repr(found)
     return Finding(

@@ -10,8 +10,12 @@ the rules that contain it (the property tests prove it).
 >>> len(SUM_RULES)
 42
 >>> balance = [r for r in SUM_RULES if r.code == "B-BALANCE"][0]
->>> balance.place.column, balance.lhs, balance.rhs
-('自然人', (('requests', 'new', 'natural_person'), ('requests', 'carried_over', 'natural_person')), (('requests', 'results', 'total', 'natural_person'), ('requests', 'carried_forward', 'natural_person')))
+>>> balance.place.column
+'自然人'
+>>> [".".join(key) for key in balance.lhs]
+['requests.new.natural_person', 'requests.carried_over.natural_person']
+>>> [".".join(key) for key in balance.rhs]
+['requests.results.total.natural_person', 'requests.carried_forward.natural_person']
 """
 
 from __future__ import annotations
@@ -136,14 +140,26 @@ def evaluate(
             continue
         if found != expected:
             findings.append(
-                make_finding(rule.code, rule.place, expected=expected, found=found, cells=tuple(
-                    CELL_BY_KEY[k].path for k in rule.keys
-                ))
+                make_finding(
+                    rule.code,
+                    rule.place,
+                    expected=expected,
+                    found=found,
+                    cells=tuple(CELL_BY_KEY[k].path for k in rule.keys),
+                )
             )
     return findings
 
 
 _HANDLED_ROW: Final = ("requests", "results", "total")
+
+
+def _fill(values: dict[CellKey, Number], key: CellKey, parts: Iterable[CellKey]) -> None:
+    if key in values:
+        return
+    found = [values.get(p) for p in parts]
+    if all(v is not None for v in found):
+        values[key] = sum((v for v in found if v is not None), start=0)
 
 
 def complete_totals(values: dict[CellKey, Number]) -> None:
@@ -152,28 +168,15 @@ def complete_totals(values: dict[CellKey, Number]) -> None:
     A stated total is kept as it is, so that the rules can compare it; an absent total is
     computed, when every cell it depends on is present.
     """
-    rows = list(_b_rows())
-    for row in rows:
-        if row == _HANDLED_ROW:  # computed below, from the result rows
-            continue
-        key = (*row, "total")
-        if key not in values:
-            parts = [values.get((*row, c)) for c in _LEAF_COLUMNS]
-            if all(p is not None for p in parts):
-                values[key] = sum(p for p in parts if p is not None)
+    for row in _b_rows():
+        if row != _HANDLED_ROW:  # the （七） row is computed below, from the result rows
+            _fill(values, (*row, "total"), ((*row, c) for c in _LEAF_COLUMNS))
     leaves = _result_leaf_rows()
     for column in _COLUMNS:
-        key = ("requests", "results", "total", column)
-        if key not in values:
-            parts = [values.get((*row, column)) for row in leaves]
-            if all(p is not None for p in parts):
-                values[key] = sum(p for p in parts if p is not None)
+        _fill(values, (*_HANDLED_ROW, column), ((*row, column) for row in leaves))
     for group in labels.APPEAL_GROUPS:
-        key = ("appeals", group, "total")
-        if key not in values:
-            parts = [values.get(("appeals", group, c)) for c in labels.APPEAL_COLUMNS if c != "total"]
-            if all(p is not None for p in parts):
-                values[key] = sum(p for p in parts if p is not None)
+        four = (c for c in labels.APPEAL_COLUMNS if c != "total")
+        _fill(values, ("appeals", group, "total"), (("appeals", group, c) for c in four))
 
 
 _AMOUNT = re.compile(r"\d+(\.\d+)?")
@@ -255,8 +258,10 @@ def fee_findings(values: Mapping[CellKey, Number]) -> list[Finding]:
                 found=notices,
                 detail=(
                     f"（六）2 逾期未缴费不再处理 {unpaid} 件，但未发出收费通知",
-                    f"{unpaid} applications closed for unpaid fees (（六）2), "
-                    "but no fee notice was issued",
+                    (
+                        f"{unpaid} applications closed for unpaid fees (（六）2), "
+                        "but no fee notice was issued"
+                    ),
                 ),
                 cells=(cell.path, CELL_BY_KEY[_FEE_UNPAID].path),
             )

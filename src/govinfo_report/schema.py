@@ -40,7 +40,7 @@ SCHEMA_ID: Final = f"https://govinfo-report.invalid/schema/v{SCHEMA_VERSION}.jso
 
 _COUNT: Final = {"type": "integer", "minimum": 0}
 _AMOUNT: Final = {
-    "description": "A non-negative exact decimal: a string of digits (\"12.50\") or an integer.",
+    "description": 'A non-negative exact decimal: a string of digits ("12.50") or an integer.',
     "oneOf": [
         {"type": "string", "pattern": r"^\d+(\.\d+)?$"},
         {"type": "integer", "minimum": 0},
@@ -127,9 +127,7 @@ def json_schema() -> dict[str, Any]:
     }
     required = ["format", "schema_version", "edition", "organ", "year"]
     hints = typing.get_type_hints(AnnualReport)
-    required += [
-        f.name for f in attrs.fields(AnnualReport) if attrs.has(hints[f.name])
-    ]
+    required += [f.name for f in attrs.fields(AnnualReport) if attrs.has(hints[f.name])]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

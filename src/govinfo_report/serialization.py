@@ -41,7 +41,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
-import cattrs
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -52,7 +51,7 @@ from cattrs.gen import make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter
 
 from govinfo_report import _io
-from govinfo_report.cells import CELLS, CellKey
+from govinfo_report.cells import CELLS, Cell, CellKey
 from govinfo_report.errors import ReadError, ReportError
 from govinfo_report.findings import Finding, Place, Severity, make_finding, rebase
 from govinfo_report.model import (
@@ -67,6 +66,9 @@ from govinfo_report.rules import SUM_RULES, check_cell, complete_totals, evaluat
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Callable
+
+    import cattrs
 
 __all__ = [
     "FORMAT",
@@ -147,7 +149,8 @@ def _make_converter() -> cattrs.Converter:
         def hook(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list):
                 raise _StrictTypeError(value, "列表", "a list")
-            out, errors = [], []
+            out: list[Any] = []
+            errors: list[Exception] = []
             for i, v in enumerate(value):
                 try:
                     out.append(conv.structure(v, item))
@@ -165,7 +168,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(lambda t: t == tuple[Part, ...], _strict_list(Part))
 
     def _with_total(cls: type) -> None:
-        base = make_dict_unstructure_fn(cls, conv)
+        base: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, conv)
 
         def unstructure(obj: Any) -> dict[str, Any]:  # noqa: ANN401 - a cattrs hook
             out: dict[str, Any] = base(obj)
@@ -267,6 +270,67 @@ def _check_year(data: dict[str, Any]) -> list[Finding]:
     return []
 
 
+class _CellWalk:
+    """Walks every table cell of a JSON-like report once (see :func:`_check_cells`)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.values: dict[CellKey, int | Decimal] = {}
+        self.findings: list[Finding] = []
+        self.clean: dict[str, Any] = dict(data)
+        self.reported: set[CellKey] = set()
+
+    def _container(self, key: CellKey) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+        """The input object holding cell ``key`` (None if absent) and its cleaned copy."""
+        node: dict[str, Any] | None = self.data
+        target = self.clean
+        for depth, name in enumerate(key[:-1]):
+            child = node.get(name, _MISSING) if node is not None else _MISSING
+            if not isinstance(child, dict):
+                self._report_container(key[: depth + 1], child, absent_parent=node is None)
+                child = None
+            node = child
+            sub = target.get(name)
+            if not isinstance(sub, dict) or sub is child:
+                sub = dict(child) if child is not None else {}
+                target[name] = sub
+            target = sub
+        return node, target
+
+    def _report_container(self, prefix: CellKey, child: object, *, absent_parent: bool) -> None:
+        if absent_parent or prefix in self.reported:
+            return
+        self.reported.add(prefix)
+        place = Place(path=_path(prefix))
+        if child is _MISSING:
+            self.findings.append(make_finding("S-MISSING", place))
+        else:
+            detail = ("对象", "an object")
+            self.findings.append(make_finding("S-TYPE", place, found=child, detail=detail))
+
+    def visit(self, cell: Cell) -> None:
+        node, target = self._container(cell.key)
+        leaf = cell.key[-1]
+        raw = node.get(leaf, _MISSING) if node is not None else _MISSING
+        zero: int | str = 0 if cell.kind == "count" else "0"
+        if cell.computed:
+            target.pop(leaf, None)
+            if raw is _MISSING:
+                return
+        elif raw is _MISSING:
+            if node is not None:
+                self.findings.append(make_finding("S-MISSING", cell.place))
+            target[leaf] = zero
+            return
+        value, finding = check_cell(cell, raw)
+        if finding is not None:
+            self.findings.append(finding)
+            if not cell.computed:
+                target[leaf] = zero
+        elif value is not None:
+            self.values[cell.key] = value
+
+
 def _check_cells(
     data: dict[str, Any],
 ) -> tuple[dict[CellKey, int | Decimal], list[Finding], dict[str, Any]]:
@@ -276,59 +340,11 @@ def _check_cells(
     by 0 (its problem is already a finding), so that structuring reports only what the cell
     walk cannot see: identity, narrative, unknown keys.
     """
-    values: dict[CellKey, int | Decimal] = {}
-    findings: list[Finding] = []
-    clean: dict[str, Any] = dict(data)
-    reported: set[CellKey] = set()
+    walk = _CellWalk(data)
     for cell in CELLS:
-        node: Any = data
-        target: dict[str, Any] = clean
-        broken = False
-        for depth, name in enumerate(cell.key[:-1]):
-            prefix = cell.key[: depth + 1]
-            child = node.get(name, _MISSING) if isinstance(node, dict) else _MISSING
-            if not isinstance(child, dict):
-                if prefix not in reported:
-                    reported.add(prefix)
-                    if child is _MISSING:
-                        findings.append(make_finding("S-MISSING", Place(path=_path(prefix))))
-                    else:
-                        findings.append(
-                            make_finding(
-                                "S-TYPE",
-                                Place(path=_path(prefix)),
-                                found=child,
-                                detail=("对象", "an object"),
-                            )
-                        )
-                broken = True
-                child = {}
-            node = child
-            sub = target.get(name)
-            if not isinstance(sub, dict) or sub is child:
-                sub = dict(child) if not broken else {}
-                target[name] = sub
-            target = sub
-        leaf = cell.key[-1]
-        raw = node.get(leaf, _MISSING) if not broken else _MISSING
-        if cell.computed:
-            target.pop(leaf, None)
-            if raw is _MISSING:
-                continue
-        elif raw is _MISSING:
-            if not broken:
-                findings.append(make_finding("S-MISSING", cell.place))
-            target[leaf] = 0 if cell.kind == "count" else "0"
-            continue
-        value, finding = check_cell(cell, raw)
-        if finding is not None:
-            findings.append(finding)
-            if not cell.computed:
-                target[leaf] = 0 if cell.kind == "count" else "0"
-        elif value is not None:
-            values[cell.key] = value
-    _strip_handled_total(clean)
-    return values, findings, clean
+        walk.visit(cell)
+    _strip_handled_total(walk.clean)
+    return walk.values, walk.findings, walk.clean
 
 
 def _strip_handled_total(clean: dict[str, Any]) -> None:
@@ -468,5 +484,3 @@ def load(path: str | os.PathLike[str]) -> AnnualReport:
 def structure_error_findings(exc: BaseException) -> list[Finding]:
     """Findings for a cattrs structuring error (used by other modules' converters)."""
     return _findings_from_cattrs(exc, ())
-
-

@@ -73,9 +73,7 @@ PROSE_ALPHABET = (
 
 def counts(max_value: int = 1_000_000) -> st.SearchStrategy[int]:
     """Counts, mostly small (as most offices report), sometimes large."""
-    return st.one_of(
-        st.integers(0, 5), st.integers(0, 300), st.integers(0, max_value)
-    )
+    return st.one_of(st.integers(0, 5), st.integers(0, 300), st.integers(0, max_value))
 
 
 def amounts(max_places: int = 4) -> st.SearchStrategy[Decimal]:
@@ -103,10 +101,8 @@ def _parts(text: st.SearchStrategy[str]) -> st.SearchStrategy[tuple[Part, ...]]:
 
 def narratives(text: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Narrative]:
     """Narrative sections: a few opening paragraphs and a few titled parts."""
-    text = text or paragraphs()
-    return st.builds(
-        Narrative, opening=st.lists(text, max_size=2).map(tuple), parts=_parts(text)
-    )
+    text = paragraphs() if text is None else text
+    return st.builds(Narrative, opening=st.lists(text, max_size=2).map(tuple), parts=_parts(text))
 
 
 def proactive_disclosures(max_count: int = 100_000) -> st.SearchStrategy[ProactiveDisclosure]:
@@ -200,7 +196,7 @@ def reports(
     max_count: int = 100_000,
 ) -> st.SearchStrategy[AnnualReport]:
     """Sound reports of the 2021 edition, of every size; override any part you fix."""
-    text = text or paragraphs()
+    text = paragraphs() if text is None else text
     short = st.text(alphabet=PROSE_ALPHABET, min_size=1, max_size=30)
     return st.builds(
         AnnualReport,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -90,7 +90,7 @@ def check_fields(
     column label of each field, for the place.
     """
     findings: list[Finding] = []
-    for field in attrs.fields(type(instance)):  # type: ignore[misc]  # attrs class by contract
+    for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(instance))):
         if field.type not in ("int", "Decimal", int, Decimal):
             continue
         value = getattr(instance, field.name)

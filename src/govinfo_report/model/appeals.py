@@ -1,4 +1,4 @@
-"""Administrative reconsideration and litigation (政府信息公开行政复议、行政诉讼情况), section 四."""
+"""Reconsideration and litigation (政府信息公开行政复议、行政诉讼情况), section 四."""
 
 from __future__ import annotations
 

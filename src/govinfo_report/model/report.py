@@ -123,9 +123,7 @@ class AnnualReport:
                         detail=("文本", "a string"),
                     )
                 )
-        if self.date is not None and (
-            not isinstance(self.date, dt.date) or isinstance(self.date, dt.datetime)
-        ):
+        if self.date is not None and type(self.date) is not dt.date:
             findings.append(
                 make_finding(
                     "S-TYPE", Place(path="$.date"), found=self.date, detail=("日期", "a date")

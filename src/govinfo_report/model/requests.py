@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import attrs
 
@@ -65,8 +65,8 @@ class ApplicantCounts:
         return ApplicantCounts(**{c: getattr(self, c) + getattr(other, c) for c in _APPLICANTS})
 
 
-def _rows() -> ApplicantCounts:
-    return attrs.field(factory=ApplicantCounts)  # type: ignore[no-any-return]  # attrs.field
+def _rows() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
+    return attrs.field(factory=ApplicantCounts)
 
 
 class _Group:
@@ -102,7 +102,7 @@ class Withheld(_Group):
 
 @attrs.frozen(kw_only=True)
 class Unavailable(_Group):
-    """（四）无法提供: 1.本机关不掌握相关政府信息, 2.没有现成信息需要另行制作, 3.补正后申请内容仍不明确."""
+    """（四）无法提供: the three grounds, 1.本机关不掌握相关政府信息 … 3.补正后申请内容仍不明确."""
 
     ITEMS: ClassVar[tuple[str, ...]] = tuple(labels.RESULT_ITEMS["unavailable"])
 
@@ -113,7 +113,10 @@ class Unavailable(_Group):
 
 @attrs.frozen(kw_only=True)
 class NotProcessed(_Group):
-    """（五）不予处理: the five grounds, 1.信访举报投诉类申请 … 5.要求行政机关确认或重新出具已获取信息."""
+    """（五）不予处理: the five grounds, 1.信访举报投诉类申请 … 5.要求行政机关确认或重新出具….
+
+    The last is 5.要求行政机关确认或重新出具已获取信息.
+    """
 
     ITEMS: ClassVar[tuple[str, ...]] = tuple(labels.RESULT_ITEMS["not_processed"])
 
@@ -179,7 +182,7 @@ class Requests:
 
     def __attrs_post_init__(self) -> None:
         handled = self.results.total
-        values = {}
+        values: dict[tuple[str, ...], int] = {}
         for column in labels.APPLICANT_COLUMNS:
             values["requests", "new", column] = getattr(self.new, column)
             values["requests", "carried_over", column] = getattr(self.carried_over, column)
