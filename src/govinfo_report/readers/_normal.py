@@ -60,7 +60,7 @@ def parse_value(raw: str) -> int | Decimal | None:
     Thousands separators and full-width digits are accepted; a fraction gives a ``Decimal``
     with the precision printed; a unit (件, 元, 万元) after the number is dropped.
     """
-    key = compact(raw)
+    key = _SPACE.sub("", unicodedata.normalize("NFKC", raw))
     match = _NUMBER.fullmatch(key)
     if match is None:
         return None

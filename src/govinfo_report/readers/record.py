@@ -279,7 +279,9 @@ class PublishedReport:
         if self.organ is None:
             problems.insert(0, _missing_identity("organ", ("发文机关", "the organ")))
         if self.year is None:
-            problems.insert(1 if self.organ is None else 0, _missing_identity("year", ("年度", "the year")))
+            problems.insert(
+                1 if self.organ is None else 0, _missing_identity("year", ("年度", "the year"))
+            )
         if problems:
             raise ReportError(problems)
         assert self.organ is not None  # noqa: S101 - checked above; narrows for mypy
@@ -324,8 +326,12 @@ def _narrative(section: PublishedSection | None) -> Narrative:
         return Narrative()
     return Narrative(
         opening=section.opening,
-        parts=tuple(Part(title=p.title, paragraphs=p.paragraphs) for p in section.parts),
+        parts=_parts(section),  # type: ignore[arg-type]  # attrs plugin: converter=tuple
     )
+
+
+def _parts(section: PublishedSection) -> tuple[Part, ...]:
+    return tuple([Part(title=p.title, paragraphs=p.paragraphs) for p in section.parts])
 
 
 def _count(values: Mapping[CellKey, Number], key: CellKey) -> int:
@@ -414,7 +420,7 @@ def _other_matters(
         return OtherMatters(fees=fees)
     return OtherMatters(
         opening=section.opening,
-        parts=tuple(Part(title=p.title, paragraphs=p.paragraphs) for p in section.parts),
+        parts=_parts(section),  # type: ignore[arg-type]  # attrs plugin: converter=tuple
         fees=fees,
     )
 

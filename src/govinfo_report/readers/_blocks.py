@@ -1,0 +1,41 @@
+"""What every reader produces before interpretation: paragraphs and grids (private).
+
+The text, HTML and .docx readers differ only in how they find paragraphs and table cells;
+they all hand a sequence of :class:`Para` and :class:`Grid` blocks to
+:func:`govinfo_report.readers._interpret.interpret`, which knows the format.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from govinfo_report.readers.record import Source
+
+__all__ = ["Block", "Grid", "Para", "TextCell"]
+
+
+@attrs.frozen(kw_only=True)
+class Para:
+    """A paragraph: its text (whitespace squashed), where it was found, its style id."""
+
+    text: str
+    source: Source
+    style: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class TextCell:
+    """One cell of a grid as printed (a merged cell appears once, at its anchor)."""
+
+    text: str
+    source: Source
+
+
+@attrs.frozen(kw_only=True)
+class Grid:
+    """A table (or a run of table lines of a text) as rows of cells, in reading order."""
+
+    rows: tuple[tuple[TextCell, ...], ...]
+
+
+Block = Para | Grid

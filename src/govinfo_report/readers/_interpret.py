@@ -1,0 +1,615 @@
+"""From paragraphs and grids to the record as published: the format's knowledge (private).
+
+Every reader ends here. Sections are found by their headings (format section 2, with the
+variants of section 9), parts by their ``（一）`` sub-headings, table rows by their official
+labels (:mod:`govinfo_report.labels`), and the cells of a row are the values that follow its
+label. Anything else becomes an :class:`~govinfo_report.readers.record.Unread` item with an
+R-UNREAD finding; a label recognised only loosely gives an R-LABEL note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from govinfo_report import labels
+from govinfo_report.cells import CELL_BY_KEY, CellKey
+from govinfo_report.findings import Finding, Place, make_finding
+from govinfo_report.readers._blocks import Grid, Para, TextCell
+from govinfo_report.readers._normal import compact, is_blank, is_value, parse_value, squash
+from govinfo_report.readers.record import (
+    Format,
+    PublishedCell,
+    PublishedPart,
+    PublishedReport,
+    PublishedSection,
+    Source,
+    Unread,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from govinfo_report.readers._blocks import Block
+
+__all__ = ["interpret"]
+
+_TYPO_RATIO: Final = 0.86
+_SHORT: Final = 4  # label texts shorter than this are matched only with their number
+
+
+@attrs.frozen(kw_only=True)
+class _Row:
+    """A row label of Table A or B: the cells it heads (empty for a label without cells)."""
+
+    label: labels.Label
+    keys: tuple[CellKey, ...]
+    group: str | None = None  # the result group a sub-item or group label belongs to
+    is_group: bool = False
+
+    @property
+    def meant(self) -> str:
+        return self.label.full
+
+
+def _rows() -> list[_Row]:
+    rows: list[_Row] = []
+    keys: tuple[CellKey, ...]
+    prefix: CellKey
+    for field, label in labels.PROACTIVE_ROWS.items():
+        if field in ("regulations", "normative_documents"):
+            keys = tuple(("proactive", field, c) for c in labels.DOCUMENT_COLUMNS)
+        else:
+            keys = (("proactive", field),)
+        rows.append(_Row(label=label, keys=keys))
+    applicant = tuple(labels.APPLICANT_COLUMNS)
+    for field, label in labels.REQUEST_ROWS.items():
+        if field == "results":
+            rows.append(_Row(label=label, keys=()))
+        else:
+            rows.append(_Row(label=label, keys=tuple(("requests", field, c) for c in applicant)))
+    for group, label in labels.RESULT_GROUPS.items():
+        items = labels.RESULT_ITEMS.get(group)
+        if items is None:
+            prefix = ("requests", "results", group)
+            rows.append(_Row(label=label, keys=tuple((*prefix, c) for c in applicant)))
+            continue
+        rows.append(_Row(label=label, keys=(), group=group, is_group=True))
+        for item, item_label in items.items():
+            prefix = ("requests", "results", group, item)
+            rows.append(
+                _Row(label=item_label, keys=tuple((*prefix, c) for c in applicant), group=group)
+            )
+    return rows
+
+
+_ROWS: Final = _rows()
+
+
+def _forms(label: labels.Label) -> set[str]:
+    texts = (label.text, *label.variants)
+    forms = {compact(label.number + t) for t in texts}
+    if label.number == "" or len(label.text) >= _SHORT:
+        forms |= {compact(t) for t in texts}
+    return forms
+
+
+_ROW_FORMS: Final = [(row, _forms(row.label)) for row in _ROWS]
+_ROW_INDEX: Final = {form: row for row, forms in _ROW_FORMS for form in forms}
+
+_HEADERS: Final = tuple(
+    compact(h)
+    for h in (
+        *(g.full for g in labels.PROACTIVE_GROUPS.values()),
+        labels.PROACTIVE_CONTENT_HEADER,
+        *labels.DOCUMENT_COLUMNS.values(),
+        labels.DECISIONS_COLUMN,
+        labels.FEES_COLUMN,
+        labels.BALANCE_NOTE,
+        labels.APPLICANT_HEADER,
+        labels.LEGAL_PERSON_HEADER,
+        *labels.APPLICANT_COLUMNS.values(),
+        *labels.APPEAL_HEADERS.values(),
+        *(p[-1] for p in labels.APPEAL_GROUPS.values()),
+        *labels.APPEAL_COLUMNS.values(),
+        "本年收费金额(单位:元)",
+        "本年收费金额",
+    )
+)
+_APPEAL_MARKS: Final = frozenset(compact(h) for h in labels.APPEAL_HEADERS.values())
+_APPEAL_KEYS: Final = tuple(
+    ("appeals", group, column) for group in labels.APPEAL_GROUPS for column in labels.APPEAL_COLUMNS
+)
+
+
+def _is_header(key: str) -> bool:
+    return bool(key) and any(key in header for header in _HEADERS)
+
+
+def _match_row(text: str) -> tuple[_Row, bool] | None:
+    """The row label ``text`` stands for, and whether it was matched loosely."""
+    key = compact(text)
+    if not key:
+        return None
+    row = _ROW_INDEX.get(key)
+    if row is not None:
+        return row, re.sub(r"\s", "", text) != row.meant
+    if len(key) < 2 * _SHORT:
+        return None
+    best: tuple[float, _Row] | None = None
+    for candidate, forms in _ROW_FORMS:
+        for form in forms:
+            if len(form) < 2 * _SHORT:
+                continue
+            ratio = difflib.SequenceMatcher(None, key, form).ratio()
+            if ratio >= _TYPO_RATIO and (best is None or ratio > best[0]):
+                best = (ratio, candidate)
+    return (best[1], True) if best else None
+
+
+_SECTION_FORMS: Final = {
+    key: (
+        {compact(label.number + t) for t in (label.text, *label.variants)},
+        {compact(t) for t in (label.text, *label.variants)},
+    )
+    for key, label in labels.SECTIONS.items()
+}
+_NUMBERED_HEADING: Final = re.compile(r"^[一二三四五六七八九十]+[、.．,，]")
+
+
+def match_section(text: str) -> tuple[str, bool] | None:
+    """The section a heading paragraph opens, and whether it was matched loosely."""
+    key = compact(text)
+    if not key or len(key) > 40:  # noqa: PLR2004 - headings are short; paragraphs are not
+        return None
+    for section, (numbered, bare) in _SECTION_FORMS.items():
+        exact = re.sub(r"\s", "", text) == labels.SECTIONS[section].full
+        if key in numbered or key in bare:
+            return section, not exact
+    return None
+
+
+_PART: Final = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$", re.DOTALL)
+_TITLE_END: Final = re.compile(r"[：:。]")
+_MAX_TITLE: Final = 40
+_DATE: Final = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_TITLE_FORMS: Final = (
+    re.compile(r"^(?P<organ>.+?)(?P<year>\d{4})\s*年度?政府信息公开工作年度报告$"),
+    re.compile(r"^(?P<year>\d{4})\s*年度?(?P<organ>.+?)政府信息公开工作年度报告$"),
+)
+_PERIOD: Final = re.compile(r"(\d{4})年1月1日(?:起)?至\1年12月31日")
+
+_FEE_PATTERNS: Final = (
+    (
+        "collected",
+        re.compile(
+            r"实际收取(?:的)?(?:信息处理费)?(?:总)?金额(?:为|是|:|：)?\s*([0-9０-９.,，]+)\s*(?:万?元)?"
+        ),
+    ),
+    (
+        "notices",
+        re.compile(
+            r"发出收费通知(?:的)?(?:件数|书)?(?:为|是|:|：|共)?\s*([0-9０-９,，]+)\s*(?:件|份|次)?"
+        ),
+    ),
+    (
+        "notices_amount",
+        re.compile(
+            r"(?<!实际收取的)(?<!实际收取)(?<!收取的)(?:收费通知(?:的)?)?总金额(?:为|是|:|：)?\s*([0-9０-９.,，]+)\s*(?:万?元)?"
+        ),
+    ),
+)
+
+
+class _Builder:
+    """Collects cells, leftovers and findings while the blocks are interpreted."""
+
+    def __init__(self) -> None:
+        self.cells: dict[CellKey, PublishedCell] = {}
+        self.unread: list[Unread] = []
+        self.findings: list[Finding] = []
+
+    def add_cell(self, key: CellKey, cell: TextCell) -> None:
+        if key in self.cells:
+            self.leftover(cell.text, cell.source)
+            return
+        meta = CELL_BY_KEY[key]
+        value = parse_value(cell.text)
+        if meta.kind == "amount" and isinstance(value, int):
+            value = Decimal(value)
+        self.cells[key] = PublishedCell(
+            key=key,
+            raw=cell.text,
+            value=value,
+            blank=value is None and is_blank(cell.text),
+            source=cell.source,
+        )
+
+    def leftover(self, text: str, source: Source) -> None:
+        text = squash(text)
+        if not text:
+            return
+        self.unread.append(Unread(text=text, source=source))
+        self.findings.append(make_finding("R-UNREAD", Place(path=source.ref), found=text))
+
+    def loose(self, found: str, meant: str, place: Place) -> None:
+        self.findings.append(make_finding("R-LABEL", place, expected=meant, found=squash(found)))
+
+
+def _row_place(row: _Row) -> Place:
+    key = row.keys[0] if row.keys else None
+    if key is None:
+        group = row.group
+        path = f"$.requests.results.{group}" if group else "$.requests.results"
+        return Place(path=path, table=labels.TABLES["requests"], row=row.meant)
+    cell = CELL_BY_KEY[key]
+    path = "$." + ".".join(key[:-1] if len(row.keys) > 1 else key)
+    return Place(path=path, table=cell.table, row=cell.row_label)
+
+
+@attrs.define
+class _Open:
+    """The row label being filled: its cells so far and the grid row it was found on."""
+
+    row: _Row
+    line: int
+    values: list[TextCell] = attrs.Factory(list)
+    replaced: bool = False
+
+
+def _fit(values: list[TextCell], n: int) -> tuple[list[TextCell], list[TextCell]]:
+    """The ``n`` cells of a row among ``values``; the rest are left over.
+
+    Extra empty cells (Word's extra grid columns) are dropped first; a one-value row whose
+    merged cell was printed as several takes the first non-blank one.
+    """
+    values = list(values)
+    if n == 1 and len(values) > 1:
+        chosen = next((v for v in values if not is_blank(v.text)), values[0])
+        return [chosen], [v for v in values if v is not chosen]
+    while len(values) > n and not values[0].text.strip():
+        values.pop(0)
+    while len(values) > n and not values[-1].text.strip():
+        values.pop()
+    return values[:n], values[n:]
+
+
+class _TableReader:
+    def __init__(self, out: _Builder) -> None:
+        self.out = out
+
+    def read(self, grid: Grid, section: str | None) -> None:
+        matches = [[self._classify(c) for c in row] for row in grid.rows]
+        has_rows = any(isinstance(m, tuple) for row in matches for m in row)
+        marks = any(compact(c.text) in _APPEAL_MARKS for row in grid.rows for c in row)
+        if not has_rows and (marks or section == "appeals"):
+            self._appeals(grid)
+        else:
+            self._rows(grid, matches)
+
+    @staticmethod
+    def _classify(cell: TextCell) -> tuple[_Row, bool] | str:
+        """A row label match, or ``value``, ``header`` or ``text``."""
+        if is_value(cell.text):
+            return "value"
+        match = _match_row(cell.text)
+        if match is not None:
+            return match
+        return "header" if _is_header(compact(cell.text)) else "text"
+
+    def _rows(self, grid: Grid, matches: list[list[tuple[_Row, bool] | str]]) -> None:
+        current: _Open | None = None
+        pending: list[TextCell] = []
+        group: str | None = None
+        for r, (row, kinds) in enumerate(zip(grid.rows, matches, strict=True)):
+            labelled = any(isinstance(k, tuple) for k in kinds)
+            if not labelled:
+                values = [c for c, k in zip(row, kinds, strict=True) if k == "value"]
+                if current is not None and any(not is_blank(v.text) for v in values):
+                    n = len(current.row.keys)
+                    if not current.values or (
+                        all(is_blank(v.text) for v in current.values) and not current.replaced
+                    ):
+                        # a row Word split: the label on one row, the numbers on the next
+                        current.values = values
+                        current.replaced = True
+                        values = []
+                    elif len(current.values) < n:
+                        take = n - len(current.values)
+                        current.values.extend(values[:take])
+                        values = values[take:]
+                for v in values:
+                    self.out.leftover(v.text, v.source)
+            for cell, kind in zip(row, kinds, strict=True):
+                if isinstance(kind, tuple):
+                    pending = self._flush_pending(pending, current)
+                    if current is not None:
+                        self._finish(current)
+                    matched, loose = kind
+                    if matched.group and matched.is_group:
+                        group = matched.group
+                    elif matched.group and matched.group != group:
+                        group = matched.group
+                    if loose:
+                        self.out.loose(cell.text, matched.meant, _row_place(matched))
+                    current = _Open(row=matched, line=r) if matched.keys else None
+                elif kind == "value":
+                    if labelled and current is not None and current.line == r:
+                        current.values.append(cell)
+                    elif labelled:
+                        self.out.leftover(cell.text, cell.source)
+                elif kind == "text":
+                    if current is not None and current.line == r and current.row.keys:
+                        # a value position holding words: kept as the cell (rule A-NONNEG)
+                        if len(current.values) < len(current.row.keys):
+                            current.values.append(cell)
+                            continue
+                    joined = self._join(pending, cell)
+                    if joined is not None:
+                        matched, _ = joined
+                        pending = []
+                        if current is not None:
+                            self._finish(current)
+                        current = _Open(row=matched, line=r) if matched.keys else None
+                        continue
+                    if current is not None and compact(cell.text) in compact(current.row.meant):
+                        continue  # the rest of a label Word split over two rows
+                    pending.append(cell)
+        self._flush_pending(pending, current)
+        if current is not None:
+            self._finish(current)
+
+    def _join(self, pending: list[TextCell], cell: TextCell) -> tuple[_Row, bool] | None:
+        if not pending:
+            return None
+        text = "".join(p.text for p in pending) + cell.text
+        match = _match_row(text)
+        if match is not None and match[1]:
+            self.out.loose(text, match[0].meant, _row_place(match[0]))
+        return match
+
+    def _flush_pending(self, pending: list[TextCell], current: _Open | None) -> list[TextCell]:
+        del current
+        for p in pending:
+            self.out.leftover(p.text, p.source)
+        return []
+
+    def _finish(self, current: _Open) -> None:
+        keys = current.row.keys
+        chosen, extra = _fit(current.values, len(keys))
+        for key, cell in zip(keys, chosen, strict=False):
+            self.out.add_cell(key, cell)
+        for cell in extra:
+            self.out.leftover(cell.text, cell.source)
+
+    def _appeals(self, grid: Grid) -> None:
+        candidates: list[tuple[TextCell, ...]] = []
+        for row in grid.rows:
+            if row and all(is_value(c.text) for c in row):
+                candidates.append(row)
+            else:
+                for c in row:
+                    if not is_value(c.text) and not _is_header(compact(c.text)):
+                        self.out.leftover(c.text, c.source)
+        filled = [row for row in candidates if any(not is_blank(c.text) for c in row)]
+        data = (
+            filled[-1]
+            if filled
+            else next((row for row in reversed(candidates) if len(row) >= len(_APPEAL_KEYS)), None)
+        )
+        if data is None:
+            return
+        chosen, extra = _fit(list(data), len(_APPEAL_KEYS))
+        for key, cell in zip(_APPEAL_KEYS, chosen, strict=False):
+            self.out.add_cell(key, cell)
+        for cell in extra:
+            self.out.leftover(cell.text, cell.source)
+        for row in filled[:-1]:
+            for c in row:
+                self.out.leftover(c.text, c.source)
+
+
+@attrs.define
+class _SectionDraft:
+    key: str
+    heading: str
+    source: Source
+    opening: list[str] = attrs.Factory(list)
+    parts: list[PublishedPart] = attrs.Factory(list)
+    part: tuple[str, str, Source, list[str]] | None = None
+
+    def close_part(self) -> None:
+        if self.part is not None:
+            heading, title, source, paragraphs = self.part
+            self.parts.append(
+                PublishedPart(
+                    heading=heading, title=title, paragraphs=tuple(paragraphs), source=source
+                )
+            )
+            self.part = None
+
+    def add(self, para: Para, styles: Mapping[str, str]) -> None:
+        kind = styles.get(para.style or "")
+        text = para.text
+        match = _PART.match(text)
+        if kind == "body" or match is None:
+            if kind == "heading2" and match is None:
+                self.close_part()
+                self.part = (text, text, para.source, [])
+            elif self.part is not None:
+                self.part[3].append(text)
+            else:
+                self.opening.append(text)
+            return
+        self.close_part()
+        rest = match[2].strip()
+        title, first = rest, ""
+        if kind != "heading2":
+            end = _TITLE_END.search(rest)
+            if end is not None and end.start() <= _MAX_TITLE:
+                title, first = rest[: end.start()].strip(), rest[end.end() :].strip()
+        self.part = (text, title, para.source, [first] if first else [])
+
+    def build(self) -> PublishedSection:
+        self.close_part()
+        return PublishedSection(
+            key=self.key,
+            heading=self.heading,
+            source=self.source,
+            opening=tuple(self.opening),
+            parts=tuple(self.parts),
+        )
+
+
+#: Paragraph style ids this library's writer uses, by role (docx_writer).
+WRITER_STYLES: Final = {
+    "GovTitle": "title",
+    "GovHeading1": "heading1",
+    "GovHeading2": "heading2",
+    "GovBody": "body",
+}
+
+
+def interpret(
+    blocks: Sequence[Block],
+    *,
+    source: str,
+    fmt: Format,
+    identity: Mapping[str, object] | None = None,
+) -> PublishedReport:
+    """The record as published from a reader's blocks (``identity`` overrides what is found)."""
+    out = _Builder()
+    tables = _TableReader(out)
+    front: list[Para] = []
+    drafts: list[_SectionDraft] = []
+    current: _SectionDraft | None = None
+    seen: set[str] = set()
+    tail: list[Para] = []
+    for block in blocks:
+        if isinstance(block, Grid):
+            tables.read(block, current.key if current else None)
+            continue
+        text = block.text
+        if not text:
+            continue
+        style = WRITER_STYLES.get(block.style or "")
+        heading = None if style in ("body", "heading2", "title") else match_section(text)
+        if heading is not None and heading[0] not in seen:
+            key, loose = heading
+            seen.add(key)
+            if loose:
+                out.loose(text, labels.SECTIONS[key].full, Place(path=f"$.{key}"))
+            current = _SectionDraft(key=key, heading=text, source=block.source)
+            drafts.append(current)
+            continue
+        if current is None:
+            front.append(block)
+        else:
+            current.add(block, WRITER_STYLES)
+    sections = [d.build() for d in drafts]
+    sections = [_strip_signature(s, tail) if s.key == drafts[-1].key else s for s in sections]
+    title, preface = _front(front)
+    organ, year = _identity(title, preface, front)
+    date = _date(tail)
+    _fees(sections, out)
+    fields: dict[str, object] = {
+        "title": title,
+        "organ": organ,
+        "year": year,
+        "preface": preface,
+        "date": date,
+    }
+    if identity:
+        fields.update(identity)
+    order = {c: i for i, c in enumerate(CELL_BY_KEY)}
+    return PublishedReport(
+        source=source,
+        format=fmt,
+        sections=tuple(sections),
+        cells=tuple(sorted(out.cells.values(), key=lambda c: order[c.key])),
+        unread=tuple(out.unread),
+        findings=tuple(out.findings),
+        **fields,  # type: ignore[arg-type]  # identity fields of the record
+    )
+
+
+def _front(front: list[Para]) -> tuple[str | None, str | None]:
+    """The title (possibly printed over several lines) and the opening paragraph(s)."""
+    styled = [p for p in front if WRITER_STYLES.get(p.style or "") == "title"]
+    if styled:
+        title = "".join(p.text for p in styled)
+        rest = [p.text for p in front if p not in styled]
+        return title, "\n".join(rest) or None
+    joined = ""
+    for i, para in enumerate(front[:4]):
+        joined += para.text.replace(" ", "")
+        if joined.endswith("报告"):
+            rest = [p.text for p in front[i + 1 :]]
+            return joined, "\n".join(rest) or None
+        if len(joined) > _MAX_TITLE * 2:
+            break
+    return None, "\n".join(p.text for p in front) or None
+
+
+def _identity(
+    title: str | None, preface: str | None, front: Iterable[Para]
+) -> tuple[str | None, int | None]:
+    if title:
+        for form in _TITLE_FORMS:
+            match = form.match(compact(title))
+            if match:
+                return match["organ"], int(match["year"])
+    texts = [preface or "", *(p.text for p in front)]
+    for text in texts:
+        match = _PERIOD.search(compact(text))
+        if match:
+            return None, int(match[1])
+    return None, None
+
+
+def _strip_signature(section: PublishedSection, tail: list[Para]) -> PublishedSection:
+    """Move the closing organ name and date (when printed) out of the last section."""
+    paragraphs = list(section.parts[-1].paragraphs if section.parts else section.opening)
+    moved: list[str] = []
+    if paragraphs and _DATE.match(compact(paragraphs[-1])):
+        moved.insert(0, paragraphs.pop())
+        if paragraphs and len(paragraphs[-1]) <= _MAX_TITLE and not paragraphs[-1].endswith("。"):
+            moved.insert(0, paragraphs.pop())
+    if not moved:
+        return section
+    tail.extend(Para(text=t, source=section.source) for t in moved)
+    if section.parts:
+        last = attrs.evolve(section.parts[-1], paragraphs=tuple(paragraphs))
+        return attrs.evolve(section, parts=(*section.parts[:-1], last))
+    return attrs.evolve(section, opening=tuple(paragraphs))
+
+
+def _date(tail: list[Para]) -> dt.date | None:
+    for para in tail:
+        match = _DATE.match(compact(para.text))
+        if match:
+            try:
+                return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                return None
+    return None
+
+
+def _fees(sections: list[PublishedSection], out: _Builder) -> None:
+    """The information-processing fee figures written in section 六's prose."""
+    section = next((s for s in sections if s.key == "other_matters"), None)
+    if section is None:
+        return
+    texts = [*section.opening, *(p for part in section.parts for p in part.paragraphs)]
+    text = "".join(texts)
+    for field, pattern in _FEE_PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        raw = match[1].rstrip(".,，")
+        out.add_cell(("other_matters", "fees", field), TextCell(text=raw, source=section.source))
