@@ -187,6 +187,42 @@ RULES: Final = {
             ("{where}：{detail}", "{where}: {detail_en}"),
         ),
         _rule(
+            "X-JUMP",
+            _I,
+            ("关键数据较上年变化过大", "a key figure changed sharply from last year"),
+            (
+                "{where}：由上年的 {expected} 变为 {found}，{detail}",
+                "{where}: {expected} last year, {found} this year, {detail_en}",
+            ),
+        ),
+        _rule(
+            "X-SERIES",
+            _I,
+            ("年度序列不连续", "a gap or duplicate in a series of years"),
+            ("{where}：{detail}", "{where}: {detail_en}"),
+        ),
+        _rule(
+            "X-COPY",
+            _I,
+            ("内容雷同", "copied text"),
+            ("{where}：{detail}", "{where}: {detail_en}"),
+        ),
+        _rule(
+            "X-TOTAL",
+            _W,
+            ("汇总报告等于各单位之和", "a published total equals the sum of its units"),
+            (
+                "{where}：各单位之和为 {expected}，汇总报告为 {found}",
+                "{where}: the units sum to {expected}, the published total is {found}",
+            ),
+        ),
+        _rule(
+            "X-UNITS",
+            _W,
+            ("汇总所含单位", "the units of a total"),
+            ("{where}：{detail}", "{where}: {detail_en}"),
+        ),
+        _rule(
             "S-SYNTAX",
             _E,
             ("文件无法解析", "the file cannot be parsed"),

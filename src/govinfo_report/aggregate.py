@@ -1,0 +1,321 @@
+"""Summing many reports (汇总): a district's total from its units' reports.
+
+:func:`aggregate` adds up every cell a person fills in (Tables A, B and C and the fee
+figures of section 六, as listed by :data:`~govinfo_report.cells.CELLS`) and builds the
+total through the model's constructors, so the total is checked like any report and its
+printed totals follow from its cells. The narrative is left empty for the author.
+
+It takes any iterable and keeps one running sum per cell, never a list of reports, so a
+folder or a JSON Lines file of any length is summed in constant memory
+(:func:`iter_reports` reads them one at a time).
+
+>>> from govinfo_report import AnnualReport
+>>> from govinfo_report.model import ApplicantCounts, Requests
+>>> def unit(organ: str, n: int) -> AnnualReport:
+...     new = ApplicantCounts(natural_person=n)
+...     return AnnualReport(organ=organ, year=2023,
+...                         requests=Requests(new=new, carried_forward=new))
+>>> total = aggregate([unit("甲镇", 2), unit("乙镇", 3)], organ="某县")
+>>> total.organ, total.year, total.requests.new.total, total.requests.carried_forward.total
+('某县', 2023, 5, 5)
+>>> try:
+...     aggregate([unit("甲镇", 2), attrs.evolve(unit("乙镇", 3), year=2022)], organ="某县")
+... except MismatchError as err:
+...     print(err.index, err.organ)
+...     print(err.message("zh"))
+...     print(err.message("en"))
+2 乙镇
+第 2 份报告（乙镇）是 2022 年度的，应为 2023 年度
+report 2 (乙镇) is for 2022, not 2023
+"""
+
+from __future__ import annotations
+
+import decimal
+import os
+import typing
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from govinfo_report import _io
+from govinfo_report.cells import CELLS, CellKey, cell_value
+from govinfo_report.errors import GovinfoReportError, ReadError, ReportError
+from govinfo_report.model import AnnualReport
+from govinfo_report.serialization import loads
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+__all__ = [
+    "SUMMED_CELLS",
+    "Aggregator",
+    "Loaded",
+    "MismatchError",
+    "aggregate",
+    "iter_reports",
+    "report_from_cells",
+]
+
+#: The cells that are summed: every printed cell a person fills in (totals follow from them).
+SUMMED_CELLS: Final = tuple(c for c in CELLS if not c.computed)
+
+# Sums of amounts are exact: enough digits for any realistic number of realistic amounts.
+_EXACT: Final = decimal.Context(prec=200, traps=[decimal.Inexact, decimal.InvalidOperation])
+
+
+class MismatchError(GovinfoReportError, ValueError):
+    """Reports that cannot go together: different years or editions, organs, or not consecutive.
+
+    ``index`` is the 1-based position of the offending report in its sequence (``None``
+    when the problem is the pair as a whole) and ``organ`` its organ.
+    """
+
+    index: int | None
+    organ: str
+    reason_zh: str
+    reason_en: str
+
+    def __init__(self, index: int | None, organ: str, reason_zh: str, reason_en: str) -> None:
+        self.index = index
+        self.organ = organ
+        self.reason_zh = reason_zh
+        self.reason_en = reason_en
+        super().__init__(f"{reason_zh} | {reason_en}")
+
+    def message(self, lang: str = "zh") -> str:
+        """The reason in Chinese (``zh``, the default) or English (``en``)."""
+        return self.reason_en if lang == "en" else self.reason_zh
+
+    def __reduce__(self) -> tuple[type[MismatchError], tuple[int | None, str, str, str]]:
+        return (type(self), (self.index, self.organ, self.reason_zh, self.reason_en))
+
+
+def _zero(key: CellKey) -> int | Decimal:
+    return Decimal(0) if _KIND[key] == "amount" else 0
+
+
+_KIND: Final = {c.key: c.kind for c in SUMMED_CELLS}
+
+
+class Aggregator:
+    """A running sum of reports of one year and edition, for :func:`aggregate`.
+
+    Use it directly to sum a stream whose items may fail on their own (the command line
+    does): :meth:`add` refuses a report of another year or edition with
+    :class:`MismatchError` and leaves the sum unchanged.
+    """
+
+    __slots__ = ("count", "edition", "sums", "year")
+
+    def __init__(self, *, year: int | None = None, edition: str | None = None) -> None:
+        """An empty sum; ``year`` and ``edition`` default to those of the first report added."""
+        self.year = year
+        self.edition = edition
+        self.count = 0
+        self.sums: dict[CellKey, int | Decimal] = {c.key: _zero(c.key) for c in SUMMED_CELLS}
+
+    def add(self, report: AnnualReport) -> None:
+        """Add one report's cells; raises :class:`MismatchError` for another year or edition."""
+        if not isinstance(report, AnnualReport):
+            raise MismatchError(
+                self.count + 1,
+                "",
+                f"第 {self.count + 1} 项不是年度报告（{type(report).__name__}）",
+                f"item {self.count + 1} is not an AnnualReport ({type(report).__name__})",
+            )
+        n = self.count + 1
+        if self.edition is not None and report.edition != self.edition:
+            raise MismatchError(
+                n,
+                report.organ,
+                f"第 {n} 份报告（{report.organ}）采用 {report.edition} 版格式，"
+                f"应为 {self.edition} 版",
+                f"report {n} ({report.organ}) follows the {report.edition} edition, "
+                f"not {self.edition}",
+            )
+        if self.year is not None and report.year != self.year:
+            raise MismatchError(
+                n,
+                report.organ,
+                f"第 {n} 份报告（{report.organ}）是 {report.year} 年度的，应为 {self.year} 年度",
+                f"report {n} ({report.organ}) is for {report.year}, not {self.year}",
+            )
+        sums = self.sums
+        try:
+            added = [
+                _EXACT.add(total, cell_value(report, key))
+                if isinstance(total, Decimal)
+                else total + cell_value(report, key)
+                for key, total in sums.items()
+            ]
+        except decimal.DecimalException:
+            raise MismatchError(
+                n,
+                report.organ,
+                f"第 {n} 份报告（{report.organ}）的金额过大，无法精确求和",
+                f"report {n} ({report.organ}) has an amount too large to sum exactly",
+            ) from None
+        # All or nothing: the sum changes only once every cell has been added.
+        for key, value in zip(sums, added, strict=True):
+            sums[key] = value
+        self.year = report.year
+        self.edition = report.edition
+        self.count = n
+
+    def result(self, *, organ: str, year: int | None = None) -> AnnualReport:
+        """The total as a report of ``organ`` (year: the given one, else the reports')."""
+        year = year if year is not None else self.year
+        if year is None:
+            raise MismatchError(
+                None,
+                organ,
+                "没有可汇总的报告，且未指定年度",
+                "there are no reports to sum and no year was given",
+            )
+        return report_from_cells(self.sums, organ=organ, year=year, edition=self.edition or "2021")
+
+
+def aggregate(
+    reports: Iterable[AnnualReport], *, organ: str, year: int | None = None
+) -> AnnualReport:
+    """The sum of ``reports`` as the report of ``organ`` for their common year.
+
+    Every fillable cell is summed and the narrative left empty. Raises
+    :class:`MismatchError` when the reports' years (or ``year``, when given) or editions
+    differ, naming the first offending report, and when ``reports`` is empty and no
+    ``year`` is given (with a year, the total of nothing is an all-zero report).
+    """
+    acc = Aggregator(year=year)
+    for report in reports:
+        acc.add(report)
+    return acc.result(organ=organ, year=year)
+
+
+def _tree(cells: dict[CellKey, int | Decimal]) -> dict[str, Any]:
+    tree: dict[str, Any] = {}
+    for key, value in cells.items():
+        node = tree
+        for name in key[:-1]:
+            node = node.setdefault(name, {})
+        node[key[-1]] = value
+    return tree
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _build(cls: type, tree: dict[str, Any]) -> Any:  # noqa: ANN401 - any model class
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    kwargs = {
+        name: _build(hints[name], value) if isinstance(value, dict) else value
+        for name, value in tree.items()
+    }
+    return cls(**kwargs)
+
+
+def report_from_cells(
+    cells: dict[CellKey, int | Decimal], *, organ: str, year: int, edition: str = "2021"
+) -> AnnualReport:
+    """A report with the given fillable cells (missing cells 0) and an empty narrative.
+
+    Built through the model's constructors, so it is checked: a bad value raises
+    :class:`~govinfo_report.errors.ReportError`.
+    """
+    full = {c.key: cells.get(c.key, _zero(c.key)) for c in SUMMED_CELLS}
+    tree = _tree(full)
+    hints = _HINTS.get(AnnualReport)
+    if hints is None:
+        hints = _HINTS[AnnualReport] = typing.get_type_hints(AnnualReport)
+    sections = {name: _build(hints[name], value) for name, value in tree.items()}
+    return AnnualReport(organ=organ, year=year, edition=edition, **sections)
+
+
+# --- Reading many reports -----------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Loaded:
+    """One input of a batch: its source (``file`` or ``file:line``) and the report or error."""
+
+    source: str
+    report: AnnualReport | None = None
+    error: ReadError | ReportError | None = None
+
+
+def _json_files(folder: Path) -> Iterator[Path]:
+    # os.walk does not follow symbolic links to folders, so a link loop cannot trap us.
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith((".json", ".jsonl")) and not name.startswith("."):
+                yield Path(root) / name
+
+
+def _jsonl(path: Path) -> Iterator[Loaded]:
+    try:
+        f = path.open("rb")
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        yield Loaded(
+            source=str(path),
+            error=ReadError(
+                str(path), f"无法读取文件（{reason}）", f"cannot read the file ({reason})"
+            ),
+        )
+        return
+    with f:
+        for lineno, line in enumerate(iter(lambda: f.readline(_io.MAX_INPUT_BYTES + 1), b""), 1):
+            source = f"{path}:{lineno}"
+            if len(line) > _io.MAX_INPUT_BYTES:
+                yield Loaded(
+                    source=source,
+                    error=ReadError(source, "该行过长", "the line is too long"),
+                )
+                # Skip the rest of the overlong line.
+                rest = line
+                while rest and not rest.endswith(b"\n"):
+                    rest = f.readline(_io.MAX_INPUT_BYTES + 1)
+                continue
+            if not line.strip():
+                continue
+            yield _load(line, source)
+
+
+def _load(data: bytes, source: str) -> Loaded:
+    try:
+        return Loaded(source=source, report=loads(data, source=source))
+    except (ReadError, ReportError) as exc:
+        return Loaded(source=source, error=exc)
+
+
+def iter_reports(path: str | os.PathLike[str]) -> Iterator[Loaded]:
+    """Every report under ``path``, one at a time, each a :class:`Loaded`.
+
+    ``path`` may be a JSON file (one report), a JSON Lines file (``.jsonl``: one report a
+    line, blank lines skipped; sources are ``file:line``) or a folder (every ``.json`` and
+    ``.jsonl`` file in it and its subfolders, in name order). A file, line or report that
+    cannot be read is yielded with its error, and the batch goes on.
+    """
+    p = Path(path)
+    if p.is_dir():
+        for file in _json_files(p):
+            yield from _iter_file(file)
+    else:
+        yield from _iter_file(p)
+
+
+def _iter_file(path: Path) -> Iterator[Loaded]:
+    if path.suffix == ".jsonl":
+        yield from _jsonl(path)
+        return
+    try:
+        data = _io.read_bytes(path)
+    except ReadError as exc:
+        yield Loaded(source=str(path), error=exc)
+        return
+    yield _load(data, str(path))
