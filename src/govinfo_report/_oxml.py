@@ -36,44 +36,49 @@ __all__ = [
     "table",
 ]
 
-_RPR: Final = (
+
+def _seq(names: str) -> list[str]:
+    return names.split()
+
+
+_RPR: Final = _seq(
     "w:rStyle w:rFonts w:b w:bCs w:i w:iCs w:caps w:smallCaps w:strike w:dstrike w:outline "
     "w:shadow w:emboss w:imprint w:noProof w:snapToGrid w:vanish w:webHidden w:color "
     "w:spacing w:w w:kern w:position w:sz w:szCs w:highlight w:u w:effect w:bdr w:shd "
     "w:fitText w:vertAlign w:rtl w:cs w:em w:lang w:eastAsianLayout w:specVanish w:oMath"
-).split()
-_PPR: Final = (
+)
+_PPR: Final = _seq(
     "w:pStyle w:keepNext w:keepLines w:pageBreakBefore w:framePr w:widowControl w:numPr "
     "w:suppressLineNumbers w:pBdr w:shd w:tabs w:suppressAutoHyphens w:kinsoku w:wordWrap "
     "w:overflowPunct w:topLinePunct w:autoSpaceDE w:autoSpaceDN w:bidi w:adjustRightInd "
     "w:snapToGrid w:spacing w:ind w:contextualSpacing w:mirrorIndents w:suppressOverlap w:jc "
     "w:textDirection w:textAlignment w:textboxTightWrap w:outlineLvl w:divId w:cnfStyle "
     "w:rPr w:sectPr w:pPrChange"
-).split()
-_TCPR: Final = (
+)
+_TCPR: Final = _seq(
     "w:cnfStyle w:tcW w:gridSpan w:hMerge w:vMerge w:tcBorders w:shd w:noWrap w:tcMar "
     "w:textDirection w:tcFitText w:vAlign w:hideMark w:headers w:cellIns w:cellDel "
     "w:cellMerge w:tcPrChange"
-).split()
-_TRPR: Final = (
+)
+_TRPR: Final = _seq(
     "w:cnfStyle w:divId w:gridBefore w:gridAfter w:wBefore w:wAfter w:cantSplit w:trHeight "
     "w:tblHeader w:tblCellSpacing w:jc w:hidden w:ins w:del w:trPrChange"
-).split()
-_TBLPR: Final = (
+)
+_TBLPR: Final = _seq(
     "w:tblStyle w:tblpPr w:tblOverlap w:bidiVisual w:tblStyleRowBandSize "
     "w:tblStyleColBandSize w:tblW w:jc w:tblCellSpacing w:tblInd w:tblBorders w:shd "
     "w:tblLayout w:tblCellMar w:tblLook w:tblCaption w:tblDescription w:tblPrChange"
-).split()
-_SECTPR: Final = (
+)
+_SECTPR: Final = _seq(
     "w:headerReference w:footerReference w:footnotePr w:endnotePr w:type w:pgSz w:pgMar "
     "w:paperSrc w:pgBorders w:lnNumType w:pgNumType w:cols w:formProt w:vAlign w:noEndnote "
     "w:titlePg w:textDirection w:bidi w:rtlGutter w:docGrid w:printerSettings w:sectPrChange"
-).split()
-_STYLE: Final = (
+)
+_STYLE: Final = _seq(
     "w:name w:aliases w:basedOn w:next w:link w:autoRedefine w:hidden w:uiPriority "
     "w:semiHidden w:unhideWhenUsed w:qFormat w:locked w:personal w:personalCompose "
     "w:personalReply w:rsid w:pPr w:rPr w:tblPr w:trPr w:tcPr w:tblStylePr"
-).split()
+)
 
 #: Child order of each property element we touch, by the parent's prefixed tag.
 ORDER: Final[dict[str, list[str]]] = {
@@ -109,7 +114,7 @@ def child(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None)
     found = parent.find(clark)
     if found is None:
         found = element(tag)
-        order = _ORDER_BY_CLARK[parent.tag]
+        order = _ORDER_BY_CLARK[str(parent.tag)]
         later = set(order[order.index(clark) + 1 :])
         for sibling in parent:
             if sibling.tag in later:
@@ -214,39 +219,21 @@ def table(  # noqa: PLR0913 - a table has this many independent layout facts
     by a row span from above (as HTML does); row spans become ``w:vMerge`` restart/continue
     cells, column spans ``w:gridSpan``. ``widths`` are the grid columns in twips (written
     both to ``w:tblGrid`` and to every ``w:tcW``: Word reads one, LibreOffice the other).
-    The first ``header_rows`` rows repeat on every page (``w:tblHeader``); no row splits
-    across pages (``w:cantSplit``). ``row_heights`` maps a row index to an at-least height
-    in twips. ``borders`` is the single border width in eighths of a point.
+    The first ``header_rows`` rows repeat on every page (``w:tblHeader``). No row splits
+    across pages (``w:cantSplit``), and every row but the last keeps with the next
+    (``w:keepNext`` on its paragraphs), so a table shorter than a page stays whole.
+    ``row_heights`` maps a row index to an at-least height in twips; ``borders`` is the
+    width of the single borders in eighths of a point.
 
     Raises ``ValueError`` when the spans do not tile the grid exactly.
     """
-    ncols = len(widths)
     tbl = element("w:tbl")
-    tblpr = element("w:tblPr")
-    tbl.append(tblpr)
-    child(tblpr, "w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"})
-    child(tblpr, "w:jc", {"w:val": "center"})
-    edges = child(tblpr, "w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        edges.append(
-            element(
-                f"w:{edge}",
-                {"w:val": "single", "w:sz": str(borders), "w:space": "0", "w:color": "000000"},
-            )
-        )
-    child(tblpr, "w:tblLayout", {"w:type": "fixed"})
-    margins = child(tblpr, "w:tblCellMar")
-    for side, value in (("top", 0), ("left", cell_margin), ("bottom", 0), ("right", cell_margin)):
-        margins.append(element(f"w:{side}", {"w:w": str(value), "w:type": "dxa"}))
-    child(tblpr, "w:tblLook", {"w:val": "0000", "w:firstRow": "0", "w:lastRow": "0",
-                               "w:firstColumn": "0", "w:lastColumn": "0", "w:noHBand": "1",
-                               "w:noVBand": "1"})  # fmt: skip
+    tbl.append(_table_properties(sum(widths), cell_margin, borders))
     grid = element("w:tblGrid")
     for w in widths:
         grid.append(element("w:gridCol", {"w:w": str(w)}))
     tbl.append(grid)
-
-    # pending[col] = (rows still covered below, colspan, width) of a row span from above
+    # pending[col] = (rows still covered below, colspan) of a row span from above
     pending: dict[int, tuple[int, int]] = {}
     for index, anchors in enumerate(rows):
         tr = element("w:tr")
@@ -258,39 +245,70 @@ def table(  # noqa: PLR0913 - a table has this many independent layout facts
             child(trpr, "w:trHeight", {"w:val": str(height), "w:hRule": "atLeast"})
         if index < header_rows:
             child(trpr, "w:tblHeader")
-        queue = list(anchors)
-        col = 0
-        while col < ncols:
-            if col in pending:
-                left, span = pending[col]
-                tr.append(_tc(None, span, sum(widths[col : col + span]), merge="continue"))
-                if left == 1:
-                    del pending[col]
-                else:
-                    pending[col] = (left - 1, span)
-                col += span
-                continue
-            if not queue:
-                msg = f"row {index}: grid column {col} is not covered"
-                raise ValueError(msg)
-            spec = queue.pop(0)
-            if col + spec.colspan > ncols:
-                msg = f"row {index}: cell {spec.text!r} overflows the grid"
-                raise ValueError(msg)
-            merge = None
-            if spec.rowspan > 1:
-                merge = "restart"
-                pending[col] = (spec.rowspan - 1, spec.colspan)
-            tr.append(_tc(spec, spec.colspan, sum(widths[col : col + spec.colspan]), merge=merge))
-            col += spec.colspan
-        if queue:
-            msg = f"row {index}: {len(queue)} cells beyond the grid"
-            raise ValueError(msg)
+        tr.extend(_cells(index, anchors, widths, pending))
+        if index < len(rows) - 1:
+            for ppr in tr.iter(qn("w:pPr")):
+                child(ppr, "w:keepNext")
         tbl.append(tr)
     if pending:
         msg = "a row span runs past the last row"
         raise ValueError(msg)
     return tbl
+
+
+def _table_properties(width: int, cell_margin: int, borders: int) -> etree._Element:
+    tblpr = element("w:tblPr")
+    child(tblpr, "w:tblW", {"w:w": str(width), "w:type": "dxa"})
+    child(tblpr, "w:jc", {"w:val": "center"})
+    edges = child(tblpr, "w:tblBorders")
+    line = {"w:val": "single", "w:sz": str(borders), "w:space": "0", "w:color": "000000"}
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edges.append(element(f"w:{edge}", line))
+    child(tblpr, "w:tblLayout", {"w:type": "fixed"})
+    margins = child(tblpr, "w:tblCellMar")
+    for side, value in (("top", 0), ("left", cell_margin), ("bottom", 0), ("right", cell_margin)):
+        margins.append(element(f"w:{side}", {"w:w": str(value), "w:type": "dxa"}))
+    look = {"w:val": "0000", "w:firstRow": "0", "w:lastRow": "0", "w:firstColumn": "0",
+            "w:lastColumn": "0", "w:noHBand": "1", "w:noVBand": "1"}  # fmt: skip
+    child(tblpr, "w:tblLook", look)
+    return tblpr
+
+
+def _cells(
+    index: int,
+    anchors: Sequence[CellSpec],
+    widths: Sequence[int],
+    pending: dict[int, tuple[int, int]],
+) -> list[etree._Element]:
+    """The ``w:tc`` of one row: anchors placed around the row spans coming from above."""
+    out = []
+    queue = list(anchors)
+    col = 0
+    while col < len(widths):
+        if col in pending:
+            left, span = pending.pop(col)
+            if left > 1:
+                pending[col] = (left - 1, span)
+            out.append(_tc(None, span, sum(widths[col : col + span]), merge="continue"))
+            col += span
+            continue
+        if not queue:
+            msg = f"row {index}: grid column {col} is not covered"
+            raise ValueError(msg)
+        spec = queue.pop(0)
+        if col + spec.colspan > len(widths):
+            msg = f"row {index}: cell {spec.text!r} overflows the grid"
+            raise ValueError(msg)
+        merge = None
+        if spec.rowspan > 1:
+            merge = "restart"
+            pending[col] = (spec.rowspan - 1, spec.colspan)
+        out.append(_tc(spec, spec.colspan, sum(widths[col : col + spec.colspan]), merge=merge))
+        col += spec.colspan
+    if queue:
+        msg = f"row {index}: {len(queue)} cells beyond the grid"
+        raise ValueError(msg)
+    return out
 
 
 def _tc(spec: CellSpec | None, span: int, width: int, *, merge: str | None) -> etree._Element:

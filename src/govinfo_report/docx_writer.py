@@ -1,0 +1,695 @@
+"""The report as a Word document (.docx) in the national layout, typeset as an official document.
+
+:func:`write_docx` writes a file atomically; :func:`docx_bytes` returns the bytes. Importing
+this module imports python-docx; ``import govinfo_report`` alone does not.
+
+What the document holds, in order (the contract a reader relies on)
+-------------------------------------------------------------------
+
+Every paragraph has one of these paragraph styles (style ids), so a reader can tell the
+parts apart without guessing from fonts:
+
+==================  =========================================================================
+style id            content
+==================  =========================================================================
+``GovTitle``        ``report.title``
+``GovBody``         the opening paragraph; every body paragraph of a narrative section
+``GovHeading1``     ``一、总体情况`` … ``六、其他需要报告的事项``, the full canonical headings
+``GovHeading2``     ``（一）`` + a part's title, numbered by position within its section
+``GovFees``         section 六's fee sentence (below), always present, after the narrative
+``GovSignature``    the organ, then the date ``2022年1月5日``, only when ``report.date`` is set
+``GovTable``        text of table cells (centred)
+``GovTableLeft``    the long row labels of Table B (left-aligned)
+==================  =========================================================================
+
+A narrative section (一, 五, 六) is its ``opening`` paragraphs (``GovBody``), then for each
+part a ``GovHeading2`` followed by its paragraphs (``GovBody``). Sections 二, 三 and 四 are
+their heading and one table each, laid out exactly as ``docs/format-2021.md`` sections 3-5
+(the same grid, spans and labels as the national template); every number is printed
+(``0``, never blank), totals from the model's computed properties, the 万元 fee with the
+precision the ``Decimal`` has (``format(d, "f")``: never an exponent).
+
+The fee sentence of section 六 is fixed (``FEES_SENTENCE``)::
+
+    本年度收取信息处理费情况：发出收费通知的件数为{notices}件，总金额为{notices_amount}元，实际收取的总金额为{collected}元。
+
+Amounts are printed like the 万元 fee; parse it with :data:`FEES_PATTERN`.
+
+The opening paragraph is ``report.preface`` when the report has one (nothing is printed
+for an empty preface); otherwise it is generated from the identity (:func:`opening`).
+
+Identity: the custom property ``govinfo_report.identity``
+--------------------------------------------------------
+
+With a custom preface, where the report is published and the contact are not printed, and
+a generated preface cannot be parsed back reliably. So ``docProps/custom.xml`` carries ONE
+string property named ``govinfo_report.identity`` (:data:`IDENTITY_PROPERTY`) whose value is
+compact JSON (UTF-8, ``ensure_ascii=False``, separators ``,`` and ``:``) with exactly these
+keys, in this order::
+
+    {"organ": str, "year": int, "edition": str, "title": str, "preface": str | null,
+     "publication": {"site_name": str, "url": str} | null,
+     "contact": {"address": str, "postcode": str, "telephone": str} | null,
+     "date": "YYYY-MM-DD" | null}
+
+Layout and fonts
+----------------
+
+A4, margins 37/35/28/26 mm (版心 156 × 225 mm), 22 lines of 28.95 pt (``w:line=579`` exact,
+``w:docGrid w:linePitch=579``), 28 characters a line (−0.25 pt character spacing: 16 pt × 28
+is 2 pt wider than 156 mm). Fonts (:data:`FONTS`) are set in the East Asian slot of each
+style with the theme attributes removed; Latin text is Times New Roman. Tables are fixed
+layout, 156 mm wide, 10.5 pt single-spaced, their header rows repeated on each page and no
+row split. Page numbers ``— N —`` in 宋体 14 pt, odd pages right and even pages left, each
+one character in. Core properties: title, author = organ, created = modified =
+``report.date`` (or 1 January of the following year), never the clock. The same report
+always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+from typing import TYPE_CHECKING, Final, cast
+from xml.sax.saxutils import escape
+
+import docx
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+from lxml import etree
+
+from govinfo_report import _oxml, labels
+from govinfo_report._io import atomic_write
+from govinfo_report._oxml import CellSpec
+from govinfo_report.model import AnnualReport
+
+if TYPE_CHECKING:
+    import os
+    import pathlib
+    from collections.abc import Iterable, Iterator
+    from decimal import Decimal
+
+    from docx.document import Document
+
+    from govinfo_report.model import ApplicantCounts, Narrative, OtherMatters
+
+__all__ = [
+    "FEES_PATTERN",
+    "FEES_SENTENCE",
+    "FONTS",
+    "IDENTITY_PROPERTY",
+    "docx_bytes",
+    "format_amount",
+    "format_date",
+    "identity_json",
+    "opening",
+    "write_docx",
+]
+
+#: The name of the custom document property holding the report's identity as JSON.
+IDENTITY_PROPERTY: Final = "govinfo_report.identity"
+
+#: Font of each role, by its East Asian name (GB/T 9704-2012 7.3 and format section 8).
+FONTS: Final = {
+    "title": "方正小标宋简体",
+    "heading1": "黑体",
+    "heading2": "楷体_GB2312",
+    "body": "仿宋_GB2312",
+    "table": "仿宋_GB2312",
+    "page_number": "宋体",
+    "latin": "Times New Roman",
+}
+
+#: Substitutes a viewer may use when a font is missing (written to the font table).
+_ALT_NAMES: Final = {
+    "方正小标宋简体": "宋体",
+    "楷体_GB2312": "楷体",
+    "仿宋_GB2312": "仿宋",
+}
+
+#: The fee sentence of section 六; filled with ``str`` counts and :func:`format_amount`.
+FEES_SENTENCE: Final = (
+    "本年度收取{row}情况：{notices_label}为{{notices}}件，{amount_label}为{{notices_amount}}元，"
+    "{collected_label}为{{collected}}元。"
+).format(
+    row=labels.FEE_ROW,
+    notices_label=labels.FEE_LABELS["notices"],
+    amount_label=labels.FEE_LABELS["notices_amount"],
+    collected_label=labels.FEE_LABELS["collected"],
+)
+
+#: Parses the fee sentence: groups ``notices``, ``notices_amount``, ``collected``.
+FEES_PATTERN: Final = re.compile(
+    re.escape(FEES_SENTENCE)
+    .replace(re.escape("{notices}"), r"(?P<notices>\d+)")
+    .replace(re.escape("{notices_amount}"), r"(?P<notices_amount>\d+(?:\.\d+)?)")
+    .replace(re.escape("{collected}"), r"(?P<collected>\d+(?:\.\d+)?)")
+)
+
+_LAW: Final = "《中华人民共和国政府信息公开条例》"
+_FORMAT_NOTICE: Final = "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
+
+# Sizes in half-points and lengths in twips (1/20 pt).
+_BODY_SIZE: Final = 32  # 3号 16 pt
+_TITLE_SIZE: Final = 44  # 2号 22 pt
+_TABLE_SIZE: Final = 21  # 五号 10.5 pt
+_PAGE_SIZE: Final = 28  # 4号 14 pt
+_LINE: Final = 579  # 28.95 pt: 22 lines fill the 225 mm 版心
+_CHAR: Final = 320  # one 16 pt character
+_TEXT_WIDTH: Final = 8844  # 156 mm
+
+# Grid columns of the three tables, in twips; each sums to the 156 mm text width.
+_WIDTHS_A: Final = (2211, 2211, 2211, 2211)
+_WIDTHS_B: Final = (640, 760, 2964, *(640,) * 7)
+_WIDTHS_C: Final = (*(590,) * 14, 584)
+# The third header row of Table C holds four-character labels set vertically.
+_VERTICAL_ROW_HEIGHT: Final = 1000
+
+_KEEP_STYLES: Final = frozenset({"Normal", "DefaultParagraphFont", "TableNormal", "NoList"})
+
+
+# --- formatting helpers -----------------------------------------------------------------
+
+
+def format_amount(value: Decimal) -> str:
+    """An amount with the precision its ``Decimal`` has, never in exponent form.
+
+    >>> format_amount(Decimal("12.50")), format_amount(Decimal("1E+2")), format_amount(Decimal(0))
+    ('12.50', '100', '0')
+    """
+    return format(value, "f")
+
+
+def format_date(date: dt.date) -> str:
+    """A date as GB/T 9704 writes it, without zero padding.
+
+    >>> format_date(dt.date(2022, 1, 5))
+    '2022年1月5日'
+    """
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+_DIGITS: Final = "零一二三四五六七八九"
+
+
+def _cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (two digits are enough for parts)."""
+    if n < 10:  # noqa: PLR2004 - the decimal base
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    if tens >= 10:  # noqa: PLR2004 - the decimal base
+        return str(n)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def opening(report: AnnualReport) -> str:
+    """The generated opening paragraph: legal basis, six parts, period, site, contact.
+
+    >>> from govinfo_report.model import Contact, Publication
+    >>> r = AnnualReport(organ="某县教育局", year=2023,
+    ...     publication=Publication(site_name="某县人民政府网站", url="http://www.example.gov.cn"))
+    >>> print(opening(r))  # doctest: +ELLIPSIS
+    本报告根据《中华人民共和国政府信息公开条例》和...统计期限自2023年1月1日起至2023年12月31日止。本报告电子版可在“某县人民政府网站”（http://www.example.gov.cn）查阅或下载。
+    """
+    parts = "、".join(label.text for label in labels.SECTIONS.values())
+    text = (
+        f"本报告根据{_LAW}和{_FORMAT_NOTICE}要求编制，全文包括{parts}六个部分。"
+        f"本报告中所列数据的统计期限自{report.year}年1月1日起至{report.year}年12月31日止。"
+    )
+    pub = report.publication
+    if pub is not None and (pub.site_name or pub.url):
+        where = f"“{pub.site_name}”" if pub.site_name else ""
+        where += f"（{pub.url}）" if pub.site_name and pub.url else pub.url
+        text += f"本报告电子版可在{where}查阅或下载。"
+    contact = report.contact
+    if contact is not None:
+        details = [
+            f"{name}：{value}"
+            for name, value in (
+                ("地址", contact.address),
+                ("邮编", contact.postcode),
+                ("电话", contact.telephone),
+            )
+            if value
+        ]
+        if details:
+            text += f"如对本报告有任何疑问，请与{report.organ}联系（{'，'.join(details)}）。"
+    return text
+
+
+def identity_json(report: AnnualReport) -> str:
+    """The value of the ``govinfo_report.identity`` custom property (compact JSON).
+
+    >>> identity_json(AnnualReport(organ="某县教育局", year=2023))  # doctest: +NORMALIZE_WHITESPACE
+    '{"organ":"某县教育局","year":2023,"edition":"2021","title":"某县教育局2023年政府信息公开工作年度报告",
+      "preface":null,"publication":null,"contact":null,"date":null}'
+    """
+    pub, contact = report.publication, report.contact
+    data = {
+        "organ": report.organ,
+        "year": report.year,
+        "edition": report.edition,
+        "title": report.title,
+        "preface": report.preface,
+        "publication": None if pub is None else {"site_name": pub.site_name, "url": pub.url},
+        "contact": None
+        if contact is None
+        else {
+            "address": contact.address,
+            "postcode": contact.postcode,
+            "telephone": contact.telephone,
+        },
+        "date": None if report.date is None else report.date.isoformat(),
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+# --- public API ---------------------------------------------------------------------------
+
+
+def docx_bytes(report: AnnualReport) -> bytes:
+    """The report as the bytes of a .docx file; the same report always gives the same bytes."""
+    if not isinstance(cast("object", report), AnnualReport):  # callers may be untyped
+        msg = f"expected an AnnualReport, got {type(report).__name__}"
+        raise TypeError(msg)
+    document = docx.Document()
+    _prune_template(document)
+    _setup_styles(document)
+    _setup_page(document)
+    body = document.element.body
+    anchor = body.find(qn("w:sectPr"))
+    for el in _content(report):
+        anchor.addprevious(el)
+    _set_properties(document, report)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _oxml.deterministic_zip(buffer.getvalue())
+
+
+def write_docx(
+    report: AnnualReport,
+    path: str | os.PathLike[str],
+    *,
+    protect: Iterable[str | os.PathLike[str]] = (),
+) -> pathlib.Path:
+    """Write the report to ``path`` as .docx, atomically; return the path written.
+
+    ``protect`` names input files that must never be overwritten (the JSON the report came
+    from): naming one as ``path`` raises :class:`~govinfo_report.errors.WriteError`.
+    """
+    return atomic_write(path, docx_bytes(report), protect=protect)
+
+
+# --- the template: remove what python-docx's default template brings ---------------------
+
+
+def _prune_template(document: Document) -> None:
+    part = document.part
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype in (
+            RT.CUSTOM_XML,
+            "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+        ):
+            del part.rels[rid]
+    package = part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
+            del package.rels[rid]
+    styles = document.styles.element
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in _KEEP_STYLES:
+            styles.remove(style)
+    # The template's font table lists Calibri and MS Mincho; ours lists the fonts we use,
+    # with the GB2312 charset and a common substitute for the _GB2312 and 方正 faces.
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype == RT.FONT_TABLE:
+            del part.rels[rid]
+    blob = etree.tostring(_font_table(), xml_declaration=True, encoding="UTF-8", standalone=True)
+    part.relate_to(
+        Part(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, blob, package), RT.FONT_TABLE
+    )
+
+
+def _font_table() -> etree._Element:
+    table = _oxml.element("w:fonts")
+    names = dict.fromkeys(FONTS.values())
+    for name in names:
+        font = _oxml.element("w:font", {"w:name": name})
+        if name in _ALT_NAMES:
+            font.append(_oxml.element("w:altName", {"w:val": _ALT_NAMES[name]}))
+        latin = name == FONTS["latin"]
+        font.append(_oxml.element("w:charset", {"w:val": "00" if latin else "86"}))
+        font.append(_oxml.element("w:family", {"w:val": "roman" if latin else "modern"}))
+        font.append(_oxml.element("w:pitch", {"w:val": "variable" if latin else "fixed"}))
+        table.append(font)
+    return table
+
+
+# --- styles -------------------------------------------------------------------------------
+
+
+def _style(  # noqa: C901, PLR0913 - one argument (and one branch) per typographic fact
+    document: Document,
+    style_id: str,
+    *,
+    based_on: str = "Normal",
+    font: str | None = None,
+    size: int | None = None,
+    align: str | None = None,
+    first_line: bool = False,
+    line: tuple[int, str] | None = None,
+    char_spacing: int | None = None,
+    outline: int | None = None,
+    keep_next: bool = False,
+    no_grid: bool = False,
+    ind: dict[str, str] | None = None,
+    after: int | None = None,
+) -> None:
+    style = _oxml.element(
+        "w:style", {"w:type": "paragraph", "w:customStyle": "1", "w:styleId": style_id}
+    )
+    _oxml.child(style, "w:name", {"w:val": style_id})
+    _oxml.child(style, "w:basedOn", {"w:val": based_on})
+    _oxml.child(style, "w:qFormat")
+    ppr = _oxml.child(style, "w:pPr")
+    if keep_next:
+        _oxml.child(ppr, "w:keepNext")
+    if no_grid:
+        _oxml.child(ppr, "w:snapToGrid", {"w:val": "0"})
+    if line is not None or after is not None:
+        spacing = _oxml.child(ppr, "w:spacing", {"w:before": "0"})
+        if after is not None:
+            spacing.set(qn("w:after"), str(after))
+        if line is not None:
+            spacing.set(qn("w:line"), str(line[0]))
+            spacing.set(qn("w:lineRule"), line[1])
+    if first_line:
+        _oxml.child(ppr, "w:ind", {"w:firstLineChars": "200", "w:firstLine": str(2 * _CHAR)})
+    elif ind is not None:
+        _oxml.child(ppr, "w:ind", ind)
+    if align is not None:
+        _oxml.child(ppr, "w:jc", {"w:val": align})
+    if outline is not None:
+        _oxml.child(ppr, "w:outlineLvl", {"w:val": str(outline)})
+    rpr = _oxml.child(style, "w:rPr")
+    if font is not None:
+        _oxml.pin_fonts(rpr, font, FONTS["latin"])
+    if char_spacing is not None:
+        _oxml.child(rpr, "w:spacing", {"w:val": str(char_spacing)})
+    if size is not None:
+        _oxml.child(rpr, "w:sz", {"w:val": str(size)})
+        _oxml.child(rpr, "w:szCs", {"w:val": str(size)})
+    document.styles.element.append(style)
+
+
+def _setup_styles(document: Document) -> None:
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    for el in list(defaults):
+        defaults.remove(el)
+    rpr_default = _oxml.element("w:rPrDefault")
+    rpr = _oxml.element("w:rPr")
+    _oxml.pin_fonts(rpr, FONTS["body"], FONTS["latin"])
+    _oxml.child(rpr, "w:kern", {"w:val": "2"})
+    _oxml.child(rpr, "w:sz", {"w:val": str(_BODY_SIZE)})
+    _oxml.child(rpr, "w:szCs", {"w:val": str(_BODY_SIZE)})
+    _oxml.set_lang(rpr)
+    rpr_default.append(rpr)
+    ppr_default = _oxml.element("w:pPrDefault")
+    ppr = _oxml.element("w:pPr")
+    _oxml.child(ppr, "w:spacing", {"w:after": "0", "w:line": "240", "w:lineRule": "auto"})
+    ppr_default.append(ppr)
+    defaults.extend((rpr_default, ppr_default))
+
+    normal = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='Normal']")
+    for tag in ("w:pPr", "w:rPr"):
+        old = normal.find(qn(tag))
+        if old is not None:
+            normal.remove(old)
+    nppr = _oxml.child(normal, "w:pPr")
+    _oxml.child(nppr, "w:widowControl", {"w:val": "0"})
+    _oxml.child(
+        nppr,
+        "w:spacing",
+        {"w:before": "0", "w:after": "0", "w:line": str(_LINE), "w:lineRule": "exact"},
+    )
+    _oxml.child(nppr, "w:jc", {"w:val": "both"})
+    nrpr = _oxml.child(normal, "w:rPr")
+    _oxml.pin_fonts(nrpr, FONTS["body"], FONTS["latin"])
+    # -0.25 pt: 28 characters of 16 pt fit the 156 mm line (16 x 28 = 448 pt > 442.2 pt).
+    _oxml.child(nrpr, "w:spacing", {"w:val": "-5"})
+    _oxml.child(nrpr, "w:sz", {"w:val": str(_BODY_SIZE)})
+    _oxml.child(nrpr, "w:szCs", {"w:val": str(_BODY_SIZE)})
+    _oxml.set_lang(nrpr)
+
+    # Off the grid: LibreOffice's grid mode gives a 22 pt line two grid lines.
+    _style(document, "GovTitle", font=FONTS["title"], size=_TITLE_SIZE, align="center",
+           char_spacing=0, line=(_LINE, "exact"), after=_LINE, keep_next=True, no_grid=True,
+           ind={"w:firstLine": "0"})  # fmt: skip
+    _style(document, "GovBody", font=FONTS["body"], first_line=True)
+    _style(document, "GovHeading1", based_on="GovBody", font=FONTS["heading1"], outline=0,
+           keep_next=True)  # fmt: skip
+    _style(document, "GovHeading2", based_on="GovBody", font=FONTS["heading2"], outline=1,
+           keep_next=True)  # fmt: skip
+    _style(document, "GovFees", based_on="GovBody")
+    _style(document, "GovSignature", font=FONTS["body"], align="right",
+           ind={"w:rightChars": "200", "w:right": str(2 * _CHAR)})  # fmt: skip
+    _style(document, "GovTable", font=FONTS["table"], size=_TABLE_SIZE, align="center",
+           line=(240, "auto"), char_spacing=0, no_grid=True)  # fmt: skip
+    _style(document, "GovTableLeft", based_on="GovTable", align="left")
+    page = {"font": FONTS["page_number"], "size": _PAGE_SIZE, "line": (240, "auto"),
+            "char_spacing": 0, "no_grid": True}  # fmt: skip
+    one = str(_PAGE_SIZE * 10)  # one 14 pt character, in twips
+    _style(document, "GovPageNumberOdd", align="right",
+           ind={"w:rightChars": "100", "w:right": one}, **page)  # type: ignore[arg-type]  # fmt: skip
+    _style(document, "GovPageNumberEven", align="left",
+           ind={"w:leftChars": "100", "w:left": one}, **page)  # type: ignore[arg-type]  # fmt: skip
+
+
+# --- page, footers, settings ------------------------------------------------------------------
+
+
+def _setup_page(document: Document) -> None:
+    section = document.sections[0]
+    sect = section._sectPr  # noqa: SLF001 - python-docx exposes no docGrid / raw pgSz
+    _oxml.child(sect, "w:pgSz", {"w:w": "11906", "w:h": "16838"})
+    pgmar = _oxml.child(sect, "w:pgMar")
+    for name, value in (("top", 2098), ("right", 1474), ("bottom", 1984), ("left", 1587),
+                        ("header", 851), ("footer", 1247), ("gutter", 0)):  # fmt: skip
+        pgmar.set(qn(f"w:{name}"), str(value))
+    grid = _oxml.child(sect, "w:docGrid", {"w:type": "lines", "w:linePitch": str(_LINE)})
+    grid.attrib.pop(qn("w:charSpace"), None)
+
+    settings = document.settings
+    settings.odd_and_even_pages_header_footer = True
+    sel = settings.element
+    zoom = sel.find(qn("w:zoom"))
+    if zoom is not None:
+        zoom.set(qn("w:percent"), "100")
+    lang = sel.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    for footer, style in ((section.footer, "GovPageNumberOdd"),
+                          (section.even_page_footer, "GovPageNumberEven")):  # fmt: skip
+        footer.is_linked_to_previous = False
+        ftr = footer._element  # noqa: SLF001 - python-docx has no field API
+        for el in list(ftr):
+            ftr.remove(el)
+        p = _oxml.paragraph("", style)
+        p.extend(_oxml.page_field_runs("— ", " —"))
+        ftr.append(p)
+
+
+def _set_properties(document: Document, report: AnnualReport) -> None:
+    props = document.core_properties
+    when = report.date or dt.date(report.year + 1, 1, 1)
+    stamp = dt.datetime(when.year, when.month, when.day)  # noqa: DTZ001 - written as UTC "Z"
+    props.title = report.title
+    props.author = report.organ
+    props.last_modified_by = report.organ
+    props.created = stamp
+    props.modified = stamp
+    props.revision = 1
+    props.comments = ""
+    props.subject = ""
+    props.keywords = ""
+    props.category = ""
+    props.language = "zh-CN"
+    package = document.part.package
+    custom = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"'
+        ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2"'
+        f' name="{IDENTITY_PROPERTY}"><vt:lpwstr>{escape(identity_json(report))}</vt:lpwstr>'
+        "</property></Properties>"
+    )
+    package.relate_to(
+        Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, custom.encode(), package),
+        RT.CUSTOM_PROPERTIES,
+    )
+    app = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+        ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        "<Application>govinfo_report</Application><DocSecurity>0</DocSecurity>"
+        f"<Company>{escape(report.organ)}</Company></Properties>"
+    )
+    package.relate_to(
+        Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, app.encode(), package),
+        RT.EXTENDED_PROPERTIES,
+    )
+
+
+# --- content ------------------------------------------------------------------------------
+
+
+def _content(report: AnnualReport) -> Iterator[etree._Element]:
+    p = _oxml.paragraph
+    yield p(report.title, "GovTitle")
+    preface = opening(report) if report.preface is None else report.preface
+    if preface:
+        yield p(preface, "GovBody")
+    sections = labels.SECTIONS
+    yield p(sections["overview"].full, "GovHeading1")
+    yield from _narrative(report.overview)
+    yield p(sections["proactive"].full, "GovHeading1")
+    yield _table_a(report)
+    yield p(sections["requests"].full, "GovHeading1")
+    yield _table_b(report)
+    yield p(sections["appeals"].full, "GovHeading1")
+    yield _table_c(report)
+    yield p(sections["problems"].full, "GovHeading1")
+    yield from _narrative(report.problems)
+    yield p(sections["other_matters"].full, "GovHeading1")
+    yield from _narrative(report.other_matters)
+    yield p(_fees_sentence(report.other_matters), "GovFees")
+    if report.date is not None:
+        yield p(report.organ, "GovSignature")
+        yield p(format_date(report.date), "GovSignature")
+
+
+def _narrative(section: Narrative | OtherMatters) -> Iterator[etree._Element]:
+    for text in section.opening:
+        yield _oxml.paragraph(text, "GovBody")
+    for number, part in enumerate(section.parts, start=1):
+        yield _oxml.paragraph(f"（{_cn_number(number)}）{part.title}", "GovHeading2")
+        for text in part.paragraphs:
+            yield _oxml.paragraph(text, "GovBody")
+
+
+def _fees_sentence(other: OtherMatters) -> str:
+    fees = other.fees
+    return FEES_SENTENCE.format(
+        notices=fees.notices,
+        notices_amount=format_amount(fees.notices_amount),
+        collected=format_amount(fees.collected),
+    )
+
+
+def _n(value: int) -> CellSpec:
+    return CellSpec(str(value))
+
+
+def _table_a(report: AnnualReport) -> etree._Element:
+    """Table A (format section 3): 4 columns, 14 rows."""
+    pro = report.proactive
+    groups, rows = labels.PROACTIVE_GROUPS, labels.PROACTIVE_ROWS
+    content = labels.PROACTIVE_CONTENT_HEADER
+    decisions = labels.DECISIONS_COLUMN
+    grid: list[list[CellSpec]] = [[CellSpec(groups["documents"].full, colspan=4)]]
+    grid.append([CellSpec(content), *(CellSpec(c) for c in labels.DOCUMENT_COLUMNS.values())])
+    for name in ("regulations", "normative_documents"):
+        counts = getattr(pro, name)
+        grid.append(
+            [CellSpec(rows[name].full), *(_n(getattr(counts, c)) for c in labels.DOCUMENT_COLUMNS)]
+        )
+    for group, names in (
+        ("licensing", ("licensing",)),
+        ("enforcement", ("punishment", "coercion")),
+    ):
+        grid.append([CellSpec(groups[group].full, colspan=4)])
+        grid.append([CellSpec(content), CellSpec(decisions, colspan=3)])
+        grid.extend(
+            [CellSpec(rows[n].full), CellSpec(str(getattr(pro, n)), colspan=3)] for n in names
+        )
+    grid.append([CellSpec(groups["fees"].full, colspan=4)])
+    grid.append([CellSpec(content), CellSpec(labels.FEES_COLUMN, colspan=3)])
+    grid.append([CellSpec(rows["fees"].full), CellSpec(format_amount(pro.fees), colspan=3)])
+    # No repeated header: each group has its own header rows, and the table fits a page.
+    return _oxml.table(grid, _WIDTHS_A)
+
+
+def _counts(row: ApplicantCounts) -> list[CellSpec]:
+    return [_n(getattr(row, column)) for column in labels.APPLICANT_COLUMNS]
+
+
+def _table_b(report: AnnualReport) -> etree._Element:
+    """Table B (format section 4): 10 columns, 3 header rows, 25 body rows."""
+    req = report.requests
+    columns = labels.APPLICANT_COLUMNS
+    legal = [c for c in columns if c not in ("natural_person", "total")]
+    left = "GovTableLeft"
+    grid: list[list[CellSpec]] = [
+        [CellSpec(labels.BALANCE_NOTE, colspan=3, rowspan=3, style=left),
+         CellSpec(labels.APPLICANT_HEADER, colspan=7)],
+        [CellSpec(columns["natural_person"], rowspan=2),
+         CellSpec(labels.LEGAL_PERSON_HEADER, colspan=5),
+         CellSpec(columns["total"], rowspan=2)],
+        [CellSpec(columns[c]) for c in legal],
+    ]  # fmt: skip
+    rows = labels.REQUEST_ROWS
+    grid.extend(
+        [CellSpec(rows[name].full, colspan=3, style=left), *_counts(getattr(req, name))]
+        for name in ("new", "carried_over")
+    )
+    results = req.results
+    groups = labels.RESULT_GROUPS
+    span = 2 + sum(len(items) for items in labels.RESULT_ITEMS.values()) + 1
+    first: list[CellSpec] = [CellSpec(rows["results"].full, rowspan=span)]
+    for name in ("disclosed", "partially_disclosed"):
+        grid.append(
+            [
+                *first,
+                CellSpec(groups[name].full, colspan=2, style=left),
+                *_counts(getattr(results, name)),
+            ]
+        )
+        first = []
+    for group, items in labels.RESULT_ITEMS.items():
+        sub = getattr(results, group)
+        head = [CellSpec(groups[group].full, rowspan=len(items), style=left)]
+        for item, label in items.items():
+            grid.append([*head, CellSpec(label.full, style=left), *_counts(getattr(sub, item))])
+            head = []
+    grid.append([CellSpec(groups["total"].full, colspan=2, style=left), *_counts(results.total)])
+    grid.append(
+        [
+            CellSpec(rows["carried_forward"].full, colspan=3, style=left),
+            *_counts(req.carried_forward),
+        ]
+    )
+    return _oxml.table(grid, _WIDTHS_B, header_rows=3)
+
+
+def _table_c(report: AnnualReport) -> etree._Element:
+    """Table C (format section 5): 15 columns, 3 header rows (narrow ones vertical), 1 row."""
+    appeals = report.appeals
+    columns = labels.APPEAL_COLUMNS
+    groups = labels.APPEAL_GROUPS
+    grid: list[list[CellSpec]] = [
+        [CellSpec(labels.APPEAL_HEADERS["reconsideration"], colspan=5),
+         CellSpec(labels.APPEAL_HEADERS["litigation"], colspan=10)],
+        [*(CellSpec(c, rowspan=2, vertical=True) for c in columns.values()),
+         CellSpec(groups["direct_litigation"][-1], colspan=5),
+         CellSpec(groups["litigation_after_reconsideration"][-1], colspan=5)],
+        [CellSpec(c, vertical=True) for _ in range(2) for c in columns.values()],
+        [_n(getattr(getattr(appeals, g), c)) for g in groups for c in columns],
+    ]  # fmt: skip
+    return _oxml.table(grid, _WIDTHS_C, header_rows=3, row_heights={2: _VERTICAL_ROW_HEIGHT})
