@@ -88,10 +88,6 @@ SCHEMA_VERSION: Final = 1
 
 _ENVELOPE: Final = ("format", "schema_version")
 _MAX_YEAR: Final = 9999
-_TOTAL_KEYS: Final[frozenset[CellKey]] = frozenset(
-    c.key for c in CELLS if c.computed and c.key[-1] == "total"
-) | frozenset(c.key[:-1] for c in CELLS if c.key[:3] == ("requests", "results", "total"))
-
 
 class _StrictTypeError(TypeError):
     """A value of the wrong JSON type; carries the expected type in both languages."""
@@ -203,6 +199,12 @@ def dumps(report: AnnualReport, *, indent: int | None = 2) -> str:
 # --- In ---------------------------------------------------------------------------
 
 _MISSING: Final = object()
+#: Objects that hold only computed cells (the （七）总计 row): optional on input.
+_COMPUTED_CONTAINERS: Final = frozenset(
+    c.key[:-1]
+    for c in CELLS
+    if all(o.computed for o in CELLS if o.key[:-1] == c.key[:-1])
+)
 
 
 def _path(key: tuple[str | int, ...]) -> str:
@@ -300,6 +302,8 @@ class _CellWalk:
     def _report_container(self, prefix: CellKey, child: object, *, absent_parent: bool) -> None:
         if absent_parent or prefix in self.reported:
             return
+        if child is _MISSING and prefix in _COMPUTED_CONTAINERS:
+            return  # a stated total row is optional on input
         self.reported.add(prefix)
         place = Place(path=_path(prefix))
         if child is _MISSING:
@@ -419,9 +423,9 @@ def _check(data: object) -> tuple[AnnualReport | None, list[Finding]]:
     complete_totals(values)
     findings += evaluate(values, SUM_RULES)
     report, structure_findings = _structure(clean)
-    seen = {(f.code, f.place.path) for f in findings}
+    seen = {f.place.path for f in findings}
     for f in structure_findings:
-        if f.code in ("B-BALANCE", "A-NONNEG") or (f.code, f.place.path) in seen:
+        if f.code in ("B-BALANCE", "A-NONNEG") or f.place.path in seen:
             continue  # the cell walk reports these, with their labels
         findings.append(f)
     findings += fee_findings(values)

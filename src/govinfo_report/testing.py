@@ -24,6 +24,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from hypothesis import strategies as st
 
 from govinfo_report import labels
@@ -195,7 +196,11 @@ def reports(
     text: st.SearchStrategy[str] | None = None,
     max_count: int = 100_000,
 ) -> st.SearchStrategy[AnnualReport]:
-    """Sound reports of the 2021 edition, of every size; override any part you fix."""
+    """Sound reports of the 2021 edition, of every size; override any part you fix.
+
+    The reports pass every check, warnings included: fee notices are issued whenever
+    applications were closed for unpaid fees (F-FEES).
+    """
     text = paragraphs() if text is None else text
     short = st.text(alphabet=PROSE_ALPHABET, min_size=1, max_size=30)
     return st.builds(
@@ -224,4 +229,13 @@ def reports(
             parts=_parts(text),
             fees=_fees(),
         ),
-    )
+    ).map(_notices_for_unpaid_fees)
+
+
+def _notices_for_unpaid_fees(report: AnnualReport) -> AnnualReport:
+    unpaid = report.requests.results.other.fee_unpaid.total
+    fees = report.other_matters.fees
+    if unpaid and not fees.notices:
+        fees = attrs.evolve(fees, notices=unpaid)
+        return attrs.evolve(report, other_matters=attrs.evolve(report.other_matters, fees=fees))
+    return report

@@ -1,0 +1,161 @@
+"""JSON: strict in, complete out, every problem at once with its path."""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from govinfo_report import (
+    AnnualReport,
+    ReadError,
+    ReportError,
+    dumps,
+    from_dict,
+    load,
+    loads,
+    to_dict,
+)
+from govinfo_report.model import Narrative, Part, ProactiveDisclosure, Publication
+from govinfo_report.schema import json_schema
+
+
+def _report() -> AnnualReport:
+    return AnnualReport(
+        organ="某县",
+        year=2022,
+        publication=Publication(site_name="某县人民政府网站", url="http://www.example.gov.cn/"),
+        overview=Narrative(
+            opening=("开头。",), parts=(Part(title="主动公开", paragraphs=("一段。",)),)
+        ),
+        proactive=ProactiveDisclosure(fees=Decimal("12.50")),
+    )
+
+
+def _errors(data: object) -> list[tuple[str, str]]:
+    with pytest.raises(ReportError) as caught:
+        from_dict(data)
+    return [(f.code, f.place.path) for f in caught.value.findings]
+
+
+def test_round_trip_and_envelope() -> None:
+    report = _report()
+    text = dumps(report)
+    data = json.loads(text)
+    assert (data["format"], data["schema_version"], data["edition"]) == (
+        "govinfo-report",
+        1,
+        "2021",
+    )
+    assert data["proactive"]["fees"] == "12.50"
+    assert data["requests"]["results"]["total"]["total"] == 0
+    assert "以" not in text or "\\u" not in text  # Chinese is not escaped
+    assert loads(text) == report
+    assert loads(text.encode("utf-8")) == report
+
+
+def test_totals_are_optional_on_input() -> None:
+    data = to_dict(_report())
+    del data["requests"]["new"]["total"]
+    del data["requests"]["results"]["total"]
+    del data["appeals"]["reconsideration"]["total"]
+    assert from_dict(data) == _report()
+
+
+def test_amount_as_json_number_is_exact() -> None:
+    text = dumps(_report()).replace('"fees": "12.50"', '"fees": 12.50')
+    assert loads(text).proactive.fees == Decimal("12.50")
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_refused(constant: str) -> None:
+    text = dumps(_report()).replace('"fees": "12.50"', f'"fees": {constant}')
+    with pytest.raises(ReadError):
+        loads(text)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (lambda d: d.pop("organ"), [("S-MISSING", "$.organ")]),
+        (lambda d: d.update(extra=1), [("S-UNKNOWN", "$.extra")]),
+        (lambda d: d["requests"]["new"].update(typo=1), [("S-UNKNOWN", "$.requests.new.typo")]),
+        (lambda d: d["requests"].pop("carried_over"), [("S-MISSING", "$.requests.carried_over")]),
+        (
+            lambda d: d["appeals"]["reconsideration"].pop("upheld"),
+            [("S-MISSING", "$.appeals.reconsideration.upheld")],
+        ),
+        (lambda d: d.update(year="2022"), [("S-VALUE", "$.year")]),
+        (lambda d: d.update(date="2022/01/05"), [("S-TYPE", "$.date")]),
+        (lambda d: d.update(format="other"), [("S-FORMAT", "$.format")]),
+        (lambda d: d.update(schema_version=True), [("S-FORMAT", "$.schema_version")]),
+        (lambda d: d.update(edition="2019"), [("S-FORMAT", "$.edition")]),
+        (lambda d: d["overview"].update(parts="x"), [("S-TYPE", "$.overview.parts")]),
+        (
+            lambda d: d["overview"]["parts"][0].update(paragraphs=[1]),
+            [("S-TYPE", "$.overview.parts[0].paragraphs[0]")],
+        ),
+        (
+            lambda d: d["publication"].update(url=None),
+            [("S-TYPE", "$.publication.url")],
+        ),
+        (lambda d: d.update(requests=[]), [("S-TYPE", "$.requests")]),
+        (lambda d: d["proactive"].update(fees=1.5), [("A-NONNEG", "$.proactive.fees")]),
+    ],
+)
+def test_structural_errors_name_their_path(mutate: Any, expected: list[tuple[str, str]]) -> None:
+    data = to_dict(_report())
+    mutate(data)
+    assert _errors(data) == expected
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    data = to_dict(_report())
+    data["organ"] = 1
+    data["requests"]["new"]["natural_person"] = True
+    data["appeals"]["reconsideration"]["total"] = 3
+    data["unknown"] = {}
+    assert sorted(_errors(data)) == sorted(
+        [
+            ("A-NONNEG", "$.requests.new.natural_person"),
+            ("C-TOTAL", "$.appeals.reconsideration.total"),
+            ("S-TYPE", "$.organ"),
+            ("S-UNKNOWN", "$.unknown"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("{", "JSON"), ("[1, 2]", None), ('"x"', None), ("\ufeff{}", None)],
+)
+def test_not_a_report(text: str, fragment: str | None) -> None:
+    with pytest.raises((ReadError, ReportError)) as caught:
+        loads(text)
+    if fragment:
+        assert fragment in str(caught.value)
+
+
+def test_bytes_that_are_not_utf8() -> None:
+    with pytest.raises(ReadError, match="UTF-8"):
+        loads("{}".encode("utf-16"))
+
+
+def test_load_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="no such file"):
+        load(tmp_path / "nope.json")
+
+
+def test_schema_is_valid_and_accepts_what_dumps_writes() -> None:
+    schema = json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(json.loads(dumps(_report())), schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_schema_rejects_what_loads_rejects() -> None:
+    data = json.loads(dumps(_report()))
+    data["requests"]["new"]["natural_person"] = -1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json_schema(), cls=jsonschema.Draft202012Validator)
