@@ -19,6 +19,7 @@ from govinfo_report.readers.record import (
     Source,
     Unread,
 )
+from govinfo_report.readers.html import read_html
 from govinfo_report.readers.text import read_text
 
 __all__ = [
@@ -29,6 +30,8 @@ __all__ = [
     "Source",
     "Unread",
     "read",
+    "read_docx",
+    "read_html",
     "read_text",
 ]
 
@@ -39,4 +42,18 @@ def read(path: str | os.PathLike[str]) -> PublishedReport:
     """Read the report in file ``path``, choosing by content: .docx, HTML or text."""
     name = os.fspath(path)
     data = read_bytes(path)
+    if data.startswith(_ZIP):
+        return read_docx(data, name=name)
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<") or head.startswith(b"\xff\xfe<") or head.startswith(b"\xfe\xff\x00<"):
+        return read_html(data, name=name)
     return read_text(data, name=name)
+
+
+def read_docx(
+    source: bytes | os.PathLike[str] | str, *, name: str | None = None
+) -> PublishedReport:
+    """Read a report from a .docx (path or bytes); see :mod:`govinfo_report.readers.docx`."""
+    from govinfo_report.readers.docx import read_docx as _read_docx  # noqa: PLC0415 - lazy lxml XML use
+
+    return _read_docx(source, name=name)

@@ -21,7 +21,7 @@ from govinfo_report import labels
 from govinfo_report.cells import CELL_BY_KEY, CellKey
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.readers._blocks import Grid, Para, TextCell
-from govinfo_report.readers._normal import compact, is_blank, is_value, parse_value, squash
+from govinfo_report.readers._normal import compact, is_blank, is_value, parse_value, plain, squash
 from govinfo_report.readers.record import (
     Format,
     PublishedCell,
@@ -175,6 +175,7 @@ def match_section(text: str) -> tuple[str, bool] | None:
 
 
 _PART: Final = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$", re.DOTALL)
+_NUMBER_PREFIX: Final = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]")
 _TITLE_END: Final = re.compile(r"[：:。]")
 _MAX_TITLE: Final = 40
 _DATE: Final = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -184,23 +185,31 @@ _TITLE_FORMS: Final = (
 )
 _PERIOD: Final = re.compile(r"(\d{4})年1月1日(?:起)?至\1年12月31日")
 
+#: The writer's fee sentence (``docx_writer.FEES_SENTENCE``) in compact form, as a pattern.
+FEES_SENTENCE: Final = re.compile(
+    re.escape(
+        plain(
+            f"本年度收取{labels.FEE_ROW}情况：{labels.FEE_LABELS['notices']}为@件，"
+            f"{labels.FEE_LABELS['notices_amount']}为@元，{labels.FEE_LABELS['collected']}为@元。"
+        )
+    ).replace("@", r"[0-9.]+")
+)
+
 _FEE_PATTERNS: Final = (
     (
         "collected",
         re.compile(
-            r"实际收取(?:的)?(?:信息处理费)?(?:总)?金额(?:为|是|:|：)?\s*([0-9０-９.,，]+)\s*(?:万?元)?"
+            r"实际收取(?:的)?(?:信息处理费)?(?:总)?金额(?:为|是|:)?\s*([0-9.,]+)\s*(?:万?元)?"
         ),
     ),
     (
         "notices",
-        re.compile(
-            r"发出收费通知(?:的)?(?:件数|书)?(?:为|是|:|：|共)?\s*([0-9０-９,，]+)\s*(?:件|份|次)?"
-        ),
+        re.compile(r"发出收费通知(?:的)?(?:件数|书)?(?:为|是|:|共)?\s*([0-9,]+)\s*(?:件|份|次)?"),
     ),
     (
         "notices_amount",
         re.compile(
-            r"(?<!实际收取的)(?<!实际收取)(?<!收取的)(?:收费通知(?:的)?)?总金额(?:为|是|:|：)?\s*([0-9０-９.,，]+)\s*(?:万?元)?"
+            r"(?<!实际收取的)(?<!实际收取)(?<!收取的)(?:收费通知(?:的)?)?总金额(?:为|是|:)?\s*([0-9.,]+)\s*(?:万?元)?"
         ),
     ),
 )
@@ -449,7 +458,9 @@ class _SectionDraft:
         self.close_part()
         rest = match[2].strip()
         title, first = rest, ""
-        if kind != "heading2":
+        if kind == "heading2":
+            title = text[_NUMBER_PREFIX.match(text).end() :]  # type: ignore[union-attr]  # _PART matched
+        else:
             end = _TITLE_END.search(rest)
             if end is not None and end.start() <= _MAX_TITLE:
                 title, first = rest[: end.start()].strip(), rest[end.end() :].strip()
@@ -472,6 +483,8 @@ WRITER_STYLES: Final = {
     "GovHeading1": "heading1",
     "GovHeading2": "heading2",
     "GovBody": "body",
+    "GovFees": "fees",
+    "GovSignature": "signature",
 }
 
 
@@ -490,14 +503,26 @@ def interpret(
     current: _SectionDraft | None = None
     seen: set[str] = set()
     tail: list[Para] = []
+    fee_paras: list[Para] = []
     for block in blocks:
         if isinstance(block, Grid):
             tables.read(block, current.key if current else None)
             continue
         text = block.text
-        if not text:
-            continue
         style = WRITER_STYLES.get(block.style or "")
+        if not text and style not in ("body", "heading2"):
+            continue
+        if style == "fees" or (
+            style is None
+            and current is not None
+            and current.key == "other_matters"
+            and FEES_SENTENCE.fullmatch(plain(text))
+        ):
+            fee_paras.append(block)
+            continue
+        if style == "signature":
+            tail.append(block)
+            continue
         heading = None if style in ("body", "heading2", "title") else match_section(text)
         if heading is not None and heading[0] not in seen:
             key, loose = heading
@@ -512,11 +537,12 @@ def interpret(
         else:
             current.add(block, WRITER_STYLES)
     sections = [d.build() for d in drafts]
-    sections = [_strip_signature(s, tail) if s.key == drafts[-1].key else s for s in sections]
-    title, preface = _front(front)
+    if drafts and not tail:
+        sections = [_strip_signature(s, tail) if s.key == drafts[-1].key else s for s in sections]
+    title, preface = _front(front, out)
     organ, year = _identity(title, preface, front)
     date = _date(tail)
-    _fees(sections, out)
+    _fees(sections, fee_paras, out)
     fields: dict[str, object] = {
         "title": title,
         "organ": organ,
@@ -538,21 +564,31 @@ def interpret(
     )
 
 
-def _front(front: list[Para]) -> tuple[str | None, str | None]:
-    """The title (possibly printed over several lines) and the opening paragraph(s)."""
+def _front(front: list[Para], out: _Builder) -> tuple[str | None, str | None]:
+    """The title (possibly printed over two lines) and the opening paragraph(s).
+
+    Text before the title (a page's breadcrumbs, a date line) is kept as unread.
+    """
     styled = [p for p in front if WRITER_STYLES.get(p.style or "") == "title"]
     if styled:
         title = "".join(p.text for p in styled)
         rest = [p.text for p in front if p not in styled]
         return title, "\n".join(rest) or None
-    joined = ""
-    for i, para in enumerate(front[:4]):
-        joined += para.text.replace(" ", "")
-        if joined.endswith("报告"):
-            rest = [p.text for p in front[i + 1 :]]
-            return joined, "\n".join(rest) or None
-        if len(joined) > _MAX_TITLE * 2:
-            break
+    for i, para in enumerate(front[:8]):
+        key = compact(para.text)
+        if len(key) > _MAX_TITLE * 2 or not key.endswith("年度报告"):
+            continue
+        start = i
+        if (
+            i > 0
+            and key.startswith("政府信息公开")
+            and len(compact(front[i - 1].text)) <= _MAX_TITLE
+        ):
+            start = i - 1
+        for before in front[:start]:
+            out.leftover(before.text, before.source)
+        title = "".join(p.text.replace(" ", "") for p in front[start : i + 1])
+        return title, "\n".join(p.text for p in front[i + 1 :]) or None
     return None, "\n".join(p.text for p in front) or None
 
 
@@ -600,16 +636,20 @@ def _date(tail: list[Para]) -> dt.date | None:
     return None
 
 
-def _fees(sections: list[PublishedSection], out: _Builder) -> None:
-    """The information-processing fee figures written in section 六's prose."""
-    section = next((s for s in sections if s.key == "other_matters"), None)
-    if section is None:
-        return
-    texts = [*section.opening, *(p for part in section.parts for p in part.paragraphs)]
-    text = "".join(texts)
+def _fees(sections: list[PublishedSection], fee_paras: list[Para], out: _Builder) -> None:
+    """The information-processing fee figures: the fee sentence, or section 六's prose."""
+    if fee_paras:
+        texts = [(plain(p.text), p.source) for p in fee_paras]
+    else:
+        section = next((s for s in sections if s.key == "other_matters"), None)
+        if section is None:
+            return
+        paragraphs = [*section.opening, *(p for part in section.parts for p in part.paragraphs)]
+        texts = [(plain(p), section.source) for p in paragraphs]
     for field, pattern in _FEE_PATTERNS:
-        match = pattern.search(text)
-        if match is None:
-            continue
-        raw = match[1].rstrip(".,，")
-        out.add_cell(("other_matters", "fees", field), TextCell(text=raw, source=section.source))
+        for text, where in texts:
+            match = pattern.search(text)
+            if match is not None:
+                raw = match[1].rstrip(".,")
+                out.add_cell(("other_matters", "fees", field), TextCell(text=raw, source=where))
+                break

@@ -22,7 +22,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-__all__ = ["PLACEHOLDERS", "compact", "is_blank", "is_value", "parse_value", "squash"]
+__all__ = ["PLACEHOLDERS", "compact", "is_blank", "is_value", "parse_value", "plain", "squash"]
 
 _SPACE: Final = re.compile(r"\s+")
 _QUOTES: Final = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", ",": "、", "，": "、"})
@@ -44,6 +44,11 @@ def squash(text: str) -> str:
     return _SPACE.sub(" ", text.replace("\u3000", " ").replace("\xa0", " ")).strip()
 
 
+def plain(text: str) -> str:
+    """``text`` in NFKC without whitespace (numbers keep their thousands separators)."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
 def compact(text: str) -> str:
     """The matching key of a label: NFKC, no whitespace, one form of quotes and commas."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
@@ -60,7 +65,7 @@ def parse_value(raw: str) -> int | Decimal | None:
     Thousands separators and full-width digits are accepted; a fraction gives a ``Decimal``
     with the precision printed; a unit (件, 元, 万元) after the number is dropped.
     """
-    key = _SPACE.sub("", unicodedata.normalize("NFKC", raw))
+    key = plain(raw)
     match = _NUMBER.fullmatch(key)
     if match is None:
         return None

@@ -1,0 +1,251 @@
+"""Reading a report from its web page (``read_html``).
+
+Most reports are published as web pages exported from Word: paragraphs in ``<p
+class=MsoNormal>`` with nested ``<span>``/``<font>``, ``&nbsp;`` and ``<o:p>`` noise; tables
+with ``colspan``/``rowspan`` (rebuilt here into their grid, absurd spans clamped), extra grid
+columns, empty spacer rows and headers written one character per line; all inside a site's
+navigation. The report's article is the smallest element holding its title, its section
+headings and its tables; what lies outside it (menus, footers) is not part of the report.
+
+Parsing uses lxml's HTML parser with no network access, no entity expansion beyond HTML's
+own and no huge-tree mode.
+
+>>> page = '''<html><head><meta charset="gbk"></head><body>
+... <div class=nav><a href=/>首页</a> &gt; 年度报告</div>
+... <div class=article><h1>某局2023年政府信息公开工作年度报告</h1>
+... <p class=MsoNormal><b><span>二、主动公开政府信息情况<o:p></o:p></span></b></p>
+... <table border=1><tr><td colspan=4>第二十条第（一）项</td></tr>
+... <tr><td>规章</td><td>2</td><td>&nbsp;</td><td>5</td></tr></table></div></body></html>'''
+>>> record = read_html(page.encode("gbk"))
+>>> record.organ, [(c.raw, c.number, c.source.ref) for c in record.cells]
+('某局', [('2', 2, 'T1R2C2'), ('', 0, 'T1R2C3'), ('5', 5, 'T1R2C4')])
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING, Final
+
+from lxml import etree, html
+
+from govinfo_report._io import read_bytes
+from govinfo_report.errors import ReadError
+from govinfo_report.readers._blocks import Grid, Para, TextCell
+from govinfo_report.readers._decode import decode
+from govinfo_report.readers._interpret import interpret, match_section
+from govinfo_report.readers._normal import compact, squash
+from govinfo_report.readers.record import PublishedReport, Source
+
+if TYPE_CHECKING:
+    from govinfo_report.readers._blocks import Block
+
+__all__ = ["read_html"]
+
+_MAX_COLSPAN: Final = 64
+_MAX_ROWSPAN: Final = 512
+_MAX_ROWS: Final = 5000
+_BLOCKS: Final = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article header footer nav aside "
+    "blockquote pre center address form hr br caption figure figcaption main tr td th".split()
+)
+_SKIP: Final = frozenset({"script", "style", "noscript", "template", "head", "title", "select"})
+_TABLE_MARKS: Final = ("规章", "本年新收", "行政复议", "予以公开")
+_XML_DECL: Final = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+def read_html(
+    source: str | bytes | os.PathLike[str], *, name: str | None = None
+) -> PublishedReport:
+    """Read a report from a web page: ``source`` is the markup (str or bytes) or a path."""
+    if isinstance(source, os.PathLike):
+        name = name or os.fspath(source)
+        text, _ = decode(read_bytes(source), markup=True)
+    elif isinstance(source, bytes):
+        text, _ = decode(source, markup=True)
+    else:
+        text = source
+    name = name or "<html>"
+    return interpret(html_blocks(text, name), source=name, fmt="html")
+
+
+def _parse(text: str, name: str) -> etree._Element:
+    parser = html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True
+    )
+    text = _XML_DECL.sub("", text).replace("\x00", "")
+    try:
+        root = html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ReadError(
+            name, f"无法解析网页（{exc}）", f"the page cannot be parsed ({exc})"
+        ) from None
+    return root
+
+
+def _tag(el: etree._Element) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _rows_of(table: etree._Element) -> list[etree._Element]:
+    rows = []
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows.extend(c for c in child if _tag(c) == "tr")
+    return rows[:_MAX_ROWS]
+
+
+def _span(el: etree._Element, attr: str, limit: int) -> int:
+    raw = el.get(attr, "1").strip()
+    match = re.match(r"\d+", raw)
+    if match is None:
+        return 1
+    return max(0, min(int(match[0]), limit))
+
+
+def _grid(table: etree._Element, index: int) -> Grid:
+    """The anchors of ``table``'s grid, row by row (colspan/rowspan rebuilt)."""
+    rows = _rows_of(table)
+    taken: dict[tuple[int, int], bool] = {}
+    out: list[tuple[TextCell, ...]] = []
+    for r, tr in enumerate(rows):
+        col = 0
+        cells: list[TextCell] = []
+        for td in tr:
+            if _tag(td) not in ("td", "th"):
+                continue
+            while taken.get((r, col)):
+                col += 1
+            colspan = _span(td, "colspan", _MAX_COLSPAN) or 1
+            rowspan = _span(td, "rowspan", _MAX_ROWSPAN)
+            if rowspan == 0:  # HTML: to the end of the table section
+                rowspan = len(rows) - r
+            rowspan = max(1, min(rowspan, len(rows) - r))
+            text = squash("".join(_cell_text(td)))
+            cells.append(TextCell(text=text, source=Source(table=index, row=r + 1, column=col + 1)))
+            for dr in range(1, rowspan):
+                for dc in range(colspan):
+                    taken[(r + dr, col + dc)] = True
+            col += colspan
+        out.append(tuple(cells))
+    return Grid(rows=tuple(out))
+
+
+def _cell_text(el: etree._Element) -> list[str]:
+    parts: list[str] = []
+    if _tag(el) in _SKIP:
+        return parts
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        parts.extend(_cell_text(child))
+        if child.tail:
+            parts.append(child.tail)
+    return parts
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[tuple[Block, etree._Element]] = []
+        self.buf: list[str] = []
+        self.stack: list[etree._Element] = []
+        self.tables = 0
+        self.paragraphs = 0
+
+    def flush(self) -> None:
+        text = squash("".join(self.buf))
+        self.buf = []
+        if text and self.stack:
+            self.paragraphs += 1
+            para = Para(text=text, source=Source(paragraph=self.paragraphs))
+            self.blocks.append((para, self.stack[-1]))
+
+    def walk(self, el: etree._Element) -> None:
+        tag = _tag(el)
+        if tag in _SKIP:
+            return
+        if tag == "table" and not el.xpath(".//table"):
+            self.flush()
+            self.tables += 1
+            self.blocks.append((_grid(el, self.tables), el))
+            return
+        block = tag in _BLOCKS or tag == "table" or tag == "body"
+        if block:
+            self.flush()
+            self.stack.append(el)
+        if el.text:
+            self.buf.append(el.text)
+        for child in el:
+            self.walk(child)
+            if child.tail:
+                self.buf.append(child.tail)
+        if block:
+            self.flush()
+            self.stack.pop()
+
+
+def _is_title(text: str) -> bool:
+    key = compact(text)
+    return len(key) <= 80 and key.endswith("政府信息公开工作年度报告")  # noqa: PLR2004
+
+
+def html_blocks(text: str, name: str = "<html>") -> list[Block]:
+    """The paragraphs and tables of the report's article on the page."""
+    root = _parse(text, name)
+    walker = _Walker()
+    walker.stack.append(root)
+    walker.walk(root)
+    walker.flush()
+    pairs = walker.blocks
+    marks: list[etree._Element] = []
+    first_heading = None
+    for i, (block, el) in enumerate(pairs):
+        if isinstance(block, Grid):
+            if any(m in c.text for row in block.rows for c in row for m in _TABLE_MARKS):
+                marks.append(el)
+        elif match_section(block.text) is not None:
+            marks.append(el)
+            first_heading = i if first_heading is None else first_heading
+    if first_heading is not None:
+        title = next(
+            (
+                el
+                for block, el in reversed(pairs[:first_heading])
+                if isinstance(block, Para) and _is_title(block.text)
+            ),
+            None,
+        )
+        if title is not None:
+            marks.append(title)
+    if not marks:
+        return [b for b, _ in pairs]
+    article = _common_ancestor(marks)
+    inside = _descendants(article)
+    return [b for b, el in pairs if el in inside]
+
+
+def _common_ancestor(elements: list[etree._Element]) -> etree._Element:
+    def chain(el: etree._Element) -> list[etree._Element]:
+        out = [el]
+        parent = el.getparent()
+        while parent is not None:
+            out.append(parent)
+            parent = parent.getparent()
+        return out[::-1]
+
+    chains = [chain(el) for el in elements]
+    common = chains[0][0]
+    for level in zip(*chains, strict=False):
+        if all(el is level[0] for el in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _descendants(el: etree._Element) -> set[etree._Element]:
+    return set(el.iter())
