@@ -120,6 +120,9 @@ def _build() -> Iterator[SumRule]:
         )
 
 
+_B_ROWS: Final = tuple(_b_rows())
+_RESULT_LEAF_ROWS: Final = _result_leaf_rows()
+
 #: Every arithmetic rule of the format, in print order.
 SUM_RULES: Final[tuple[SumRule, ...]] = tuple(_build())
 
@@ -168,10 +171,10 @@ def complete_totals(values: dict[CellKey, Number]) -> None:
     A stated total is kept as it is, so that the rules can compare it; an absent total is
     computed, when every cell it depends on is present.
     """
-    for row in _b_rows():
+    for row in _B_ROWS:
         if row != _HANDLED_ROW:  # the （七） row is computed below, from the result rows
             _fill(values, (*row, "total"), ((*row, c) for c in _LEAF_COLUMNS))
-    leaves = _result_leaf_rows()
+    leaves = _RESULT_LEAF_ROWS
     for column in _COLUMNS:
         _fill(values, (*_HANDLED_ROW, column), ((*row, column) for row in leaves))
     for group in labels.APPEAL_GROUPS:

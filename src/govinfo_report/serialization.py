@@ -34,6 +34,7 @@ A-NONNEG $.requests.new.natural_person
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from decimal import Decimal
@@ -199,6 +200,10 @@ def dumps(report: AnnualReport, *, indent: int | None = 2) -> str:
 # --- In ---------------------------------------------------------------------------
 
 _MISSING: Final = object()
+#: The cells grouped by the object that holds them, in print order.
+_CONTAINER_CELLS: Final = tuple(
+    tuple(group) for _, group in itertools.groupby(CELLS, key=lambda c: c.key[:-1])
+)
 #: Objects that hold only computed cells (the （七）总计 row): optional on input.
 _COMPUTED_CONTAINERS: Final = frozenset(
     c.key[:-1]
@@ -312,8 +317,13 @@ class _CellWalk:
             detail = ("对象", "an object")
             self.findings.append(make_finding("S-TYPE", place, found=child, detail=detail))
 
-    def visit(self, cell: Cell) -> None:
-        node, target = self._container(cell.key)
+    def visit(self, cells: tuple[Cell, ...]) -> None:
+        """Visit the cells of one container (they share every key but the last)."""
+        node, target = self._container(cells[0].key)
+        for cell in cells:
+            self._leaf(cell, node, target)
+
+    def _leaf(self, cell: Cell, node: dict[str, Any] | None, target: dict[str, Any]) -> None:
         leaf = cell.key[-1]
         raw = node.get(leaf, _MISSING) if node is not None else _MISSING
         zero: int | str = 0 if cell.kind == "count" else "0"
@@ -345,8 +355,8 @@ def _check_cells(
     walk cannot see: identity, narrative, unknown keys.
     """
     walk = _CellWalk(data)
-    for cell in CELLS:
-        walk.visit(cell)
+    for cells in _CONTAINER_CELLS:
+        walk.visit(cells)
     _strip_handled_total(walk.clean)
     return walk.values, walk.findings, walk.clean
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from govinfo_report.errors import ReportError
-from govinfo_report.findings import Finding, Place, make_finding
+from govinfo_report.findings import Place, make_finding
 from govinfo_report.rules import parse_amount
 
 if TYPE_CHECKING:
@@ -81,30 +82,44 @@ def _texts_validator(instance: object, attribute: attrs.Attribute[Any], value: o
         raise ReportError(findings)
 
 
-def check_fields(
-    instance: object, columns: Mapping[str, str] | None = None, amounts: tuple[str, ...] = ()
-) -> None:
+@functools.cache
+def _numeric_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """The count and amount fields of an attrs class: (name, is_amount)."""
+    out = []
+    for field in attrs.fields(cast("type[attrs.AttrsInstance]", cls)):
+        if field.type in ("int", int):
+            out.append((field.name, False))
+        elif field.type in ("Decimal", Decimal):
+            out.append((field.name, True))
+    return tuple(out)
+
+
+_COUNT_DETAIL = ("非负整数", "a non-negative integer")
+_AMOUNT_DETAIL = ("非负有限金额（Decimal）", "a non-negative finite Decimal")
+
+
+def check_fields(instance: object, columns: Mapping[str, str] | None = None) -> None:
     """Check every count (and amount) field of ``instance`` at once (rule A-NONNEG).
 
     Raises :class:`ReportError` listing every bad field; ``columns`` gives the official
     column label of each field, for the place.
     """
-    findings: list[Finding] = []
-    for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(instance))):
-        if field.type not in ("int", "Decimal", int, Decimal):
-            continue
-        value = getattr(instance, field.name)
-        if field.name in amounts or field.type in ("Decimal", Decimal):
-            ok = isinstance(value, Decimal) and parse_amount(value) is not None
-            detail = ("非负有限金额（Decimal）", "a non-negative finite Decimal")
-        else:
-            ok = type(value) is int and value >= 0
-            detail = ("非负整数", "a non-negative integer")
-        if not ok:
-            place = Place(
-                path=f"{type(instance).__name__}.{field.name}",
-                column=(columns or {}).get(field.name),
+    bad = []
+    for name, is_amount in _numeric_fields(type(instance)):
+        value = getattr(instance, name)
+        if is_amount:
+            if not (isinstance(value, Decimal) and parse_amount(value) is not None):
+                bad.append((name, value, _AMOUNT_DETAIL))
+        elif type(value) is not int or value < 0:
+            bad.append((name, value, _COUNT_DETAIL))
+    if bad:
+        cls = type(instance).__name__
+        raise ReportError(
+            make_finding(
+                "A-NONNEG",
+                Place(path=f"{cls}.{name}", column=(columns or {}).get(name)),
+                found=value,
+                detail=detail,
             )
-            findings.append(make_finding("A-NONNEG", place, found=value, detail=detail))
-    if findings:
-        raise ReportError(findings)
+            for name, value, detail in bad
+        )
