@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
@@ -82,16 +81,22 @@ def _texts_validator(instance: object, attribute: attrs.Attribute[Any], value: o
         raise ReportError(findings)
 
 
-@functools.cache
+_NUMERIC: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
 def _numeric_fields(cls: type) -> tuple[tuple[str, bool], ...]:
-    """The count and amount fields of an attrs class: (name, is_amount)."""
+    """The count and amount fields of an attrs class: (name, is_amount), cached per class."""
+    cached = _NUMERIC.get(cls)
+    if cached is not None:
+        return cached
     out = []
     for field in attrs.fields(cast("type[attrs.AttrsInstance]", cls)):
         if field.type in ("int", int):
             out.append((field.name, False))
         elif field.type in ("Decimal", Decimal):
             out.append((field.name, True))
-    return tuple(out)
+    _NUMERIC[cls] = tuple(out)
+    return _NUMERIC[cls]
 
 
 _COUNT_DETAIL = ("非负整数", "a non-negative integer")
