@@ -10,7 +10,7 @@ the verbs check it (``check``, ``is_consistent``, ``validate``), move it to and 
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govinfo_report.checks import check, is_consistent, validate
 from govinfo_report.errors import GovinfoReportError, ReadError, ReportError, WriteError
@@ -21,27 +21,68 @@ from govinfo_report.serialization import dumps, from_dict, load, loads, to_dict
 __version__ = "0.1.0"
 
 #: Names loaded on first use, and the module each comes from.
-_LAZY: dict[str, str] = {}
+_LAZY: dict[str, str] = {
+    "write_docx": "govinfo_report.docx_writer",
+    "docx_bytes": "govinfo_report.docx_writer",
+    "read": "govinfo_report.readers",
+    "read_docx": "govinfo_report.readers",
+    "read_html": "govinfo_report.readers",
+    "read_text": "govinfo_report.readers",
+    "PublishedReport": "govinfo_report.readers",
+    "audit": "govinfo_report.audit",
+    "aggregate": "govinfo_report.aggregate",
+    "continuity": "govinfo_report.continuity",
+    "series": "govinfo_report.continuity",
+    "compare": "govinfo_report.compare",
+    "compare_total": "govinfo_report.compare",
+}
 
 __all__ = [
     "AnnualReport",
     "Finding",
     "GovinfoReportError",
     "Place",
+    "PublishedReport",
     "ReadError",
     "ReportError",
     "Severity",
     "WriteError",
     "__version__",
+    "aggregate",
+    "audit",
     "check",
+    "compare",
+    "compare_total",
+    "continuity",
+    "docx_bytes",
     "dumps",
     "from_dict",
     "is_consistent",
     "load",
     "loads",
+    "read",
+    "read_docx",
+    "read_html",
+    "read_text",
+    "series",
     "to_dict",
     "validate",
+    "write_docx",
 ]
+
+if TYPE_CHECKING:  # the lazy names, for type checkers and IDEs
+    from govinfo_report.aggregate import aggregate
+    from govinfo_report.audit import audit
+    from govinfo_report.compare import compare, compare_total
+    from govinfo_report.continuity import continuity, series
+    from govinfo_report.docx_writer import docx_bytes, write_docx
+    from govinfo_report.readers import (
+        PublishedReport,
+        read,
+        read_docx,
+        read_html,
+        read_text,
+    )
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - returns whatever the lazy name is
