@@ -42,6 +42,13 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES) ->
     return data
 
 
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:  # an unresolvable path is compared as written
+        return path.absolute()
+
+
 def atomic_write(
     path: str | os.PathLike[str],
     data: bytes,
@@ -55,14 +62,14 @@ def atomic_write(
     either the old file or the new one, never a half-written one.
     """
     target = Path(path)
+    resolved = _resolved(target)
     for other in protect:
-        with contextlib.suppress(OSError):
-            if target.resolve() == Path(other).resolve():
-                raise WriteError(
-                    str(target),
-                    "输出文件与输入文件相同，拒绝覆盖输入文件",
-                    "the output is an input file; refusing to overwrite an input",
-                )
+        if resolved == _resolved(Path(other)):
+            raise WriteError(
+                str(target),
+                "输出文件与输入文件相同，拒绝覆盖输入文件",
+                "the output is an input file; refusing to overwrite an input",
+            )
     directory = target.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)

@@ -1,0 +1,67 @@
+"""``govinfo-report render``: report JSON files to .docx in the national layout (private)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from govinfo_report import cli
+from govinfo_report.errors import ReadError, ReportError, WriteError
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+
+__all__ = ["register"]
+
+
+def register(sub: Any, add_lang: Callable[[argparse.ArgumentParser], None]) -> None:  # noqa: ANN401 - argparse's subparsers action is private
+    """Add the ``render`` command."""
+    render = sub.add_parser(
+        "render",
+        help="write report JSON as .docx | 将年报 JSON 生成 Word 文档",
+        description="Write each report as a .docx in the national layout. One input with "
+        "-o OUT.docx, or several with --out-dir DIR (each named after its input). Inputs "
+        "are never overwritten; each output is written atomically.",
+    )
+    render.add_argument("files", nargs="+", metavar="FILE.json")
+    where = render.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output", metavar="OUT.docx", help="the output file")
+    where.add_argument("--out-dir", metavar="DIR", help="folder for the outputs")
+    add_lang(render)
+    render.set_defaults(func=_cmd_render)
+
+
+def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from govinfo_report.docx_writer import write_docx  # noqa: PLC0415 - loads python-docx
+    from govinfo_report.serialization import load  # noqa: PLC0415
+
+    files: list[str] = args.files
+    if args.output and len(files) > 1:
+        err.write("render: 多个输入文件请使用 --out-dir | several inputs need --out-dir\n")
+        return cli.EXIT_UNREADABLE
+    code = cli.EXIT_OK
+    out_dir = Path(args.out_dir) if args.out_dir else None
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    for name in files:
+        target = Path(args.output) if out_dir is None else out_dir / (Path(name).stem + ".docx")
+        try:
+            report = load(name)
+            if not target.parent.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+            write_docx(report, target, protect=files)
+        except ReadError as exc:
+            err.write(cli.read_error_line(exc, args.lang) + "\n")
+            code = max(code, cli.EXIT_UNREADABLE)
+        except ReportError as exc:
+            out.write(cli.summary_line(name, exc.findings, args.lang) + "\n")
+            out.writelines(cli.finding_line(f, args.lang) + "\n" for f in exc.findings)
+            code = max(code, cli.EXIT_FINDINGS)
+        except WriteError as exc:
+            err.write(exc.message(args.lang) + "\n")
+            code = max(code, cli.EXIT_UNREADABLE)
+        else:
+            word = "wrote" if args.lang == "en" else "已生成"
+            out.write(f"{word} {target}\n")
+    return code
