@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-import govinfo_report  # noqa: E402 - after the path is set, for a build from a checkout
+import govinfo_report
 
 project = "govinfo_report"
 author = "govinfo_report developers"

@@ -1,4 +1,4 @@
-"""Doctests in docs/*.md run from the repository root, so ``examples/…`` paths resolve."""
+"""Doctests in docs/*.md run from the repository root, so ``examples/…`` paths resolve."""  # noqa: INP001 - docs/ is no package
 
 from __future__ import annotations
 
