@@ -69,6 +69,13 @@ def _rows() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
     return attrs.field(factory=ApplicantCounts)
 
 
+def _sum_rows(rows: list[ApplicantCounts]) -> ApplicantCounts:
+    """The column-wise sum of rows, made in one step."""
+    return ApplicantCounts(
+        **{column: sum(getattr(row, column) for row in rows) for column in _APPLICANTS}
+    )
+
+
 class _Group:
     """Shared behaviour of the result groups with sub-items: their subtotal."""
 
@@ -78,10 +85,7 @@ class _Group:
     @property
     def subtotal(self) -> ApplicantCounts:
         """The group's sum (the table prints no such row; offered for analysis)."""
-        total = ApplicantCounts()
-        for name in self.ITEMS:
-            total += getattr(self, name)
-        return total
+        return _sum_rows([getattr(self, name) for name in self.ITEMS])
 
 
 @attrs.frozen(kw_only=True)
@@ -156,14 +160,14 @@ class HandlingResults:
     @property
     def total(self) -> ApplicantCounts:
         """（七）总计: the sum of every result row (rule B-HANDLED holds by construction)."""
-        return (
-            self.disclosed
-            + self.partially_disclosed
-            + self.withheld.subtotal
-            + self.unavailable.subtotal
-            + self.not_processed.subtotal
-            + self.other.subtotal
-        )
+        return _sum_rows(self.rows())
+
+    def rows(self) -> list[ApplicantCounts]:
+        """Every result row, in print order: （一）, （二）, then each group's sub-items."""
+        rows = [self.disclosed, self.partially_disclosed]
+        for group in (self.withheld, self.unavailable, self.not_processed, self.other):
+            rows.extend(getattr(group, name) for name in group.ITEMS)
+        return rows
 
 
 @attrs.frozen(kw_only=True)
