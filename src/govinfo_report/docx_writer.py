@@ -179,6 +179,7 @@ _KEEP_STYLES: Final = frozenset({"Normal", "DefaultParagraphFont", "TableNormal"
 def format_amount(value: Decimal) -> str:
     """An amount with the precision its ``Decimal`` has, never in exponent form.
 
+    >>> from decimal import Decimal
     >>> format_amount(Decimal("12.50")), format_amount(Decimal("1E+2")), format_amount(Decimal(0))
     ('12.50', '100', '0')
     """
@@ -245,9 +246,11 @@ def opening(report: AnnualReport) -> str:
 def identity_json(report: AnnualReport) -> str:
     """The value of the ``govinfo_report.identity`` custom property (compact JSON).
 
-    >>> identity_json(AnnualReport(organ="某县教育局", year=2023))  # doctest: +NORMALIZE_WHITESPACE
-    '{"organ":"某县教育局","year":2023,"edition":"2021","title":"某县教育局2023年政府信息公开工作年度报告",
-      "preface":null,"publication":null,"contact":null,"date":null}'
+    >>> value = identity_json(AnnualReport(organ="某县教育局", year=2023))
+    >>> value.startswith('{"organ":"某县教育局","year":2023,"edition":"2021",')
+    True
+    >>> list(json.loads(value))
+    ['organ', 'year', 'edition', 'title', 'preface', 'publication', 'contact', 'date']
     """
     pub, contact = report.publication, report.contact
     data = {
