@@ -141,6 +141,9 @@ def _match_row(text: str) -> tuple[_Row, bool] | None:
         return row, re.sub(r"\s", "", text) != row.meant
     if len(key) < 2 * _SHORT:
         return None
+    prefixed = {candidate.meant: candidate for candidate, forms in _ROW_FORMS for form in forms if form.startswith(key)}
+    if len(prefixed) == 1:  # the first line of a label Word split over two rows
+        return next(iter(prefixed.values())), True
     best: tuple[float, _Row] | None = None
     for candidate, forms in _ROW_FORMS:
         for form in forms:
@@ -176,6 +179,7 @@ def match_section(text: str) -> tuple[str, bool] | None:
 
 _PART: Final = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$", re.DOTALL)
 _NUMBER_PREFIX: Final = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]")
+_PAGE_INFO: Final = re.compile(r"(发布时间|发布日期|来源[:：]|浏览次数|点击数|字号[:：])")
 _TITLE_END: Final = re.compile(r"[：:。]")
 _MAX_TITLE: Final = 40
 _DATE: Final = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -199,7 +203,7 @@ _FEE_PATTERNS: Final = (
     (
         "collected",
         re.compile(
-            r"实际收取(?:的)?(?:信息处理费)?(?:总)?金额(?:为|是|:)?\s*([0-9.,]+)\s*(?:万?元)?"
+            r"实际收取(?:的)?(?:信息处理费)?(?:的)?(?:总)?(?:金额)?(?:为|是|:|共)?\s*([0-9.,]+)\s*(?:万?元)?"
         ),
     ),
     (
@@ -588,7 +592,13 @@ def _front(front: list[Para], out: _Builder) -> tuple[str | None, str | None]:
         for before in front[:start]:
             out.leftover(before.text, before.source)
         title = "".join(p.text.replace(" ", "") for p in front[start : i + 1])
-        return title, "\n".join(p.text for p in front[i + 1 :]) or None
+        rest = []
+        for para in front[i + 1 :]:
+            if not rest and _PAGE_INFO.search(para.text):
+                out.leftover(para.text, para.source)  # the page's date/source/hits line
+            else:
+                rest.append(para.text)
+        return title, "\n".join(rest) or None
     return None, "\n".join(p.text for p in front) or None
 
 

@@ -104,8 +104,13 @@ def text_blocks(text: str) -> list[Block]:
                 else:
                     cells = pieces
             state.tabbed = True
+            whole_row = len(cells) > 1  # tab-separated: the line is a row of its own
+            if whole_row:
+                state.end_row()
             for cell in cells:
                 state.cell(cell.strip(), number)
+            if whole_row:
+                state.end_row()
             continue
         stripped = squash(line)
         if not stripped:
