@@ -59,7 +59,7 @@ def test_example_script_runs(script: Path, tmp_path: Path) -> None:
     out = tmp_path / "nested" / f"{script.stem}.out"
     if script.name == "build_report.py":
         out = out.with_suffix(".json")
-    result = subprocess.run(  # noqa: S603 - our own script, run with our interpreter
+    result = subprocess.run(
         [sys.executable, str(script), str(out)],
         cwd=tmp_path,
         capture_output=True,
@@ -75,7 +75,7 @@ def test_example_script_runs(script: Path, tmp_path: Path) -> None:
 
 def test_build_report_writes_a_sound_report(tmp_path: Path) -> None:
     out = tmp_path / "report.json"
-    result = subprocess.run(  # noqa: S603 - our own script, run with our interpreter
+    result = subprocess.run(
         [sys.executable, str(EXAMPLES / "build_report.py"), str(out)],
         cwd=tmp_path,
         capture_output=True,
@@ -94,7 +94,7 @@ def test_build_report_writes_a_sound_report(tmp_path: Path) -> None:
 
 
 def test_build_report_default_output(tmp_path: Path) -> None:
-    subprocess.run(  # noqa: S603 - our own script, run with our interpreter
+    subprocess.run(
         [sys.executable, str(EXAMPLES / "build_report.py")],
         cwd=tmp_path,
         capture_output=True,
