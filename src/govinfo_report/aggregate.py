@@ -105,28 +105,31 @@ class Aggregator:
 
     Use it directly to sum a stream whose items may fail on their own (the command line
     does): :meth:`add` refuses a report of another year or edition with
-    :class:`MismatchError` and leaves the sum unchanged.
+    :class:`MismatchError` and leaves the sum unchanged. ``count`` is the number of
+    reports summed, ``offered`` the number offered (refused ones included).
     """
 
-    __slots__ = ("count", "edition", "sums", "year")
+    __slots__ = ("count", "edition", "offered", "sums", "year")
 
     def __init__(self, *, year: int | None = None, edition: str | None = None) -> None:
         """An empty sum; ``year`` and ``edition`` default to those of the first report added."""
         self.year = year
         self.edition = edition
         self.count = 0
+        self.offered = 0
         self.sums: dict[CellKey, int | Decimal] = {c.key: _zero(c.key) for c in SUMMED_CELLS}
 
     def add(self, report: AnnualReport) -> None:
         """Add one report's cells; raises :class:`MismatchError` for another year or edition."""
+        self.offered += 1
+        n = self.offered
         if not isinstance(report, AnnualReport):
             raise MismatchError(
-                self.count + 1,
+                n,
                 "",
-                f"第 {self.count + 1} 项不是年度报告（{type(report).__name__}）",
-                f"item {self.count + 1} is not an AnnualReport ({type(report).__name__})",
+                f"第 {n} 项不是年度报告（{type(report).__name__}）",
+                f"item {n} is not an AnnualReport ({type(report).__name__})",
             )
-        n = self.count + 1
         if self.edition is not None and report.edition != self.edition:
             raise MismatchError(
                 n,
@@ -163,7 +166,7 @@ class Aggregator:
             sums[key] = value
         self.year = report.year
         self.edition = report.edition
-        self.count = n
+        self.count += 1
 
     def result(self, *, organ: str, year: int | None = None) -> AnnualReport:
         """The total as a report of ``organ`` (year: the given one, else the reports')."""
