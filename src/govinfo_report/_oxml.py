@@ -12,17 +12,18 @@ still break in Word. The sequences below are the ones python-docx keeps as ``_ta
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from typing import TYPE_CHECKING, Final, NamedTuple
+from xml.sax.saxutils import escape
 
-from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
+from lxml import etree
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
-
-    from lxml import etree
 
 __all__ = [
     "CellSpec",
@@ -33,6 +34,7 @@ __all__ = [
     "paragraph",
     "pin_fonts",
     "set_lang",
+    "sub",
     "table",
 ]
 
@@ -97,11 +99,27 @@ _THEME_ATTRS: Final = tuple(qn(a) for a in ("w:asciiTheme", "w:hAnsiTheme", "w:e
 _CS_THEME_ATTRS: Final = (qn("w:cstheme"), qn("w:csTheme"))
 
 
+_W_NSMAP: Final = {"w": nsmap["w"]}
+_clark = functools.cache(qn)
+
+
 def element(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
-    """A new element ``tag`` (``"w:p"``) with ``w:``-prefixed attributes ``attrs``."""
-    el = OxmlElement(tag)
+    """A new element ``tag`` (``"w:p"``) with ``w:``-prefixed attributes ``attrs``.
+
+    Made by python-docx's parser (so it gets python-docx's element classes) with the ``w``
+    namespace declared once; lxml folds the declaration into the document's on insertion.
+    """
+    el = oxml_parser.makeelement(_clark(tag), nsmap=_W_NSMAP)
     for name, value in (attrs or {}).items():
-        el.set(qn(name), value)
+        el.set(_clark(name), value)
+    return el
+
+
+def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+    """Append a new ``tag`` to ``parent`` (for fresh elements built in schema order)."""
+    el = etree.SubElement(parent, _clark(tag))
+    for name, value in (attrs or {}).items():
+        el.set(_clark(name), value)
     return el
 
 
@@ -110,7 +128,7 @@ def child(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None)
 
     ``parent`` must be one of the property elements in :data:`ORDER`.
     """
-    clark = qn(tag)
+    clark = _clark(tag)
     found = parent.find(clark)
     if found is None:
         found = element(tag)
@@ -153,9 +171,7 @@ def set_lang(rpr: etree._Element, east_asia: str = "zh-CN") -> None:
 def paragraph(text: str, style: str) -> etree._Element:
     """A ``w:p`` in paragraph style ``style`` (a style id) holding ``text`` in one run."""
     p = element("w:p")
-    ppr = element("w:pPr")
-    ppr.append(element("w:pStyle", {"w:val": style}))
-    p.append(ppr)
+    sub(sub(p, "w:pPr"), "w:pStyle", {"w:val": style})
     if text:
         p.append(_run(text))
     return p
@@ -163,11 +179,10 @@ def paragraph(text: str, style: str) -> etree._Element:
 
 def _run(text: str) -> etree._Element:
     r = element("w:r")
-    t = element("w:t")
+    t = sub(r, "w:t")
     t.text = text
     if text != text.strip():
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    r.append(t)
     return r
 
 
@@ -227,51 +242,54 @@ def table(  # noqa: PLR0913 - a table has this many independent layout facts
 
     Raises ``ValueError`` when the spans do not tile the grid exactly.
     """
-    tbl = element("w:tbl")
-    tbl.append(_table_properties(sum(widths), cell_margin, borders))
-    grid = element("w:tblGrid")
-    for w in widths:
-        grid.append(element("w:gridCol", {"w:w": str(w)}))
-    tbl.append(grid)
+    # Built as text and parsed once: an order of magnitude faster than element by element
+    # for the ~300 cells of Table B, and the order of every property element is explicit.
+    parts = [f'<w:tbl xmlns:w="{nsmap["w"]}">']
+    parts.append(_table_properties(sum(widths), cell_margin, borders))
+    parts.append("<w:tblGrid>")
+    parts.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    parts.append("</w:tblGrid>")
     # pending[col] = (rows still covered below, colspan) of a row span from above
     pending: dict[int, tuple[int, int]] = {}
     for index, anchors in enumerate(rows):
-        tr = element("w:tr")
-        trpr = element("w:trPr")
-        tr.append(trpr)
-        child(trpr, "w:cantSplit")
         height = (row_heights or {}).get(index)
+        parts.append("<w:tr><w:trPr><w:cantSplit/>")
         if height:
-            child(trpr, "w:trHeight", {"w:val": str(height), "w:hRule": "atLeast"})
+            parts.append(f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>')
         if index < header_rows:
-            child(trpr, "w:tblHeader")
-        tr.extend(_cells(index, anchors, widths, pending))
-        if index < len(rows) - 1:
-            for ppr in tr.iter(qn("w:pPr")):
-                child(ppr, "w:keepNext")
-        tbl.append(tr)
+            parts.append("<w:tblHeader/>")
+        parts.append("</w:trPr>")
+        keep = index < len(rows) - 1
+        parts.extend(_cells(index, anchors, widths, pending, keep=keep))
+        parts.append("</w:tr>")
     if pending:
         msg = "a row span runs past the last row"
         raise ValueError(msg)
-    return tbl
+    parts.append("</w:tbl>")
+    return etree.fromstring("".join(parts), oxml_parser)
 
 
-def _table_properties(width: int, cell_margin: int, borders: int) -> etree._Element:
-    tblpr = element("w:tblPr")
-    child(tblpr, "w:tblW", {"w:w": str(width), "w:type": "dxa"})
-    child(tblpr, "w:jc", {"w:val": "center"})
-    edges = child(tblpr, "w:tblBorders")
-    line = {"w:val": "single", "w:sz": str(borders), "w:space": "0", "w:color": "000000"}
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        edges.append(element(f"w:{edge}", line))
-    child(tblpr, "w:tblLayout", {"w:type": "fixed"})
-    margins = child(tblpr, "w:tblCellMar")
-    for side, value in (("top", 0), ("left", cell_margin), ("bottom", 0), ("right", cell_margin)):
-        margins.append(element(f"w:{side}", {"w:w": str(value), "w:type": "dxa"}))
-    look = {"w:val": "0000", "w:firstRow": "0", "w:lastRow": "0", "w:firstColumn": "0",
-            "w:lastColumn": "0", "w:noHBand": "1", "w:noVBand": "1"}  # fmt: skip
-    child(tblpr, "w:tblLook", look)
-    return tblpr
+def _table_properties(width: int, cell_margin: int, borders: int) -> str:
+    line = f'w:val="single" w:sz="{borders}" w:space="0" w:color="000000"'
+    edges = "".join(
+        f"<w:{edge} {line}/>" for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    margins = "".join(
+        f'<w:{side} w:w="{value}" w:type="dxa"/>'
+        for side, value in (
+            ("top", 0),
+            ("left", cell_margin),
+            ("bottom", 0),
+            ("right", cell_margin),
+        )
+    )
+    return (
+        f'<w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{edges}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        f"<w:tblCellMar>{margins}</w:tblCellMar>"
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0"'
+        ' w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+    )
 
 
 def _cells(
@@ -279,7 +297,9 @@ def _cells(
     anchors: Sequence[CellSpec],
     widths: Sequence[int],
     pending: dict[int, tuple[int, int]],
-) -> list[etree._Element]:
+    *,
+    keep: bool,
+) -> list[str]:
     """The ``w:tc`` of one row: anchors placed around the row spans coming from above."""
     out = []
     queue = list(anchors)
@@ -289,7 +309,8 @@ def _cells(
             left, span = pending.pop(col)
             if left > 1:
                 pending[col] = (left - 1, span)
-            out.append(_tc(None, span, sum(widths[col : col + span]), merge="continue"))
+            width = sum(widths[col : col + span])
+            out.append(_tc(None, span, width, merge="continue", keep=keep))
             col += span
             continue
         if not queue:
@@ -303,7 +324,8 @@ def _cells(
         if spec.rowspan > 1:
             merge = "restart"
             pending[col] = (spec.rowspan - 1, spec.colspan)
-        out.append(_tc(spec, spec.colspan, sum(widths[col : col + spec.colspan]), merge=merge))
+        width = sum(widths[col : col + spec.colspan])
+        out.append(_tc(spec, spec.colspan, width, merge=merge, keep=keep))
         col += spec.colspan
     if queue:
         msg = f"row {index}: {len(queue)} cells beyond the grid"
@@ -311,23 +333,27 @@ def _cells(
     return out
 
 
-def _tc(spec: CellSpec | None, span: int, width: int, *, merge: str | None) -> etree._Element:
-    tc = element("w:tc")
-    tcpr = element("w:tcPr")
-    tc.append(tcpr)
-    child(tcpr, "w:tcW", {"w:w": str(width), "w:type": "dxa"})
+def _tc(spec: CellSpec | None, span: int, width: int, *, merge: str | None, keep: bool) -> str:
+    """One cell as text; properties in CT_TcPr order: tcW gridSpan vMerge textDirection vAlign."""
+    parts = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>']
     if span > 1:
-        child(tcpr, "w:gridSpan", {"w:val": str(span)})
+        parts.append(f'<w:gridSpan w:val="{span}"/>')
     if merge == "restart":
-        child(tcpr, "w:vMerge", {"w:val": "restart"})
+        parts.append('<w:vMerge w:val="restart"/>')
     elif merge == "continue":
-        child(tcpr, "w:vMerge")
+        parts.append("<w:vMerge/>")
     if spec is not None and spec.vertical:
         # tbRl stacks CJK upright top to bottom (btLr would lay Chinese on its side).
-        child(tcpr, "w:textDirection", {"w:val": "tbRl"})
-    child(tcpr, "w:vAlign", {"w:val": "center"})
-    tc.append(paragraph(spec.text if spec else "", spec.style if spec else "GovTable"))
-    return tc
+        parts.append('<w:textDirection w:val="tbRl"/>')
+    style = spec.style if spec is not None else "GovTable"
+    parts.append(f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/>')
+    if keep:
+        parts.append("<w:keepNext/>")
+    parts.append("</w:pPr>")
+    if spec is not None and spec.text:
+        parts.append(f"<w:r><w:t>{escape(spec.text)}</w:t></w:r>")
+    parts.append("</w:p></w:tc>")
+    return "".join(parts)
 
 
 #: The fixed timestamp of every zip entry (the earliest a zip can record).

@@ -72,6 +72,7 @@ import datetime as dt
 import io
 import json
 import re
+from copy import deepcopy
 from typing import TYPE_CHECKING, Final, cast
 from xml.sax.saxutils import escape
 
@@ -95,6 +96,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
     from govinfo_report.model import ApplicantCounts, Narrative, OtherMatters
 
@@ -323,10 +325,18 @@ def _prune_template(document: Document) -> None:
     for rid, rel in list(package.rels.items()):
         if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
             del package.rels[rid]
-    styles = document.styles.element
-    for style in styles.findall(qn("w:style")):
-        if style.get(qn("w:styleId")) not in _KEEP_STYLES:
-            styles.remove(style)
+    # A new styles root holding only the styles we keep: removing the template's 160 styles
+    # one by one costs lxml more than writing the whole rest of the document.
+    styles_part = document.part._styles_part  # noqa: SLF001 - python-docx: no API to replace
+    old = styles_part.element
+    styles = _oxml.element("w:styles")
+    styles.append(_oxml.element("w:docDefaults"))
+    styles.extend(
+        deepcopy(style)
+        for style in old.iterchildren(qn("w:style"))
+        if style.get(qn("w:styleId")) in _KEEP_STYLES
+    )
+    styles_part._element = cast("BaseOxmlElement", styles)  # noqa: SLF001 - as above
     # The template's font table lists Calibri and MS Mincho; ours lists the fonts we use,
     # with the GB2312 charset and a common substitute for the _GB2312 and 方正 faces.
     for rid, rel in list(part.rels.items()):
