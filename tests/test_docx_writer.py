@@ -261,6 +261,7 @@ def _effective(styles: dict[str, etree._Element], style_id: str, path: str, attr
         ("GovBody", "仿宋_GB2312", "32"),
         ("GovFees", "仿宋_GB2312", "32"),
         ("GovSignature", "仿宋_GB2312", "32"),
+        ("GovDate", "仿宋_GB2312", "32"),
         ("GovTable", "仿宋_GB2312", "21"),
         ("GovTableLeft", "仿宋_GB2312", "21"),
         ("GovPageNumberOdd", "宋体", "28"),
@@ -312,8 +313,8 @@ def test_no_theme_fonts_and_chinese_language(rich: Package) -> None:
 def test_only_our_styles_and_no_direct_run_formatting(rich: Package) -> None:
     assert set(_styles(rich)) == {
         "Normal", "DefaultParagraphFont", "TableNormal", "NoList", "GovTitle", "GovBody",
-        "GovHeading1", "GovHeading2", "GovFees", "GovSignature", "GovTable", "GovTableLeft",
-        "GovPageNumberOdd", "GovPageNumberEven",
+        "GovHeading1", "GovHeading2", "GovFees", "GovSignature", "GovDate", "GovTable",
+        "GovTableLeft", "GovPageNumberOdd", "GovPageNumberEven",
     }  # fmt: skip
     assert rich.body.find(f".//{W}r/{W}rPr") is None
     assert "word/stylesWithEffects.xml" not in rich.names
@@ -371,7 +372,7 @@ def test_title_headings_and_narrative_in_order(rich: Package) -> None:
         ("GovHeading2", "（二）依申请公开"),
         ("GovBody", "依申请公开情况。"),
     ]
-    assert paras[-2:] == [("GovSignature", "某市生态环境局"), ("GovSignature", "2024年1月5日")]
+    assert paras[-2:] == [("GovSignature", "某市生态环境局"), ("GovDate", "2024年1月5日")]
 
 
 def test_parts_are_numbered_in_chinese() -> None:
@@ -423,7 +424,7 @@ def test_custom_preface_is_printed_verbatim_and_identity_kept() -> None:
 
 def test_no_signature_without_a_date() -> None:
     pkg = Package(docx_bytes(EMPTY))
-    assert all(style != "GovSignature" for style, _ in pkg.paragraphs())
+    assert not {"GovSignature", "GovDate"} & {style for style, _ in pkg.paragraphs()}
 
 
 def _identity(pkg: Package) -> dict[str, Any]:

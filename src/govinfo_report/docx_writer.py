@@ -17,7 +17,8 @@ style id            content
 ``GovHeading1``     ``一、总体情况`` … ``六、其他需要报告的事项``, the full canonical headings
 ``GovHeading2``     ``（一）`` + a part's title, numbered by position within its section
 ``GovFees``         section 六's fee sentence (below), always present, after the narrative
-``GovSignature``    the organ, then the date ``2022年1月5日``, only when ``report.date`` is set
+``GovSignature``    the organ (one blank line below the text), only when ``report.date`` is set
+``GovDate``         then the date as ``2022年1月5日`` (GB/T 9704: no zero padding)
 ``GovTable``        text of table cells (centred)
 ``GovTableLeft``    the long row labels of Table B (left-aligned)
 ==================  =========================================================================
@@ -382,6 +383,7 @@ def _style(  # noqa: C901, PLR0913 - one argument (and one branch) per typograph
     no_grid: bool = False,
     ind: dict[str, str] | None = None,
     after: int | None = None,
+    before: int | None = None,
 ) -> None:
     style = _oxml.element(
         "w:style", {"w:type": "paragraph", "w:customStyle": "1", "w:styleId": style_id}
@@ -394,8 +396,8 @@ def _style(  # noqa: C901, PLR0913 - one argument (and one branch) per typograph
         _oxml.child(ppr, "w:keepNext")
     if no_grid:
         _oxml.child(ppr, "w:snapToGrid", {"w:val": "0"})
-    if line is not None or after is not None:
-        spacing = _oxml.child(ppr, "w:spacing", {"w:before": "0"})
+    if line is not None or after is not None or before is not None:
+        spacing = _oxml.child(ppr, "w:spacing", {"w:before": str(before or 0)})
         if after is not None:
             spacing.set(qn("w:after"), str(after))
         if line is not None:
@@ -470,8 +472,10 @@ def _setup_styles(document: Document) -> None:
     _style(document, "GovHeading2", based_on="GovBody", font=FONTS["heading2"], outline=1,
            keep_next=True)  # fmt: skip
     _style(document, "GovFees", based_on="GovBody")
-    _style(document, "GovSignature", font=FONTS["body"], align="right",
+    # GB/T 9704 7.3.5.2: one line below the text, 右空二字; the date on the next line.
+    _style(document, "GovSignature", font=FONTS["body"], align="right", before=_LINE,
            ind={"w:rightChars": "200", "w:right": str(2 * _CHAR)})  # fmt: skip
+    _style(document, "GovDate", based_on="GovSignature", before=0)
     _style(document, "GovTable", font=FONTS["table"], size=_TABLE_SIZE, align="center",
            line=(240, "auto"), char_spacing=0, no_grid=True)  # fmt: skip
     _style(document, "GovTableLeft", based_on="GovTable", align="left")
@@ -585,7 +589,7 @@ def _content(report: AnnualReport) -> Iterator[etree._Element]:
     yield p(_fees_sentence(report.other_matters), "GovFees")
     if report.date is not None:
         yield p(report.organ, "GovSignature")
-        yield p(format_date(report.date), "GovSignature")
+        yield p(format_date(report.date), "GovDate")
 
 
 def _narrative(section: Narrative | OtherMatters) -> Iterator[etree._Element]:
