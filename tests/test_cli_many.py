@@ -177,3 +177,27 @@ def test_help_lists_the_commands() -> None:
     assert code == 0
     assert "aggregate" in out
     assert "compare" in out
+
+
+def test_audit_series_catches_the_breaks_by_name(tmp_path: Path) -> None:
+    from govinfo_report.docx_writer import write_docx  # noqa: PLC0415 - loads python-docx
+
+    for year in (2021, 2022, 2023):
+        write_docx(load(SERIES / f"{year}.json"), tmp_path / f"{year}.docx")
+    code, out, _ = _run("audit", str(tmp_path), "--series", "--lang", "en")
+    assert code == 0
+    lines = out.splitlines()
+    start = lines.index("series 某市自然资源和规划局: 2021-2023 (3 years, 2 findings)")
+    assert [line.split(" [")[-1] for line in lines[start + 1 :]] == ["X-STOCK]", "X-CARRY]"]
+    assert lines[start + 1].startswith("  2022  warning table 二")
+    assert lines[start + 2].startswith("  2023  warning table 三")
+    code, out, _ = _run("audit", str(tmp_path), "--series", "--format", "json")
+    series = [r for r in json.loads(out) if "series" in r]
+    assert [(f["year"], f["code"], f["expected"], f["found"]) for f in series[0]["findings"]] == [
+        (2022, "X-STOCK", 41, 39),
+        (2023, "X-CARRY", 13, 12),
+    ]
+    code, out, _ = _run("audit", str(tmp_path), "--series", "--format", "csv")
+    assert "某市自然资源和规划局 2023,X-CARRY,warning" in out
+    code, out, _ = _run("audit", str(tmp_path))
+    assert "X-CARRY" not in out

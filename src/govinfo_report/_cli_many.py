@@ -29,8 +29,9 @@ if TYPE_CHECKING:
     from govinfo_report.aggregate import Aggregator, Loaded
     from govinfo_report.findings import Finding
     from govinfo_report.model import AnnualReport
+    from govinfo_report.readers import PublishedReport
 
-__all__ = ["register"]
+__all__ = ["SeriesCollector", "audit_series", "register"]
 
 
 def _say(out: TextIO, lang: str, zh: str, en: str) -> None:
@@ -274,3 +275,81 @@ def register(
     cmp.add_argument("--format", choices=("text", "csv", "json"), default="text")
     add_lang(cmp)
     cmp.set_defaults(func=_cmd_compare)
+
+
+class SeriesCollector:
+    """``audit --series``: keeps the sound reports, then writes the continuity of each organ.
+
+    A disabled collector does nothing, so the audit command calls it without branching.
+    """
+
+    __slots__ = ("enabled", "reports")
+
+    def __init__(self, *, enabled: bool) -> None:
+        """A collector; ``enabled`` is the ``--series`` flag."""
+        self.enabled = enabled
+        self.reports: list[AnnualReport] = []
+
+    def keep(self, record: PublishedReport | None, *, sound: bool) -> None:
+        """Keep ``record``'s report when the audit found it sound."""
+        if self.enabled and sound and record is not None:
+            try:
+                self.reports.append(record.to_report())
+            except ReportError:
+                return
+
+    def write(
+        self,
+        *,
+        fmt: str,
+        lang: str,
+        out: TextIO,
+        rows: list[tuple[str, Finding]],
+        results: list[dict[str, object]],
+    ) -> None:
+        """Write the series: text to ``out``, CSV rows to ``rows``, JSON objects to ``results``.
+
+        For CSV the findings join ``rows`` (source ``organ year``); for JSON one
+        ``{"series": organ, "years": [...], "findings": [...]}`` object per organ joins
+        ``results``. Warnings only: the exit code is unchanged.
+        """
+        if self.enabled:
+            audit_series(self.reports, fmt=fmt, lang=lang, out=out, rows=rows, results=results)
+
+
+def audit_series(  # noqa: PLR0913 - the audit command's output state, passed through
+    reports: list[AnnualReport],
+    *,
+    fmt: str,
+    lang: str,
+    out: TextIO,
+    rows: list[tuple[str, Finding]],
+    results: list[dict[str, object]],
+) -> None:
+    """Continuity along each organ's series of ``reports`` (see :class:`SeriesCollector`)."""
+    from govinfo_report.continuity import series  # noqa: PLC0415 - lazy
+
+    years: dict[str, list[int]] = {}
+    for report in reports:
+        years.setdefault(report.organ, []).append(report.year)
+    for organ, found in series(reports).items():
+        span = sorted(set(years[organ]))
+        if fmt == "json":
+            results.append(
+                {
+                    "series": organ,
+                    "years": span,
+                    "findings": [{"year": y, **f.to_dict()} for y, f in found],
+                }
+            )
+        elif fmt == "csv":
+            rows.extend((f"{organ} {y}", f) for y, f in found)
+        else:
+            head = (
+                f"series {organ}: {span[0]}-{span[-1]} ({len(span)} years, {len(found)} findings)"
+                if lang == "en"
+                else f"年度序列 {organ}：{span[0]}—{span[-1]} 年（{len(span)} 个年度，"
+                f"{len(found)} 项发现）"
+            )
+            out.write(head + "\n")
+            out.writelines(f"  {y}{finding_line(f, lang)}\n" for y, f in found)
