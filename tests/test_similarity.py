@@ -80,7 +80,7 @@ def test_sections_are_compared_separately() -> None:
     a = AnnualReport(
         organ="甲",
         year=2023,
-        problems=Narrative(parts=(Part(title="问题", paragraphs=(OWN,)),)),  # type: ignore[arg-type]  # Narrative.parts: converter=tuple typed generically
+        problems=Narrative(parts=(Part(title="问题", paragraphs=(OWN,)),)),
         other_matters=OtherMatters(opening=(OTHER,)),
     )
     b = AnnualReport(

@@ -76,7 +76,7 @@ def narrative(year: int, applications: int, documents: int) -> Narrative:
                 "结果公开，政府信息公开工作质量稳步提升。"
             ),
         ),
-        parts=(  # type: ignore[arg-type]  # Narrative.parts: converter=tuple is typed generically
+        parts=(
             Part(
                 title="主动公开",
                 paragraphs=(
@@ -128,7 +128,7 @@ def y2021() -> AnnualReport:
                     "重点做好土地征收成片开发方案、农村宅基地审批和不动产登记便民措施的公开。"
                 ),
             ),
-            parts=(  # type: ignore[arg-type]  # as above
+            parts=(
                 Part(
                     title="主动公开",
                     paragraphs=(
