@@ -24,7 +24,7 @@ def _codec(name: str) -> str | None:
 def decode(data: bytes, *, markup: bool = False) -> tuple[str, str]:
     """``data`` as text, and the encoding used.
 
-    A BOM wins; then, for markup, a ``<meta charset>`` in the first 4 KB; then strict UTF-8;
+    A BOM wins; then strict UTF-8; then, for markup, a ``<meta charset>`` in the first 4 KB;
     then charset-normalizer's best guess; GB18030 with replacement characters as the last
     resort (never an exception: every byte string decodes).
     """
@@ -33,6 +33,13 @@ def decode(data: bytes, *, markup: bool = False) -> tuple[str, str]:
     for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             return data[2:].decode(name, errors="replace"), name
+    if not data.isascii():
+        # Valid multi-byte UTF-8 is vanishingly unlikely in GBK text, and sites often keep a
+        # stale charset declaration after converting their pages to UTF-8.
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     if markup:
         match = _META.search(data[:4096])
         if match:

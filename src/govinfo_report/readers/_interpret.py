@@ -285,10 +285,10 @@ def _fit(values: list[TextCell], n: int) -> tuple[list[TextCell], list[TextCell]
     if n == 1 and len(values) > 1:
         chosen = next((v for v in values if not is_blank(v.text)), values[0])
         return [chosen], [v for v in values if v is not chosen]
+    while len(values) > n and not values[-1].text.strip():
+        values.pop()  # Word's closing extra grid column first
     while len(values) > n and not values[0].text.strip():
         values.pop(0)
-    while len(values) > n and not values[-1].text.strip():
-        values.pop()
     return values[:n], values[n:]
 
 
@@ -489,6 +489,7 @@ WRITER_STYLES: Final = {
     "GovBody": "body",
     "GovFees": "fees",
     "GovSignature": "signature",
+    "GovDate": "signature",
 }
 
 
@@ -541,7 +542,8 @@ def interpret(
         else:
             current.add(block, WRITER_STYLES)
     sections = [d.build() for d in drafts]
-    if drafts and not tail:
+    styled = any(isinstance(b, Para) and b.style in WRITER_STYLES for b in blocks)
+    if drafts and not tail and not styled:
         sections = [_strip_signature(s, tail) if s.key == drafts[-1].key else s for s in sections]
     title, preface = _front(front, out)
     organ, year = _identity(title, preface, front)

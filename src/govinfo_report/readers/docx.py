@@ -296,7 +296,7 @@ class _Walker:
         style_el = p.find(f"{_w('pPr')}/{_w('pStyle')}")
         style = style_el.get(_w("val")) if style_el is not None else None
         text = _text(p)
-        if style not in WRITER_STYLES and style not in ("GovFees", "GovSignature"):
+        if style not in WRITER_STYLES:
             text = squash(text)
         self.blocks.append(Para(text=text, source=Source(paragraph=self.paragraphs), style=style))
 

@@ -1,0 +1,192 @@
+"""Commands ``read`` and ``audit``: published reports (text, web pages, .docx) (private).
+
+``read FILE --cells`` prints every table cell as published (CSV ``table,row,column,value``),
+``--json`` the whole record, ``-o OUT.json`` the report's JSON when it is sound.
+``audit PATH...`` reads files and folders (recursively) and lists the findings of each.
+Exit codes as for ``check``: 0 all sound, 1 error findings, 2 an input unreadable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, TextIO
+
+from govinfo_report import _io
+from govinfo_report._cli_many import SeriesCollector
+from govinfo_report.cli import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    finding_line,
+    read_error_line,
+    status_code,
+    summary_line,
+    write_findings_csv,
+)
+from govinfo_report.errors import ReadError, ReportError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from govinfo_report.findings import Finding
+    from govinfo_report.readers import PublishedReport
+
+__all__ = ["register"]
+
+_SUFFIXES: Final = frozenset({".txt", ".htm", ".html", ".shtml", ".docx"})
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    add_lang: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """Add the ``read`` and ``audit`` subcommands."""
+    read = sub.add_parser(
+        "read",
+        help="read a published report (text, web page, .docx) | 读取已发布的年报",
+        description="Read a published report. --cells: every table cell as CSV; --json: the "
+        "whole record; -o OUT.json: the report's JSON, written only when it is sound.",
+    )
+    read.add_argument("file", metavar="FILE")
+    what = read.add_mutually_exclusive_group(required=True)
+    what.add_argument("--cells", action="store_true", help="cells as CSV: table,row,column,value")
+    what.add_argument("--json", action="store_true", help="the whole record as JSON")
+    what.add_argument("-o", "--output", metavar="OUT.json", help="write the report's JSON")
+    add_lang(read)
+    read.set_defaults(func=_cmd_read)
+
+    audit = sub.add_parser(
+        "audit",
+        help="audit published reports (files and folders) | 审核已发布的年报",
+        description="Read and audit each file (folders recursively). Exit 0 when every "
+        "report is sound, 1 when any has error findings, 2 when an input cannot be read.",
+    )
+    audit.add_argument("paths", nargs="+", metavar="PATH")
+    audit.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    audit.add_argument(
+        "--series",
+        action="store_true",
+        help="also check continuity along each organ's years (X-CARRY, X-STOCK) | 跨年度核对",
+    )
+    add_lang(audit)
+    audit.set_defaults(func=_cmd_audit)
+
+
+def _value(value: object) -> str:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return "" if value is None else str(value)
+
+
+def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from govinfo_report.readers import read  # noqa: PLC0415 - lxml loads only when used
+
+    try:
+        record = read(args.file)
+    except ReadError as exc:
+        err.write(read_error_line(exc, args.lang) + "\n")
+        return EXIT_UNREADABLE
+    if args.cells:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["table", "row", "column", "value"])
+        for cell in record.cells:
+            shown = cell.value if cell.value is not None else cell.raw
+            writer.writerow([cell.cell.table, cell.cell.row_label, cell.cell.column, _value(shown)])
+        return EXIT_OK
+    if args.json:
+        out.write(json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    try:
+        report = record.to_report()
+    except ReportError as exc:
+        for finding in exc.findings:
+            err.write(finding_line(finding, args.lang) + "\n")
+        err.write(summary_line(args.file, exc.findings, args.lang) + "\n")
+        return EXIT_FINDINGS
+    from govinfo_report.serialization import dumps  # noqa: PLC0415
+
+    _io.atomic_write(args.output, (dumps(report) + "\n").encode("utf-8"), protect=[args.file])
+    return EXIT_OK
+
+
+def _files(paths: list[str], err: TextIO) -> Iterator[str]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES
+            )
+            if not found:
+                err.write(f"{raw}: no reports found | 未找到年报文件\n")
+            yield from (os.fspath(p) for p in found)
+        else:
+            yield raw
+
+
+def _audit_one(path: str) -> tuple[PublishedReport | None, list[Finding], ReadError | None]:
+    from govinfo_report.audit import audit  # noqa: PLC0415
+    from govinfo_report.readers import read  # noqa: PLC0415
+
+    try:
+        record = read(path)
+    except ReadError as exc:
+        return None, [], exc
+    except (RecursionError, MemoryError) as exc:  # a pathological input: reported, not raised
+        return None, [], ReadError(path, f"无法读取（{type(exc).__name__}）", type(exc).__name__)
+    return record, [*record.findings, *audit(record)], None
+
+
+def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    files = list(_files(args.paths, err))
+    code = EXIT_OK
+    rows: list[tuple[str, Finding]] = []
+    results: list[dict[str, object]] = []
+    sound = 0
+    series = SeriesCollector(enabled=args.series)  # --series: continuity of the sound ones
+    for n, path in enumerate(files, start=1):
+        if len(files) > 1:
+            err.write(f"[{n}/{len(files)}] {path}\n")
+        record, findings, error = _audit_one(path)
+        if error is not None:
+            code = EXIT_UNREADABLE
+            results.append({"file": path, "error": error.message(args.lang)})
+            if args.format == "text":
+                out.write(read_error_line(error, args.lang) + "\n")
+            continue
+        status = status_code(findings)
+        sound += status == EXIT_OK
+        if status == EXIT_FINDINGS and code == EXIT_OK:
+            code = EXIT_FINDINGS
+        rows.extend((path, f) for f in findings)
+        results.append(
+            {
+                "file": path,
+                "organ": record.organ if record else None,
+                "year": record.year if record else None,
+                "sound": status == EXIT_OK,
+                "findings": [f.to_dict() for f in findings],
+            }
+        )
+        if args.format == "text":
+            out.write(summary_line(path, findings, args.lang) + "\n")
+            for finding in findings:
+                out.write(finding_line(finding, args.lang) + "\n")
+        series.keep(record, sound=status == EXIT_OK)
+    series.write(fmt=args.format, lang=args.lang, out=out, rows=rows, results=results)
+    if args.format == "json":
+        out.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        write_findings_csv(rows, out)
+    total = len(files)
+    unreadable = sum("error" in r for r in results)
+    if args.lang == "en":
+        line = f"total: {total} files, {sound} sound, {total - sound - unreadable} not sound, {unreadable} unreadable"
+    else:
+        line = f"合计：{total} 个文件，通过 {sound} 个，未通过 {total - sound - unreadable} 个，无法读取 {unreadable} 个"
+    err.write(line + "\n")
+    return code
