@@ -231,7 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
 #: Modules defining more commands. Each has ``register(subparsers, add_lang)``, which adds
 #: its subparser(s) with ``set_defaults(func=...)``; a command function is
 #: ``(args, stdout, stderr) -> int``. Keep heavy imports inside the command functions.
-_COMMAND_MODULES: list[str] = ["govinfo_report._cli_many"]
+_COMMAND_MODULES: list[str] = [
+    "govinfo_report._cli_many",
+    "govinfo_report._cli_render",
+    "govinfo_report._cli_read",
+]
 
 
 def run(
