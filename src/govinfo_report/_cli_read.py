@@ -8,7 +8,6 @@ Exit codes as for ``check``: 0 all sound, 1 error findings, 2 an input unreadabl
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import os
@@ -31,6 +30,7 @@ from govinfo_report.cli import (
 from govinfo_report.errors import ReadError, ReportError
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Callable, Iterator
 
     from govinfo_report.findings import Finding
@@ -104,8 +104,7 @@ def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         report = record.to_report()
     except ReportError as exc:
-        for finding in exc.findings:
-            err.write(finding_line(finding, args.lang) + "\n")
+        err.writelines(finding_line(finding, args.lang) + "\n" for finding in exc.findings)
         err.write(summary_line(args.file, exc.findings, args.lang) + "\n")
         return EXIT_FINDINGS
     from govinfo_report.serialization import dumps  # noqa: PLC0415
@@ -174,8 +173,7 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         if args.format == "text":
             out.write(summary_line(path, findings, args.lang) + "\n")
-            for finding in findings:
-                out.write(finding_line(finding, args.lang) + "\n")
+            out.writelines(finding_line(finding, args.lang) + "\n" for finding in findings)
         series.keep(record, sound=status == EXIT_OK)
     series.write(fmt=args.format, lang=args.lang, out=out, rows=rows, results=results)
     if args.format == "json":
@@ -185,8 +183,10 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     total = len(files)
     unreadable = sum("error" in r for r in results)
     if args.lang == "en":
-        line = f"total: {total} files, {sound} sound, {total - sound - unreadable} not sound, {unreadable} unreadable"
+        bad = total - sound - unreadable
+        line = f"total: {total} files, {sound} sound, {bad} not sound, {unreadable} unreadable"
     else:
-        line = f"合计：{total} 个文件，通过 {sound} 个，未通过 {total - sound - unreadable} 个，无法读取 {unreadable} 个"
+        bad = total - sound - unreadable
+        line = f"合计：{total} 个文件，通过 {sound} 个，未通过 {bad} 个，无法读取 {unreadable} 个"
     err.write(line + "\n")
     return code

@@ -1,4 +1,4 @@
-"""Auditing a report as published (审核): every single-report rule, on the stated cells.
+r"""Auditing a report as published (审核): every single-report rule, on the stated cells.
 
 :func:`audit` compares the cells as printed — the stated totals included — with the
 format's rules (section 6 of ``docs/format-2021.md``): each 总计 column (B-ROWTOTAL), the
@@ -8,7 +8,7 @@ tables, rows and cells the report does not print (R-MISSING). What reading itsel
 (loose labels, text not understood) is in ``record.findings``.
 
 >>> from govinfo_report.readers import read_text
->>> record = read_text("二、主动公开政府信息情况\\n\\t规章\\t1\\t-2\\t3")
+>>> record = read_text("二、主动公开政府信息情况\n\t规章\t1\t-2\t3")
 >>> [(f.code, f.place.column, f.found) for f in audit(record) if f.code != "R-MISSING"]
 [('A-NONNEG', '本年废止件数', -2)]
 >>> [f.place.table for f in audit(record) if f.code == "R-MISSING" and not f.place.row]

@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hypothesis import given
 
-from govinfo_report import AnnualReport
 from govinfo_report.docx_writer import docx_bytes
 from govinfo_report.readers import read_docx
 from govinfo_report.testing import reports
+
+if TYPE_CHECKING:
+    from govinfo_report import AnnualReport
 
 
 @given(reports())

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govinfo_report import AnnualReport
 from govinfo_report.audit import audit
 from govinfo_report.cells import CELLS, cell_value
 from govinfo_report.readers import read_html
 from govinfo_report.testing import reports
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from govinfo_report import AnnualReport
 
 
 def _helper() -> ModuleType:
@@ -38,7 +42,10 @@ WORDHTML = _helper()
     st.sampled_from(["gbk", "utf-8", "gb18030"]),
 )
 def test_word_export_reads_back(
-    report: AnnualReport, zeros: list[str], variants: bool, encoding: str
+    report: AnnualReport,
+    zeros: list[str],
+    variants: bool,  # noqa: FBT001 - drawn by hypothesis
+    encoding: str,
 ) -> None:
     counter = iter(range(100_000))
     page = WORDHTML.render(

@@ -44,7 +44,9 @@ def test_read_json_and_output(tmp_path: Path) -> None:
 
 def test_read_output_refused_when_unsound(tmp_path: Path) -> None:
     target = tmp_path / "r.json"
-    code, _, err = _run("read", str(CORPUS / "city-department-2023-errors.gbk.html"), "-o", str(target))
+    code, _, err = _run(
+        "read", str(CORPUS / "city-department-2023-errors.gbk.html"), "-o", str(target)
+    )
     assert code == 1
     assert "B-ROWTOTAL" in err
     assert not target.exists()

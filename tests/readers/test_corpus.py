@@ -43,7 +43,7 @@ def test_cells_as_expected(path: Path) -> None:
 def test_reading_notes(path: Path) -> None:
     expect = _expected(path)
     record = read(path)
-    loose = sorted(f.found for f in record.findings if f.code == "R-LABEL")
+    loose = sorted(str(f.found) for f in record.findings if f.code == "R-LABEL")
     assert loose == expect["loose_labels"]
     unread = [u.text for u in record.unread if "发布时间" not in u.text]
     assert unread == []

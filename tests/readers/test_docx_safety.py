@@ -20,7 +20,7 @@ def _zip(entries: dict[str, bytes]) -> bytes:
 
 
 def _doc(body: str) -> bytes:
-    xml = f'<w:document {W}><w:body>{body}</w:body></w:document>'.encode()
+    xml = f"<w:document {W}><w:body>{body}</w:body></w:document>".encode()
     return _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": xml})
 
 
@@ -29,8 +29,19 @@ def _doc(body: str) -> bytes:
     [
         (b"not a zip at all", "not a valid .docx"),
         (_zip({"a.txt": b"x"}), "not a Word document"),
-        (_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document"}), "cannot be parsed"),
-        (_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"\0" * (20 * 1024 * 1024)}), "compression ratio"),
+        (
+            _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document"}),
+            "cannot be parsed",
+        ),
+        (
+            _zip(
+                {
+                    "[Content_Types].xml": b"<Types/>",
+                    "word/document.xml": b"\0" * (20 * 1024 * 1024),
+                }
+            ),
+            "compression ratio",
+        ),
         (_zip({"[Content_Types].xml": b"macroEnabled", "word/document.xml": b"<x/>"}), "macro"),
     ],
     ids=["not-zip", "no-document", "bad-xml", "zip-bomb", "docm"],
@@ -44,7 +55,7 @@ def test_refused_cleanly(data: bytes, words: str) -> None:
 def test_entities_not_expanded() -> None:
     xml = (
         '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-        f'<w:document {W}><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
     ).encode()
     data = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": xml})
     try:
@@ -62,22 +73,41 @@ def test_grid_anchors_sdt_ins_del() -> None:
         return f"<w:tc><w:tcPr>{pr}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
 
     rows = [
-        "<w:tr>" + tc("三、本年度办理结果", vmerge="restart") + tc("（三）不予公开", vmerge="restart")
-        + tc("1.属于国家秘密") + "".join(tc("1") for _ in range(6)) + tc("6") + "</w:tr>",
-        "<w:tr>" + tc("", vmerge="continue") + tc("", vmerge="continue")
-        + "<w:sdt><w:sdtContent>" + tc("2.其他法律行政法规禁止公开") + "</w:sdtContent></w:sdt>"
+        "<w:tr>"
+        + tc("三、本年度办理结果", vmerge="restart")
+        + tc("（三）不予公开", vmerge="restart")
+        + tc("1.属于国家秘密")
+        + "".join(tc("1") for _ in range(6))
+        + tc("6")
+        + "</w:tr>",
+        "<w:tr>"
+        + tc("", vmerge="continue")
+        + tc("", vmerge="continue")
+        + "<w:sdt><w:sdtContent>"
+        + tc("2.其他法律行政法规禁止公开")
+        + "</w:sdtContent></w:sdt>"
         + "<w:tc><w:p><w:del><w:r><w:delText>9</w:delText></w:r></w:del>"
         "<w:ins><w:r><w:t>2</w:t></w:r></w:ins></w:p></w:tc>"
-        + "".join(tc("/") for _ in range(5)) + tc("2") + "</w:tr>",
-        '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>' + tc("（四）无法提供", vmerge="restart")
-        + tc("1.本机关不掌握相关政府信息") + tc("3", span=6) + tc("3") + "</w:tr>",
+        + "".join(tc("/") for _ in range(5))
+        + tc("2")
+        + "</w:tr>",
+        '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>'
+        + tc("（四）无法提供", vmerge="restart")
+        + tc("1.本机关不掌握相关政府信息")
+        + tc("3", span=6)
+        + tc("3")
+        + "</w:tr>",
     ]
     record = read_docx(_doc("<w:tbl>" + "".join(rows) + "</w:tbl>"))
     secret = record.cell(("requests", "results", "withheld", "state_secret", "total"))
-    assert secret is not None and secret.value == 6
+    assert secret is not None
+    assert secret.value == 6
     law = record.cell(("requests", "results", "withheld", "prohibited_by_law", "natural_person"))
-    assert law is not None and (law.raw, law.value, law.source.ref) == ("2", 2, "T1R2C4")
+    assert law is not None
+    assert (law.raw, law.value, law.source.ref) == ("2", 2, "T1R2C4")
     other = record.cell(("requests", "results", "withheld", "prohibited_by_law", "other"))
-    assert other is not None and other.blank
+    assert other is not None
+    assert other.blank
     held = record.cell(("requests", "results", "unavailable", "not_held", "natural_person"))
-    assert held is not None and held.source.column == 4
+    assert held is not None
+    assert held.source.column == 4

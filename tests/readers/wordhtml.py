@@ -1,3 +1,4 @@
+# ruff: noqa: E501, PERF401, C901, PLR0915 - a page/corpus generator: long literal markup
 """Test helper: a report rendered as a web page the way Word's "Save as Web Page" and a
 government site's CMS publish it (not a test module; loaded by path from the tests).
 
@@ -58,7 +59,11 @@ def _td(
 
 
 def _table(rows: list[str], columns: int) -> str:
-    spacer = "<tr height=0>" + "".join("<td width=40 style='border:none'></td>" for _ in range(columns)) + "</tr>"
+    spacer = (
+        "<tr height=0>"
+        + "".join("<td width=40 style='border:none'></td>" for _ in range(columns))
+        + "</tr>"
+    )
     body = "\n".join(f" <tr style='height:20.0pt'>{r}</tr>" for r in rows)
     return (
         "<div align=center><table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 "
@@ -70,7 +75,7 @@ def _vertical(text: str) -> str:
     return "<br>".join(html.escape(ch) for ch in text)
 
 
-def render(  # noqa: C901, PLR0912, PLR0915 - one page, written top to bottom
+def render(  # noqa: PLR0912 - one page, written top to bottom
     report: AnnualReport,
     *,
     zero: Callable[[CellKey], str] = lambda _key: "0",
@@ -113,7 +118,9 @@ def render(  # noqa: C901, PLR0912, PLR0915 - one page, written top to bottom
     out.append("<div class=article>")
     out.append(f"<h1 class=title>{html.escape(report.title)}</h1>")
     if nav:
-        out.append("<div class=info>发布时间：2024-01-20 来源：办公室 浏览次数：<span id=hits>128</span></div>")
+        out.append(
+            "<div class=info>发布时间：2024-01-20 来源：办公室 浏览次数：<span id=hits>128</span></div>"
+        )
     out.append("<div class=WordSection1 style='layout-grid:15.6pt'>")
     if report.preface:
         out.append(_p(report.preface))
@@ -138,7 +145,10 @@ def render(  # noqa: C901, PLR0912, PLR0915 - one page, written top to bottom
     rows.append(_td("信息内容") + "".join(_td(c) for c in labels.DOCUMENT_COLUMNS.values()))
     for field in ("regulations", "normative_documents"):
         name = label(field, labels.PROACTIVE_ROWS[field].full)
-        rows.append(_td(name) + "".join(_td(value(("proactive", field, c))) for c in labels.DOCUMENT_COLUMNS))
+        rows.append(
+            _td(name)
+            + "".join(_td(value(("proactive", field, c))) for c in labels.DOCUMENT_COLUMNS)
+        )
     for group, fields, column in (
         ("licensing", ("licensing",), labels.DECISIONS_COLUMN),
         ("enforcement", ("punishment", "coercion"), labels.DECISIONS_COLUMN),
@@ -147,15 +157,30 @@ def render(  # noqa: C901, PLR0912, PLR0915 - one page, written top to bottom
         rows.append(_td(groups[group].full, colspan=4))
         rows.append(_td("信息内容") + _td(column, colspan=3))
         for field in fields:
-            rows.append(_td(labels.PROACTIVE_ROWS[field].full) + _td(value(("proactive", field)), colspan=3))
+            rows.append(
+                _td(labels.PROACTIVE_ROWS[field].full) + _td(value(("proactive", field)), colspan=3)
+            )
     out.append(_table(rows, 4))
     # Table B: 10 grid columns, plus one extra empty column closing every row
     out.append(_p(sections["requests"].full, bold=True))
     rows = []
     cols = labels.APPLICANT_COLUMNS
-    rows.append(_td(labels.BALANCE_NOTE, colspan=3, rowspan=3) + _td(labels.APPLICANT_HEADER, colspan=8))
-    rows.append(_td(cols["natural_person"], rowspan=2) + _td(labels.LEGAL_PERSON_HEADER, colspan=5) + _td(cols["total"], rowspan=2) + _td(""))
-    rows.append("".join(_td(_vertical(cols[c]), markup=True) if len(cols[c]) > 4 else _td(cols[c]) for c in list(cols)[1:6]) + _td(""))
+    rows.append(
+        _td(labels.BALANCE_NOTE, colspan=3, rowspan=3) + _td(labels.APPLICANT_HEADER, colspan=8)
+    )
+    rows.append(
+        _td(cols["natural_person"], rowspan=2)
+        + _td(labels.LEGAL_PERSON_HEADER, colspan=5)
+        + _td(cols["total"], rowspan=2)
+        + _td("")
+    )
+    rows.append(
+        "".join(
+            _td(_vertical(cols[c]), markup=True) if len(cols[c]) > 4 else _td(cols[c])
+            for c in list(cols)[1:6]
+        )
+        + _td("")
+    )
     rows.append(_td("") * 11)  # an empty spacer row
     keys = [c.key for c in CELLS if c.table == "三"]
     prefixes: list[tuple[str, ...]] = []
@@ -194,7 +219,11 @@ def render(  # noqa: C901, PLR0912, PLR0915 - one page, written top to bottom
     rows = []
     rows.append(_td("行政复议", colspan=5) + _td("行政诉讼", colspan=10))
     ac = labels.APPEAL_COLUMNS
-    rows.append("".join(_td(_vertical(ac[c]), rowspan=2, markup=True) for c in ac) + _td("未经复议直接起诉", colspan=5) + _td("复议后起诉", colspan=5))
+    rows.append(
+        "".join(_td(_vertical(ac[c]), rowspan=2, markup=True) for c in ac)
+        + _td("未经复议直接起诉", colspan=5)
+        + _td("复议后起诉", colspan=5)
+    )
     rows.append("".join(_td(_vertical(ac[c]), markup=True) for _ in range(2) for c in ac))
     rows.append("".join(_td(value(("appeals", g, c))) for g in labels.APPEAL_GROUPS for c in ac))
     out.append(_table(rows, 15))
@@ -212,6 +241,8 @@ def render(  # noqa: C901, PLR0912, PLR0915 - one page, written top to bottom
     out.append(_p(sentence.replace("&nbsp;", "0")))
     out.append("</div></div>")
     if nav:
-        out.append("<div class=footer><p>主办单位：某县人民政府办公室 网站标识码：1234567890</p><p>备案号：某ICP备00000000号</p></div>")
+        out.append(
+            "<div class=footer><p>主办单位：某县人民政府办公室 网站标识码：1234567890</p><p>备案号：某ICP备00000000号</p></div>"
+        )
     out.append("</body></html>")
     return "\n".join(out)

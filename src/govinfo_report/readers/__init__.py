@@ -11,6 +11,7 @@ import os
 from typing import Final
 
 from govinfo_report._io import read_bytes
+from govinfo_report.readers.html import read_html
 from govinfo_report.readers.record import (
     PublishedCell,
     PublishedPart,
@@ -19,7 +20,6 @@ from govinfo_report.readers.record import (
     Source,
     Unread,
 )
-from govinfo_report.readers.html import read_html
 from govinfo_report.readers.text import read_text
 
 __all__ = [
@@ -45,7 +45,7 @@ def read(path: str | os.PathLike[str]) -> PublishedReport:
     if data.startswith(_ZIP):
         return read_docx(data, name=name)
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"<") or head.startswith(b"\xff\xfe<") or head.startswith(b"\xfe\xff\x00<"):
+    if head.startswith((b"<", b"\xff\xfe<", b"\xfe\xff\x00<")):
         return read_html(data, name=name)
     return read_text(data, name=name)
 

@@ -21,7 +21,7 @@ def _codec(name: str) -> str | None:
         return None
 
 
-def decode(data: bytes, *, markup: bool = False) -> tuple[str, str]:
+def decode(data: bytes, *, markup: bool = False) -> tuple[str, str]:  # noqa: C901, PLR0911 - one fallback chain
     """``data`` as text, and the encoding used.
 
     A BOM wins; then strict UTF-8; then, for markup, a ``<meta charset>`` in the first 4 KB;

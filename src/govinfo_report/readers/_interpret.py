@@ -141,7 +141,12 @@ def _match_row(text: str) -> tuple[_Row, bool] | None:
         return row, re.sub(r"\s", "", text) != row.meant
     if len(key) < 2 * _SHORT:
         return None
-    prefixed = {candidate.meant: candidate for candidate, forms in _ROW_FORMS for form in forms if form.startswith(key)}
+    prefixed = {
+        candidate.meant: candidate
+        for candidate, forms in _ROW_FORMS
+        for form in forms
+        if form.startswith(key)
+    }
     if len(prefixed) == 1:  # the first line of a label Word split over two rows
         return next(iter(prefixed.values())), True
     best: tuple[float, _Row] | None = None
@@ -315,7 +320,9 @@ class _TableReader:
             return match
         return "header" if _is_header(compact(cell.text)) else "text"
 
-    def _rows(self, grid: Grid, matches: list[list[tuple[_Row, bool] | str]]) -> None:
+    def _rows(  # noqa: C901, PLR0912 - one pass of a small state machine
+        self, grid: Grid, matches: list[list[tuple[_Row, bool] | str]]
+    ) -> None:
         current: _Open | None = None
         pending: list[TextCell] = []
         group: str | None = None
@@ -344,9 +351,9 @@ class _TableReader:
                     if current is not None:
                         self._finish(current)
                     matched, loose = kind
-                    if matched.group and matched.is_group:
-                        group = matched.group
-                    elif matched.group and matched.group != group:
+                    if (matched.group and matched.is_group) or (
+                        matched.group and matched.group != group
+                    ):
                         group = matched.group
                     if loose:
                         self.out.loose(cell.text, matched.meant, _row_place(matched))
@@ -357,11 +364,14 @@ class _TableReader:
                     elif labelled:
                         self.out.leftover(cell.text, cell.source)
                 elif kind == "text":
-                    if current is not None and current.line == r and current.row.keys:
+                    if (
+                        current is not None
+                        and current.line == r
+                        and len(current.values) < len(current.row.keys)
+                    ):
                         # a value position holding words: kept as the cell (rule A-NONNEG)
-                        if len(current.values) < len(current.row.keys):
-                            current.values.append(cell)
-                            continue
+                        current.values.append(cell)
+                        continue
                     joined = self._join(pending, cell)
                     if joined is not None:
                         matched, _ = joined
@@ -493,7 +503,7 @@ WRITER_STYLES: Final = {
 }
 
 
-def interpret(
+def interpret(  # noqa: C901 - one pass over the blocks
     blocks: Sequence[Block],
     *,
     source: str,
@@ -595,11 +605,11 @@ def _front(front: list[Para], out: _Builder) -> tuple[str | None, str | None]:
             out.leftover(before.text, before.source)
         title = "".join(p.text.replace(" ", "") for p in front[start : i + 1])
         rest = []
-        for para in front[i + 1 :]:
-            if not rest and _PAGE_INFO.search(para.text):
-                out.leftover(para.text, para.source)  # the page's date/source/hits line
+        for after in front[i + 1 :]:
+            if not rest and _PAGE_INFO.search(after.text):
+                out.leftover(after.text, after.source)  # the page's date/source/hits line
             else:
-                rest.append(para.text)
+                rest.append(after.text)
         return title, "\n".join(rest) or None
     return None, "\n".join(p.text for p in front) or None
 

@@ -1,17 +1,17 @@
-"""Normalising printed text: label matching keys and cell values (private).
+r"""Normalising printed text: label matching keys and cell values (private).
 
 Published reports write the same label in many ways (format section 9): full-width or
 half-width punctuation, spaces and line breaks inside labels, ``，`` for ``、``. Matching
 compares :func:`compact` forms; whether the printed form was the official one is decided
 by comparing the texts themselves, so that loose matches can be reported.
 
->>> compact(" 1. 属于\\n国家秘密 ")
+>>> compact(" 1. 属于\n国家秘密 ")
 '1.属于国家秘密'
 >>> compact("(二)部分公开") == compact("（二）部分公开")
 True
 >>> parse_value("1,234"), parse_value("３"), parse_value("12.50万元"), parse_value("/")
 (1234, 3, Decimal('12.50'), None)
->>> is_blank("—"), is_blank("\\u3000"), is_blank("0"), is_blank("若干")
+>>> is_blank("—"), is_blank("\u3000"), is_blank("0"), is_blank("若干")
 (True, True, False, False)
 """
 

@@ -36,6 +36,7 @@ from govinfo_report.readers._normal import squash
 from govinfo_report.readers.record import PublishedReport, Source
 
 if TYPE_CHECKING:
+    from govinfo_report.findings import Finding
     from govinfo_report.readers._blocks import Block
 
 __all__ = ["MAX_ENTRIES", "MAX_RATIO", "MAX_TOTAL", "read_docx"]
@@ -91,7 +92,7 @@ def read_docx(
     return record
 
 
-def _with_finding(record: PublishedReport, finding: object) -> PublishedReport:
+def _with_finding(record: PublishedReport, finding: Finding) -> PublishedReport:
     import attrs  # noqa: PLC0415 - rare path
 
     return attrs.evolve(record, findings=(*record.findings, finding))
@@ -101,7 +102,7 @@ def _refuse(name: str, zh: str, en: str) -> ReadError:
     return ReadError(name, zh, en)
 
 
-def _open(data: bytes, name: str) -> dict[str, bytes]:
+def _open(data: bytes, name: str) -> dict[str, bytes]:  # noqa: C901 - a list of refusals
     """The parts we read, after checking the zip's central directory."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -233,9 +234,7 @@ def _text(el: etree._Element) -> str:
             parts.append(node.text or "")
         elif tag in _SPACES:
             parts.append(" ")
-        for child in reversed(node):
-            if child.tag not in _SKIPPED:
-                stack.append(child)
+        stack.extend(child for child in reversed(node) if child.tag not in _SKIPPED)
     return "".join(parts)
 
 

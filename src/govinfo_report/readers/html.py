@@ -46,8 +46,42 @@ _MAX_COLSPAN: Final = 64
 _MAX_ROWSPAN: Final = 512
 _MAX_ROWS: Final = 5000
 _BLOCKS: Final = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article header footer nav aside "
-    "blockquote pre center address form hr br caption figure figcaption main tr td th".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "blockquote",
+        "pre",
+        "center",
+        "address",
+        "form",
+        "hr",
+        "br",
+        "caption",
+        "figure",
+        "figcaption",
+        "main",
+        "tr",
+        "td",
+        "th",
+    ]
 )
 _SKIP: Final = frozenset({"script", "style", "noscript", "template", "head", "title", "select"})
 _TABLE_MARKS: Final = ("规章", "本年新收", "行政复议", "予以公开")
@@ -173,7 +207,7 @@ class _Walker:
             self.tables += 1
             self.blocks.append((_grid(el, self.tables), el))
             return
-        block = tag in _BLOCKS or tag == "table" or tag == "body"
+        block = tag in _BLOCKS or tag in {"table", "body"}
         if block:
             self.flush()
             self.stack.append(el)

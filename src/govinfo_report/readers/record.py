@@ -1,4 +1,4 @@
-"""The record as published (发布的报告原样): what a reader found in a document.
+r"""The record as published (发布的报告原样): what a reader found in a document.
 
 This is the second of the two layers (``shared/style.md``): not a sound report, but every
 table cell as printed — stated totals, blanks and ``/`` included — with where it was found,
@@ -8,7 +8,8 @@ rather than dropped. :func:`govinfo_report.audit.audit` lists what is wrong with
 raises :class:`~govinfo_report.ReportError` listing every problem at once.
 
 >>> from govinfo_report.readers import read_text
->>> record = read_text("某县教育局2023年政府信息公开工作年度报告\\n二、主动公开政府信息情况\\n\\t规章\\t1\\t/\\t3")
+>>> record = read_text("某县教育局2023年政府信息公开工作年度报告\n"
+...                    "二、主动公开政府信息情况\n\t规章\t1\t/\t3")
 >>> cell = record.cell(("proactive", "regulations", "repealed"))
 >>> cell.raw, cell.value, cell.blank, cell.number, cell.source.ref
 ('/', None, True, 0, 'L3')
@@ -326,7 +327,7 @@ def _narrative(section: PublishedSection | None) -> Narrative:
         return Narrative()
     return Narrative(
         opening=section.opening,
-        parts=_parts(section),  # type: ignore[arg-type]  # attrs plugin: converter=tuple
+        parts=_parts(section),
     )
 
 
@@ -420,7 +421,7 @@ def _other_matters(
         return OtherMatters(fees=fees)
     return OtherMatters(
         opening=section.opening,
-        parts=_parts(section),  # type: ignore[arg-type]  # attrs plugin: converter=tuple
+        parts=_parts(section),
         fees=fees,
     )
 

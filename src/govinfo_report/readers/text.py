@@ -1,4 +1,4 @@
-"""Reading a report from text flattened out of its web page (``read_text``).
+r"""Reading a report from text flattened out of its web page (``read_text``).
 
 Copying a published page to text turns each table into a run of cells: one per line, each
 starting with a tab (or several tab-separated on one line), rows separated by empty lines,
@@ -8,15 +8,16 @@ character per line. Headings and paragraphs are plain lines. This is the layout 
 
 >>> record = read_text('''某镇2022年政府信息公开工作年度报告
 ... 二、主动公开政府信息情况
-... \\t第二十条第（一）项
+... \t第二十条第（一）项
 ...
-... \\t规章\\t1\\t0\\t4
-... \\t规范性文件\\t/\\t\\t2
+... \t规章\t1\t0\t4
+... \t规范性文件\t/\t\t2
 ... ''')
 >>> record.organ, record.year
 ('某镇', 2022)
->>> [(c.key[-1], c.raw, c.number) for c in record.cells]
-[('issued', '1', 1), ('repealed', '0', 0), ('in_force', '4', 4), ('issued', '/', 0), ('repealed', '', 0), ('in_force', '2', 2)]
+>>> [(c.key[-1], c.raw, c.number) for c in record.cells]  # doctest: +NORMALIZE_WHITESPACE
+[('issued', '1', 1), ('repealed', '0', 0), ('in_force', '4', 4),
+ ('issued', '/', 0), ('repealed', '', 0), ('in_force', '2', 2)]
 >>> [f.code for f in record.findings]
 ['R-LABEL']
 """
@@ -90,7 +91,7 @@ class _Lines:
         self.last_was_cell = True
 
 
-def text_blocks(text: str) -> list[Block]:
+def text_blocks(text: str) -> list[Block]:  # noqa: C901 - one pass over the lines
     """The paragraphs and table runs of a flattened page."""
     state = _Lines()
     section: str | None = None

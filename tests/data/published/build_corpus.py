@@ -1,3 +1,4 @@
+# ruff: noqa: C901, PLR0913, PLR0915 - a page/corpus generator: long literal markup
 """Rebuild the constructed documents of this corpus (run from the repository root).
 
 ``python tests/data/published/build_corpus.py`` writes, from the ground truth in
@@ -9,7 +10,6 @@ truth and the changes made, never from reading the documents back.
 
 from __future__ import annotations
 
-import copy
 import importlib.util
 import io
 import json
@@ -32,7 +32,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def _load_helper():  # noqa: ANN202 - a module object
     spec = importlib.util.spec_from_file_location("wordhtml", ROOT / "tests/readers/wordhtml.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -62,8 +63,12 @@ def write(name: str, data: bytes, expect: dict) -> None:
     )
 
 
-VARIANT_LOOSE = ["规范性文件", "(二)部分公开(区分处理的，只计这一情况，不计其他情况)",
-                 "5.属于三类内容事务信息", "1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请"]
+VARIANT_LOOSE = [
+    "规范性文件",
+    "(二)部分公开(区分处理的，只计这一情况，不计其他情况)",
+    "5.属于三类内容事务信息",
+    "1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请",
+]
 
 
 def html_cases() -> None:
@@ -75,17 +80,29 @@ def html_cases() -> None:
         return zeros[next(counter) % len(zeros)]
 
     page = helper.render(TRUTH, zero=zero, variants=True)
-    write("city-department-2023.gbk.html", page.encode("gbk"),
-          expected(TRUTH, labels_loose=VARIANT_LOOSE))
+    write(
+        "city-department-2023.gbk.html",
+        page.encode("gbk"),
+        expected(TRUTH, labels_loose=VARIANT_LOOSE),
+    )
     # A published arithmetic error: （一）予以公开 / 自然人 printed one too high.
     key = ("requests", "results", "disclosed", "natural_person")
     wrong = cell_value(TRUTH, key) + 1
     counter = iter(range(10_000))
     page = helper.render(TRUTH, zero=zero, variants=True, raw={key: str(wrong)})
-    write("city-department-2023-errors.gbk.html", page.encode("gbk"), expected(
-        TRUTH, {key: wrong}, labels_loose=VARIANT_LOOSE,
-        audit=[("B-ROWTOTAL", "$.requests.results.disclosed.total"),
-               ("B-HANDLED", "$.requests.results.total.natural_person")]))
+    write(
+        "city-department-2023-errors.gbk.html",
+        page.encode("gbk"),
+        expected(
+            TRUTH,
+            {key: wrong},
+            labels_loose=VARIANT_LOOSE,
+            audit=[
+                ("B-ROWTOTAL", "$.requests.results.disclosed.total"),
+                ("B-HANDLED", "$.requests.results.total.natural_person"),
+            ],
+        ),
+    )
 
 
 def text_case() -> None:
@@ -113,7 +130,10 @@ def text_case() -> None:
     row("第二十条第（一）项")
     row("信息内容", *labels.DOCUMENT_COLUMNS.values())
     for f in ("regulations", "normative_documents"):
-        row(labels.PROACTIVE_ROWS[f].full, *(v(("proactive", f, c)) for c in labels.DOCUMENT_COLUMNS))
+        row(
+            labels.PROACTIVE_ROWS[f].full,
+            *(v(("proactive", f, c)) for c in labels.DOCUMENT_COLUMNS),
+        )
     for f in ("licensing", "punishment", "coercion", "fees"):
         row(labels.PROACTIVE_ROWS[f].full, v(("proactive", f)))
     lines.extend(["", labels.SECTIONS["requests"].full, ""])
@@ -143,10 +163,12 @@ def _tc_text(tc: etree._Element, text: str, *, how: str = "plain") -> None:
     assert p is not None
     for r in p.findall(f"{{{W}}}r"):
         p.remove(r)
+
     def run(tag: str, value: str) -> etree._Element:
         r = etree.SubElement(p, f"{{{W}}}r")
         etree.SubElement(r, f"{{{W}}}{tag}").text = value
         return r
+
     if how == "ins":  # a tracked change: "99" deleted, the value inserted
         d = etree.SubElement(p, f"{{{W}}}del", {f"{{{W}}}id": "901", f"{{{W}}}author": "x"})
         d.append(run("delText", "99"))
@@ -167,11 +189,14 @@ def docx_case() -> None:
     src = zipfile.ZipFile(template)
     doc = etree.fromstring(src.read("word/document.xml"))
     from govinfo_report.readers._interpret import interpret  # noqa: PLC0415
+
     blank = interpret(_Walker().blocks_of(doc.find(f"{{{W}}}body")), source="t", fmt="docx")
     where = {(c.source.table, c.source.row, c.source.column): c.key for c in blank.cells}
     tables = doc.find(f"{{{W}}}body").findall(f"{{{W}}}tbl")
-    special = {("requests", "new", "natural_person"): "sdt",
-               ("requests", "results", "disclosed", "natural_person"): "ins"}
+    special = {
+        ("requests", "new", "natural_person"): "sdt",
+        ("requests", "results", "disclosed", "natural_person"): "ins",
+    }
     zero_forms = ["/", "", "0"]
     n = 0
     for t_index, tbl in enumerate(tables, start=1):
@@ -213,11 +238,13 @@ def docx_case() -> None:
                     content.append(tc)
     body = doc.find(f"{{{W}}}body")
     paras = body.findall(f"{{{W}}}p")
+
     def para_text(p: etree._Element, text: str) -> None:
         for r in p.findall(f"{{{W}}}r"):
             p.remove(r)
         r = etree.SubElement(p, f"{{{W}}}r")
         etree.SubElement(r, f"{{{W}}}t").text = text
+
     title = next(p for p in paras if "".join(p.itertext()) == "政府信息公开工作年度报告格式模板")
     para_text(title, TRUTH.title)
     out = io.BytesIO()
@@ -228,8 +255,11 @@ def docx_case() -> None:
                 data = etree.tostring(doc, xml_declaration=True, encoding="UTF-8", standalone=True)
             dst.writestr(info, data)
     no_fees = {("other_matters", "fees", f): 0 for f in labels.FEE_LABELS}  # not written
-    write("city-department-2023.template.docx", out.getvalue(),
-          expected(TRUTH, no_fees, labels_loose=["规范性文件"]))
+    write(
+        "city-department-2023.template.docx",
+        out.getvalue(),
+        expected(TRUTH, no_fees, labels_loose=["规范性文件"]),
+    )
 
 
 def jinlongshan_case() -> None:
@@ -247,4 +277,3 @@ if __name__ == "__main__":
     html_cases()
     text_case()
     docx_case()
-    print("corpus rebuilt")
