@@ -172,6 +172,8 @@ _NUMBERED_HEADING: Final = re.compile(r"^[一二三四五六七八九十]+[、.�
 
 def match_section(text: str) -> tuple[str, bool] | None:
     """The section a heading paragraph opens, and whether it was matched loosely."""
+    if len(text) > 80:  # noqa: PLR2004 - a paragraph, not a heading: skip normalising it
+        return None
     key = compact(text)
     if not key or len(key) > 40:  # noqa: PLR2004 - headings are short; paragraphs are not
         return None
