@@ -76,7 +76,7 @@ def build() -> AnnualReport:
         contact=Contact(address="某县城关镇学府路1号", postcode="100001", telephone="0000-7654321"),
         date=dt.date(2024, 1, 20),
         overview=Narrative(
-            parts=(  # type: ignore[arg-type]  # src: Narrative.parts' converter=tuple loses Part
+            parts=(
                 Part(title="主动公开", paragraphs=("全年主动公开招生入学、学校收费等信息412条。",)),
                 Part(title="依申请公开", paragraphs=(f"全年新收政府信息公开申请{new.total}件。",)),
                 Part(title="政府信息管理", paragraphs=("落实公文公开属性源头认定制度。",)),
@@ -98,7 +98,7 @@ def build() -> AnnualReport:
         ),
         appeals=Appeals(reconsideration=Outcomes(upheld=1)),
         problems=Narrative(
-            parts=(  # type: ignore[arg-type]  # as above
+            parts=(
                 Part(title="主要问题", paragraphs=("政策解读形式较为单一。",)),
                 Part(title="改进情况", paragraphs=("增加图解和视频解读。",)),
             )

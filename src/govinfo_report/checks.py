@@ -18,10 +18,10 @@ False
 
 from __future__ import annotations
 
-from govinfo_report.cells import CELLS, cell_value
+from govinfo_report.cells import cell_value
 from govinfo_report.findings import Finding, Severity
 from govinfo_report.model import AnnualReport
-from govinfo_report.rules import fee_findings
+from govinfo_report.rules import FEE_CELLS, fee_findings
 from govinfo_report.serialization import check_dict, from_dict
 
 __all__ = ["check", "is_consistent", "validate"]
@@ -30,7 +30,7 @@ __all__ = ["check", "is_consistent", "validate"]
 def check(report: AnnualReport | object) -> list[Finding]:
     """Every finding about ``report`` (errors, warnings, notes); never raises on bad data."""
     if isinstance(report, AnnualReport):
-        return fee_findings({c.key: cell_value(report, c.key) for c in CELLS})
+        return fee_findings({key: cell_value(report, key) for key in FEE_CELLS})
     return check_dict(report)
 
 

@@ -223,12 +223,6 @@ RULES: Final = {
             ("{where}：{detail}", "{where}: {detail_en}"),
         ),
         _rule(
-            "S-SYNTAX",
-            _E,
-            ("文件无法解析", "the file cannot be parsed"),
-            ("{where}：{detail}", "{where}: {detail_en}"),
-        ),
-        _rule(
             "S-FORMAT",
             _E,
             ("不是本格式的年报数据", "not a report of a supported format"),
@@ -266,8 +260,8 @@ RULES: Final = {
             _I,
             ("标签按近似写法识别", "a label was matched loosely"),
             (
-                "{where}：标签“{found}”按“{expected}”识别",
-                '{where}: label "{found}" read as "{expected}"',
+                "{where}：标签 {found} 按 {expected} 识别",
+                "{where}: label {found} read as {expected}",
             ),
         ),
         _rule(
@@ -280,7 +274,7 @@ RULES: Final = {
             "R-UNREAD",
             _W,
             ("未能识别的内容", "content that could not be understood"),
-            ("{where}：未能识别的内容“{found}”", '{where}: content not understood: "{found}"'),
+            ("{where}：未能识别的内容 {found}", "{where}: content not understood: {found}"),
         ),
     )
 }

@@ -224,6 +224,13 @@ def check_cell(cell: Cell, raw: object) -> tuple[Number | None, Finding | None]:
 
 _FEES = ("other_matters", "fees")
 _FEE_UNPAID = ("requests", "results", "other", "fee_unpaid", "total")
+#: The cells rule F-FEES reads.
+FEE_CELLS: Final = (
+    (*_FEES, "notices"),
+    (*_FEES, "notices_amount"),
+    (*_FEES, "collected"),
+    _FEE_UNPAID,
+)
 
 
 def fee_findings(values: Mapping[CellKey, Number]) -> list[Finding]:

@@ -90,6 +90,7 @@ SCHEMA_VERSION: Final = 1
 _ENVELOPE: Final = ("format", "schema_version")
 _MAX_YEAR: Final = 9999
 
+
 class _StrictTypeError(TypeError):
     """A value of the wrong JSON type; carries the expected type in both languages."""
 
@@ -206,9 +207,7 @@ _CONTAINER_CELLS: Final = tuple(
 )
 #: Objects that hold only computed cells (the （七）总计 row): optional on input.
 _COMPUTED_CONTAINERS: Final = frozenset(
-    c.key[:-1]
-    for c in CELLS
-    if all(o.computed for o in CELLS if o.key[:-1] == c.key[:-1])
+    c.key[:-1] for c in CELLS if all(o.computed for o in CELLS if o.key[:-1] == c.key[:-1])
 )
 
 

@@ -206,7 +206,7 @@ def reports(
     return st.builds(
         AnnualReport,
         organ=organs,
-        year=years or st.integers(2021, 2035),
+        year=st.integers(2021, 2035) if years is None else years,
         preface=st.none() | text,
         publication=st.none()
         | st.builds(Publication, site_name=short, url=st.just("https://www.example.gov.cn/")),

@@ -15,7 +15,7 @@ from govinfo_report.rules import parse_amount
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["amount", "check_fields", "count", "text", "texts"]
+__all__ = ["amount", "check_fields", "count", "items", "text", "texts"]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff]")
 
@@ -40,6 +40,32 @@ def text(*, default: str | None = None) -> Any:  # noqa: ANN401 - as above
 def texts() -> Any:  # noqa: ANN401 - as above
     """A tuple of paragraphs (a list is turned into a tuple)."""
     return attrs.field(default=(), converter=_to_tuple, validator=_texts_validator)
+
+
+def items(cls: type) -> Any:  # noqa: ANN401 - as above
+    """A tuple of ``cls`` instances (a list is turned into a tuple)."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        where = f"{type(instance).__name__}.{attribute.name}"
+        if not isinstance(value, tuple):
+            detail = (f"{cls.__name__} 的列表", f"a list of {cls.__name__}")
+            raise ReportError(
+                (make_finding("S-TYPE", Place(path=where), found=value, detail=detail),)
+            )
+        bad = [
+            make_finding(
+                "S-TYPE",
+                Place(path=f"{where}[{i}]"),
+                found=item,
+                detail=(cls.__name__, f"a {cls.__name__}"),
+            )
+            for i, item in enumerate(value)
+            if not isinstance(item, cls)
+        ]
+        if bad:
+            raise ReportError(bad)
+
+    return attrs.field(default=(), converter=_to_tuple, validator=validate)
 
 
 def _to_tuple(value: object) -> object:

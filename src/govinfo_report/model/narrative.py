@@ -7,7 +7,7 @@ from decimal import Decimal
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.model._fields import amount, check_fields, count, text, texts
+from govinfo_report.model._fields import amount, check_fields, count, items, text, texts
 
 __all__ = ["Narrative", "OtherMatters", "Part", "ProcessingFees"]
 
@@ -32,7 +32,7 @@ class Narrative:
     """
 
     opening: tuple[str, ...] = texts()
-    parts: tuple[Part, ...] = attrs.field(default=(), converter=tuple)
+    parts: tuple[Part, ...] = items(Part)
 
 
 @attrs.frozen(kw_only=True)
@@ -56,5 +56,5 @@ class OtherMatters:
     """Other matters (其他需要报告的事项), section 六: narrative plus the processing fees."""
 
     opening: tuple[str, ...] = texts()
-    parts: tuple[Part, ...] = attrs.field(default=(), converter=tuple)
+    parts: tuple[Part, ...] = items(Part)
     fees: ProcessingFees = attrs.field(factory=ProcessingFees)
