@@ -1,5 +1,6 @@
 """Atomic writes that never overwrite an input, and bounded reads."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,19 @@ def test_read_limits(tmp_path: Path) -> None:
         read_bytes(big, limit=10)
     with pytest.raises(ReadError, match="directory"):
         read_bytes(tmp_path)
+
+
+def test_new_files_get_the_usual_mode_and_existing_files_keep_theirs(tmp_path: Path) -> None:
+    new = atomic_write(tmp_path / "new.json", b"x")
+    assert new.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    kept = tmp_path / "kept.json"
+    kept.write_bytes(b"old")
+    kept.chmod(0o640)
+    atomic_write(kept, b"new")
+    assert kept.stat().st_mode & 0o777 == 0o640
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

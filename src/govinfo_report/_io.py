@@ -42,6 +42,16 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES) ->
     return data
 
 
+def _default_mode(target: Path) -> int:
+    """The existing file's mode, or 0666 less the process umask for a new file."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _resolved(path: Path) -> Path:
     try:
         return path.resolve()
@@ -84,6 +94,8 @@ def atomic_write(
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        # mkstemp creates the file 0600; give it the mode a plain open() would have.
+        Path(tmp).chmod(_default_mode(target))
         Path(tmp).replace(target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
