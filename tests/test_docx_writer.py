@@ -54,7 +54,7 @@ from govinfo_report.testing import reports
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ROOT = Path(__file__).resolve().parents[1]
-TEMPLATE = ROOT.parent / "shared" / "samples" / "national-template.docx"
+TEMPLATE = ROOT / "tests" / "data" / "national-template.docx"  # copy of shared/samples/
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 
 
