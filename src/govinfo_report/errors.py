@@ -45,43 +45,40 @@ class ReportError(GovinfoReportError, ValueError):
         return (type(self), (self.findings,))
 
 
-class ReadError(GovinfoReportError, ValueError):
+class _FileError(GovinfoReportError):
+    """A file that cannot be read or written: where, and why in Chinese and English."""
+
+    where: str
+    reason_zh: str
+    reason_en: str
+
+    def __init__(self, where: str, reason_zh: str, reason_en: str) -> None:
+        self.where = where
+        self.reason_zh = reason_zh
+        self.reason_en = reason_en
+        super().__init__(f"{where}: {reason_zh} | {reason_en}")
+
+    def message(self, lang: str = "zh") -> str:
+        """The reason in Chinese (``zh``, the default) or English (``en``)."""
+        return f"{self.where}: {self.reason_en if lang == 'en' else self.reason_zh}"
+
+    def __reduce__(self) -> tuple[type[_FileError], tuple[str, str, str]]:
+        return (type(self), (self.where, self.reason_zh, self.reason_en))
+
+
+class ReadError(_FileError, ValueError):
     """An input cannot be read at all: not a file of ours, corrupt, too large, unsafe."""
 
-    source: str
-    reason_zh: str
-    reason_en: str
-
-    def __init__(self, source: str, reason_zh: str, reason_en: str) -> None:
-        self.source = source
-        self.reason_zh = reason_zh
-        self.reason_en = reason_en
-        super().__init__(f"{source}: {reason_zh} | {reason_en}")
-
-    def message(self, lang: str = "zh") -> str:
-        """The reason in Chinese (``zh``, the default) or English (``en``)."""
-        return f"{self.source}: {self.reason_en if lang == 'en' else self.reason_zh}"
-
-    def __reduce__(self) -> tuple[type[ReadError], tuple[str, str, str]]:
-        return (type(self), (self.source, self.reason_zh, self.reason_en))
+    @property
+    def source(self) -> str:
+        """The input, as the caller named it."""
+        return self.where
 
 
-class WriteError(GovinfoReportError, OSError):
+class WriteError(_FileError, OSError):
     """An output cannot be written (or would overwrite an input); nothing was changed."""
 
-    target: str
-    reason_zh: str
-    reason_en: str
-
-    def __init__(self, target: str, reason_zh: str, reason_en: str) -> None:
-        self.target = target
-        self.reason_zh = reason_zh
-        self.reason_en = reason_en
-        super().__init__(f"{target}: {reason_zh} | {reason_en}")
-
-    def message(self, lang: str = "zh") -> str:
-        """The reason in Chinese (``zh``, the default) or English (``en``)."""
-        return f"{self.target}: {self.reason_en if lang == 'en' else self.reason_zh}"
-
-    def __reduce__(self) -> tuple[type[WriteError], tuple[str, str, str]]:
-        return (type(self), (self.target, self.reason_zh, self.reason_en))
+    @property
+    def target(self) -> str:
+        """The output, as the caller named it."""
+        return self.where
