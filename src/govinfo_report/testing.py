@@ -5,7 +5,9 @@ and for the 勾稽关系 the carried-over count of each column is drawn within t
 keeps ``一、本年新收`` non-negative. Every report drawn is sound, of every size: from a town
 with nothing to report to a ministry with a million requests.
 
-Requires the ``testing`` extra (``pip install govinfo-report[testing]``).
+Requires the ``testing`` extra (``pip install govinfo-report[testing]``). Installed, the
+package also registers :func:`reports` with Hypothesis, so ``st.from_type(AnnualReport)``
+(and ``@given`` on an ``AnnualReport`` argument with ``...``) draws sound reports.
 
 >>> from hypothesis import given, settings
 >>> from govinfo_report import AnnualReport
@@ -239,3 +241,12 @@ def _notices_for_unpaid_fees(report: AnnualReport) -> AnnualReport:
         fees = attrs.evolve(fees, notices=unpaid)
         return attrs.evolve(report, other_matters=attrs.evolve(report.other_matters, fees=fees))
     return report
+
+
+def _hypothesis_setup_hook() -> None:
+    """Hypothesis entry point: ``st.from_type(AnnualReport)`` draws from :func:`reports`.
+
+    Registered under the ``hypothesis`` entry-point group in ``pyproject.toml``, so it runs
+    when Hypothesis loads, in any environment where this package is installed.
+    """
+    st.register_type_strategy(AnnualReport, reports())

@@ -79,3 +79,10 @@ def test_any_bad_count_is_rejected_with_its_path(
     findings = check(data)
     assert ("A-NONNEG", cell.path) in {(f.code, f.place.path) for f in findings}
     assert all(f.code != "A-NONNEG" or f.place.path == cell.path for f in findings)
+
+
+@given(st.from_type(AnnualReport))
+def test_from_type_draws_sound_reports(report: AnnualReport) -> None:
+    """The hypothesis entry point registers ``reports()`` for ``AnnualReport``."""
+    assert isinstance(report, AnnualReport)
+    assert check(to_dict(report)) == []
