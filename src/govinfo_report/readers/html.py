@@ -27,7 +27,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Final
 
-from lxml import etree, html
+from lxml import etree
 
 from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
@@ -38,6 +38,8 @@ from govinfo_report.readers._normal import compact, squash
 from govinfo_report.readers.record import PublishedReport, Source
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from govinfo_report.readers._blocks import Block
 
 __all__ = ["read_html"]
@@ -104,12 +106,16 @@ def read_html(
 
 
 def _parse(text: str, name: str) -> etree._Element:
-    parser = html.HTMLParser(
+    # lxml's plain HTML parser: the same tree as ``lxml.html``'s, without its Python-level
+    # element class lookup (a call for every element touched).
+    parser = etree.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True
     )
     text = _XML_DECL.sub("", text).replace("\x00", "")
     try:
-        root = html.document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser=parser)
+        if root is None:
+            raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ReadError(
             name, f"无法解析网页（{exc}）", f"the page cannot be parsed ({exc})"
@@ -133,9 +139,12 @@ def _rows_of(table: etree._Element) -> list[etree._Element]:
     return rows[:_MAX_ROWS]
 
 
+_DIGITS: Final = re.compile(r"\d+")
+
+
 def _span(el: etree._Element, attr: str, limit: int) -> int:
     raw = el.get(attr, "1").strip()
-    match = re.match(r"\d+", raw)
+    match = _DIGITS.match(raw)
     if match is None:
         return 1
     return max(0, min(int(match[0]), limit))
@@ -144,6 +153,9 @@ def _span(el: etree._Element, attr: str, limit: int) -> int:
 def _grid(table: etree._Element, index: int) -> Grid:
     """The anchors of ``table``'s grid, row by row (colspan/rowspan rebuilt)."""
     rows = _rows_of(table)
+    # Without script/style/... (or comments) inside, a cell's text is all its text: lxml's
+    # text serialisation gives it in one call, the same as :func:`_cell_text`.
+    plain = next(table.iter(etree.Comment, etree.PI, *_SKIP), None) is None
     taken: dict[tuple[int, int], bool] = {}
     out: list[tuple[TextCell, ...]] = []
     for r, tr in enumerate(rows):
@@ -159,7 +171,11 @@ def _grid(table: etree._Element, index: int) -> Grid:
             if rowspan == 0:  # HTML: to the end of the table section
                 rowspan = len(rows) - r
             rowspan = max(1, min(rowspan, len(rows) - r))
-            text = squash("".join(_cell_text(td)))
+            if plain:
+                raw = etree.tostring(td, method="text", encoding="unicode", with_tail=False)
+            else:
+                raw = "".join(_cell_text(td))
+            text = squash(raw)
             cells.append(TextCell(text=text, source=Source(table=index, row=r + 1, column=col + 1)))
             for dr in range(1, rowspan):
                 for dc in range(colspan):
@@ -182,7 +198,18 @@ def _cell_text(el: etree._Element) -> list[str]:
     return parts
 
 
+_OPENS: Final = _BLOCKS | {"table", "body"}
+_INLINE, _BLOCK, _LEAF = 0, 1, 2  # what an element started: nothing, a block, no descent
+
+
 class _Walker:
+    """The page's paragraphs and innermost tables in reading order, with their elements.
+
+    Text is gathered until a block element opens or closes; then it is one paragraph, owned
+    by the innermost open block element. An innermost table is one grid; script, style and
+    the like are not read (their tails are).
+    """
+
     def __init__(self) -> None:
         self.blocks: list[tuple[Block, etree._Element]] = []
         self.buf: list[str] = []
@@ -191,6 +218,8 @@ class _Walker:
         self.paragraphs = 0
 
     def flush(self) -> None:
+        if not self.buf:
+            return
         text = squash("".join(self.buf))
         self.buf = []
         if text and self.stack:
@@ -198,28 +227,49 @@ class _Walker:
             para = Para(text=text, source=Source(paragraph=self.paragraphs))
             self.blocks.append((para, self.stack[-1]))
 
-    def walk(self, el: etree._Element) -> None:
-        tag = _tag(el)
-        if tag in _SKIP:
-            return
-        if tag == "table" and not el.xpath(".//table"):
-            self.flush()
-            self.tables += 1
-            self.blocks.append((_grid(el, self.tables), el))
-            return
-        block = tag in _BLOCKS or tag in {"table", "body"}
-        if block:
-            self.flush()
-            self.stack.append(el)
-        if el.text:
-            self.buf.append(el.text)
-        for child in el:
-            self.walk(child)
-            if child.tail:
-                self.buf.append(child.tail)
-        if block:
-            self.flush()
-            self.stack.pop()
+    def walk(self, root: etree._Element) -> None:
+        """Read ``root`` and everything in it (not its tail), without recursion."""
+        buf = self.buf
+        stack = self.stack
+        started: list[int] = []
+        events = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+        for event, el in events:
+            if event == "end":
+                if started.pop() == _BLOCK:
+                    self.flush()
+                    buf = self.buf
+                    stack.pop()
+                if started and el.tail:  # the root's tail is not part of it
+                    buf.append(el.tail)
+                continue
+            if event != "start":  # a comment or processing instruction (if the parser kept it)
+                if el.text:
+                    buf.append(el.text)
+                if el.tail:
+                    buf.append(el.tail)
+                continue
+            tag = _tag(el)
+            if tag in _SKIP:
+                events.skip_subtree()
+                started.append(_LEAF)
+                continue
+            if tag == "table" and next(el.iterdescendants("table"), None) is None:
+                self.flush()
+                buf = self.buf
+                self.tables += 1
+                self.blocks.append((_grid(el, self.tables), el))
+                events.skip_subtree()
+                started.append(_LEAF)
+                continue
+            if tag in _OPENS:
+                self.flush()
+                buf = self.buf
+                stack.append(el)
+                started.append(_BLOCK)
+            else:
+                started.append(_INLINE)
+            if el.text:
+                buf.append(el.text)
 
 
 def _is_title(text: str) -> bool:
@@ -258,8 +308,8 @@ def html_blocks(text: str, name: str = "<html>") -> list[Block]:
     if not marks:
         return [b for b, _ in pairs]
     article = _common_ancestor(marks)
-    inside = _descendants(article)
-    return [b for b, el in pairs if el in inside]
+    inside = _within(article)
+    return [b for b, el in pairs if inside(el)]
 
 
 def _common_ancestor(elements: list[etree._Element]) -> etree._Element:
@@ -281,5 +331,19 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element:
     return common
 
 
-def _descendants(el: etree._Element) -> set[etree._Element]:
-    return set(el.iter())
+def _within(article: etree._Element) -> Callable[[etree._Element], bool]:
+    """A test of whether an element is ``article`` or inside it (answers remembered)."""
+    known: dict[etree._Element, bool] = {article: True}
+
+    def inside(el: etree._Element) -> bool:
+        chain = []
+        node: etree._Element | None = el
+        while node is not None and node not in known:
+            chain.append(node)
+            node = node.getparent()
+        answer = node is not None and known[node]
+        for seen in chain:
+            known[seen] = answer
+        return answer
+
+    return inside
