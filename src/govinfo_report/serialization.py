@@ -39,7 +39,7 @@ import json
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 from cattrs.errors import (
@@ -48,11 +48,11 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter
 
 from govinfo_report import _io
-from govinfo_report.cells import CELLS, Cell, CellKey
+from govinfo_report.cells import CELLS, Cell, CellKey, cell_value
 from govinfo_report.errors import ReadError, ReportError
 from govinfo_report.findings import Finding, Place, Severity, make_finding, rebase
 from govinfo_report.model import (
@@ -62,8 +62,16 @@ from govinfo_report.model import (
     HandlingResults,
     Outcomes,
     Part,
+    Requests,
 )
-from govinfo_report.rules import SUM_RULES, check_cell, complete_totals, evaluate, fee_findings
+from govinfo_report.rules import (
+    FEE_CELLS,
+    SUM_RULES,
+    check_cell,
+    complete_totals,
+    evaluate,
+    fee_findings,
+)
 
 if TYPE_CHECKING:
     import os
@@ -88,6 +96,10 @@ FORMAT: Final = "govinfo-report"
 SCHEMA_VERSION: Final = 1
 
 _ENVELOPE: Final = ("format", "schema_version")
+#: Report fields the cell walk does not reach but a document must have.
+_REQUIRED_SECTIONS: Final = ("organ", "overview", "problems")
+#: The classes whose JSON form states a computed ``total``.
+_WITH_TOTAL: Final = (ApplicantCounts, Outcomes, HandlingResults)
 _MAX_YEAR: Final = 9999
 
 
@@ -134,8 +146,8 @@ def _structure_decimal(value: object, _: type) -> Decimal:
     return amount
 
 
-def _make_converter() -> cattrs.Converter:
-    conv = make_converter(forbid_extra_keys=True)
+def _make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+    conv = make_converter(forbid_extra_keys=True, detailed_validation=detailed_validation)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(dt.date, _structure_date)
@@ -147,11 +159,12 @@ def _make_converter() -> cattrs.Converter:
         def hook(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list):
                 raise _StrictTypeError(value, "列表", "a list")
+            structure = conv.get_structure_hook(item)  # looked up once, not for every item
             out: list[Any] = []
             errors: list[Exception] = []
             for i, v in enumerate(value):
                 try:
-                    out.append(conv.structure(v, item))
+                    out.append(structure(v, item))
                 except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
                     exc.add_note(IterableValidationNote(f"@ index {i}", i, item))
                     errors.append(exc)
@@ -175,7 +188,7 @@ def _make_converter() -> cattrs.Converter:
 
         conv.register_unstructure_hook(cls, unstructure)
 
-    for cls in (ApplicantCounts, Outcomes, HandlingResults):
+    for cls in _WITH_TOTAL:
         _with_total(cls)
     conv.register_unstructure_hook(tuple, list)  # JSON-like form: lists, not tuples
     return conv
@@ -412,21 +425,179 @@ def _structure(clean: dict[str, Any]) -> tuple[AnnualReport | None, list[Finding
         return None, list(exc.findings)
 
 
+# --- The fast path -----------------------------------------------------------------
+#
+# The cell walk and the sum rules exist to say *what* is wrong, with the official labels.
+# Most documents have nothing wrong, and for them structuring alone is proof enough: the
+# strict hooks refuse every bad value, the model refuses negative counts and computes every
+# total, and ``Requests`` checks the 勾稽关系. So a document is first structured directly, by
+# a converter as strict as the whole slow path, and the stated totals are compared with the
+# computed ones. On any failure at all the slow path runs from the start and finds what is
+# wrong. The fast path may give up on a document the slow path accepts (the slow path then
+# accepts it), but it never accepts one the slow path refuses, and when both accept they
+# return equal reports (tests/property/test_fast_path.py).
+
+
+class _NotSound(Exception):  # noqa: N818 - a signal to fall back, not an error to report
+    """The fast path gives up on a document; the slow path decides."""
+
+
+def _required_keys() -> dict[type, tuple[int, frozenset[str]]]:
+    """For each class on the way to a cell: its depth, and the keys a document must have.
+
+    The model gives every cell a default, so to cattrs they are optional; the cell walk
+    reports a missing cell, or a missing object of cells, as S-MISSING, so the fast path must
+    refuse it. The depth orders the hooks: a parent's hook is made after its children's.
+    """
+    found: dict[type, tuple[int, set[str]]] = {AnnualReport: (0, {"year", *_REQUIRED_SECTIONS})}
+    for cell in CELLS:
+        if cell.computed:
+            continue  # a stated total is optional on input
+        cls: type = AnnualReport
+        for depth, name in enumerate(cell.key):
+            old_depth, names = found.setdefault(cls, (depth, set()))
+            found[cls] = (max(old_depth, depth), names)
+            names.add(name)
+            if depth < len(cell.key) - 1:
+                field = attrs.fields_dict(attrs.resolve_types(cls))[name]
+                cls = cast("type", field.type)
+    return {cls: (depth, frozenset(names)) for cls, (depth, names) in found.items()}
+
+
+#: The columns of the （七）总计 row, the one stated total that is an object.
+_HANDLED_COLUMNS: Final = frozenset(
+    c.key[-1] for c in CELLS if c.key[:3] == ("requests", "results", "total")
+)
+
+
+def _same_row_total(obj: ApplicantCounts | Outcomes, value: dict[str, Any]) -> None:
+    """The stated ``total`` of a row of Table B or a group of Table C, if any, is its sum."""
+    stated = value.get("total", _MISSING)
+    # ``type(...) is int``: ``true`` and ``4.0`` equal 1 and 4, but the cell walk refuses them.
+    if stated is not _MISSING and (type(stated) is not int or stated != obj.total):
+        raise _NotSound
+
+
+def _same_handled(obj: Requests, value: dict[str, Any]) -> None:
+    """The stated （七）总计 row, if any, is the sum of the result rows.
+
+    Checked here rather than in the ``HandlingResults`` hook, so that the row need not be
+    summed a second time: a ``Requests`` that exists balances in every column (B-BALANCE),
+    so （七） = 一 + 二 − 四. Each column is optional, as in the cell walk; an unknown key
+    sends the document to the slow path, which decides about it.
+    """
+    stated = value["results"].get("total", _MISSING)  # "results" is a dict: it structured
+    if stated is _MISSING:
+        return
+    if type(stated) is not dict or not stated.keys() <= _HANDLED_COLUMNS:
+        raise _NotSound
+    for column, found in stated.items():
+        handled = (
+            getattr(obj.new, column)
+            + getattr(obj.carried_over, column)
+            - getattr(obj.carried_forward, column)
+        )
+        if type(found) is not int or found != handled:
+            raise _NotSound
+
+
+#: The classes whose JSON form may state a computed ``total``.
+_STATES_TOTAL: Final = frozenset(_WITH_TOTAL)
+#: What to compare once an object is made, for the classes that have stated totals to check.
+_TOTAL_CHECKS: Final[dict[type, Callable[[Any, dict[str, Any]], None]]] = {
+    ApplicantCounts: _same_row_total,
+    Outcomes: _same_row_total,
+    Requests: _same_handled,
+}
+
+
+def _sound_hook(
+    conv: cattrs.Converter, cls: type, required: frozenset[str]
+) -> Callable[[object, type], Any]:
+    """A structure hook for a class of cells: every cell key required, a stated total checked.
+
+    Keys are checked here, so the generated function lets ``total`` by; it is not a field.
+    """
+    base: Callable[[dict[str, Any], type], Any] = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=False
+    )
+    same_total = _TOTAL_CHECKS.get(cls)
+    allowed = frozenset(attrs.fields_dict(cls)) | ({"total"} if cls in _STATES_TOTAL else set())
+
+    def hook(value: object, _: type) -> Any:  # noqa: ANN401 - a cattrs hook
+        if type(value) is not dict or not required <= value.keys() <= allowed:
+            raise _NotSound
+        obj = base(value, cls)
+        if same_total is not None:
+            same_total(obj, value)
+        return obj
+
+    return hook
+
+
+def _make_sound_converter() -> cattrs.Converter:
+    # The same hooks as _CONVERTER for everything else; without detailed validation, since
+    # the fast path reports nothing and stops at the first failure.
+    conv = _make_converter(detailed_validation=False)
+    required = _required_keys()
+    for cls in sorted(required, key=lambda c: -required[c][0]):  # children first
+        conv.register_structure_hook(cls, _sound_hook(conv, cls, required[cls][1]))
+    return conv
+
+
+_SOUND_CONVERTER: Final = _make_sound_converter()
+
+
+def _structure_sound(data: dict[str, Any]) -> AnnualReport | None:
+    """The report of a sound document, or None when the fast path cannot prove it sound."""
+    body = {k: v for k, v in data.items() if k not in _ENVELOPE}
+    try:
+        report: AnnualReport = _SOUND_CONVERTER.structure(body, AnnualReport)
+    except Exception:  # noqa: BLE001 - whatever failed, the slow path finds and reports it
+        return None
+    return report
+
+
+# --- Both paths ------------------------------------------------------------------------
+
+
+def _check_head(data: dict[str, Any]) -> list[Finding]:
+    """The envelope, the year and the sections outside the tables: cheap, and always run."""
+    findings = _check_envelope(data)
+    if any(f.place.path == "$.edition" for f in findings):
+        return findings  # the year's range depends on the edition
+    findings += _check_year(data)
+    findings += [
+        make_finding("S-MISSING", Place(path=f"$.{name}"))
+        for name in _REQUIRED_SECTIONS
+        if name not in data
+    ]
+    return findings
+
+
 def _check(data: object) -> tuple[AnnualReport | None, list[Finding]]:
+    """The report (None when it cannot be made) and every finding: errors and warnings."""
+    if isinstance(data, dict) and not _check_head(data):
+        report = _structure_sound(data)
+        if report is not None:
+            # Sound, so the slow path would find no error; only the warnings remain.
+            return report, fee_findings({key: cell_value(report, key) for key in FEE_CELLS})
+    return _check_slow(data)
+
+
+def _check_slow(data: object) -> tuple[AnnualReport | None, list[Finding]]:
+    """The slow path: every cell and rule checked, each finding with its place and labels.
+
+    The report is then structured from a cleaned copy (see :func:`_check_cells`).
+    """
     if not isinstance(data, dict):
         finding = make_finding(
             "S-TYPE", Place(path="$"), found=type(data).__name__, detail=("对象", "an object")
         )
         return None, [finding]
-    findings = _check_envelope(data)
+    findings = _check_head(data)
     if any(f.place.path == "$.edition" for f in findings):
         return None, findings  # the cells depend on the edition
-    findings += _check_year(data)
-    findings += [
-        make_finding("S-MISSING", Place(path=f"$.{name}"))
-        for name in ("organ", "overview", "problems")
-        if name not in data
-    ]
     values, cell_findings, clean = _check_cells(data)
     findings += cell_findings
     complete_totals(values)
