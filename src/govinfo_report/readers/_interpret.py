@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
+from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
@@ -131,6 +133,16 @@ def _is_header(key: str) -> bool:
     return bool(key) and any(key in header for header in _HEADERS)
 
 
+#: The forms long enough for fuzzy matching, in row order, each with its character counts.
+_FUZZY_FORMS: Final = [
+    (row, form, Counter(form))
+    for row, forms in _ROW_FORMS
+    for form in forms
+    if len(form) >= 2 * _SHORT
+]
+_CACHED: Final = 200  # cell texts up to this length have their classification remembered
+
+
 def _match_row(text: str) -> tuple[_Row, bool] | None:
     """The row label ``text`` stands for, and whether it was matched loosely."""
     key = compact(text)
@@ -149,15 +161,34 @@ def _match_row(text: str) -> tuple[_Row, bool] | None:
     }
     if len(prefixed) == 1:  # the first line of a label Word split over two rows
         return next(iter(prefixed.values())), True
+    best = _closest(key)
+    return (best, True) if best else None
+
+
+def _closest(key: str) -> _Row | None:
+    """The row whose form is most like ``key`` (difflib ratio at least ``_TYPO_RATIO``).
+
+    The first best in row order, as a plain scan would find it; ``ratio`` is bounded above
+    by ``2 * min(len) / total`` and by the characters the two strings share
+    (``quick_ratio``), so forms that cannot win are not compared in full.
+    """
     best: tuple[float, _Row] | None = None
-    for candidate, forms in _ROW_FORMS:
-        for form in forms:
-            if len(form) < 2 * _SHORT:
-                continue
-            ratio = difflib.SequenceMatcher(None, key, form).ratio()
-            if ratio >= _TYPO_RATIO and (best is None or ratio > best[0]):
-                best = (ratio, candidate)
-    return (best[1], True) if best else None
+    counts: Counter[str] | None = None
+    size = len(key)
+    for candidate, form, form_counts in _FUZZY_FORMS:
+        total = size + len(form)
+        bound = 2.0 * min(size, len(form)) / total
+        if bound < _TYPO_RATIO or (best is not None and bound <= best[0]):
+            continue
+        if counts is None:
+            counts = Counter(key)
+        bound = 2.0 * sum((counts & form_counts).values()) / total
+        if bound < _TYPO_RATIO or (best is not None and bound <= best[0]):
+            continue
+        ratio = difflib.SequenceMatcher(None, key, form).ratio()
+        if ratio >= _TYPO_RATIO and (best is None or ratio > best[0]):
+            best = (ratio, candidate)
+    return best[1] if best else None
 
 
 _SECTION_FORMS: Final = {
@@ -178,8 +209,8 @@ def match_section(text: str) -> tuple[str, bool] | None:
     if not key or len(key) > 40:  # noqa: PLR2004 - headings are short; paragraphs are not
         return None
     for section, (numbered, bare) in _SECTION_FORMS.items():
-        exact = re.sub(r"\s", "", text) == labels.SECTIONS[section].full
         if key in numbered or key in bare:
+            exact = re.sub(r"\s", "", text) == labels.SECTIONS[section].full
             return section, not exact
     return None
 
@@ -299,28 +330,38 @@ def _fit(values: list[TextCell], n: int) -> tuple[list[TextCell], list[TextCell]
     return values[:n], values[n:]
 
 
+def _kind(text: str) -> tuple[_Row, bool] | str:
+    """A row label match, or ``value``, ``header`` or ``text``: what a cell's text is."""
+    if is_value(text):
+        return "value"
+    match = _match_row(text)
+    if match is not None:
+        return match
+    return "header" if _is_header(compact(text)) else "text"
+
+
+_kind_remembered: Final = functools.lru_cache(maxsize=8192)(_kind)
+
+
+def _classify(text: str) -> tuple[_Row, bool] | str:
+    """:func:`_kind`, remembered for short texts (labels, headers and values recur)."""
+    return _kind_remembered(text) if len(text) <= _CACHED else _kind(text)
+
+
 class _TableReader:
     def __init__(self, out: _Builder) -> None:
         self.out = out
 
     def read(self, grid: Grid, section: str | None) -> None:
-        matches = [[self._classify(c) for c in row] for row in grid.rows]
+        matches = [[_classify(c.text) for c in row] for row in grid.rows]
         has_rows = any(isinstance(m, tuple) for row in matches for m in row)
-        marks = any(compact(c.text) in _APPEAL_MARKS for row in grid.rows for c in row)
-        if not has_rows and (marks or section == "appeals"):
+        if not has_rows and (
+            section == "appeals"
+            or any(compact(c.text) in _APPEAL_MARKS for row in grid.rows for c in row)
+        ):
             self._appeals(grid)
         else:
             self._rows(grid, matches)
-
-    @staticmethod
-    def _classify(cell: TextCell) -> tuple[_Row, bool] | str:
-        """A row label match, or ``value``, ``header`` or ``text``."""
-        if is_value(cell.text):
-            return "value"
-        match = _match_row(cell.text)
-        if match is not None:
-            return match
-        return "header" if _is_header(compact(cell.text)) else "text"
 
     def _rows(  # noqa: C901, PLR0912 - one pass of a small state machine
         self, grid: Grid, matches: list[list[tuple[_Row, bool] | str]]

@@ -114,13 +114,15 @@ def _parse(text: str, name: str) -> etree._Element:
     text = _XML_DECL.sub("", text).replace("\x00", "")
     try:
         root = etree.fromstring(text, parser=parser)
-        if root is None:
-            raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise ReadError(
-            name, f"无法解析网页（{exc}）", f"the page cannot be parsed ({exc})"
-        ) from None
+        raise _unparsable(name, str(exc)) from None
+    if root is None:  # what lxml.html.document_fromstring reports
+        raise _unparsable(name, "Document is empty")
     return root
+
+
+def _unparsable(name: str, why: str) -> ReadError:
+    return ReadError(name, f"无法解析网页（{why}）", f"the page cannot be parsed ({why})")
 
 
 def _tag(el: etree._Element) -> str:
@@ -227,7 +229,7 @@ class _Walker:
             para = Para(text=text, source=Source(paragraph=self.paragraphs))
             self.blocks.append((para, self.stack[-1]))
 
-    def walk(self, root: etree._Element) -> None:
+    def walk(self, root: etree._Element) -> None:  # noqa: C901 - one loop over the events
         """Read ``root`` and everything in it (not its tail), without recursion."""
         buf = self.buf
         stack = self.stack
