@@ -15,14 +15,19 @@ import io
 import json
 import sys
 import zipfile
+from copy import deepcopy
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from govinfo_report import labels
 from govinfo_report.cells import CELLS, cell_value
 from govinfo_report.serialization import loads
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[2]
@@ -260,6 +265,279 @@ def docx_case() -> None:
     )
 
 
+# --- .docx made the way offices make them: the national template filled in by hand ------
+
+TEMPLATE = ROOT / "tests" / "data" / "national-template.docx"
+NO_FEES = {("other_matters", "fees", f): 0 for f in labels.FEE_LABELS}  # not written
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _filled(
+    shown: Callable[[tuple[str, ...], object], str],
+    relabel: dict[str, str] | None = None,
+    title: str | None = None,
+) -> tuple[zipfile.ZipFile, etree._Element]:
+    """The template's XML with every data cell holding ``shown(key, value)``, official
+    labels (cell or paragraph text) replaced by ``relabel``, and the title set."""
+    from govinfo_report.readers._interpret import interpret  # noqa: PLC0415
+    from govinfo_report.readers.docx import _Walker  # noqa: PLC0415 - to locate the grid
+
+    src = zipfile.ZipFile(TEMPLATE)
+    doc = etree.fromstring(src.read("word/document.xml"))
+    body = doc.find(_w("body"))
+    blank = interpret(_Walker().blocks_of(body), source="t", fmt="docx")
+    where = {(c.source.table, c.source.row, c.source.column): c.key for c in blank.cells}
+    relabel = relabel or {}
+    for t_index, tbl in enumerate(body.findall(_w("tbl")), start=1):
+        open_at: dict[int, bool] = {}
+        for r_index, tr in enumerate(tbl.findall(_w("tr")), start=1):
+            col = 0
+            for tc in tr.findall(_w("tc")):
+                pr = tc.find(_w("tcPr"))
+                span_el = pr.find(_w("gridSpan")) if pr is not None else None
+                span = int(span_el.get(_w("val"))) if span_el is not None else 1
+                vm = pr.find(_w("vMerge")) if pr is not None else None
+                state = None if vm is None else vm.get(_w("val"), "continue")
+                if state == "continue" and open_at.get(col):
+                    col += span
+                    continue
+                open_at[col] = state == "restart"
+                key = where.get((t_index, r_index, col + 1))
+                col += span
+                if key is None:
+                    text = "".join(tc.itertext())
+                    if text in relabel:
+                        _tc_text(tc, relabel[text])
+                    continue
+                _tc_text(tc, shown(key, cell_value(TRUTH, key)))
+    for p in body.findall(_w("p")):
+        text = "".join(p.itertext())
+        if text == "政府信息公开工作年度报告格式模板":
+            _para_text(p, title or TRUTH.title)
+        elif text in relabel:
+            _para_text(p, relabel[text])
+    return src, doc
+
+
+def _para_text(p: etree._Element, text: str) -> None:
+    for r in p.findall(_w("r")):
+        p.remove(r)
+    r = etree.SubElement(p, _w("r"))
+    etree.SubElement(r, _w("t")).text = text
+
+
+def _plain(_key: tuple[str, ...], value: object) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _save(src: zipfile.ZipFile, doc: etree._Element) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = etree.tostring(doc, xml_declaration=True, encoding="UTF-8", standalone=True)
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def _tables(doc: etree._Element) -> list[etree._Element]:
+    return doc.find(_w("body")).findall(_w("tbl"))
+
+
+def _row_of(tbl: etree._Element, label: str) -> etree._Element:
+    """The table row holding a cell whose text is ``label``."""
+    for tr in tbl.findall(_w("tr")):
+        if any("".join(tc.itertext()) == label for tc in tr.findall(_w("tc"))):
+            return tr
+    raise LookupError(label)
+
+
+def _vmerge(tc: etree._Element, state: str | None) -> None:
+    """Set the cell's vertical merge: ``restart``, ``continue`` or none (``None``)."""
+    pr = tc.find(_w("tcPr"))
+    if pr is None:
+        pr = etree.SubElement(tc, _w("tcPr"))
+        tc.remove(pr)
+        tc.insert(0, pr)
+    for vm in pr.findall(_w("vMerge")):
+        pr.remove(vm)
+    if state is not None:
+        vm = etree.SubElement(pr, _w("vMerge"))
+        if state == "restart":
+            vm.set(_w("val"), "restart")
+
+
+def _continued(tr: etree._Element) -> etree._Element:
+    """A copy of row ``tr`` as Word inserts it below: merges continued, texts emptied."""
+    copy = deepcopy(tr)
+    for tc in copy.findall(_w("tc")):
+        pr = tc.find(_w("tcPr"))
+        vm = pr.find(_w("vMerge")) if pr is not None else None
+        if vm is not None:
+            _vmerge(tc, "continue")
+        _tc_text(tc, "")
+    return copy
+
+
+def _split_row(tbl: etree._Element, label: str, first: str, second: str) -> None:
+    """Word splits a row: ``first`` part of the label alone, ``second`` with the numbers."""
+    tr = _row_of(tbl, label)
+    below = deepcopy(tr)
+    for tc in tr.findall(_w("tc")):
+        text = "".join(tc.itertext())
+        _tc_text(tc, first if text == label else "" if text.strip() and _is_number(text) else text)
+    for tc in below.findall(_w("tc")):
+        pr = tc.find(_w("tcPr"))
+        vm = pr.find(_w("vMerge")) if pr is not None else None
+        if vm is not None:
+            _vmerge(tc, "continue")
+            _tc_text(tc, "")
+        elif "".join(tc.itertext()) == label:
+            _tc_text(tc, second)
+    tr.addnext(below)
+
+
+def _is_number(text: str) -> bool:
+    return text.strip().replace(",", "").replace(".", "").isdigit()
+
+
+def _expect_docx(name: str, data: bytes, changes=None, **kw: object) -> None:  # noqa: ANN001
+    write(name, data, expected(TRUTH, {**NO_FEES, **(changes or {})}, **kw))  # type: ignore[arg-type]
+
+
+def docx_split_rows_case() -> None:
+    """(a) Rows that Word split: a label's first part on one row, the rest and the
+    numbers on the next (a level-1 row, and a sub-item inside the merged （六） group)."""
+    src, doc = _filled(_plain)
+    table_b = _tables(doc)[1]
+    new = labels.REQUEST_ROWS["new"].full
+    _split_row(table_b, new, "一、本年新收政府信息", "公开申请数量")
+    item = labels.RESULT_ITEMS["other"]["no_correction"].full
+    _split_row(
+        table_b, item, "1.申请人无正当理由逾期不补正、", "行政机关不再处理其政府信息公开申请"
+    )
+    _expect_docx(
+        "city-department-2023.split-rows.docx",
+        _save(src, doc),
+        labels_loose=["1.申请人无正当理由逾期不补正、", "一、本年新收政府信息"],
+    )
+
+
+def _tc(text: str, span: int = 1, vmerge: str | None = None) -> etree._Element:
+    """A new table cell holding ``text`` (spanning ``span`` grid columns)."""
+    tc = etree.Element(_w("tc"))
+    pr = etree.SubElement(tc, _w("tcPr"))
+    if span > 1:
+        etree.SubElement(pr, _w("gridSpan")).set(_w("val"), str(span))
+    etree.SubElement(tc, _w("p"))
+    if vmerge is not None:
+        _vmerge(tc, vmerge)
+    if text:
+        _para_text(tc.find(_w("p")), text)
+    return tc
+
+
+def docx_spans_case() -> None:
+    """(b) Spans other than the official grid: 三、本年度办理结果 not merged (its label on
+    the first row, empty cells below), （七）总计 spanning the three label columns, and
+    Table C's 行政复议 merged down over the second header row, its five column labels
+    on the third header row as for 行政诉讼."""
+    src, doc = _filled(_plain)
+    _, table_b, table_c = _tables(doc)
+    results = labels.REQUEST_ROWS["results"].full
+    start = _row_of(table_b, results)
+    total = _row_of(table_b, labels.RESULT_GROUPS["total"].full)
+    rows = table_b.findall(_w("tr"))
+    for tr in rows[rows.index(start) : rows.index(total)]:
+        _vmerge(tr.findall(_w("tc"))[0], None)  # each row its own (empty) first cell
+    first, label = total.findall(_w("tc"))[:2]
+    total.remove(first)
+    label.find(f"{_w('tcPr')}/{_w('gridSpan')}").set(_w("val"), "3")
+    h1, h2, h3 = table_c.findall(_w("tr"))[:3]
+    _vmerge(h1.findall(_w("tc"))[0], "restart")
+    for tc in h2.findall(_w("tc"))[:5]:
+        h2.remove(tc)
+    h2.insert(0, _tc("", span=5, vmerge="continue"))
+    for tc in h3.findall(_w("tc"))[:5]:
+        h3.remove(tc)
+    for i, tc in enumerate(h3.findall(_w("tc"))[:5]):
+        h3.insert(i, deepcopy(tc))
+    _expect_docx("city-department-2023.spans.docx", _save(src, doc))
+
+
+def docx_spacing_case() -> None:
+    """(c) An empty row after every table row (inserted as Word does: merges continued)
+    and an empty paragraph after every paragraph."""
+    src, doc = _filled(_plain)
+    for tbl in _tables(doc):
+        for tr in tbl.findall(_w("tr")):
+            tr.addnext(_continued(tr))
+    for p in doc.find(_w("body")).findall(_w("p")):
+        p.addnext(etree.Element(_w("p")))
+    _expect_docx("city-department-2023.spacing.docx", _save(src, doc))
+
+
+DOCX_VARIANTS = {
+    "行政规范性文件": "规范性文件",
+    labels.RESULT_GROUPS["disclosed"].full: "(一)予以公开",
+    labels.RESULT_GROUPS[
+        "partially_disclosed"
+    ].full: "（二）部分公开（区分处理的，只计这一情况，不计其他情况）",
+    labels.RESULT_ITEMS["withheld"]["internal_affairs"].full: "5.属于三类内容事务信息",
+    labels.RESULT_ITEMS["other"]["no_correction"].full: labels.RESULT_ITEMS["other"][
+        "no_correction"
+    ].full.replace("、", "，"),
+    labels.RESULT_ITEMS["other"]["fee_unpaid"].full: labels.RESULT_ITEMS["other"][
+        "fee_unpaid"
+    ].full.replace("、", "，"),
+    labels.BALANCE_NOTE: "(本列数据的勾稽关系为:第一项加第二项之和，等于第三项加第四项之和)",
+    labels.SECTIONS["appeals"].full: "四、政府信息公开行政复议及行政诉讼情况",
+    labels.SECTIONS["problems"].full: "五、存在问题及改进情况",
+}
+
+
+def docx_variants_case() -> None:
+    """(d) Label variants of spec section 9 and zeros printed as "/", blank or "—"."""
+    forms = iter(["/", "", "—"] * 100)
+
+    def shown(key: tuple[str, ...], value: object) -> str:
+        return next(forms) if value == 0 else _plain(key, value)
+
+    src, doc = _filled(shown, DOCX_VARIANTS)
+    loose = [v for k, v in DOCX_VARIANTS.items() if k != labels.BALANCE_NOTE]
+    _expect_docx("city-department-2023.variants.docx", _save(src, doc), labels_loose=loose)
+
+
+def docx_errors_case() -> None:
+    """(e) Published arithmetic errors in two cells: a stated row total one short, and
+    行政复议's 总计 one too many."""
+    wrong = {
+        ("requests", "results", "withheld", "third_party_rights", "total"): 8,
+        ("appeals", "reconsideration", "total"): 10,
+    }
+
+    def shown(key: tuple[str, ...], value: object) -> str:
+        return str(wrong[key]) if key in wrong else _plain(key, value)
+
+    for key, value in wrong.items():
+        assert cell_value(TRUTH, key) != value
+    src, doc = _filled(shown)
+    _expect_docx(
+        "city-department-2023-errors.docx",
+        _save(src, doc),
+        wrong,
+        audit=[
+            ("B-ROWTOTAL", "$.requests.results.withheld.third_party_rights.total"),
+            ("B-HANDLED", "$.requests.results.total.total"),
+            ("C-TOTAL", "$.appeals.reconsideration.total"),
+        ],
+    )
+
+
 def jinlongshan_case() -> None:
     """The shared sample as published: only its expectations are written."""
     truth = loads((ROOT / "examples" / "jinlongshan-2021.json").read_text(encoding="utf-8"))
@@ -275,3 +553,8 @@ if __name__ == "__main__":
     html_cases()
     text_case()
     docx_case()
+    docx_split_rows_case()
+    docx_spans_case()
+    docx_spacing_case()
+    docx_variants_case()
+    docx_errors_case()
