@@ -242,11 +242,3 @@ def _notices_for_unpaid_fees(report: AnnualReport) -> AnnualReport:
         return attrs.evolve(report, other_matters=attrs.evolve(report.other_matters, fees=fees))
     return report
 
-
-def _hypothesis_setup_hook() -> None:
-    """Hypothesis entry point: ``st.from_type(AnnualReport)`` draws from :func:`reports`.
-
-    Registered under the ``hypothesis`` entry-point group in ``pyproject.toml``, so it runs
-    when Hypothesis loads, in any environment where this package is installed.
-    """
-    st.register_type_strategy(AnnualReport, reports())
