@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -24,7 +25,6 @@ from typing import Final
 
 __all__ = ["PLACEHOLDERS", "compact", "is_blank", "is_value", "parse_value", "plain", "squash"]
 
-_SPACE: Final = re.compile(r"\s+")
 _QUOTES: Final = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", ",": "、", "，": "、"})
 
 #: What published tables print for zero besides ``0`` (format section 6): compact forms.
@@ -39,19 +39,38 @@ _NUMBER: Final = re.compile(
 )
 
 
+# Whitespace is what ``str.split()`` splits on: exactly the characters ``\s`` matches in a
+# str pattern (``str.isspace``, ideographic and no-break spaces included), so splitting and
+# joining gives what ``re.sub(r"\s+", ...)`` gives, several times faster.
+
+
 def squash(text: str) -> str:
     """``text`` with every run of whitespace (incl. ideographic and no-break) as one space."""
-    return _SPACE.sub(" ", text.replace("\u3000", " ").replace("\xa0", " ")).strip()
+    return " ".join(text.split())
 
 
 def plain(text: str) -> str:
     """``text`` in NFKC without whitespace (numbers keep their thousands separators)."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+_REMEMBERED: Final = 64  # texts up to this length have their compact form remembered
+
+
+def _compact(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(_QUOTES)
+
+
+_compact_remembered: Final = functools.lru_cache(maxsize=8192)(_compact)
 
 
 def compact(text: str) -> str:
-    """The matching key of a label: NFKC, no whitespace, one form of quotes and commas."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    """The matching key of a label: NFKC, no whitespace, one form of quotes and commas.
+
+    Short texts (labels, headers, cell values recur from table to table and report to
+    report) have their key remembered, in a bounded cache.
+    """
+    return _compact_remembered(text) if len(text) <= _REMEMBERED else _compact(text)
 
 
 def is_blank(raw: str) -> bool:

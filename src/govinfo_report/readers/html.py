@@ -142,10 +142,25 @@ def _rows_of(table: etree._Element) -> list[etree._Element]:
 
 
 _DIGITS: Final = re.compile(r"\d+")
+#: What makes an element's text more than the text of everything in it (see _cell_text).
+_NOT_PLAIN: Final[tuple[str | Callable[..., etree._Element], ...]] = (
+    etree.Comment,
+    etree.PI,
+    etree.Entity,
+    *sorted(_SKIP),
+)
+
+
+def _text(el: etree._Element) -> str:
+    """All the text in ``el`` (not its tail), in one call to lxml."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def _span(el: etree._Element, attr: str, limit: int) -> int:
-    raw = el.get(attr, "1").strip()
+    raw = el.get(attr)
+    if raw is None:
+        return 1
+    raw = raw.strip()
     match = _DIGITS.match(raw)
     if match is None:
         return 1
@@ -157,7 +172,7 @@ def _grid(table: etree._Element, index: int) -> Grid:
     rows = _rows_of(table)
     # Without script/style/... (or comments) inside, a cell's text is all its text: lxml's
     # text serialisation gives it in one call, the same as :func:`_cell_text`.
-    plain = next(table.iter(etree.Comment, etree.PI, *_SKIP), None) is None
+    plain = next(table.iter(*_NOT_PLAIN), None) is None
     taken: dict[tuple[int, int], bool] = {}
     out: list[tuple[TextCell, ...]] = []
     for r, tr in enumerate(rows):
@@ -173,11 +188,7 @@ def _grid(table: etree._Element, index: int) -> Grid:
             if rowspan == 0:  # HTML: to the end of the table section
                 rowspan = len(rows) - r
             rowspan = max(1, min(rowspan, len(rows) - r))
-            if plain:
-                raw = etree.tostring(td, method="text", encoding="unicode", with_tail=False)
-            else:
-                raw = "".join(_cell_text(td))
-            text = squash(raw)
+            text = squash(_text(td) if plain else "".join(_cell_text(td)))
             cells.append(TextCell(text=text, source=Source(table=index, row=r + 1, column=col + 1)))
             for dr in range(1, rowspan):
                 for dc in range(colspan):
@@ -201,6 +212,18 @@ def _cell_text(el: etree._Element) -> list[str]:
 
 
 _OPENS: Final = _BLOCKS | {"table", "body"}
+_STRUCTURE: Final = _OPENS | _SKIP
+
+
+def _inline_only(el: etree._Element) -> bool:
+    """True when ``el`` holds only text and inline elements (no block, table, script...)."""
+    for inner in el.iterdescendants():
+        tag = inner.tag
+        if not isinstance(tag, str) or tag.lower() in _STRUCTURE:
+            return False
+    return True
+
+
 _INLINE, _BLOCK, _LEAF = 0, 1, 2  # what an element started: nothing, a block, no descent
 
 
@@ -220,16 +243,20 @@ class _Walker:
         self.paragraphs = 0
 
     def flush(self) -> None:
-        if not self.buf:
+        buf = self.buf
+        if not buf:
             return
-        text = squash("".join(self.buf))
         self.buf = []
+        joined = "".join(buf)
+        if joined.isspace():  # squashed to nothing (``\s`` is ``str.isspace``)
+            return
+        text = squash(joined)
         if text and self.stack:
             self.paragraphs += 1
             para = Para(text=text, source=Source(paragraph=self.paragraphs))
             self.blocks.append((para, self.stack[-1]))
 
-    def walk(self, root: etree._Element) -> None:  # noqa: C901 - one loop over the events
+    def walk(self, root: etree._Element) -> None:  # noqa: C901, PLR0912 - one loop over the events
         """Read ``root`` and everything in it (not its tail), without recursion."""
         buf = self.buf
         stack = self.stack
@@ -268,6 +295,13 @@ class _Walker:
                 buf = self.buf
                 stack.append(el)
                 started.append(_BLOCK)
+                if tag != "table" and _inline_only(el):
+                    # only text and inline markup inside (a Word paragraph): its text at once
+                    text = _text(el)
+                    if text:
+                        buf.append(text)
+                    events.skip_subtree()
+                    continue
             else:
                 started.append(_INLINE)
             if el.text:
