@@ -5,6 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 
@@ -18,8 +19,16 @@ from govinfo_report import (
     loads,
     to_dict,
 )
-from govinfo_report.model import Narrative, Part, ProactiveDisclosure, Publication
+from govinfo_report.model import (
+    ApplicantCounts,
+    Narrative,
+    Part,
+    ProactiveDisclosure,
+    Publication,
+    Requests,
+)
 from govinfo_report.schema import json_schema
+from govinfo_report.serialization import _check, _check_slow, _structure_sound
 
 
 def _report() -> AnnualReport:
@@ -159,3 +168,45 @@ def test_schema_rejects_what_loads_rejects() -> None:
     data["requests"]["new"]["natural_person"] = -1
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, json_schema(), cls=jsonschema.Draft202012Validator)
+
+
+# --- The fast path (_structure_sound) gives what the slow path gives --------
+
+
+def _balanced() -> AnnualReport:
+    """One request received and carried forward: every stated total of Table B is 0 or 1."""
+    one = ApplicantCounts(natural_person=1)
+    return attrs.evolve(_report(), requests=Requests(new=one, carried_forward=one))
+
+
+def test_a_sound_document_takes_the_fast_path() -> None:
+    data = to_dict(_balanced())
+    assert _structure_sound(data) == _balanced()
+    assert _check(data) == _check_slow(data) == (_balanced(), [])
+
+
+@pytest.mark.parametrize("kind", [float, Decimal, bool, str])
+@pytest.mark.parametrize(
+    "path", [("requests", "new", "total"), ("requests", "results", "total", "natural_person")]
+)
+def test_a_stated_total_equal_in_value_but_not_an_integer_is_refused(
+    path: tuple[str, ...], kind: type
+) -> None:
+    data = to_dict(_balanced())
+    node = data
+    for name in path[:-1]:
+        node = node[name]
+    node[path[-1]] = kind(node[path[-1]])  # 1.0, Decimal(1), True, "1" (or the same of 0)
+    assert _structure_sound(data) is None
+    assert _errors(data) == [("A-NONNEG", "$." + ".".join(path))]
+
+
+def test_a_stated_total_that_disagrees_is_reported_by_the_slow_path() -> None:
+    data = to_dict(_balanced())
+    data["requests"]["results"]["total"]["total"] = 1
+    assert _structure_sound(data) is None
+    assert sorted(_errors(data)) == [
+        ("B-BALANCE", "$.requests.*.total"),
+        ("B-HANDLED", "$.requests.results.total.total"),
+        ("B-ROWTOTAL", "$.requests.results.total.total"),
+    ]
