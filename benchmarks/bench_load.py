@@ -11,7 +11,10 @@ Measured, best of ``--repeat`` passes over all documents:
 * ``json.loads``: the floor, parsing the text only;
 * ``govinfo_report.loads``: parsing, every check of the format, and the ``AnnualReport``;
 * ``govinfo_report.check``: parsing with ``json.loads`` and listing findings (what
-  ``govinfo-report check`` does per file).
+  ``govinfo-report check`` does per file);
+* the slow path alone (``serialization._check_slow``: the cell walk, the sum rules, then
+  structuring), which ``loads`` runs only when its fast path fails: what loading cost before
+  the fast path, and what a document with a problem costs.
 
 Peak memory (``tracemalloc``) is measured in a separate pass that keeps every result in a
 list, as a tool aggregating the reports would.
@@ -42,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 import govinfo_report
-from govinfo_report import AnnualReport
+from govinfo_report import AnnualReport, serialization
 from govinfo_report.model import (
     Appeals,
     ApplicantCounts,
@@ -222,6 +225,15 @@ def check_text(text: str) -> object:
     return findings
 
 
+def slow_path(text: str) -> object:
+    """``loads`` without its fast path: every cell walked and every rule applied."""
+    report, findings = serialization._check_slow(json.loads(text, parse_float=Decimal))  # noqa: SLF001
+    if report is None or findings:
+        msg = "unexpected findings"
+        raise AssertionError(msg)
+    return report
+
+
 def profile(texts: list[str], top: int) -> None:
     """Profile ``govinfo_report.loads`` over ``texts``; print the top functions, cumulative."""
     profiler = cProfile.Profile()
@@ -254,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         ("json.loads (floor)", json.loads),
         ("govinfo_report.loads", govinfo_report.loads),
         ("govinfo_report.check", check_text),
+        ("slow path alone", slow_path),
     ]
     print("## Machine\n")
     for key, value in machine().items():
