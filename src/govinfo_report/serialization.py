@@ -18,6 +18,9 @@ The JSON form of a report is a flat object: the envelope (``format``, ``schema_v
 
 Loading collects every problem of a document at once, each with its JSON path and, for
 table cells, the official labels, and raises :class:`~govinfo_report.errors.ReportError`.
+A sound document takes a fast path (structured directly, its stated totals compared with
+the computed ones); any other is checked cell by cell and rule by rule, which is what names
+its problems. Both give the same result.
 
 >>> from govinfo_report import AnnualReport
 >>> text = dumps(AnnualReport(organ="某县教育局", year=2023))
@@ -501,8 +504,6 @@ def _same_handled(obj: Requests, value: dict[str, Any]) -> None:
             raise _NotSound
 
 
-#: The classes whose JSON form may state a computed ``total``.
-_STATES_TOTAL: Final = frozenset(_WITH_TOTAL)
 #: What to compare once an object is made, for the classes that have stated totals to check.
 _TOTAL_CHECKS: Final[dict[type, Callable[[Any, dict[str, Any]], None]]] = {
     ApplicantCounts: _same_row_total,
@@ -522,7 +523,7 @@ def _sound_hook(
         cls, conv, _cattrs_forbid_extra_keys=False
     )
     same_total = _TOTAL_CHECKS.get(cls)
-    allowed = frozenset(attrs.fields_dict(cls)) | ({"total"} if cls in _STATES_TOTAL else set())
+    allowed = frozenset(attrs.fields_dict(cls)) | ({"total"} if cls in _WITH_TOTAL else set())
 
     def hook(value: object, _: type) -> Any:  # noqa: ANN401 - a cattrs hook
         if type(value) is not dict or not required <= value.keys() <= allowed:
