@@ -105,15 +105,30 @@ def read_html(
     return interpret(html_blocks(text, name), source=name, fmt="html")
 
 
-def _parse(text: str, name: str) -> etree._Element:
+def _html_parser(encoding: str | None = None) -> etree.HTMLParser:
     # lxml's plain HTML parser: the same tree as ``lxml.html``'s, without its Python-level
     # element class lookup (a call for every element touched).
-    parser = etree.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True
+    return etree.HTMLParser(
+        encoding=encoding,
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+        recover=True,
     )
+
+
+def _parse(text: str, name: str) -> etree._Element:
     text = _XML_DECL.sub("", text).replace("\x00", "")
+    # libxml2 reads UTF-8 natively: a third faster than from a str, and the same tree. A str
+    # with an encoding declaration (refused by lxml) or lone surrogates is given as it is.
     try:
-        root = etree.fromstring(text, parser=parser)
+        source: str | bytes = text if text.startswith("<?xml") else text.encode("utf-8")
+    except UnicodeEncodeError:
+        source = text
+    parser = _html_parser("utf-8" if isinstance(source, bytes) else None)
+    try:
+        root = etree.fromstring(source, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise _unparsable(name, str(exc)) from None
     if root is None:  # what lxml.html.document_fromstring reports
