@@ -1,0 +1,250 @@
+# ruff: noqa: SLF001 - compares the reader with its own first walk, helpers and all
+"""The page walk gives the blocks the first, plain walk gave.
+
+:func:`html_blocks` parses UTF-8 bytes with lxml's plain parser, walks with ``iterwalk``,
+takes an inline-only paragraph's or a cell's text in one call and tests membership of the
+article by ancestry. The reference below is the walk as first written (``lxml.html``,
+recursion, text piece by piece, the article's descendants as a set); both must give the
+same blocks on Word-export pages and on any markup.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree, html
+
+from govinfo_report.errors import ReadError
+from govinfo_report.readers import html as reader
+from govinfo_report.readers._blocks import Grid, Para, TextCell
+from govinfo_report.readers._interpret import match_section
+from govinfo_report.readers.record import Source
+from govinfo_report.serialization import loads
+
+if TYPE_CHECKING:
+    from govinfo_report.readers._blocks import Block
+
+_SPACE = re.compile(r"\s+")
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub(" ", text.replace("\u3000", " ").replace("\xa0", " ")).strip()
+
+
+def _tag(el: etree._Element) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _cell_text(el: etree._Element) -> list[str]:
+    parts: list[str] = []
+    if _tag(el) in reader._SKIP:
+        return parts
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        parts.extend(_cell_text(child))
+        if child.tail:
+            parts.append(child.tail)
+    return parts
+
+
+def _grid(table: etree._Element, index: int) -> Grid:
+    rows = reader._rows_of(table)
+    taken: dict[tuple[int, int], bool] = {}
+    out = []
+    for r, tr in enumerate(rows):
+        col = 0
+        cells = []
+        for td in tr:
+            if _tag(td) not in ("td", "th"):
+                continue
+            while taken.get((r, col)):
+                col += 1
+            colspan = reader._span(td, "colspan", reader._MAX_COLSPAN) or 1
+            rowspan = reader._span(td, "rowspan", reader._MAX_ROWSPAN)
+            if rowspan == 0:
+                rowspan = len(rows) - r
+            rowspan = max(1, min(rowspan, len(rows) - r))
+            text = _squash("".join(_cell_text(td)))
+            cells.append(TextCell(text=text, source=Source(table=index, row=r + 1, column=col + 1)))
+            for dr in range(1, rowspan):
+                for dc in range(colspan):
+                    taken[(r + dr, col + dc)] = True
+            col += colspan
+        out.append(tuple(cells))
+    return Grid(rows=tuple(out))
+
+
+class _Walker:
+    def __init__(self, root: etree._Element) -> None:
+        self.blocks: list[tuple[Block, etree._Element]] = []
+        self.buf: list[str] = []
+        self.stack = [root]
+        self.tables = 0
+        self.paragraphs = 0
+
+    def flush(self) -> None:
+        text = _squash("".join(self.buf))
+        self.buf = []
+        if text and self.stack:
+            self.paragraphs += 1
+            self.blocks.append(
+                (Para(text=text, source=Source(paragraph=self.paragraphs)), self.stack[-1])
+            )
+
+    def walk(self, el: etree._Element) -> None:
+        tag = _tag(el)
+        if tag in reader._SKIP:
+            return
+        if tag == "table" and not el.xpath(".//table"):
+            self.flush()
+            self.tables += 1
+            self.blocks.append((_grid(el, self.tables), el))
+            return
+        block = tag in reader._BLOCKS or tag in {"table", "body"}
+        if block:
+            self.flush()
+            self.stack.append(el)
+        if el.text:
+            self.buf.append(el.text)
+        for child in el:
+            self.walk(child)
+            if child.tail:
+                self.buf.append(child.tail)
+        if block:
+            self.flush()
+            self.stack.pop()
+
+
+def _reference_blocks(text: str) -> list[Block] | str:
+    parser = html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True
+    )
+    text = reader._XML_DECL.sub("", text).replace("\x00", "")
+    try:
+        root = html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        return f"error: {exc}"
+    walker = _Walker(root)
+    walker.walk(root)
+    walker.flush()
+    pairs = walker.blocks
+    marks = []
+    first_heading = None
+    for i, (block, el) in enumerate(pairs):
+        if isinstance(block, Grid):
+            if any(m in c.text for row in block.rows for c in row for m in reader._TABLE_MARKS):
+                marks.append(el)
+        elif match_section(block.text) is not None:
+            marks.append(el)
+            first_heading = i if first_heading is None else first_heading
+    if first_heading is not None:
+        title = next(
+            (
+                el
+                for block, el in reversed(pairs[:first_heading])
+                if isinstance(block, Para) and reader._is_title(block.text)
+            ),
+            None,
+        )
+        if title is not None:
+            marks.append(title)
+    if not marks:
+        return [b for b, _ in pairs]
+    inside = set(reader._common_ancestor(marks).iter())
+    return [b for b, el in pairs if el in inside]
+
+
+def _blocks(text: str) -> list[Block] | str:
+    try:
+        return reader.html_blocks(text)
+    except ReadError as exc:
+        return f"error: {exc.args[0].split('（', 1)[1].rsplit('）', 1)[0]}"
+
+
+def _wordhtml() -> object:
+    path = Path(__file__).parent / "wordhtml.py"
+    spec = importlib.util.spec_from_file_location("wordhtml", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_word_pages_walk_as_before() -> None:
+    helper = _wordhtml()
+    root = Path(__file__).parents[2]
+    report = loads((root / "examples/city-department-2023.json").read_text(encoding="utf-8"))
+    for variants in (False, True):
+        for nav in (False, True):
+            page = helper.render(report, variants=variants, nav=nav)  # type: ignore[attr-defined]
+            assert _blocks(page) == _reference_blocks(page)
+    for path in (root / "tests/data/published").glob("*.html"):
+        page = path.read_bytes().decode("gb18030")
+        assert _blocks(page) == _reference_blocks(page)
+
+
+_PIECES = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<span>",
+        "</span>",
+        "<b>",
+        "</b>",
+        "<o:p></o:p>",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "</tr>",
+        "<td>",
+        "</td>",
+        "<th>",
+        "<tbody>",
+        "<td colspan=2>",
+        "<td rowspan=0>",
+        "<td rowspan='3x'>",
+        "<br>",
+        "<hr>",
+        "<li>",
+        "<script>规章 1</script>",
+        "<style>p{}</style>",
+        "<!-- 规章 -->",
+        "<?pi x?>",
+        "<noscript><table><tr><td>规章</td><td>1</td></tr></table></noscript>",
+        "<title>t</title>",
+        "<select><option>3</select>",
+        "<template><p>x</p></template>",
+        "<h1>某局2023年政府信息公开工作年度报告</h1>",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "规章",
+        "本年新收",
+        "行政复议",
+        "1",
+        "/",
+        "—",
+        " ",
+        "\n",
+        "\u3000",
+        "&nbsp;",
+        "<?xml version='1.0'?>",
+        "\ufeff",
+        "\x00",
+        "\ud800",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=40))
+def test_any_markup_walks_as_before(pieces: list[str]) -> None:
+    page = "".join(pieces)
+    assert _blocks(page) == _reference_blocks(page)
