@@ -27,6 +27,7 @@ from govinfo_report.readers._interpret import (
     _kind,
     _match_row,
     _Row,
+    match_section,
 )
 from govinfo_report.readers._normal import compact
 
@@ -130,3 +131,19 @@ def test_classification_is_remembered_faithfully() -> None:
     long = "二、" + "主动公开政府信息情况" * 30
     assert len(long) > _CACHED
     assert _classify(long) == _kind(long)
+
+
+def test_section_headings_match_as_computed() -> None:
+    from govinfo_report.readers._interpret import _section_remembered  # noqa: PLC0415
+
+    texts = []
+    for label in labels.SECTIONS.values():
+        for text in (label.text, *label.variants):
+            texts += [text, label.number + text, f" {label.number} {text} ", f"({text})", text[:-1]]
+    for text in texts * 2:
+        found = match_section(text)
+        assert found == _section_remembered.__wrapped__(text), text
+    assert match_section("二、主动公开政府信息情况") == ("proactive", False)
+    assert match_section("二、 主动公开政府信息情况 ") == ("proactive", False)
+    assert match_section("主动公开政府信息情况") == ("proactive", True)
+    assert match_section("（一）" + "很长的段落" * 20) is None

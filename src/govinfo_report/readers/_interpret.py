@@ -205,6 +205,12 @@ def match_section(text: str) -> tuple[str, bool] | None:
     """The section a heading paragraph opens, and whether it was matched loosely."""
     if len(text) > 80:  # noqa: PLR2004 - a paragraph, not a heading: skip normalising it
         return None
+    return _section_remembered(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _section_remembered(text: str) -> tuple[str, bool] | None:
+    """:func:`match_section` of a short paragraph (each is asked twice: page and interpreter)."""
     key = compact(text)
     if not key or len(key) > 40:  # noqa: PLR2004 - headings are short; paragraphs are not
         return None
