@@ -433,6 +433,15 @@ CASES = [
         ),
     ),
     Case(
+        # the first half is too short to stand for the label alone: the rows are joined
+        id="short-row-label-split-over-two-rows",
+        printed=Print(split_rows={"carried_forward": ("四、结转下年度", "继续办理")}),
+        cells={
+            ("requests", "carried_forward", "natural_person"): _num("15", 15),
+            ("requests", "carried_forward", "total"): _num("19", 19),
+        },
+    ),
+    Case(
         id="tables-without-header-rows",
         printed=Print(header=False),
         cells={

@@ -369,14 +369,21 @@ class _TableReader:
         else:
             self._rows(grid, matches)
 
-    def _rows(  # noqa: C901, PLR0912 - one pass of a small state machine
+    def _rows(  # noqa: C901, PLR0912, PLR0915 - one pass of a small state machine
         self, grid: Grid, matches: list[list[tuple[_Row, bool] | str]]
     ) -> None:
         current: _Open | None = None
         pending: list[TextCell] = []
         group: str | None = None
-        for r, (row, kinds) in enumerate(zip(grid.rows, matches, strict=True)):
+        for r, (row, row_kinds) in enumerate(zip(grid.rows, matches, strict=True)):
+            kinds = row_kinds
             labelled = any(isinstance(k, tuple) for k in kinds)
+            if not labelled and pending:
+                # The second half of a label Word split over two rows, with the numbers on
+                # this row: join it before the row's numbers are given to anyone else.
+                kinds, labelled = self._join_split_label(pending, row, kinds)
+                if labelled:
+                    pending = []
             if not labelled:
                 values = [c for c, k in zip(row, kinds, strict=True) if k == "value"]
                 if current is not None and any(not is_blank(v.text) for v in values):
@@ -435,6 +442,22 @@ class _TableReader:
         self._flush_pending(pending, current)
         if current is not None:
             self._finish(current)
+
+    def _join_split_label(
+        self,
+        pending: list[TextCell],
+        row: tuple[TextCell, ...],
+        kinds: list[tuple[_Row, bool] | str],
+    ) -> tuple[list[tuple[_Row, bool] | str], bool]:
+        """``kinds`` with the row's first text cell as the label it completes, if it does."""
+        first = next((i for i, k in enumerate(kinds) if k == "text"), None)
+        if first is None or not any(k == "value" for k in kinds[first + 1 :]):
+            return kinds, False
+        joined = self._join(pending, row[first])
+        if joined is None:
+            return kinds, False
+        # _join has noted a loose match already; the label is not noted twice
+        return [*kinds[:first], (joined[0], False), *kinds[first + 1 :]], True
 
     def _join(self, pending: list[TextCell], cell: TextCell) -> tuple[_Row, bool] | None:
         if not pending:
