@@ -241,4 +241,3 @@ def _notices_for_unpaid_fees(report: AnnualReport) -> AnnualReport:
         fees = attrs.evolve(fees, notices=unpaid)
         return attrs.evolve(report, other_matters=attrs.evolve(report.other_matters, fees=fees))
     return report
-
