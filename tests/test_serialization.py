@@ -210,3 +210,15 @@ def test_a_stated_total_that_disagrees_is_reported_by_the_slow_path() -> None:
         ("B-HANDLED", "$.requests.results.total.total"),
         ("B-ROWTOTAL", "$.requests.results.total.total"),
     ]
+
+
+def test_unknown_key_in_the_stated_handled_total() -> None:
+    data = to_dict(_report())
+    data["requests"]["results"]["total"]["typo"] = 0
+    assert _errors(data) == [("S-UNKNOWN", "$.requests.results.total.typo")]
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfe{}", b"{\xa6}", "{}".encode("utf-16")])
+def test_bytes_that_are_not_utf8_give_a_clean_reason(data: bytes) -> None:
+    with pytest.raises(ReadError, match="not UTF-8 text"):
+        loads(data)

@@ -58,6 +58,7 @@ from govinfo_report import _io
 from govinfo_report.cells import CELLS, Cell, CellKey, cell_value
 from govinfo_report.errors import ReadError, ReportError
 from govinfo_report.findings import Finding, Place, Severity, make_finding, rebase
+from govinfo_report.labels import APPLICANT_COLUMNS
 from govinfo_report.model import (
     EDITIONS,
     AnnualReport,
@@ -372,14 +373,20 @@ def _check_cells(
     walk = _CellWalk(data)
     for cells in _CONTAINER_CELLS:
         walk.visit(cells)
-    _strip_handled_total(walk.clean)
+    _strip_handled_total(walk.clean, walk.findings)
     return walk.values, walk.findings, walk.clean
 
 
-def _strip_handled_total(clean: dict[str, Any]) -> None:
+def _strip_handled_total(clean: dict[str, Any], findings: list[Finding]) -> None:
+    """Remove the stated （七）总计 row, whose cells the walk has checked; flag unknown keys."""
     results = clean.get("requests", {}).get("results")
     if isinstance(results, dict):
-        results.pop("total", None)
+        total = results.pop("total", None)
+        if isinstance(total, dict):
+            findings.extend(
+                make_finding("S-UNKNOWN", Place(path=f"$.requests.results.total.{key}"))
+                for key in sorted(set(total) - set(APPLICANT_COLUMNS))
+            )
 
 
 def _finding_from_leaf(exc: BaseException, path: tuple[str | int, ...]) -> list[Finding]:
@@ -632,7 +639,19 @@ def _reject_constant(name: str) -> None:
 
 
 def parse_json(text: str | bytes, source: str = "<string>") -> object:
-    """JSON text to Python values; amounts stay exact, ``NaN``/``Infinity`` are refused."""
+    """JSON text to Python values; amounts stay exact, ``NaN``/``Infinity`` are refused.
+
+    Bytes must be UTF-8 (a byte-order mark is allowed).
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ReadError(
+                source,
+                f"不是 UTF-8 编码的文本（第 {exc.start} 字节）",
+                f"not UTF-8 text (byte {exc.start})",
+            ) from None
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
@@ -651,13 +670,6 @@ def parse_json(text: str | bytes, source: str = "<string>") -> object:
 
 def loads(text: str | bytes, *, source: str = "<string>") -> AnnualReport:
     """The report of a JSON text. Raises ``ReadError`` (not JSON) or ``ReportError``."""
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ReadError(
-                source, f"不是 UTF-8 编码（第 {exc.start} 字节）", f"not UTF-8 (byte {exc.start})"
-            ) from None
     return from_dict(parse_json(text, source))
 
 
