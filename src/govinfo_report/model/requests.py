@@ -186,6 +186,12 @@ class Requests:
 
     def __attrs_post_init__(self) -> None:
         handled = self.results.total
+        new, over, forward = self.new, self.carried_over, self.carried_forward
+        if all(
+            getattr(new, c) + getattr(over, c) == getattr(handled, c) + getattr(forward, c)
+            for c in labels.APPLICANT_COLUMNS
+        ):
+            return
         values: dict[tuple[str, ...], int] = {}
         for column in labels.APPLICANT_COLUMNS:
             values["requests", "new", column] = getattr(self.new, column)
