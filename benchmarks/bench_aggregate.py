@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from machine import cpu_model  # benchmarks/machine.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 SERIES = ROOT / "tests" / "data" / "series"
 
@@ -106,16 +108,6 @@ def _child(name: str, path: Path) -> dict[str, Any]:
     return result
 
 
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", nargs="?", type=int, default=100_000)
@@ -126,7 +118,7 @@ def main() -> None:
     if args.phase:
         print(json.dumps(phase(args.phase[0], Path(args.phase[1]))))
         return
-    print(f"machine: {os.cpu_count()} CPUs, {_cpu_model()}, Python {platform.python_version()}")
+    print(f"machine: {os.cpu_count()} CPUs, {cpu_model()}, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory(dir=args.keep) as tmp:
         for n in (args.n // 10, args.n):
             path = Path(tmp) / f"reports-{n}.jsonl"

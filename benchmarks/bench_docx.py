@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import docx
+from machine import cpu_model  # benchmarks/machine.py, beside this script
 
 from govinfo_report.docx_writer import docx_bytes
 from govinfo_report.serialization import load
@@ -40,16 +41,6 @@ def timings(func: Callable[[], object], repeat: int) -> list[float]:
         func()
         out.append(time.perf_counter() - start)
     return out
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main() -> None:

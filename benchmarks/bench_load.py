@@ -31,8 +31,6 @@ import cProfile
 import gc
 import hashlib
 import json
-import os
-import platform
 import pstats
 import random
 import sys
@@ -43,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from machine import machine  # benchmarks/machine.py, beside this script
 
 import govinfo_report
 from govinfo_report import AnnualReport, serialization
@@ -173,24 +172,6 @@ def corpus(count: int, seed: int = SEED) -> list[str]:
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not cryptography
     base = govinfo_report.load(BASE)
     return [govinfo_report.dumps(variant(rng, base)) for _ in range(count)]
-
-
-def machine() -> dict[str, str]:
-    """What the numbers were measured on."""
-    model = "unknown"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
-            if line.startswith("model name"):
-                model = line.partition(":")[2].strip()
-                break
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return {
-        "cpu": model,
-        "nproc": str(usable),
-        "python": f"{platform.python_implementation()} {platform.python_version()}",
-        "platform": platform.platform(),
-    }
 
 
 def best_time(func: Callable[[str], object], texts: list[str], repeat: int) -> float:

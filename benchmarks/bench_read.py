@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from machine import cpu_model  # benchmarks/machine.py, beside this script
 
 from govinfo_report.audit import audit
 from govinfo_report.model import Part
@@ -106,12 +107,7 @@ def main() -> None:
     audit(read_html(pages[0]))
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    cpu = "unknown"
-    with Path("/proc/cpuinfo").open(encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+    cpu = cpu_model()
     print(f"pages: {n} different pages, {size / 1024:.0f} KB each (GBK); best of {args.runs} runs")
     print(f"read+audit: {n / elapsed:.1f} reports/s ({elapsed / n * 1000:.1f} ms each), one core")
     print(f"one page read {n} times: {n / same:.1f} reports/s ({same / n * 1000:.1f} ms each)")

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from govinfo_report import _io
-from govinfo_report.cells import CELLS, CellKey, cell_value
+from govinfo_report.cells import CELLS, CellKey, cell_values
 from govinfo_report.errors import GovinfoReportError, ReadError, ReportError
 from govinfo_report.model import AnnualReport
 from govinfo_report.serialization import loads
@@ -61,6 +61,7 @@ __all__ = [
 
 #: The cells that are summed: every printed cell a person fills in (totals follow from them).
 SUMMED_CELLS: Final = tuple(c for c in CELLS if not c.computed)
+_SUMMED_VALUES: Final = cell_values(tuple(c.key for c in SUMMED_CELLS))
 
 # Sums of amounts are exact: enough digits for any realistic number of realistic amounts.
 _EXACT: Final = decimal.Context(prec=200, traps=[decimal.Inexact, decimal.InvalidOperation])
@@ -149,10 +150,8 @@ class Aggregator:
         sums = self.sums
         try:
             added = [
-                _EXACT.add(total, cell_value(report, key))
-                if isinstance(total, Decimal)
-                else total + cell_value(report, key)
-                for key, total in sums.items()
+                _EXACT.add(total, value) if isinstance(total, Decimal) else total + value
+                for total, value in zip(sums.values(), _SUMMED_VALUES(report), strict=True)
             ]
         except decimal.DecimalException:
             raise MismatchError(

@@ -17,6 +17,7 @@ so checks, readers, aggregation and comparisons all address cells the same way.
 
 from __future__ import annotations
 
+import operator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -26,9 +27,9 @@ from govinfo_report import labels
 from govinfo_report.findings import Place
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
-__all__ = ["CELLS", "CELL_BY_KEY", "Cell", "CellKey", "Kind", "cell_value"]
+__all__ = ["CELLS", "CELL_BY_KEY", "Cell", "CellKey", "Kind", "cell_value", "cell_values"]
 
 CellKey = tuple[str, ...]
 Kind = Literal["count", "amount"]
@@ -153,9 +154,22 @@ CELL_BY_KEY: Final[dict[CellKey, Cell]] = {c.key: c for c in CELLS}
 
 def cell_value(obj: object, key: CellKey) -> int | Decimal:
     """The value of cell ``key`` on a report (attribute access; totals are computed)."""
-    for name in key:
-        obj = getattr(obj, name)
-    if isinstance(obj, int | Decimal):
-        return obj
-    msg = f"{key!r} does not name a cell"  # pragma: no cover - CELLS only names cells
-    raise TypeError(msg)  # pragma: no cover
+    value = operator.attrgetter(".".join(key))(obj)
+    if isinstance(value, int | Decimal):
+        return value
+    msg = f"{key!r} does not name a cell"
+    raise TypeError(msg)
+
+
+def cell_values(keys: tuple[CellKey, ...]) -> Callable[[object], tuple[int | Decimal, ...]]:
+    """A function giving the values of cells ``keys`` on a report, in one call.
+
+    >>> from govinfo_report import AnnualReport
+    >>> get = cell_values((("appeals", "reconsideration", "upheld"), ("proactive", "fees")))
+    >>> get(AnnualReport(organ="某县", year=2022))
+    (0, Decimal('0'))
+    """
+    if len(keys) == 1:
+        one = operator.attrgetter(".".join(keys[0]))
+        return lambda obj: (one(obj),)
+    return operator.attrgetter(*(".".join(key) for key in keys))
