@@ -59,3 +59,11 @@ def test_render_reports_an_unsound_input_like_check(tmp_path: Path) -> None:
 def test_several_inputs_need_out_dir(tmp_path: Path) -> None:
     a, b = _input(tmp_path, "a.json"), _input(tmp_path, "b.json")
     assert _run("render", str(a), str(b), "-o", str(tmp_path / "x.docx"))[0] == 2
+
+
+def test_render_with_the_windows_fonts(tmp_path: Path) -> None:
+    source = _input(tmp_path)
+    target = tmp_path / "w.docx"
+    assert _run("render", "--fonts", "windows", str(source), "-o", str(target))[0] == 0
+    with zipfile.ZipFile(target) as z:
+        assert 'w:eastAsia="仿宋"' in z.read("word/styles.xml").decode("utf-8")

@@ -28,6 +28,12 @@ def register(sub: Any, add_lang: Callable[[argparse.ArgumentParser], None]) -> N
     where = render.add_mutually_exclusive_group(required=True)
     where.add_argument("-o", "--output", metavar="OUT.docx", help="the output file")
     where.add_argument("--out-dir", metavar="DIR", help="folder for the outputs")
+    render.add_argument(
+        "--fonts",
+        choices=("gb2312", "windows"),
+        default="gb2312",
+        help="font profile: gb2312 (仿宋_GB2312, 楷体_GB2312; default) or windows (仿宋, 楷体)",
+    )
     add_lang(render)
     render.set_defaults(func=_cmd_render)
 
@@ -50,7 +56,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             report = load(name)
             if not target.parent.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
-            write_docx(report, target, protect=files)
+            write_docx(report, target, protect=files, fonts=args.fonts)
         except ReadError as exc:
             err.write(cli.read_error_line(exc, args.lang) + "\n")
             code = max(code, cli.EXIT_UNREADABLE)

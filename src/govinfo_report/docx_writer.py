@@ -70,10 +70,12 @@ always gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
 import re
 from copy import deepcopy
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, cast
 from xml.sax.saxutils import escape
 
@@ -93,7 +95,7 @@ from govinfo_report.model import AnnualReport
 if TYPE_CHECKING:
     import os
     import pathlib
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
     from decimal import Decimal
 
     from docx.document import Document
@@ -105,12 +107,14 @@ __all__ = [
     "FEES_PATTERN",
     "FEES_SENTENCE",
     "FONTS",
+    "FONT_PROFILES",
     "IDENTITY_PROPERTY",
     "docx_bytes",
     "format_amount",
     "format_date",
     "identity_json",
     "opening",
+    "resolve_fonts",
     "write_docx",
 ]
 
@@ -127,6 +131,42 @@ FONTS: Final = {
     "page_number": "宋体",
     "latin": "Times New Roman",
 }
+
+#: Font profiles by name. ``gb2312`` (the default) names the faces GB/T 9704 assumes;
+#: ``windows`` uses the 仿宋 and 楷体 that Windows 10 and later ship, for offices whose
+#: machines lack the legacy _GB2312 faces. Any role can also be given by hand.
+FONT_PROFILES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
+    {
+        "gb2312": MappingProxyType(FONTS),
+        "windows": MappingProxyType({**FONTS, "heading2": "楷体", "body": "仿宋", "table": "仿宋"}),
+    }
+)
+
+
+def resolve_fonts(fonts: str | Mapping[str, str] = "gb2312") -> Mapping[str, str]:
+    """The font of every role: a profile's name, or roles to change from the default.
+
+    >>> resolve_fonts("windows")["body"]
+    '仿宋'
+    >>> resolve_fonts({"title": "华文中宋"})["title"], resolve_fonts({"title": "华文中宋"})["body"]
+    ('华文中宋', '仿宋_GB2312')
+    """
+    if isinstance(fonts, str):
+        if fonts not in FONT_PROFILES:
+            msg = f"unknown font profile {fonts!r}; known: {', '.join(FONT_PROFILES)}"
+            raise ValueError(msg)
+        return FONT_PROFILES[fonts]
+    unknown = set(fonts) - set(FONTS)
+    if unknown:
+        msg = f"unknown font roles {sorted(unknown)}; roles: {', '.join(FONTS)}"
+        raise ValueError(msg)
+    given = cast("Mapping[str, object]", fonts)  # callers may be untyped
+    bad = [role for role, name in given.items() if not isinstance(name, str) or not name.strip()]
+    if bad:
+        msg = f"font names must be non-empty strings: {sorted(bad)}"
+        raise ValueError(msg)
+    return {**FONTS, **fonts}
+
 
 #: Substitutes a viewer may use when a font is missing (written to the font table).
 _ALT_NAMES: Final = {
@@ -278,14 +318,18 @@ def identity_json(report: AnnualReport) -> str:
 # --- public API ---------------------------------------------------------------------------
 
 
-def docx_bytes(report: AnnualReport) -> bytes:
-    """The report as the bytes of a .docx file; the same report always gives the same bytes."""
+def docx_bytes(report: AnnualReport, *, fonts: str | Mapping[str, str] = "gb2312") -> bytes:
+    """The report as the bytes of a .docx file; the same report always gives the same bytes.
+
+    ``fonts``: a profile of :data:`FONT_PROFILES` or the roles of :data:`FONTS` to change.
+    """
+    chosen = resolve_fonts(fonts)
     if not isinstance(cast("object", report), AnnualReport):  # callers may be untyped
         msg = f"expected an AnnualReport, got {type(report).__name__}"
         raise TypeError(msg)
     document = docx.Document()
-    _prune_template(document)
-    _setup_styles(document)
+    _prune_template(document, chosen)
+    _setup_styles(document, chosen)
     _setup_page(document)
     body = document.element.body
     anchor = body.find(qn("w:sectPr"))
@@ -302,19 +346,20 @@ def write_docx(
     path: str | os.PathLike[str],
     *,
     protect: Iterable[str | os.PathLike[str]] = (),
+    fonts: str | Mapping[str, str] = "gb2312",
 ) -> pathlib.Path:
     """Write the report to ``path`` as .docx, atomically; return the path written.
 
     ``protect`` names input files that must never be overwritten (the JSON the report came
     from): naming one as ``path`` raises :class:`~govinfo_report.errors.WriteError`.
     """
-    return atomic_write(path, docx_bytes(report), protect=protect)
+    return atomic_write(path, docx_bytes(report, fonts=fonts), protect=protect)
 
 
 # --- the template: remove what python-docx's default template brings ---------------------
 
 
-def _prune_template(document: Document) -> None:
+def _prune_template(document: Document, fonts: Mapping[str, str]) -> None:
     part = document.part
     for rid, rel in list(part.rels.items()):
         if rel.reltype in (
@@ -343,20 +388,22 @@ def _prune_template(document: Document) -> None:
     for rid, rel in list(part.rels.items()):
         if rel.reltype == RT.FONT_TABLE:
             del part.rels[rid]
-    blob = etree.tostring(_font_table(), xml_declaration=True, encoding="UTF-8", standalone=True)
+    blob = etree.tostring(
+        _font_table(fonts), xml_declaration=True, encoding="UTF-8", standalone=True
+    )
     part.relate_to(
         Part(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, blob, package), RT.FONT_TABLE
     )
 
 
-def _font_table() -> etree._Element:
+def _font_table(fonts: Mapping[str, str]) -> etree._Element:
     table = _oxml.element("w:fonts")
-    names = dict.fromkeys(FONTS.values())
+    names = dict.fromkeys(fonts.values())
     for name in names:
         font = _oxml.element("w:font", {"w:name": name})
         if name in _ALT_NAMES:
             font.append(_oxml.element("w:altName", {"w:val": _ALT_NAMES[name]}))
-        latin = name == FONTS["latin"]
+        latin = name == fonts["latin"]
         font.append(_oxml.element("w:charset", {"w:val": "00" if latin else "86"}))
         font.append(_oxml.element("w:family", {"w:val": "roman" if latin else "modern"}))
         font.append(_oxml.element("w:pitch", {"w:val": "variable" if latin else "fixed"}))
@@ -384,6 +431,7 @@ def _style(  # noqa: C901, PLR0913 - one argument (and one branch) per typograph
     ind: dict[str, str] | None = None,
     after: int | None = None,
     before: int | None = None,
+    latin: str = FONTS["latin"],
 ) -> None:
     style = _oxml.element(
         "w:style", {"w:type": "paragraph", "w:customStyle": "1", "w:styleId": style_id}
@@ -413,7 +461,7 @@ def _style(  # noqa: C901, PLR0913 - one argument (and one branch) per typograph
         _oxml.child(ppr, "w:outlineLvl", {"w:val": str(outline)})
     rpr = _oxml.child(style, "w:rPr")
     if font is not None:
-        _oxml.pin_fonts(rpr, font, FONTS["latin"])
+        _oxml.pin_fonts(rpr, font, latin)
     if char_spacing is not None:
         _oxml.child(rpr, "w:spacing", {"w:val": str(char_spacing)})
     if size is not None:
@@ -422,14 +470,14 @@ def _style(  # noqa: C901, PLR0913 - one argument (and one branch) per typograph
     document.styles.element.append(style)
 
 
-def _setup_styles(document: Document) -> None:
+def _setup_styles(document: Document, fonts: Mapping[str, str]) -> None:
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     for el in list(defaults):
         defaults.remove(el)
     rpr_default = _oxml.element("w:rPrDefault")
     rpr = _oxml.element("w:rPr")
-    _oxml.pin_fonts(rpr, FONTS["body"], FONTS["latin"])
+    _oxml.pin_fonts(rpr, fonts["body"], fonts["latin"])
     _oxml.child(rpr, "w:kern", {"w:val": "2"})
     _oxml.child(rpr, "w:sz", {"w:val": str(_BODY_SIZE)})
     _oxml.child(rpr, "w:szCs", {"w:val": str(_BODY_SIZE)})
@@ -455,36 +503,37 @@ def _setup_styles(document: Document) -> None:
     )
     _oxml.child(nppr, "w:jc", {"w:val": "both"})
     nrpr = _oxml.child(normal, "w:rPr")
-    _oxml.pin_fonts(nrpr, FONTS["body"], FONTS["latin"])
+    _oxml.pin_fonts(nrpr, fonts["body"], fonts["latin"])
     # -0.25 pt: 28 characters of 16 pt fit the 156 mm line (16 x 28 = 448 pt > 442.2 pt).
     _oxml.child(nrpr, "w:spacing", {"w:val": "-5"})
     _oxml.child(nrpr, "w:sz", {"w:val": str(_BODY_SIZE)})
     _oxml.child(nrpr, "w:szCs", {"w:val": str(_BODY_SIZE)})
     _oxml.set_lang(nrpr)
 
+    style = functools.partial(_style, document, latin=fonts["latin"])
     # Off the grid: LibreOffice's grid mode gives a 22 pt line two grid lines.
-    _style(document, "GovTitle", font=FONTS["title"], size=_TITLE_SIZE, align="center",
+    style("GovTitle", font=fonts["title"], size=_TITLE_SIZE, align="center",
            char_spacing=0, line=(_LINE, "exact"), after=_LINE, keep_next=True, no_grid=True,
            ind={"w:firstLine": "0"})  # fmt: skip
-    _style(document, "GovBody", font=FONTS["body"], first_line=True)
-    _style(document, "GovHeading1", based_on="GovBody", font=FONTS["heading1"], outline=0,
+    style("GovBody", font=fonts["body"], first_line=True)
+    style("GovHeading1", based_on="GovBody", font=fonts["heading1"], outline=0,
            keep_next=True)  # fmt: skip
-    _style(document, "GovHeading2", based_on="GovBody", font=FONTS["heading2"], outline=1,
+    style("GovHeading2", based_on="GovBody", font=fonts["heading2"], outline=1,
            keep_next=True)  # fmt: skip
-    _style(document, "GovFees", based_on="GovBody")
+    style("GovFees", based_on="GovBody")
     # GB/T 9704 7.3.5.2: one line below the text, 右空二字; the date on the next line.
-    _style(document, "GovSignature", font=FONTS["body"], align="right", before=_LINE,
+    style("GovSignature", font=fonts["body"], align="right", before=_LINE,
            ind={"w:rightChars": "200", "w:right": str(2 * _CHAR)})  # fmt: skip
-    _style(document, "GovDate", based_on="GovSignature", before=0)
-    _style(document, "GovTable", font=FONTS["table"], size=_TABLE_SIZE, align="center",
+    style("GovDate", based_on="GovSignature", before=0)
+    style("GovTable", font=fonts["table"], size=_TABLE_SIZE, align="center",
            line=(240, "auto"), char_spacing=0, no_grid=True)  # fmt: skip
-    _style(document, "GovTableLeft", based_on="GovTable", align="left")
-    page = {"font": FONTS["page_number"], "size": _PAGE_SIZE, "line": (240, "auto"),
+    style("GovTableLeft", based_on="GovTable", align="left")
+    page = {"font": fonts["page_number"], "size": _PAGE_SIZE, "line": (240, "auto"),
             "char_spacing": 0, "no_grid": True}  # fmt: skip
     one = str(_PAGE_SIZE * 10)  # one 14 pt character, in twips
-    _style(document, "GovPageNumberOdd", align="right",
+    style("GovPageNumberOdd", align="right",
            ind={"w:rightChars": "100", "w:right": one}, **page)  # type: ignore[arg-type]  # fmt: skip
-    _style(document, "GovPageNumberEven", align="left",
+    style("GovPageNumberEven", align="left",
            ind={"w:leftChars": "100", "w:left": one}, **page)  # type: ignore[arg-type]  # fmt: skip
 
 
