@@ -119,13 +119,20 @@ def _html_parser(encoding: str | None = None) -> etree.HTMLParser:
 
 
 def _parse(text: str, name: str) -> etree._Element:
-    text = _XML_DECL.sub("", text).replace("\x00", "")
+    text = _XML_DECL.sub("", text)
     # libxml2 reads UTF-8 natively: a third faster than from a str, and the same tree. A str
     # with an encoding declaration (refused by lxml) or lone surrogates is given as it is.
-    try:
-        source: str | bytes = text if text.startswith("<?xml") else text.encode("utf-8")
-    except UnicodeEncodeError:
-        source = text
+    # NUL characters are dropped; in UTF-8 a NUL byte is only ever the NUL character, and
+    # dropping bytes is several times faster than dropping characters from the str.
+    source: str | bytes
+    head = text[:5]
+    if head == "<?xml" or ("\x00" in head and text.replace("\x00", "").startswith("<?xml")):
+        source = text.replace("\x00", "")
+    else:
+        try:
+            source = text.encode("utf-8").replace(b"\x00", b"")
+        except UnicodeEncodeError:
+            source = text.replace("\x00", "")
     parser = _html_parser("utf-8" if isinstance(source, bytes) else None)
     try:
         root = etree.fromstring(source, parser=parser)
@@ -182,9 +189,36 @@ def _span(el: etree._Element, attr: str, limit: int) -> int:
     return max(0, min(int(match[0]), limit))
 
 
+#: Sources are immutable values: the same places recur from page to page (a report's tables
+#: have the same cells), so they are made once and shared (bounded: forgotten when full).
+_SOURCES: Final[dict[tuple[int, int, int], Source]] = {}
+_PARAGRAPHS: Final[dict[int, Source]] = {}
+_MAX_SOURCES: Final = 1 << 16
+
+
+def _cell_source(table: int, row: int, column: int) -> Source:
+    key = (table, row, column)
+    source = _SOURCES.get(key)
+    if source is None:
+        if len(_SOURCES) >= _MAX_SOURCES:
+            _SOURCES.clear()
+        source = _SOURCES[key] = Source(table=table, row=row, column=column)
+    return source
+
+
+def _paragraph_source(n: int) -> Source:
+    source = _PARAGRAPHS.get(n)
+    if source is None:
+        if len(_PARAGRAPHS) >= _MAX_SOURCES:
+            _PARAGRAPHS.clear()
+        source = _PARAGRAPHS[n] = Source(paragraph=n)
+    return source
+
+
 def _grid(table: etree._Element, index: int) -> Grid:
     """The anchors of ``table``'s grid, row by row (colspan/rowspan rebuilt)."""
     rows = _rows_of(table)
+    n_rows = len(rows)
     # Without script/style/... (or comments) inside, a cell's text is all its text: lxml's
     # text serialisation gives it in one call, the same as :func:`_cell_text`.
     plain = next(table.iter(*_NOT_PLAIN), None) is None
@@ -194,20 +228,23 @@ def _grid(table: etree._Element, index: int) -> Grid:
         col = 0
         cells: list[TextCell] = []
         for td in tr:
-            if _tag(td) not in ("td", "th"):
+            tag = td.tag
+            if not isinstance(tag, str) or tag.lower() not in ("td", "th"):
                 continue
-            while taken.get((r, col)):
-                col += 1
-            colspan = _span(td, "colspan", _MAX_COLSPAN) or 1
-            rowspan = _span(td, "rowspan", _MAX_ROWSPAN)
-            if rowspan == 0:  # HTML: to the end of the table section
-                rowspan = len(rows) - r
-            rowspan = max(1, min(rowspan, len(rows) - r))
+            if taken:
+                while taken.get((r, col)):
+                    col += 1
+            colspan = 1 if td.get("colspan") is None else _span(td, "colspan", _MAX_COLSPAN) or 1
+            rowspan = 1 if td.get("rowspan") is None else _span(td, "rowspan", _MAX_ROWSPAN)
+            if rowspan != 1:
+                if rowspan == 0:  # HTML: to the end of the table section
+                    rowspan = n_rows - r
+                rowspan = max(1, min(rowspan, n_rows - r))
+                for dr in range(1, rowspan):
+                    for dc in range(colspan):
+                        taken[(r + dr, col + dc)] = True
             text = squash(_text(td) if plain else "".join(_cell_text(td)))
-            cells.append(TextCell(text=text, source=Source(table=index, row=r + 1, column=col + 1)))
-            for dr in range(1, rowspan):
-                for dc in range(colspan):
-                    taken[(r + dr, col + dc)] = True
+            cells.append(TextCell(text=text, source=_cell_source(index, r + 1, col + 1)))
             col += colspan
         out.append(tuple(cells))
     return Grid(rows=tuple(out))
@@ -232,8 +269,10 @@ _STRUCTURE: Final = _OPENS | _SKIP
 
 def _inline_only(el: etree._Element) -> bool:
     """True when ``el`` holds only text and inline elements (no block, table, script...)."""
-    for inner in el.iterdescendants():
-        tag = inner.tag
+    inner = el.iter()
+    next(inner)  # ``el`` itself (``iter`` is faster than ``iterdescendants``)
+    for desc in inner:
+        tag = desc.tag
         if not isinstance(tag, str) or tag.lower() in _STRUCTURE:
             return False
     return True
@@ -262,16 +301,20 @@ class _Walker:
         if not buf:
             return
         self.buf = []
-        joined = "".join(buf)
+        if self.stack:
+            self.paragraph("".join(buf), self.stack[-1])
+
+    def paragraph(self, joined: str, owner: etree._Element) -> None:
+        """A paragraph of ``joined`` (unless it is only whitespace), owned by ``owner``."""
         if joined.isspace():  # squashed to nothing (``\s`` is ``str.isspace``)
             return
         text = squash(joined)
-        if text and self.stack:
+        if text:
             self.paragraphs += 1
-            para = Para(text=text, source=Source(paragraph=self.paragraphs))
-            self.blocks.append((para, self.stack[-1]))
+            para = Para(text=text, source=_paragraph_source(self.paragraphs))
+            self.blocks.append((para, owner))
 
-    def walk(self, root: etree._Element) -> None:  # noqa: C901, PLR0912 - one loop over the events
+    def walk(self, root: etree._Element) -> None:  # noqa: C901, PLR0912, PLR0915 - one loop over events
         """Read ``root`` and everything in it (not its tail), without recursion."""
         buf = self.buf
         stack = self.stack
@@ -292,7 +335,8 @@ class _Walker:
                 if el.tail:
                     buf.append(el.tail)
                 continue
-            tag = _tag(el)
+            tag = el.tag
+            tag = tag.lower() if isinstance(tag, str) else ""
             if tag in _SKIP:
                 events.skip_subtree()
                 started.append(_LEAF)
@@ -306,17 +350,23 @@ class _Walker:
                 started.append(_LEAF)
                 continue
             if tag in _OPENS:
-                self.flush()
-                buf = self.buf
-                stack.append(el)
-                started.append(_BLOCK)
                 if tag != "table" and _inline_only(el):
-                    # only text and inline markup inside (a Word paragraph): its text at once
+                    # Only text and inline markup inside (a Word paragraph): its text at
+                    # once, a paragraph of its own, as if it had been opened and closed.
+                    if buf:
+                        self.flush()
+                        buf = self.buf
                     text = _text(el)
                     if text:
-                        buf.append(text)
+                        self.paragraph(text, el)
                     events.skip_subtree()
+                    started.append(_LEAF)
                     continue
+                if buf:
+                    self.flush()
+                    buf = self.buf
+                stack.append(el)
+                started.append(_BLOCK)
             else:
                 started.append(_INLINE)
             if el.text:
