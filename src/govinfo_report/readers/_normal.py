@@ -82,8 +82,14 @@ def parse_value(raw: str) -> int | Decimal | None:
     """The number printed in a cell (``None`` when it is blank or not a number).
 
     Thousands separators and full-width digits are accepted; a fraction gives a ``Decimal``
-    with the precision printed; a unit (件, 元, 万元) after the number is dropped.
+    with the precision printed; a unit (件, 元, 万元) after the number is dropped. Short
+    texts (cell values recur) have their number remembered, in a bounded cache: numbers
+    and ``Decimal`` are immutable, so sharing them is safe.
     """
+    return _value_remembered(raw) if len(raw) <= _REMEMBERED else _parse_value(raw)
+
+
+def _parse_value(raw: str) -> int | Decimal | None:
     key = plain(raw)
     match = _NUMBER.fullmatch(key)
     if match is None:
@@ -95,6 +101,9 @@ def parse_value(raw: str) -> int | Decimal | None:
         except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
             return None
     return int(number)
+
+
+_value_remembered: Final = functools.lru_cache(maxsize=8192)(_parse_value)
 
 
 def is_value(raw: str) -> bool:
