@@ -222,3 +222,52 @@ def test_unknown_key_in_the_stated_handled_total() -> None:
 def test_bytes_that_are_not_utf8_give_a_clean_reason(data: bytes) -> None:
     with pytest.raises(ReadError, match="not UTF-8 text"):
         loads(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('{"year": 2023, "year": 2022}', "occurs twice"),
+        ('{"x": ' + "9" * 5000 + "}", "too long"),
+        ('{"x": NaN}', "NaN is not allowed"),
+        ('{"x": }', "line 1, column 7"),
+    ],
+)
+def test_json_that_cannot_be_read(text: str, words: str) -> None:
+    with pytest.raises(ReadError, match=words):
+        loads(text)
+
+
+@pytest.mark.parametrize("fees", [Decimal("1E+3"), Decimal("0E-7"), Decimal("12.50")])
+def test_amounts_round_trip_in_plain_notation(fees: Decimal) -> None:
+    report = AnnualReport(organ="某县", year=2022, proactive=ProactiveDisclosure(fees=fees))
+    text = dumps(report)
+    assert "E" not in json.loads(text)["proactive"]["fees"]
+    assert loads(text) == report
+
+
+@pytest.mark.parametrize(
+    "fees", ["1" * 19, "0.00000000001", "１２", "1e3", 10**18, Decimal("1E+18")]
+)
+def test_amounts_out_of_bounds_or_not_ascii_are_refused(fees: object) -> None:
+    data = to_dict(_report())
+    data["proactive"]["fees"] = fees
+    assert _errors(data) == [("A-NONNEG", "$.proactive.fees")]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "code"),
+    [
+        ("organ", "", "S-VALUE"),
+        ("organ", "  ", "S-VALUE"),
+        ("organ", "\ud800", "S-VALUE"),
+        ("title", "", "S-VALUE"),
+        ("preface", "两段\n文字", "S-VALUE"),
+        ("preface", 3, "S-TYPE"),
+        ("date", "２０２２-01-05", "S-TYPE"),
+    ],
+)
+def test_identity_text_is_checked(key: str, value: object, code: str) -> None:
+    data = to_dict(_report())
+    data[key] = value
+    assert _errors(data) == [(code, f"$.{key}")]

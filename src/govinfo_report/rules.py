@@ -21,7 +21,7 @@ the rules that contain it (the property tests prove it).
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -182,7 +182,11 @@ def complete_totals(values: dict[CellKey, Number]) -> None:
         _fill(values, ("appeals", group, "total"), (("appeals", group, c) for c in four))
 
 
-_AMOUNT = re.compile(r"\d+(\.\d+)?")
+_AMOUNT = re.compile(r"[0-9]+(\.[0-9]+)?")
+#: Amounts are bounded: at most this many digits before the point and after it (the
+#: largest budget of a ministry has 13 digits in 元; nobody reports below 0.000001).
+MAX_WHOLE_DIGITS: Final = 18
+MAX_FRACTION_DIGITS: Final = 10
 _COUNT_WORDS = ("非负整数", "a non-negative integer")
 _AMOUNT_WORDS = ("非负金额（十进制数字或整数）", "a non-negative decimal amount")
 
@@ -190,23 +194,33 @@ _AMOUNT_WORDS = ("非负金额（十进制数字或整数）", "a non-negative d
 def parse_amount(raw: object) -> Decimal | None:
     """An amount as a ``Decimal``, or ``None`` when ``raw`` is not a non-negative amount.
 
-    Accepted: a ``Decimal`` or ``int`` (not ``bool``), or a string of digits with an optional
-    fraction (``"12.50"``). Floats are refused: they are not exact.
+    Accepted: a ``Decimal`` or ``int`` (not ``bool``), or a string of ASCII digits with an
+    optional fraction (``"12.50"``), with at most ``MAX_WHOLE_DIGITS`` digits before the point
+    and ``MAX_FRACTION_DIGITS`` after it. Floats are refused: they are not exact.
 
     >>> parse_amount("12.50"), parse_amount(3), parse_amount(1.5), parse_amount("NaN")
     (Decimal('12.50'), Decimal('3'), None, None)
+    >>> parse_amount(Decimal("1E+3")), parse_amount("1" * 19)
+    (Decimal('1E+3'), None)
     """
+    value = _as_decimal(raw)
+    if value is None or not value.is_finite() or value.is_signed():
+        return None
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int) or -exponent > MAX_FRACTION_DIGITS:
+        return None
+    return value if value.adjusted() < MAX_WHOLE_DIGITS else None
+
+
+def _as_decimal(raw: object) -> Decimal | None:
     if isinstance(raw, bool):
         return None
     if isinstance(raw, int):
-        return Decimal(raw) if raw >= 0 else None
+        return Decimal(raw) if 0 <= raw < 10**MAX_WHOLE_DIGITS else None
     if isinstance(raw, Decimal):
-        return raw if raw.is_finite() and raw >= 0 and not raw.is_signed() else None
-    if isinstance(raw, str) and _AMOUNT.fullmatch(raw):
-        try:
-            return Decimal(raw)
-        except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-            return None
+        return raw
+    if isinstance(raw, str) and len(raw) < 64 and _AMOUNT.fullmatch(raw):  # noqa: PLR2004
+        return Decimal(raw)
     return None
 
 

@@ -129,7 +129,11 @@ def _structure_str(value: object, _: type) -> str:
     return value
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _plain(value: Decimal) -> str:
+    return format(value, "f")
 
 
 def _structure_date(value: object, _: type) -> dt.date:
@@ -156,7 +160,8 @@ def _make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_unstructure_hook(Decimal, str)
+    # Plain notation, precision kept: Decimal("1E+3") is written "1000", never "1E+3".
+    conv.register_unstructure_hook(Decimal, _plain)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
 
     def _strict_list(item: type) -> Any:  # noqa: ANN401 - a cattrs hook
@@ -634,8 +639,30 @@ def from_dict(data: object) -> AnnualReport:
     return report
 
 
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(key)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # A repeated key would silently keep its last value: "year": 2023, "year": 2022.
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+    return out
+
+
+class _ConstantError(ValueError):
+    pass
+
+
 def _reject_constant(name: str) -> None:
-    raise ValueError(name)
+    raise _ConstantError(name)
 
 
 def parse_json(text: str | bytes, source: str = "<string>") -> object:
@@ -653,17 +680,30 @@ def parse_json(text: str | bytes, source: str = "<string>") -> object:
                 f"not UTF-8 text (byte {exc.start})",
             ) from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        return json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_unique_keys,
+        )
+    except _DuplicateKeyError as exc:
+        raise ReadError(
+            source,
+            f"JSON 对象中的键 “{exc.key}” 出现了两次",
+            f'the key "{exc.key}" occurs twice in one JSON object',
+        ) from None
     except json.JSONDecodeError as exc:
         raise ReadError(
             source,
-            f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）",
+            f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）",
             f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
         ) from None
-    except ValueError as exc:
+    except _ConstantError as exc:
         raise ReadError(
             source, f"JSON 中不允许 {exc}", f"{exc} is not allowed in the JSON"
         ) from None
+    except ValueError:  # an integer of thousands of digits (Python's int_max_str_digits)
+        raise ReadError(source, "JSON 中的数字过长", "a number in the JSON is too long") from None
     except RecursionError:
         raise ReadError(source, "JSON 嵌套过深", "the JSON is nested too deeply") from None
 

@@ -15,9 +15,19 @@ from govinfo_report.rules import parse_amount
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["amount", "check_fields", "count", "items", "text", "texts"]
+__all__ = [
+    "amount",
+    "check_fields",
+    "count",
+    "items",
+    "nonempty_text_validator",
+    "optional_text",
+    "text",
+    "texts",
+]
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff]")
+# Control characters, lone surrogates (not encodable) and non-characters.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def count() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
@@ -30,11 +40,30 @@ def amount() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
     return attrs.field(default=Decimal(0))
 
 
-def text(*, default: str | None = None) -> Any:  # noqa: ANN401 - as above
+def text(*, nonempty: bool = False) -> Any:  # noqa: ANN401 - as above
     """A one-paragraph text field: a ``str`` without control characters or line breaks."""
-    if default is None:
-        return attrs.field(validator=_text_validator)
-    return attrs.field(default=default, validator=_text_validator)
+    return attrs.field(validator=nonempty_text_validator if nonempty else _text_validator)
+
+
+def optional_text() -> Any:  # noqa: ANN401 - as above
+    """An optional one-paragraph text field (``None`` or a ``text()``)."""
+    return attrs.field(default=None, validator=attrs.validators.optional(_text_validator))
+
+
+def nonempty_text_validator(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    _text_validator(instance, attribute, value)
+    if not value.strip():  # type: ignore[attr-defined]  # a str: checked just above
+        place = Place(path=_where(instance, attribute))
+        detail = ("应为非空文本", "must not be empty")
+        raise ReportError((make_finding("S-VALUE", place, found=value, detail=detail),))
+
+
+def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    # AnnualReport's fields are at the root of the JSON; others are relative to their class.
+    name = type(instance).__name__
+    return f"$.{attribute.name}" if name == "AnnualReport" else f"{name}.{attribute.name}"
 
 
 def texts() -> Any:  # noqa: ANN401 - as above
@@ -86,7 +115,7 @@ def _bad_text(value: object) -> tuple[str, str] | None:
 def _text_validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     bad = _bad_text(value)
     if bad:
-        place = Place(path=f"{type(instance).__name__}.{attribute.name}")
+        place = Place(path=_where(instance, attribute))
         code = "S-TYPE" if not isinstance(value, str) else "S-VALUE"
         raise ReportError((make_finding(code, place, found=value, detail=bad),))
 

@@ -9,7 +9,7 @@ import attrs
 
 from govinfo_report.errors import ReportError
 from govinfo_report.findings import Place, make_finding
-from govinfo_report.model._fields import text
+from govinfo_report.model._fields import nonempty_text_validator, optional_text, text
 from govinfo_report.model.appeals import Appeals
 from govinfo_report.model.narrative import Narrative, OtherMatters
 from govinfo_report.model.proactive import ProactiveDisclosure
@@ -70,11 +70,14 @@ class AnnualReport:
     0
     """
 
-    organ: str = text()
+    organ: str = text(nonempty=True)
     year: int = attrs.field()
     edition: str = "2021"
-    title: str = attrs.field(default=attrs.Factory(_title_default, takes_self=True))
-    preface: str | None = None
+    title: str = attrs.field(
+        default=attrs.Factory(_title_default, takes_self=True),
+        validator=nonempty_text_validator,
+    )
+    preface: str | None = optional_text()
     publication: Publication | None = None
     contact: Contact | None = None
     date: dt.date | None = None
@@ -112,17 +115,6 @@ class AnnualReport:
                     ),
                 )
             )
-        for name in ("title", "preface"):
-            value = getattr(self, name)
-            if value is not None and not isinstance(value, str):
-                findings.append(
-                    make_finding(
-                        "S-TYPE",
-                        Place(path=f"$.{name}"),
-                        found=value,
-                        detail=("文本", "a string"),
-                    )
-                )
         if self.date is not None and type(self.date) is not dt.date:
             findings.append(
                 make_finding(
