@@ -35,12 +35,14 @@ _LAZY: dict[str, str] = {
     "series": "govinfo_report.continuity",
     "compare": "govinfo_report.compare",
     "compare_total": "govinfo_report.compare",
+    "MismatchError": "govinfo_report.aggregate",
 }
 
 __all__ = [
     "AnnualReport",
     "Finding",
     "GovinfoReportError",
+    "MismatchError",
     "Place",
     "PublishedReport",
     "ReadError",
@@ -71,7 +73,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # the lazy names, for type checkers and IDEs
-    from govinfo_report.aggregate import aggregate
+    from govinfo_report.aggregate import MismatchError, aggregate
     from govinfo_report.audit import audit
     from govinfo_report.compare import compare, compare_total
     from govinfo_report.continuity import continuity, series

@@ -109,7 +109,7 @@ def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_FINDINGS
     from govinfo_report.serialization import dumps  # noqa: PLC0415
 
-    _io.atomic_write(args.output, (dumps(report) + "\n").encode("utf-8"), protect=[args.file])
+    _io.atomic_write(args.output, dumps(report).encode("utf-8"), protect=[args.file])
     return EXIT_OK
 
 

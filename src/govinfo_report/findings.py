@@ -47,10 +47,12 @@ class Place:
 
     def describe(self, lang: str = "zh") -> str:
         """The place in words, in Chinese (``zh``) or English (``en``)."""
+        # The fee figures stand in the prose of section 六, not in a table.
+        in_prose = self.table == "六"
         if lang == "en":
             parts = []
             if self.table:
-                parts.append(f"table {self.table}")
+                parts.append(f"section {self.table}" if in_prose else f"table {self.table}")
             if self.row:
                 parts.append(f'row "{self.row}"')
             if self.column:
@@ -58,7 +60,7 @@ class Place:
             return ", ".join(parts) if parts else self.path
         text = ""
         if self.table:
-            text += f"表{self.table}"
+            text += f"第{self.table}部分" if in_prose else f"表{self.table}"
         if self.row:
             text += f"“{self.row}”行"
         if self.column:
