@@ -67,3 +67,20 @@ def test_render_with_the_windows_fonts(tmp_path: Path) -> None:
     assert _run("render", "--fonts", "windows", str(source), "-o", str(target))[0] == 0
     with zipfile.ZipFile(target) as z:
         assert 'w:eastAsia="仿宋"' in z.read("word/styles.xml").decode("utf-8")
+
+
+def test_two_inputs_with_one_output_name_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a, b = _input(tmp_path / "a", "report.json"), _input(tmp_path / "b", "report.json")
+    code, _, err = _run("render", "--lang", "en", str(a), str(b), "--out-dir", str(tmp_path / "o"))
+    assert code == 2
+    assert "would all be written to" in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_out_dir_that_is_a_file_is_a_clean_error(tmp_path: Path) -> None:
+    source = _input(tmp_path)
+    code, out, err = _run("render", str(source), "--out-dir", str(source))
+    assert code == 2
+    assert "Traceback" not in out + err

@@ -43,31 +43,66 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from govinfo_report.serialization import load  # noqa: PLC0415
 
     files: list[str] = args.files
+    lang: str = args.lang
     if args.output and len(files) > 1:
-        err.write("render: 多个输入文件请使用 --out-dir | several inputs need --out-dir\n")
+        err.write(_say(lang, "多个输入文件请使用 --out-dir", "several inputs need --out-dir"))
+        return cli.EXIT_UNREADABLE
+    targets = _targets(files, args.output, args.out_dir)
+    clashes = _clashes(files, targets)
+    if clashes:
+        err.writelines(
+            _say(
+                lang,
+                f"{'、'.join(names)} 将写入同一个文件 {target}，请分别生成",
+                f"{', '.join(names)} would all be written to {target}; render them apart",
+            )
+            for target, names in clashes.items()
+        )
         return cli.EXIT_UNREADABLE
     code = cli.EXIT_OK
-    out_dir = Path(args.out_dir) if args.out_dir else None
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    for name in files:
-        target = Path(args.output) if out_dir is None else out_dir / (Path(name).stem + ".docx")
+    for name, target in zip(files, targets, strict=True):
         try:
             report = load(name)
-            if not target.parent.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
             write_docx(report, target, protect=files, fonts=args.fonts)
         except ReadError as exc:
-            err.write(cli.read_error_line(exc, args.lang) + "\n")
+            err.write(cli.read_error_line(exc, lang) + "\n")
             code = max(code, cli.EXIT_UNREADABLE)
         except ReportError as exc:
-            out.write(cli.summary_line(name, exc.findings, args.lang) + "\n")
-            out.writelines(cli.finding_line(f, args.lang) + "\n" for f in exc.findings)
+            out.write(cli.summary_line(name, exc.findings, lang) + "\n")
+            out.writelines(cli.finding_line(f, lang) + "\n" for f in exc.findings)
             code = max(code, cli.EXIT_FINDINGS)
         except WriteError as exc:
-            err.write(exc.message(args.lang) + "\n")
+            err.write(exc.message(lang) + "\n")
+            code = max(code, cli.EXIT_UNREADABLE)
+        except OSError as exc:  # the output folder cannot be made (a file is in the way)
+            err.write(
+                _say(
+                    lang,
+                    f"{target}：无法创建输出文件夹（{exc.strerror}）",
+                    f"{target}: cannot make the output folder ({exc.strerror})",
+                )
+            )
             code = max(code, cli.EXIT_UNREADABLE)
         else:
-            word = "wrote" if args.lang == "en" else "已生成"
-            out.write(f"{word} {target}\n")
+            out.write(_say(lang, f"已生成 {target}", f"wrote {target}"))
     return code
+
+
+def _say(lang: str, zh: str, en: str) -> str:
+    return (en if lang == "en" else zh) + "\n"
+
+
+def _targets(files: list[str], output: str | None, out_dir: str | None) -> list[Path]:
+    if output is not None:
+        return [Path(output)]
+    folder = Path(out_dir or ".")
+    return [folder / (Path(name).stem + ".docx") for name in files]
+
+
+def _clashes(files: list[str], targets: list[Path]) -> dict[Path, list[str]]:
+    """Outputs that two inputs would share (a/report.json and b/report.json)."""
+    seen: dict[Path, list[str]] = {}
+    for name, target in zip(files, targets, strict=True):
+        seen.setdefault(target.absolute(), []).append(name)
+    return {target: names for target, names in seen.items() if len(names) > 1}
