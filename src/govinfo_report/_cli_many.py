@@ -7,6 +7,8 @@ published total disagrees with its units), 2 some input cannot be read at all.
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -26,7 +28,8 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Iterator
 
-    from govinfo_report.aggregate import Aggregator, Loaded
+    from govinfo_report.aggregate import Aggregator, Loaded, MismatchError
+    from govinfo_report.compare import Comparison
     from govinfo_report.findings import Finding
     from govinfo_report.model import AnnualReport
     from govinfo_report.readers import PublishedReport
@@ -43,14 +46,47 @@ def _report_findings(out: TextIO, source: str, findings: list[Finding], lang: st
     out.writelines(finding_line(f, lang) + "\n" for f in findings)
 
 
-def _inputs(paths: list[str]) -> Iterator[Loaded]:
-    from govinfo_report.aggregate import Loaded, iter_reports  # noqa: PLC0415 - lazy
+_NOT_REPORT_FILE = (
+    (
+        "不是 .json 或 .jsonl 文件，未计入（网页、.docx、文本请先用 "
+        "`govinfo-report read FILE -o OUT.json` 转换）"
+    ),
+    (
+        "not a .json or .jsonl file; left out (convert a web page, .docx or text with "
+        "`govinfo-report read FILE -o OUT.json` first)"
+    ),
+)
+_NOT_REPORT_JSON = (
+    "compare 需要年报 JSON；请先用 `govinfo-report read FILE -o OUT.json` 转换",
+    "compare takes report JSON; convert with `govinfo-report read FILE -o OUT.json` first",
+)
+_NO_REPORTS = (
+    "其中没有年报（.json 或 .jsonl 文件）",
+    "holds no reports (.json or .jsonl files)",
+)
+
+
+def _inputs(paths: list[str], *, require: bool = False) -> Iterator[Loaded]:
+    """Every input under ``paths``; a file named here must be ``.json`` or ``.jsonl``.
+
+    With ``require``, a path that holds no report at all is an unreadable input too.
+    """
+    from govinfo_report.aggregate import Loaded, is_report_file, iter_reports  # noqa: PLC0415
 
     for path in paths:
-        if not Path(path).exists():
+        p = Path(path)
+        if not p.exists():
             yield Loaded(source=path, error=ReadError(path, "文件不存在", "no such file"))
             continue
-        yield from iter_reports(path)
+        if p.is_file() and not is_report_file(p):
+            yield Loaded(source=path, error=ReadError(path, *_NOT_REPORT_FILE))
+            continue
+        found = False
+        for item in iter_reports(path):
+            found = True
+            yield item
+        if require and not found:
+            yield Loaded(source=path, error=ReadError(path, *_NO_REPORTS))
 
 
 def _inside(output: Path, folders: list[Path]) -> Path | None:
@@ -67,31 +103,71 @@ def _inside(output: Path, folders: list[Path]) -> Path | None:
     return None
 
 
-def _add_loaded(
-    item: Loaded, acc: Aggregator, out: TextIO, err: TextIO, lang: str
-) -> tuple[int, bool]:
-    """Add one input to the sum: its exit code and whether it was summed."""
-    from govinfo_report.aggregate import MismatchError  # noqa: PLC0415 - lazy
-    from govinfo_report.checks import check  # noqa: PLC0415 - lazy
+def _duplicate(organ: str, first: str, source: str) -> Finding:
+    from govinfo_report.findings import Place, make_finding  # noqa: PLC0415 - lazy
 
-    if isinstance(item.error, ReadError):
-        err.write(read_error_line(item.error, lang) + "\n")
-        return EXIT_UNREADABLE, False
-    if isinstance(item.error, ReportError):
-        _report_findings(out, item.source, list(item.error.findings), lang)
-        return EXIT_FINDINGS, False
-    report = item.report
-    if report is None:  # pragma: no cover - a Loaded holds a report or an error
-        return EXIT_UNREADABLE, False
-    warnings = check(report)
-    if warnings:
-        _report_findings(out, item.source, warnings, lang)
-    try:
-        acc.add(report)
-    except MismatchError as exc:
-        out.write(f"{item.source}: {exc.message(lang)}\n")
-        return EXIT_FINDINGS, False
-    return EXIT_OK, True
+    return make_finding(
+        "X-UNITS",
+        Place(path="$.organ"),
+        found=organ,
+        detail=(
+            f"单位“{organ}”被重复计入：{first}、{source}",
+            f'the unit "{organ}" is counted more than once: {first} and {source}',
+        ),
+    )
+
+
+class _Sum:
+    """``aggregate``'s running state: the sum, the organs seen and what was left out."""
+
+    __slots__ = ("acc", "code", "duplicates", "organs", "skipped")
+
+    def __init__(self, acc: Aggregator) -> None:
+        self.acc = acc
+        self.code = EXIT_OK
+        self.skipped = 0
+        self.duplicates = 0
+        self.organs: dict[str, str] = {}
+
+    def add(self, item: Loaded, out: TextIO, err: TextIO, lang: str) -> None:
+        """Add one input to the sum, or report why it is left out."""
+        from govinfo_report.aggregate import MismatchError  # noqa: PLC0415 - lazy
+        from govinfo_report.checks import check  # noqa: PLC0415 - lazy
+
+        if isinstance(item.error, ReadError):
+            err.write(read_error_line(item.error, lang) + "\n")
+            self._leave_out(EXIT_UNREADABLE)
+            return
+        if isinstance(item.error, ReportError):
+            _report_findings(out, item.source, list(item.error.findings), lang)
+            self._leave_out(EXIT_FINDINGS)
+            return
+        report = item.report
+        if report is None:  # pragma: no cover - a Loaded holds a report or an error
+            self._leave_out(EXIT_UNREADABLE)
+            return
+        warnings = check(report)
+        try:
+            self.acc.add(report)
+        except MismatchError as exc:
+            if warnings:
+                _report_findings(out, item.source, warnings, lang)
+            out.write(f"{item.source}: {exc.message(lang)}\n")
+            self._leave_out(EXIT_FINDINGS)
+            return
+        first = self.organs.get(report.organ)
+        if first is None:
+            self.organs[report.organ] = item.source
+        else:
+            warnings.append(_duplicate(report.organ, first, item.source))
+            self.duplicates += 1
+            self.code = max(self.code, EXIT_FINDINGS)
+        if warnings:
+            _report_findings(out, item.source, warnings, lang)
+
+    def _leave_out(self, code: int) -> None:
+        self.code = max(self.code, code)
+        self.skipped += 1
 
 
 def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -102,7 +178,7 @@ def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     lang = args.lang
     output = Path(args.output)
     folder = _inside(output, [Path(p) for p in args.paths if Path(p).is_dir()])
-    if folder is not None and output.suffix in (".json", ".jsonl"):
+    if folder is not None and output.suffix.lower() in (".json", ".jsonl"):
         _say(
             err,
             lang,
@@ -111,13 +187,10 @@ def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "as an input; write it elsewhere",
         )
         return EXIT_UNREADABLE
-    acc = Aggregator(year=args.year)
-    code = EXIT_OK
-    skipped = 0
+    state = _Sum(Aggregator(year=args.year))
     for item in _inputs(args.paths):
-        item_code, summed = _add_loaded(item, acc, out, err, lang)
-        code = max(code, item_code)
-        skipped += not summed
+        state.add(item, out, err, lang)
+    acc, code = state.acc, state.code
     if acc.count == 0 and args.year is None:
         _say(
             err,
@@ -132,59 +205,199 @@ def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     warnings = check(total)
     if warnings:
         _report_findings(out, str(output), warnings, lang)
+    skipped, dup = state.skipped, state.duplicates
     _say(
         out,
         lang,
         f"已汇总 {acc.count} 份 {total.year} 年度报告，写入 {output}"
-        + (f"；{skipped} 项未计入（见上）" if skipped else ""),
+        + (f"；{skipped} 项未计入（见上）" if skipped else "")
+        + (f"；{dup} 份与已汇总的单位重复，被重复计入（见上）" if dup else ""),
         f"summed {acc.count} reports for {total.year} into {output}"
-        + (f"; {skipped} inputs left out (see above)" if skipped else ""),
+        + (f"; {skipped} inputs left out (see above)" if skipped else "")
+        + (f"; {dup} duplicate a unit already summed, counted twice (see above)" if dup else ""),
     )
     return max(code, status_code(warnings, strict=args.strict))
 
 
-def _load_one(path: str, out: TextIO, err: TextIO, lang: str) -> tuple[AnnualReport | None, int]:
-    from govinfo_report.serialization import load  # noqa: PLC0415 - lazy
+# --- compare ------------------------------------------------------------------------
+
+
+class _Problems:
+    """The inputs ``compare`` could not use: told at once as text, or kept for JSON/CSV."""
+
+    __slots__ = ("code", "entries", "err", "fmt", "lang", "out")
+
+    def __init__(self, fmt: str, lang: str, out: TextIO, err: TextIO) -> None:
+        self.fmt = fmt
+        self.lang = lang
+        self.out = out
+        self.err = err
+        self.code = EXIT_OK
+        self.entries: list[dict[str, Any]] = []
+
+    def unreadable(self, error: ReadError) -> None:
+        """An input that cannot be read at all."""
+        self.code = max(self.code, EXIT_UNREADABLE)
+        if self.fmt == "text":
+            self.err.write(read_error_line(error, self.lang) + "\n")
+        self.entries.append(
+            {
+                "file": error.source,
+                "status": "unreadable",
+                "reason_zh": error.reason_zh,
+                "reason_en": error.reason_en,
+            }
+        )
+
+    def findings(self, source: str, findings: list[Finding]) -> None:
+        """An input that breaks rules."""
+        self.code = max(self.code, EXIT_FINDINGS)
+        if self.fmt == "text":
+            _report_findings(self.out, source, findings, self.lang)
+        self.entries.append(
+            {"file": source, "status": "findings", "findings": [f.to_dict() for f in findings]}
+        )
+
+    def refused(self, source: str, error: MismatchError) -> None:
+        """A unit that cannot be summed with the published total (another year or edition)."""
+        self.code = max(self.code, EXIT_FINDINGS)
+        if self.fmt == "text":
+            self.out.write(f"{source}: {error.message(self.lang)}\n")
+        self.entries.append(
+            {
+                "file": source,
+                "status": "refused",
+                "reason_zh": error.reason_zh,
+                "reason_en": error.reason_en,
+            }
+        )
+
+    def loaded(self, item: Loaded) -> AnnualReport | None:
+        """The report of ``item``, or ``None`` once its problem is recorded."""
+        if isinstance(item.error, ReadError):
+            self.unreadable(item.error)
+        elif isinstance(item.error, ReportError):
+            self.findings(item.source, list(item.error.findings))
+        return item.report if item.error is None else None
+
+    def say(self, zh: str, en: str) -> None:
+        """A message about the run as a whole (to stderr in every format)."""
+        _say(self.err, self.lang, zh, en)
+
+
+def _looks_like_json(data: bytes) -> bool:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    return data.lstrip(b" \t\r\n")[:1] == b"{"
+
+
+def _load_one(path: str, problems: _Problems) -> AnnualReport | None:
+    from govinfo_report.serialization import loads  # noqa: PLC0415 - lazy
 
     try:
-        return load(path), EXIT_OK
+        if not Path(path).exists():
+            raise ReadError(path, "文件不存在", "no such file")  # noqa: TRY301 - one path
+        data = _io.read_bytes(path)
+        if not _looks_like_json(data):
+            raise ReadError(path, *_NOT_REPORT_JSON)  # noqa: TRY301 - one path
+        return loads(data, source=path)
     except ReadError as exc:
-        err.write(read_error_line(exc, lang) + "\n")
-        return None, EXIT_UNREADABLE
+        problems.unreadable(exc)
     except ReportError as exc:
-        _report_findings(out, path, list(exc.findings), lang)
-        return None, EXIT_FINDINGS
+        problems.findings(path, list(exc.findings))
+    return None
 
 
-def _print_comparison(comparison: Any, fmt: str, lang: str, out: TextIO) -> None:  # noqa: ANN401
-    if fmt == "json":
-        out.write(comparison.to_json())
-    elif fmt == "csv":
-        out.write(comparison.to_csv())
-    else:
-        out.write(comparison.to_text(lang) + "\n")
+_CSV_HEADER = (
+    "path", "table", "row", "column", "a", "b", "change", "computed",
+    "file", "code", "severity", "message_zh", "message_en",
+)  # fmt: skip
+
+
+def _csv_rows(
+    comparison: Comparison | None, findings: tuple[Finding, ...], problems: _Problems
+) -> Iterator[list[object]]:
+    by_path = {f.place.path: f for f in findings if f.code == "X-TOTAL"}
+    for d in comparison.differences if comparison is not None else ():
+        f = by_path.get(d.path)
+        yield [
+            d.path, d.table, d.row, d.column, d.a, d.b, d.change, str(d.computed).lower(), "",
+            *((f.code, f.severity.value, f.message_zh, f.message_en) if f else ("",) * 4),
+        ]  # fmt: skip
+    for f in findings:
+        if f.code != "X-TOTAL":
+            yield _finding_row("", f)
+    for entry in problems.entries:
+        if entry["status"] == "findings":
+            for f in entry["findings"]:
+                yield [
+                    f["path"], f["table"] or "", f["row"] or "", f["column"] or "",
+                    "", "", "", "", entry["file"], f["code"], f["severity"],
+                    f["message_zh"], f["message_en"],
+                ]  # fmt: skip
+        else:
+            yield [
+                "", "", "", "", "", "", "", "", entry["file"], entry["status"], "error",
+                entry["reason_zh"], entry["reason_en"],
+            ]  # fmt: skip
+
+
+def _finding_row(source: str, f: Finding) -> list[object]:
+    return [
+        f.place.path, f.place.table or "", f.place.row or "", f.place.column or "",
+        "", "", "", "", source, f.code, f.severity.value, f.message_zh, f.message_en,
+    ]  # fmt: skip
+
+
+def _print_comparison(
+    comparison: Comparison | None,
+    problems: _Problems,
+    out: TextIO,
+    findings: tuple[Finding, ...] | None = None,
+) -> None:
+    """The comparison (``None``: none could be made) with the findings and the inputs left out."""
+    if problems.fmt == "json":
+        data: dict[str, Any] = (
+            comparison.to_dict()
+            if comparison is not None
+            else {"a": None, "b": None, "differences": None}
+        )
+        if findings is not None:
+            data["findings"] = [f.to_dict() for f in findings]
+        data["left_out"] = problems.entries
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif problems.fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(_CSV_HEADER)
+        writer.writerows(_csv_rows(comparison, findings or (), problems))
+    elif comparison is not None:
+        out.writelines(finding_line(f, problems.lang) + "\n" for f in findings or ())
+        out.write(comparison.to_text(problems.lang) + "\n")
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from govinfo_report.aggregate import MismatchError  # noqa: PLC0415 - lazy
     from govinfo_report.compare import compare  # noqa: PLC0415 - lazy
 
+    problems = _Problems(args.format, args.lang, out, err)
     if args.units:
-        return _compare_total(args, out, err)
+        return _compare_total(args, problems, out)
     if len(args.files) != 2:  # noqa: PLR2004 - a pair
-        _say(
-            err,
-            args.lang,
+        problems.say(
             "compare 需要两个报告文件（或一个汇总报告加 --units）",
             "compare takes two report files (or one published total with --units)",
         )
         return EXIT_UNREADABLE
-    loaded = [_load_one(p, out, err, args.lang) for p in args.files]
-    code = max(c for _, c in loaded)
-    a, b = (r for r, _ in loaded)
-    if a is None or b is None:
-        return code
-    _print_comparison(compare(a, b), args.format, args.lang, out)
-    return EXIT_OK
+    a, b = (_load_one(p, problems) for p in args.files)
+    comparison = None
+    if a is not None and b is not None:
+        try:
+            comparison = compare(a, b)
+        except MismatchError as exc:
+            problems.refused(args.files[1], exc)
+    _print_comparison(comparison, problems, out)
+    return problems.code
 
 
 def _expected_units(path: str | None) -> list[str] | None:
@@ -194,49 +407,42 @@ def _expected_units(path: str | None) -> list[str] | None:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _sound_reports(
-    paths: list[str], out: TextIO, err: TextIO, lang: str, state: list[int]
-) -> Iterator[AnnualReport]:
-    """The sound reports under ``paths``; the others are reported, ``state[0]`` the exit code."""
-    for item in _inputs(paths):
-        if isinstance(item.error, ReadError):
-            err.write(read_error_line(item.error, lang) + "\n")
-            state[0] = max(state[0], EXIT_UNREADABLE)
-        elif isinstance(item.error, ReportError):
-            _report_findings(out, item.source, list(item.error.findings), lang)
-            state[0] = max(state[0], EXIT_FINDINGS)
-        elif item.report is not None:
-            yield item.report
-
-
-def _compare_total(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from govinfo_report.aggregate import MismatchError  # noqa: PLC0415 - lazy
+def _compare_total(args: argparse.Namespace, problems: _Problems, out: TextIO) -> int:
     from govinfo_report.compare import compare_total  # noqa: PLC0415 - lazy
 
-    lang = args.lang
     if len(args.files) != 1:
-        _say(
-            err,
-            lang,
+        problems.say(
             "与 --units 一起使用时只需一个汇总报告文件",
             "with --units, give exactly one published total",
         )
         return EXIT_UNREADABLE
-    published, code = _load_one(args.files[0], out, err, lang)
+    published = _load_one(args.files[0], problems)
     if published is None:
-        return code
+        _print_comparison(None, problems, out, ())
+        return problems.code
     expected = _expected_units(args.expected_units)
-    state = [EXIT_OK]
-    units = _sound_reports(args.units, out, err, lang, state)
-    try:
-        result = compare_total(published, units, expected)
-    except MismatchError as exc:
-        out.write(exc.message(lang) + "\n")
-        return max(state[0], EXIT_FINDINGS)
-    if args.format == "text":
-        out.writelines(finding_line(f, lang) + "\n" for f in result.findings)
-    _print_comparison(result.comparison, args.format, lang, out)
-    return max(state[0], EXIT_FINDINGS if result.findings else EXIT_OK)
+    current = [""]
+
+    def units() -> Iterator[AnnualReport]:
+        for item in _inputs(args.units, require=True):
+            report = problems.loaded(item)
+            if report is not None:
+                current[0] = item.source
+                yield report
+
+    def refused(_: AnnualReport, exc: MismatchError) -> None:
+        problems.refused(current[0], exc)
+
+    result = compare_total(published, units(), expected, on_refused=refused)
+    if not result.units:
+        problems.say(
+            f"--units {' '.join(args.units)}：没有可与汇总报告比较的单位报告",
+            f"--units {' '.join(args.units)}: no unit report to compare the total with",
+        )
+        _print_comparison(None, problems, out, ())
+        return max(problems.code, EXIT_FINDINGS)
+    _print_comparison(result.comparison, problems, out, result.findings)
+    return max(problems.code, EXIT_FINDINGS if result.findings else EXIT_OK)
 
 
 def register(

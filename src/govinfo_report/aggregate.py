@@ -55,6 +55,7 @@ __all__ = [
     "Loaded",
     "MismatchError",
     "aggregate",
+    "is_report_file",
     "iter_reports",
     "report_from_cells",
 ]
@@ -94,6 +95,33 @@ class MismatchError(GovinfoReportError, ValueError):
         return (type(self), (self.index, self.organ, self.reason_zh, self.reason_en))
 
 
+def _require_report(value: object, func: str, name: str) -> AnnualReport:
+    """``value`` if it is a report, else a :class:`TypeError` naming ``func``'s parameter."""
+    if not isinstance(value, AnnualReport):
+        kind = type(value).__name__
+        msg = (
+            f"{func}() 的参数 {name} 应为 AnnualReport，实际为 {kind} | "
+            f"{func}() argument {name} must be an AnnualReport, not {kind}"
+        )
+        raise TypeError(msg)
+    return value
+
+
+def _require_reports(value: object, func: str, name: str) -> Iterator[AnnualReport]:
+    """The reports of the iterable ``value``, each checked with :func:`_require_report`."""
+    try:
+        items = iter(value)  # type: ignore[call-overload]
+    except TypeError:
+        kind = type(value).__name__
+        msg = (
+            f"{func}() 的参数 {name} 应为若干 AnnualReport（可迭代对象），实际为 {kind} | "
+            f"{func}() argument {name} must be an iterable of AnnualReport, not {kind}"
+        )
+        raise TypeError(msg) from None
+    for i, item in enumerate(items):
+        yield _require_report(item, func, f"{name}[{i}]")
+
+
 def _zero(key: CellKey) -> int | Decimal:
     return Decimal(0) if _KIND[key] == "amount" else 0
 
@@ -120,19 +148,14 @@ class Aggregator:
         self.offered = 0
         self.sums: dict[CellKey, int | Decimal] = {c.key: _zero(c.key) for c in SUMMED_CELLS}
 
-    def add(self, report: AnnualReport) -> None:
-        """Add one report's cells; raises :class:`MismatchError` for another year or edition."""
-        self.offered += 1
-        n = self.offered
-        if not isinstance(report, AnnualReport):
-            raise MismatchError(
-                n,
-                "",
-                f"第 {n} 项不是年度报告（{type(report).__name__}）",
-                f"item {n} is not an AnnualReport ({type(report).__name__})",
-            )
+    def _refusal(self, report: AnnualReport, n: int | None = None) -> MismatchError | None:
+        """Why :meth:`add` would refuse ``report`` (another year or edition), else ``None``.
+
+        ``n`` is the report's 1-based position (default: the next one offered).
+        """
+        n = self.offered + 1 if n is None else n
         if self.edition is not None and report.edition != self.edition:
-            raise MismatchError(
+            return MismatchError(
                 n,
                 report.organ,
                 f"第 {n} 份报告（{report.organ}）采用 {report.edition} 版格式，"
@@ -141,12 +164,25 @@ class Aggregator:
                 f"not {self.edition}",
             )
         if self.year is not None and report.year != self.year:
-            raise MismatchError(
+            return MismatchError(
                 n,
                 report.organ,
                 f"第 {n} 份报告（{report.organ}）是 {report.year} 年度的，应为 {self.year} 年度",
                 f"report {n} ({report.organ}) is for {report.year}, not {self.year}",
             )
+        return None
+
+    def add(self, report: AnnualReport) -> None:
+        """Add one report's cells; raises :class:`MismatchError` for another year or edition.
+
+        Anything but a report raises :class:`TypeError`.
+        """
+        _require_report(report, "Aggregator.add", "report")
+        self.offered += 1
+        n = self.offered
+        refused = self._refusal(report, n)
+        if refused is not None:
+            raise refused
         sums = self.sums
         try:
             added = [
@@ -189,9 +225,10 @@ def aggregate(
     :class:`MismatchError` when the reports' years (or ``year``, when given) or editions
     differ, naming the first offending report, and when ``reports`` is empty and no
     ``year`` is given (with a year, the total of nothing is an all-zero report).
+    Anything in ``reports`` but a report raises :class:`TypeError`.
     """
     acc = Aggregator(year=year)
-    for report in reports:
+    for report in _require_reports(reports, "aggregate", "reports"):
         acc.add(report)
     return acc.result(organ=organ, year=year)
 
@@ -254,8 +291,13 @@ def _json_files(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs.sort()
         for name in sorted(files):
-            if name.endswith((".json", ".jsonl")) and not name.startswith("."):
+            if is_report_file(name) and not name.startswith("."):
                 yield Path(root) / name
+
+
+def is_report_file(name: str | os.PathLike[str]) -> bool:
+    """Whether a file name ends in ``.json`` or ``.jsonl`` (in any case: ``A.JSON`` too)."""
+    return Path(name).suffix.lower() in (".json", ".jsonl")
 
 
 def _jsonl(path: Path) -> Iterator[Loaded]:
@@ -300,7 +342,8 @@ def iter_reports(path: str | os.PathLike[str]) -> Iterator[Loaded]:
 
     ``path`` may be a JSON file (one report), a JSON Lines file (``.jsonl``: one report a
     line, blank lines skipped; sources are ``file:line``) or a folder (every ``.json`` and
-    ``.jsonl`` file in it and its subfolders, in name order). A file, line or report that
+    ``.jsonl`` file in it and its subfolders, in name order; suffixes in any case, hidden
+    files skipped). A file, line or report that
     cannot be read is yielded with its error, and the batch goes on.
     """
     p = Path(path)
@@ -312,7 +355,7 @@ def iter_reports(path: str | os.PathLike[str]) -> Iterator[Loaded]:
 
 
 def _iter_file(path: Path) -> Iterator[Loaded]:
-    if path.suffix == ".jsonl":
+    if path.suffix.lower() == ".jsonl":
         yield from _jsonl(path)
         return
     try:

@@ -26,20 +26,32 @@ import json
 import unicodedata
 from collections import Counter
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from govinfo_report.aggregate import Aggregator, MismatchError
+from govinfo_report.aggregate import (
+    Aggregator,
+    MismatchError,
+    _require_report,
+    _require_reports,
+)
 from govinfo_report.cells import CELLS, CellKey, cell_value
 from govinfo_report.findings import Finding, Place, make_finding
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable
+    from collections.abc import Callable, Collection, Iterable
 
     from govinfo_report.model import AnnualReport
 
-__all__ = ["Comparison", "Difference", "TotalComparison", "compare", "compare_total"]
+__all__ = [
+    "UNITS_SUM",
+    "Comparison",
+    "Difference",
+    "TotalComparison",
+    "compare",
+    "compare_total",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -104,12 +116,14 @@ _HEADERS = {
 class Comparison:
     """The cells in which report ``b`` differs from report ``a``, in reading order.
 
-    ``a`` and ``b`` name the two reports (``organ year``).
+    ``a`` and ``b`` name the two reports (``organ year``); ``a_en``, when set, is the
+    English name of ``a`` for :meth:`to_text` (the sum of units has a name in each language).
     """
 
     a: str
     b: str
     differences: tuple[Difference, ...] = ()
+    a_en: str | None = None
 
     def __bool__(self) -> bool:
         """Whether any cell differs."""
@@ -117,14 +131,15 @@ class Comparison:
 
     def to_text(self, lang: str = "zh") -> str:
         """A text table, headers in Chinese (``zh``) or English (``en``), labels official."""
+        a = self.a_en if lang == "en" and self.a_en is not None else self.a
         if not self.differences:
             return (
-                f"{self.a} and {self.b}: every cell is the same"
+                f"{a} and {self.b}: every cell is the same"
                 if lang == "en"
-                else f"{self.a}与{self.b}：各单元格数值相同"
+                else f"{a}与{self.b}：各单元格数值相同"
             )
         table, row, column, change = _HEADERS["en" if lang == "en" else "zh"]
-        rows = [(table, row, column, self.a, self.b, change)]
+        rows = [(table, row, column, a, self.b, change)]
         rows.extend(
             (d.table, d.row, d.column, str(d.a), str(d.b), _signed(d.change))
             for d in self.differences
@@ -188,8 +203,11 @@ def compare(a: AnnualReport, b: AnnualReport) -> Comparison:
 
     Meant for two years of one organ or two organs of one year; any two reports of one
     edition can be compared. Raises :class:`~govinfo_report.aggregate.MismatchError` for
-    reports of different editions, whose cells do not correspond.
+    reports of different editions, whose cells do not correspond, and :class:`TypeError`
+    when ``a`` or ``b`` is not a report.
     """
+    _require_report(a, "compare", "a")
+    _require_report(b, "compare", "b")
     if a.edition != b.edition:
         raise MismatchError(
             2,
@@ -245,27 +263,43 @@ def _units_finding(kind: str, names: tuple[str, ...]) -> Finding:
     return make_finding("X-UNITS", Place(path="$"), found=len(names), detail=detail)
 
 
+#: The name of the sum of the units in a :class:`TotalComparison`, in Chinese and English.
+UNITS_SUM: Final = ("各单位之和", "sum of units")
+
+
 def compare_total(
     published_total: AnnualReport,
     units: Iterable[AnnualReport],
     expected_units: Collection[str] | None = None,
+    *,
+    on_refused: Callable[[AnnualReport, MismatchError], None] | None = None,
 ) -> TotalComparison:
     """Compare ``published_total`` with the sum of ``units`` (of its year), cell by cell.
 
     ``expected_units``, when given, names the organs whose reports the total should sum.
-    Raises :class:`~govinfo_report.aggregate.MismatchError` when a unit's report is of
-    another year or edition.
+    A unit's report of another year or edition raises
+    :class:`~govinfo_report.aggregate.MismatchError`; given ``on_refused``, it is passed
+    there instead (with the error) and left out, and the comparison goes on without it.
+    Anything but a report raises :class:`TypeError`.
     """
+    _require_report(published_total, "compare_total", "published_total")
     acc = Aggregator(year=published_total.year, edition=published_total.edition)
     seen: Counter[str] = Counter()
-    for unit in units:
-        acc.add(unit)
+    for unit in _require_reports(units, "compare_total", "units"):
+        try:
+            acc.add(unit)
+        except MismatchError as exc:
+            if on_refused is None:
+                raise
+            on_refused(unit, exc)
+            continue
         seen[unit.organ] += 1
     summed = acc.result(organ=published_total.organ, year=published_total.year)
     comparison = Comparison(
-        a="各单位之和 | sum of units",
+        a=UNITS_SUM[0],
         b=f"{_name(published_total)}",
         differences=_differences(summed, published_total),
+        a_en=UNITS_SUM[1],
     )
     names = tuple(sorted(seen))
     expected = set(expected_units) if expected_units is not None else None

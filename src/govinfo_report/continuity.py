@@ -30,7 +30,7 @@ import itertools
 from collections import defaultdict
 from typing import TYPE_CHECKING, Final
 
-from govinfo_report.aggregate import MismatchError
+from govinfo_report.aggregate import MismatchError, _require_report, _require_reports
 from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_value
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.labels import APPLICANT_COLUMNS
@@ -120,8 +120,10 @@ def jumps(
 
     A change is noted only when the larger of the two values is at least ``floor``, so
     that 1 → 6 is not news. From or to zero counts as a jump once the other value reaches
-    ``floor``.
+    ``floor``. Anything but two reports raises :class:`TypeError`.
     """
+    _require_report(previous, "jumps", "previous")
+    _require_report(current, "jumps", "current")
     findings = []
     for key in keys:
         before, now = cell_value(previous, key), cell_value(current, key)
@@ -154,8 +156,10 @@ def continuity(
     X-CARRY and X-STOCK (warnings, with expected and found values, placed at this year's
     cell) and X-JUMP notes (see :func:`jumps`). Raises
     :class:`~govinfo_report.aggregate.MismatchError` when the two are not one organ's
-    reports of consecutive years.
+    reports of consecutive years, and :class:`TypeError` when either is not a report.
     """
+    _require_report(previous, "continuity", "previous")
+    _require_report(current, "continuity", "current")
     _check_pair(previous, current)
     return [
         *_carry(previous, current),
@@ -179,10 +183,11 @@ def series(
     is continuous) and ordered by year; :func:`continuity` runs on each pair of
     consecutive years, and ``year`` is that of the later report. A gap in the years and a
     second report for a year are noted (X-SERIES, the second report is left out).
+    Anything in ``reports`` but a report raises :class:`TypeError`.
     """
     by_organ: dict[str, dict[int, AnnualReport]] = defaultdict(dict)
     out: dict[str, list[tuple[int, Finding]]] = {}
-    for report in reports:
+    for report in _require_reports(reports, "series", "reports"):
         out.setdefault(report.organ, [])
         years = by_organ[report.organ]
         if report.year in years:
