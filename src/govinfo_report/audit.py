@@ -4,15 +4,16 @@ r"""Auditing a report as published (审核): every single-report rule, on the st
 format's rules (section 6 of ``docs/format-2021.md``): each 总计 column (B-ROWTOTAL), the
 （七）总计 row (B-HANDLED), the 勾稽关系 (B-BALANCE), Table C's totals (C-TOTAL), values
 that are not counts or amounts (A-NONNEG), the fee figures (F-FEES, warnings), and the
-tables, rows and cells the report does not print (R-MISSING). What reading itself noticed
+tables, rows and cells the report does not print, and the organ and year when they cannot
+be found (R-MISSING). What reading itself noticed
 (loose labels, text not understood) is in ``record.findings``.
 
 >>> from govinfo_report.readers import read_text
 >>> record = read_text("二、主动公开政府信息情况\n\t规章\t1\t-2\t3")
 >>> [(f.code, f.place.column, f.found) for f in audit(record) if f.code != "R-MISSING"]
 [('A-NONNEG', '本年废止件数', -2)]
->>> [f.place.table for f in audit(record) if f.code == "R-MISSING" and not f.place.row]
-['三', '四']
+>>> [f.place.path for f in audit(record) if f.code == "R-MISSING" and not f.place.row]
+['$.organ', '$.year', '$.requests', '$.appeals']
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Final
 from govinfo_report import labels
 from govinfo_report.cells import CELL_BY_KEY, Cell, CellKey
 from govinfo_report.findings import Finding, Place, make_finding
-from govinfo_report.readers.record import REQUIRED_CELLS
+from govinfo_report.readers.record import REQUIRED_CELLS, missing_identity
 from govinfo_report.rules import check_cell, evaluate, fee_findings
 
 if TYPE_CHECKING:
@@ -42,6 +43,10 @@ def audit(record: PublishedReport) -> list[Finding]:
     applied (the cell's own finding says why).
     """
     findings: list[Finding] = []
+    if record.organ is None:
+        findings.append(missing_identity("organ", ("发文机关", "the organ")))
+    if record.year is None:
+        findings.append(missing_identity("year", ("年度", "the year")))
     values: dict[CellKey, int | Decimal] = {}
     for published in record.cells:
         cell = CELL_BY_KEY[published.key]

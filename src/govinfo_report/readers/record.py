@@ -277,12 +277,6 @@ class PublishedReport:
         from govinfo_report.audit import audit  # noqa: PLC0415 - audit imports this module
 
         problems = [f for f in audit(self) if f.severity is Severity.ERROR]
-        if self.organ is None:
-            problems.insert(0, _missing_identity("organ", ("发文机关", "the organ")))
-        if self.year is None:
-            problems.insert(
-                1 if self.organ is None else 0, _missing_identity("year", ("年度", "the year"))
-            )
         if problems:
             raise ReportError(problems)
         assert self.organ is not None  # noqa: S101 - checked above; narrows for mypy
@@ -310,7 +304,8 @@ class PublishedReport:
         )
 
 
-def _missing_identity(field: str, what: tuple[str, str]) -> Finding:
+def missing_identity(field: str, what: tuple[str, str]) -> Finding:
+    """R-MISSING for an identity field (organ, year) the reader could not find."""
     return make_finding(
         "R-MISSING",
         Place(path=f"$.{field}"),
