@@ -10,6 +10,7 @@ same blocks on Word-export pages and on any markup.
 
 from __future__ import annotations
 
+import codecs
 import importlib.util
 import re
 from pathlib import Path
@@ -22,7 +23,8 @@ from lxml import etree, html
 from govinfo_report.errors import ReadError
 from govinfo_report.readers import html as reader
 from govinfo_report.readers._blocks import Grid, Para, TextCell
-from govinfo_report.readers._interpret import match_section
+from govinfo_report.readers._decode import decode
+from govinfo_report.readers._interpret import interpret, match_section
 from govinfo_report.readers.record import Source
 from govinfo_report.serialization import loads
 
@@ -248,3 +250,62 @@ _PIECES = st.sampled_from(
 def test_any_markup_walks_as_before(pieces: list[str]) -> None:
     page = "".join(pieces)
     assert _blocks(page) == _reference_blocks(page)
+
+
+def _read_as_before(data: bytes) -> object:
+    """``read_html`` of bytes as first written: decode, then parse the text."""
+    try:
+        text, _ = decode(data, markup=True)
+        return interpret(reader.html_blocks(text), source="<html>", fmt="html")
+    except ReadError as exc:
+        return f"error: {exc}"
+
+
+def _read(data: bytes) -> object:
+    try:
+        return reader.read_html(data)
+    except ReadError as exc:
+        return f"error: {exc}"
+
+
+def test_utf8_pages_read_as_before() -> None:
+    """Strict UTF-8 bytes are parsed as they are: the same record as from their text."""
+    root = Path(__file__).parents[2]
+    for path in (root / "tests/data/published").glob("*.html"):
+        page = path.read_bytes().decode("gb18030")
+        for data in (
+            page.encode("utf-8"),
+            codecs.BOM_UTF8 + page.encode("utf-8"),
+            page.encode("gb18030"),
+            b"\x00<?xml version='1.0'?>" + page.encode("utf-8"),
+        ):
+            assert _read(data) == _read_as_before(data)
+
+
+_DECLARATIONS = st.sampled_from(
+    [
+        "",
+        "<meta charset=utf-8>",
+        "<meta charset=gbk>",
+        "<?xml version='1.0' encoding='gbk'?>",
+        "\x00<?xml version='1.0'?>",
+        "<\x00?xml?>",
+        "\ufeff",
+    ]
+)
+
+
+@given(
+    _DECLARATIONS,
+    st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=30),
+    st.sampled_from(["utf-8", "gb18030", "utf-16"]),
+)
+def test_any_page_bytes_read_as_before(declared: str, pieces: list[str], codec: str) -> None:
+    errors = "replace" if codec == "gb18030" else "surrogatepass"  # lone surrogates too
+    data = (declared + "".join(pieces)).encode(codec, errors=errors)
+    assert _read(data) == _read_as_before(data)
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_read_as_before(data: bytes) -> None:
+    assert _read(data) == _read_as_before(data)

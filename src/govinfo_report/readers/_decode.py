@@ -6,7 +6,7 @@ import codecs
 import re
 from typing import Final
 
-__all__ = ["decode"]
+__all__ = ["STRICT_UTF8", "decode", "decode_utf8"]
 
 _META: Final = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 # GB2312 and GBK pages routinely contain characters only GB18030 has; it is their superset.
@@ -21,8 +21,21 @@ def _codec(name: str) -> str | None:
         return None
 
 
-def decode(data: bytes, *, markup: bool = False) -> tuple[str, str]:  # noqa: C901, PLR0911 - one fallback chain
-    """``data`` as text, and the encoding used.
+#: What :func:`decode_utf8` names strict UTF-8 with: ``data`` is then the text's UTF-8 bytes.
+STRICT_UTF8: Final = "utf-8 (strict)"
+
+
+def decode(data: bytes, *, markup: bool = False) -> tuple[str, str]:
+    """``data`` as text, and the encoding used (see :func:`decode_utf8`)."""
+    text, codec = decode_utf8(data, markup=markup)
+    return text, "utf-8" if codec == STRICT_UTF8 else codec
+
+
+def decode_utf8(data: bytes, *, markup: bool = False) -> tuple[str, str]:  # noqa: C901, PLR0911 - one fallback chain
+    """``data`` as text, and the encoding used (:data:`STRICT_UTF8` for strict UTF-8).
+
+    :data:`STRICT_UTF8` means ``data`` is valid UTF-8 without a BOM, and so exactly the text's
+    UTF-8 encoding (a parser can be given it as it is).
 
     A BOM wins; then strict UTF-8; then, for markup, a ``<meta charset>`` in the first 4 KB;
     then charset-normalizer's best guess; GB18030 with replacement characters as the last
@@ -37,7 +50,7 @@ def decode(data: bytes, *, markup: bool = False) -> tuple[str, str]:  # noqa: C9
         # Valid multi-byte UTF-8 is vanishingly unlikely in GBK text, and sites often keep a
         # stale charset declaration after converting their pages to UTF-8.
         try:
-            return data.decode("utf-8"), "utf-8"
+            return data.decode("utf-8"), STRICT_UTF8
         except UnicodeDecodeError:
             pass
     if markup:
@@ -47,7 +60,7 @@ def decode(data: bytes, *, markup: bool = False) -> tuple[str, str]:  # noqa: C9
             if codec is not None and codec not in ("utf-16-le", "utf-16-be", "utf-16"):
                 return data.decode(codec, errors="replace"), codec
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), STRICT_UTF8
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # noqa: PLC0415 - only for undeclared encodings

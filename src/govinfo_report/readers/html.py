@@ -32,7 +32,7 @@ from lxml import etree
 from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
 from govinfo_report.readers._blocks import Grid, Para, TextCell
-from govinfo_report.readers._decode import decode
+from govinfo_report.readers._decode import STRICT_UTF8, decode_utf8
 from govinfo_report.readers._interpret import interpret, match_section
 from govinfo_report.readers._normal import compact, squash
 from govinfo_report.readers.record import PublishedReport, Source
@@ -96,13 +96,16 @@ def read_html(
     """Read a report from a web page: ``source`` is the markup (str or bytes) or a path."""
     if isinstance(source, os.PathLike):
         name = name or os.fspath(source)
-        text, _ = decode(read_bytes(source), markup=True)
-    elif isinstance(source, bytes):
-        text, _ = decode(source, markup=True)
+        source = read_bytes(source)
+    if isinstance(source, bytes):
+        text, codec = decode_utf8(source, markup=True)
+        # Bytes that decoded as strict UTF-8 (no BOM) are the text's own UTF-8 encoding:
+        # given to the parser as they are, instead of encoding the text again.
+        utf8 = source if codec == STRICT_UTF8 else None
     else:
-        text = source
+        text, utf8 = source, None
     name = name or "<html>"
-    return interpret(html_blocks(text, name), source=name, fmt="html")
+    return interpret(html_blocks(text, name, utf8=utf8), source=name, fmt="html")
 
 
 def _html_parser(encoding: str | None = None) -> etree.HTMLParser:
@@ -118,8 +121,11 @@ def _html_parser(encoding: str | None = None) -> etree.HTMLParser:
     )
 
 
-def _parse(text: str, name: str) -> etree._Element:
-    text = _XML_DECL.sub("", text)
+def _parse(text: str, name: str, utf8: bytes | None = None) -> etree._Element:
+    """The page's root element; ``utf8``, when given, is ``text`` encoded in UTF-8."""
+    declared = _XML_DECL.match(text)
+    if declared is not None:
+        text, utf8 = text[declared.end() :], None
     # libxml2 reads UTF-8 natively: a third faster than from a str, and the same tree. A str
     # with an encoding declaration (refused by lxml) or lone surrogates is given as it is.
     # NUL characters are dropped; in UTF-8 a NUL byte is only ever the NUL character, and
@@ -130,7 +136,7 @@ def _parse(text: str, name: str) -> etree._Element:
         source = text.replace("\x00", "")
     else:
         try:
-            source = text.encode("utf-8").replace(b"\x00", b"")
+            source = (text.encode("utf-8") if utf8 is None else utf8).replace(b"\x00", b"")
         except UnicodeEncodeError:
             source = text.replace("\x00", "")
     parser = _html_parser("utf-8" if isinstance(source, bytes) else None)
@@ -378,9 +384,12 @@ def _is_title(text: str) -> bool:
     return len(key) <= 80 and key.endswith("政府信息公开工作年度报告")  # noqa: PLR2004
 
 
-def html_blocks(text: str, name: str = "<html>") -> list[Block]:
-    """The paragraphs and tables of the report's article on the page."""
-    root = _parse(text, name)
+def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -> list[Block]:
+    """The paragraphs and tables of the report's article on the page.
+
+    ``utf8``, when given, is ``text`` encoded in UTF-8 (the page's own bytes).
+    """
+    root = _parse(text, name, utf8)
     walker = _Walker()
     walker.stack.append(root)
     walker.walk(root)
