@@ -28,12 +28,12 @@ from govinfo_report.cli import (
     write_findings_csv,
 )
 from govinfo_report.errors import ReadError, ReportError
+from govinfo_report.findings import Finding, Place, Severity
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Iterator
 
-    from govinfo_report.findings import Finding
     from govinfo_report.readers import PublishedReport
 
 __all__ = ["register"]
@@ -113,7 +113,8 @@ def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _files(paths: list[str], err: TextIO) -> Iterator[str]:
+def _files(paths: list[str], empty: list[str]) -> Iterator[str]:
+    """The files named, and those found in the folders named; empty folders into ``empty``."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -121,7 +122,7 @@ def _files(paths: list[str], err: TextIO) -> Iterator[str]:
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES
             )
             if not found:
-                err.write(f"{raw}: no reports found | 未找到年报文件\n")
+                empty.append(raw)
             yield from (os.fspath(p) for p in found)
         else:
             yield raw
@@ -141,8 +142,10 @@ def _audit_one(path: str) -> tuple[PublishedReport | None, list[Finding], ReadEr
 
 
 def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    files = list(_files(args.paths, err))
-    code = EXIT_OK
+    empty: list[str] = []
+    files = list(_files(args.paths, empty))
+    code = EXIT_UNREADABLE if empty else EXIT_OK  # a mistyped folder must not pass a check
+    err.writelines(_no_reports(raw, args.lang) for raw in empty)
     rows: list[tuple[str, Finding]] = []
     results: list[dict[str, object]] = []
     sound = 0
@@ -153,7 +156,15 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         record, findings, error = _audit_one(path)
         if error is not None:
             code = EXIT_UNREADABLE
-            results.append({"file": path, "error": error.message(args.lang)})
+            results.append(
+                {
+                    "file": path,
+                    "status": "unreadable",
+                    "reason_zh": error.reason_zh,
+                    "reason_en": error.reason_en,
+                }
+            )
+            rows.append((path, _unreadable_finding(error)))
             if args.format == "text":
                 out.write(read_error_line(error, args.lang) + "\n")
             continue
@@ -181,12 +192,31 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     elif args.format == "csv":
         write_findings_csv(rows, out)
     total = len(files)
-    unreadable = sum("error" in r for r in results)
+    unreadable = sum(r.get("status") == "unreadable" for r in results)
     if args.lang == "en":
         bad = total - sound - unreadable
         line = f"total: {total} files, {sound} sound, {bad} not sound, {unreadable} unreadable"
     else:
         bad = total - sound - unreadable
         line = f"合计：{total} 个文件，通过 {sound} 个，未通过 {bad} 个，无法读取 {unreadable} 个"
-    err.write(line + "\n")
+    # The total belongs with the text report; machine formats keep stdout parseable.
+    (out if args.format == "text" else err).write(line + "\n")
     return code
+
+
+def _no_reports(folder: str, lang: str) -> str:
+    kinds = sorted(_SUFFIXES)
+    if lang == "en":
+        return f"{folder}: no reports found (no {', '.join(kinds)} file)\n"
+    return f"{folder}：未找到年报文件（没有 {'、'.join(kinds)} 文件）\n"
+
+
+def _unreadable_finding(error: ReadError) -> Finding:
+    """An unreadable input as a CSV row: code ``unreadable``, both reasons."""
+    return Finding(
+        code="unreadable",
+        severity=Severity.ERROR,
+        place=Place(path="$"),
+        message_zh=error.reason_zh,
+        message_en=error.reason_en,
+    )
