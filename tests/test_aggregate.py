@@ -147,8 +147,38 @@ def test_other_edition_refused_and_sum_unchanged() -> None:
 
 def test_not_a_report_refused() -> None:
     acc = Aggregator()
-    with pytest.raises(MismatchError, match="not an AnnualReport"):
+    with pytest.raises(TypeError, match="argument report must be an AnnualReport, not dict"):
         acc.add({"organ": "甲镇"})  # type: ignore[arg-type]
+    assert (acc.count, acc.offered) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("reports", "message"),
+    [
+        ([{}], "aggregate() argument reports[0] must be an AnnualReport, not dict"),
+        (
+            [unit("甲镇"), None],
+            "aggregate() argument reports[1] must be an AnnualReport, not NoneType",
+        ),
+        (None, "aggregate() argument reports must be an iterable of AnnualReport, not NoneType"),
+        (unit("甲镇"), "must be an iterable of AnnualReport, not AnnualReport"),
+    ],
+)
+def test_aggregate_type_errors_name_the_parameter(reports: object, message: str) -> None:
+    with pytest.raises(TypeError) as info:
+        aggregate(reports, organ=ORGAN)  # type: ignore[arg-type]
+    assert message in str(info.value)
+    assert "的参数 reports" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "sources"),
+    [("a.json", ["a.json"]), ("A.JSON", ["A.JSON"]), ("b.Json", ["b.Json"]),
+     ("c.JSONL", ["c.JSONL:1"]), ("d.txt", []), ("e.json.bak", []), (".hidden.json", [])],
+)  # fmt: skip
+def test_iter_reports_suffixes_in_any_case(tmp_path: Path, name: str, sources: list[str]) -> None:
+    (tmp_path / name).write_text(dumps(unit("甲镇")).replace("\n", ""), encoding="utf-8")
+    assert [Path(i.source).name for i in iter_reports(tmp_path) if i.report] == sources
 
 
 def test_amounts_are_bounded_so_sums_stay_exact() -> None:

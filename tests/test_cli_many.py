@@ -1,8 +1,10 @@
 """The aggregate and compare commands, run in-process."""
 
+import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -12,6 +14,9 @@ from govinfo_report.cli import run
 from govinfo_report.model import ApplicantCounts, ProactiveDisclosure, Requests
 
 SERIES = Path(__file__).parent / "data" / "series"
+
+#: The expected outcome of one table row: exit code, then what the row checks.
+Case = tuple[Any, ...]
 
 
 def _unit(organ: str, n: int, year: int = 2023) -> AnnualReport:
@@ -155,7 +160,7 @@ def test_compare_published_total_with_units(units: Path, tmp_path: Path) -> None
     code, out, _ = _run(
         "compare", str(total), "--units", str(units), "--expected-units", str(expected)
     )
-    assert (code, out) == (0, "各单位之和 | sum of units与某县 2023：各单元格数值相同\n")
+    assert (code, out) == (0, "各单位之和与某县 2023：各单元格数值相同\n")
     published = attrs.evolve(load(total), proactive=ProactiveDisclosure(licensing=11))
     total.write_text(dumps(published), encoding="utf-8")
     expected.write_text("甲镇\n乙镇\n丙镇\n丁镇\n戊镇\n", encoding="utf-8")
@@ -188,7 +193,11 @@ def test_audit_series_catches_the_breaks_by_name(tmp_path: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     start = lines.index("series 某市自然资源和规划局: 2021-2023 (3 years, 2 findings)")
-    assert [line.split(" [")[-1] for line in lines[start + 1 :]] == ["X-STOCK]", "X-CARRY]"]
+    assert [line.split(" [")[-1] for line in lines[start + 1 : start + 3]] == [
+        "X-STOCK]",
+        "X-CARRY]",
+    ]
+    assert lines[-1] == "total: 3 files, 3 sound, 0 not sound, 0 unreadable"
     assert lines[start + 1].startswith("  2022  warning table 二")
     assert lines[start + 2].startswith("  2023  warning table 三")
     code, out, _ = _run("audit", str(tmp_path), "--series", "--format", "json")
@@ -201,3 +210,274 @@ def test_audit_series_catches_the_breaks_by_name(tmp_path: Path) -> None:
     assert "某市自然资源和规划局 2023,X-CARRY,warning" in out
     code, out, _ = _run("audit", str(tmp_path))
     assert "X-CARRY" not in out
+
+
+# --- Inputs that used to be left out or counted silently ------------------------------
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """``up/`` with suffixes in any case, a unit again, a report of 2022 and other files."""
+    up = tmp_path / "up"
+    up.mkdir()
+    (up / "A.JSON").write_text(dumps(_unit("甲镇", 1)), encoding="utf-8")
+    (up / "b.json").write_text(dumps(_unit("乙镇", 2)), encoding="utf-8")
+    (up / "c.Jsonl").write_text(dumps(_unit("丙镇", 3), indent=None), encoding="utf-8")
+    (up / "notes.txt").write_text("not a report", encoding="utf-8")
+    (tmp_path / "again.json").write_text(dumps(_unit("甲镇", 1)), encoding="utf-8")
+    (tmp_path / "old.json").write_text(dumps(_unit("丁镇", 4, year=2022)), encoding="utf-8")
+    (tmp_path / "page.html").write_text("<html><body>某县</body></html>", encoding="utf-8")
+    (tmp_path / "page.json").write_text("<!DOCTYPE html><html></html>", encoding="utf-8")
+    (tmp_path / "report.txt").write_text("某县2023年政府信息公开工作年度报告", encoding="utf-8")
+    (tmp_path / "report.docx").write_bytes(b"PK\x03\x04" + bytes(range(256)))
+    (tmp_path / "empty").mkdir()
+    return tmp_path
+
+
+@pytest.fixture
+def in_mixed(mixed: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in the ``mixed`` folder, so that sources are short relative paths."""
+    monkeypatch.chdir(mixed)
+    return mixed
+
+
+@pytest.mark.parametrize(
+    ("inputs", "lang", "case"),
+    [
+        (["up"], "en", (0, 6, ["summed 3 reports for 2023 into {out}"])),
+        (["up/A.JSON", "up/c.Jsonl"], "en", (0, 4, ["summed 2 reports for 2023 into {out}"])),
+        (
+            ["up", "again.json"],
+            "en",
+            (
+                1,
+                7,
+                [
+                    "again.json: sound (0 errors, 1 warnings, 0 notes)",
+                    (
+                        '  warning $.organ: the unit "甲镇" is counted more than once: '
+                        "up/A.JSON and again.json [X-UNITS]"
+                    ),
+                    (
+                        "summed 4 reports for 2023 into {out}; "
+                        "1 duplicate a unit already summed, counted twice (see above)"
+                    ),
+                ],
+            ),
+        ),
+        (
+            ["up", "again.json"],
+            "zh",
+            (
+                1,
+                7,
+                [
+                    "again.json：通过（错误 0 处，警告 1 处，提示 0 处）",
+                    "  警告 $.organ：单位“甲镇”被重复计入：up/A.JSON、again.json［X-UNITS］",
+                    (
+                        "已汇总 4 份 2023 年度报告，写入 {out}；"
+                        "1 份与已汇总的单位重复，被重复计入（见上）"
+                    ),
+                ],
+            ),
+        ),
+        (
+            ["up/b.json", "up/b.json"],
+            "en",
+            (
+                1,
+                4,
+                [
+                    "up/b.json: sound (0 errors, 1 warnings, 0 notes)",
+                    (
+                        '  warning $.organ: the unit "乙镇" is counted more than once: '
+                        "up/b.json and up/b.json [X-UNITS]"
+                    ),
+                    (
+                        "summed 2 reports for 2023 into {out}; "
+                        "1 duplicate a unit already summed, counted twice (see above)"
+                    ),
+                ],
+            ),
+        ),
+        (
+            ["up", "up/notes.txt", "page.html"],
+            "en",
+            (2, 6, ["summed 3 reports for 2023 into {out}; 2 inputs left out (see above)"]),
+        ),
+    ],
+)
+def test_aggregate_leaves_nothing_out_silently(
+    mixed: Path, monkeypatch: pytest.MonkeyPatch, inputs: list[str], lang: str, case: Case
+) -> None:
+    code, licensing, expected = case
+    monkeypatch.chdir(mixed)
+    result = _run("aggregate", *inputs, "-o", "total.json", "--organ", "某县", "--lang", lang)
+    assert result[0] == code
+    assert result[1].splitlines() == [line.format(out="total.json") for line in expected]
+    assert load(mixed / "total.json").proactive.licensing == licensing
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "zh",
+            (
+                "无法读取 up/notes.txt: 不是 .json 或 .jsonl 文件，未计入"
+                "（网页、.docx、文本请先用 `govinfo-report read FILE -o OUT.json` 转换）"
+            ),
+        ),
+        (
+            "en",
+            (
+                "cannot read up/notes.txt: not a .json or .jsonl file; left out (convert a web "
+                "page, .docx or text with `govinfo-report read FILE -o OUT.json` first)"
+            ),
+        ),
+    ],
+)
+def test_aggregate_names_a_file_skipped_for_its_suffix(
+    mixed: Path, monkeypatch: pytest.MonkeyPatch, lang: str, expected: str
+) -> None:
+    monkeypatch.chdir(mixed)
+    code, _, err = _run(
+        "aggregate", "up/b.json", "up/notes.txt", "-o", "t.json", "--organ", "某县", "--lang", lang
+    )
+    assert (code, err) == (2, expected + "\n")
+
+
+_NOT_JSON = {
+    "zh": "compare 需要年报 JSON；请先用 `govinfo-report read FILE -o OUT.json` 转换",
+    "en": "compare takes report JSON; convert with `govinfo-report read FILE -o OUT.json` first",
+}
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "out", "err"),
+    [
+        # --units that hold no report at all: an error naming the path, no comparison.
+        (
+            ["total.json", "--units", "nowhere"],
+            2,
+            [],
+            ["cannot read nowhere: no such file",
+             "--units nowhere: no unit report to compare the total with"],
+        ),
+        (
+            ["total.json", "--units", "empty"],
+            2,
+            [],
+            ["cannot read empty: holds no reports (.json or .jsonl files)",
+             "--units empty: no unit report to compare the total with"],
+        ),
+        (
+            ["total.json", "--units", "up", "empty"],
+            2,
+            ["sum of units and 某县 2023: every cell is the same"],
+            ["cannot read empty: holds no reports (.json or .jsonl files)"],
+        ),
+        # A unit of another year is named by its file, left out, and the rest compared.
+        (
+            ["total.json", "--units", "up", "old.json"],
+            1,
+            ["old.json: report 4 (丁镇) is for 2022, not 2023",
+             "sum of units and 某县 2023: every cell is the same"],
+            [],
+        ),
+        # A published page, text or .docx is not report JSON.
+        (["page.html", "up/b.json"], 2, [], [f"cannot read page.html: {_NOT_JSON['en']}"]),
+        (["up/b.json", "page.json"], 2, [], [f"cannot read page.json: {_NOT_JSON['en']}"]),
+        (["report.txt", "up/b.json"], 2, [], [f"cannot read report.txt: {_NOT_JSON['en']}"]),
+        (["report.docx", "--units", "up"], 2, [], [f"cannot read report.docx: {_NOT_JSON['en']}"]),
+    ],
+)  # fmt: skip
+@pytest.mark.usefixtures("in_mixed")
+def test_compare_bad_inputs_are_errors_by_name(
+    argv: list[str], code: int, out: list[str], err: list[str]
+) -> None:
+    assert _run("aggregate", "up", "-o", "total.json", "--organ", "某县")[0] == 0
+    result = _run("compare", *argv, "--lang", "en")
+    assert result == (code, "".join(f"{line}\n" for line in out), "".join(f"{e}\n" for e in err))
+
+
+@pytest.mark.parametrize(
+    ("argv", "lang", "expected"),
+    [
+        (["page.html", "up/b.json"], "zh", f"无法读取 page.html: {_NOT_JSON['zh']}\n"),
+        (["total.json", "--units", "nowhere"], "zh",
+         "无法读取 nowhere: 文件不存在\n--units nowhere：没有可与汇总报告比较的单位报告\n"),
+    ],
+)  # fmt: skip
+def test_compare_messages_in_chinese_by_default(
+    mixed: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], lang: str, expected: str
+) -> None:
+    monkeypatch.chdir(mixed)
+    assert _run("aggregate", "up", "-o", "total.json", "--organ", "某县")[0] == 0
+    assert _run("compare", *argv, "--lang", lang)[2] == expected
+    assert _run("compare", *argv)[2] == expected
+
+
+_LEFT_OUT = [
+    {
+        "file": "old.json",
+        "status": "refused",
+        "reason_zh": "第 4 份报告（丁镇）是 2022 年度的，应为 2023 年度",
+        "reason_en": "report 4 (丁镇) is for 2022, not 2023",
+    },
+    {
+        "file": "nowhere",
+        "status": "unreadable",
+        "reason_zh": "文件不存在",
+        "reason_en": "no such file",
+    },
+    {
+        "file": "page.json",
+        "status": "unreadable",
+        "reason_zh": _NOT_JSON["zh"],
+        "reason_en": _NOT_JSON["en"],
+    },
+]
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["total.json", "--units", "up", "old.json", "nowhere", "page.json"], (2, True, _LEFT_OUT)),
+        (["total.json", "--units", "up"], (0, True, [])),
+        (["page.json", "--units", "up"], (2, False, _LEFT_OUT[2:])),
+        (["up/b.json", "nowhere"], (2, False, _LEFT_OUT[1:2])),
+    ],
+)
+def test_compare_json_and_csv_keep_the_inputs_left_out(
+    mixed: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], expected: Case
+) -> None:
+    code, compared, left_out = expected
+    monkeypatch.chdir(mixed)
+    assert _run("aggregate", "up", "-o", "total.json", "--organ", "某县")[0] == 0
+    result, out, err = _run("compare", *argv, "--format", "json")
+    assert (result, err) == (code, "")
+    data = json.loads(out)
+    assert data["left_out"] == left_out
+    assert (data["differences"] is not None) == compared
+    result, out, _ = _run("compare", *argv, "--format", "csv")
+    assert result == code
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [
+        (r["file"], r["code"], r["severity"], r["message_zh"], r["message_en"]) for r in rows
+    ] == [(e["file"], e["status"], "error", e["reason_zh"], e["reason_en"]) for e in left_out]
+
+
+def test_compare_total_json_and_csv_carry_the_findings(units: Path, tmp_path: Path) -> None:
+    total = tmp_path / "total.json"
+    assert _run("aggregate", str(units), "-o", str(total), "--organ", "某县")[0] == 0
+    published = attrs.evolve(load(total), proactive=ProactiveDisclosure(licensing=11))
+    total.write_text(dumps(published), encoding="utf-8")
+    code, out, _ = _run("compare", str(total), "--units", str(units), "--format", "json")
+    assert code == 1
+    assert [(f["code"], f["expected"], f["found"]) for f in json.loads(out)["findings"]] == [
+        ("X-TOTAL", 10, 11)
+    ]
+    code, out, _ = _run("compare", str(total), "--units", str(units), "--format", "csv")
+    row = next(r for r in csv.DictReader(io.StringIO(out)) if r["path"] == "$.proactive.licensing")
+    assert (row["a"], row["b"], row["code"], row["severity"]) == ("10", "11", "X-TOTAL", "warning")

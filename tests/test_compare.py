@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
@@ -173,3 +174,53 @@ def test_total_that_does_not_agree_names_cells_and_units() -> None:
 def test_total_refuses_units_of_another_year() -> None:
     with pytest.raises(MismatchError, match="2022"):
         compare_total(_unit("甲镇", 1), [attrs.evolve(_unit("乙镇", 1), year=2022)])
+
+
+def test_total_goes_on_past_refused_units_when_asked() -> None:
+    late = attrs.evolve(_unit("乙镇", 1), year=2022)
+    refused: list[tuple[str, str]] = []
+    result = compare_total(
+        _unit("甲镇", 1),
+        [late, _unit("甲镇", 1)],
+        ["甲镇", "乙镇"],
+        on_refused=lambda r, exc: refused.append((r.organ, exc.message("en"))),
+    )
+    assert refused == [("乙镇", "report 1 (乙镇) is for 2022, not 2023")]
+    assert (result.units, result.missing) == (("甲镇",), ("乙镇",))
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: compare({}, {}), "compare() argument a must be an AnnualReport, not dict"),
+        (lambda: compare(None, BASE), "compare() argument a must be an AnnualReport, not NoneType"),
+        (lambda: compare(BASE, 3), "compare() argument b must be an AnnualReport, not int"),
+        (
+            lambda: compare_total(None, []),
+            "compare_total() argument published_total must be an AnnualReport, not NoneType",
+        ),
+        (
+            lambda: compare_total(BASE, [BASE, {}]),
+            "compare_total() argument units[1] must be an AnnualReport, not dict",
+        ),
+        (
+            lambda: compare_total(BASE, None),
+            "compare_total() argument units must be an iterable of AnnualReport, not NoneType",
+        ),
+    ],
+)
+def test_type_errors_name_the_parameter(call: Callable[[], object], message: str) -> None:
+    with pytest.raises(TypeError) as info:
+        call()
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("zh", "各单位之和与某县 2023：各单元格数值相同"),
+     ("en", "sum of units and 某县 2023: every cell is the same")],
+)  # fmt: skip
+def test_total_header_in_one_language(lang: str, expected: str) -> None:
+    units = [_unit("甲镇", 1)]
+    result = compare_total(aggregate(units, organ="某县"), units)
+    assert result.comparison.to_text(lang) == expected

@@ -229,3 +229,34 @@ def test_series_groups_orders_and_notes_gaps_and_duplicates() -> None:
 def test_series_of_one_report_is_empty() -> None:
     assert series([SOUND]) == {ORGAN: []}
     assert series([]) == {}
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: continuity(None, SOUND),  # type: ignore[arg-type]
+            "continuity() argument previous must be an AnnualReport, not NoneType",
+        ),
+        (
+            lambda: continuity(LAST, {}),  # type: ignore[arg-type]
+            "continuity() argument current must be an AnnualReport, not dict",
+        ),
+        (
+            lambda: jumps(LAST, "2023"),  # type: ignore[arg-type]
+            "jumps() argument current must be an AnnualReport, not str",
+        ),
+        (
+            lambda: series([LAST, None]),  # type: ignore[list-item]
+            "series() argument reports[1] must be an AnnualReport, not NoneType",
+        ),
+        (
+            lambda: series(None),  # type: ignore[arg-type]
+            "series() argument reports must be an iterable of AnnualReport, not NoneType",
+        ),
+    ],
+)
+def test_type_errors_name_the_parameter(call: Callable[[], object], message: str) -> None:
+    with pytest.raises(TypeError) as info:
+        call()
+    assert message in str(info.value)

@@ -60,16 +60,24 @@ _NOT_REPORT_JSON = (
     "compare 需要年报 JSON；请先用 `govinfo-report read FILE -o OUT.json` 转换",
     "compare takes report JSON; convert with `govinfo-report read FILE -o OUT.json` first",
 )
+_NOT_JSON_FILE = (
+    "不是年报 JSON；请先用 `govinfo-report read FILE -o OUT.json` 转换",
+    "not report JSON; convert with `govinfo-report read FILE -o OUT.json` first",
+)
 _NO_REPORTS = (
     "其中没有年报（.json 或 .jsonl 文件）",
     "holds no reports (.json or .jsonl files)",
 )
 
 
-def _inputs(paths: list[str], *, require: bool = False) -> Iterator[Loaded]:
+def _inputs(
+    paths: list[str], *, require: bool = False, not_json: tuple[str, str] = _NOT_JSON_FILE
+) -> Iterator[Loaded]:
     """Every input under ``paths``; a file named here must be ``.json`` or ``.jsonl``.
 
-    With ``require``, a path that holds no report at all is an unreadable input too.
+    A ``.json`` file that is not JSON at all (a web page, a .docx) is unreadable with the
+    reason ``not_json``. With ``require``, a path that holds no report at all is an
+    unreadable input too.
     """
     from govinfo_report.aggregate import Loaded, is_report_file, iter_reports  # noqa: PLC0415
 
@@ -84,9 +92,25 @@ def _inputs(paths: list[str], *, require: bool = False) -> Iterator[Loaded]:
         found = False
         for item in iter_reports(path):
             found = True
-            yield item
+            yield _not_json(item, not_json)
         if require and not found:
             yield Loaded(source=path, error=ReadError(path, *_NO_REPORTS))
+
+
+def _not_json(item: Loaded, reason: tuple[str, str]) -> Loaded:
+    """``item``, its reason replaced by ``reason`` when it is a whole file that is not JSON."""
+    from govinfo_report.aggregate import Loaded  # noqa: PLC0415 - lazy
+
+    if not isinstance(item.error, ReadError) or not Path(item.source).is_file():
+        return item
+    try:
+        with Path(item.source).open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return item
+    if _looks_like_json(head):
+        return item
+    return Loaded(source=item.source, error=ReadError(item.source, *reason))
 
 
 def _inside(output: Path, folders: list[Path]) -> Path | None:
@@ -424,7 +448,7 @@ def _compare_total(args: argparse.Namespace, problems: _Problems, out: TextIO) -
     current = [""]
 
     def units() -> Iterator[AnnualReport]:
-        for item in _inputs(args.units, require=True):
+        for item in _inputs(args.units, require=True, not_json=_NOT_REPORT_JSON):
             report = problems.loaded(item)
             if report is not None:
                 current[0] = item.source
