@@ -478,10 +478,11 @@ def register(
         "aggregate",
         help="sum reports into a total | 汇总多份年报",
         description="Sum the reports in PATH (JSON files, folders searched recursively, JSON "
-        "Lines files) into one report of ORGAN, written to -o atomically. Inputs that cannot "
-        "be read or summed are reported and left out; the total of the rest is still written. "
-        "Exit 0 when every input was summed, 1 when some input has errors or another year, "
-        "2 when an input cannot be read.",
+        "Lines files; suffixes in any case) into one report of ORGAN, written to -o "
+        "atomically. Inputs that cannot be read or summed are reported and left out (a file "
+        "named here must be .json or .jsonl); a unit counted twice is reported (X-UNITS); the "
+        "total is still written. Exit 0 when every input was summed once, 1 when some input "
+        "has errors, another year or duplicates a unit, 2 when an input cannot be read.",
     )
     agg.add_argument("paths", nargs="+", metavar="PATH")
     agg.add_argument("-o", "--output", required=True, metavar="TOTAL.json")
@@ -494,8 +495,11 @@ def register(
     cmp = sub.add_parser(
         "compare",
         help="compare two reports cell by cell | 逐格比较两份年报",
-        description="Print the cells in which B differs from A. With --units, compare one "
-        "published total with the sum of its units' reports (exit 1 when they disagree).",
+        description="Print the cells in which B differs from A (report JSON; convert a "
+        "published page or .docx with `govinfo-report read` first). With --units, compare one "
+        "published total with the sum of its units' reports (exit 1 when they disagree; units "
+        "that cannot be used are reported and left out; no unit at all is an error). JSON and "
+        "CSV output list the inputs left out.",
     )
     cmp.add_argument("files", nargs="+", metavar="FILE", help="A B, or the published total")
     cmp.add_argument("--units", nargs="+", metavar="PATH", help="the units' reports")
