@@ -23,6 +23,7 @@ from govinfo_report.cli import (
     summary_line,
 )
 from govinfo_report.errors import ReadError, ReportError
+from govinfo_report.model import AnnualReport
 
 if TYPE_CHECKING:
     import argparse
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from govinfo_report.aggregate import Aggregator, Loaded, MismatchError
     from govinfo_report.compare import Comparison
     from govinfo_report.findings import Finding
-    from govinfo_report.model import AnnualReport
     from govinfo_report.readers import PublishedReport
 
 __all__ = ["SeriesCollector", "audit_series", "register"]
@@ -524,8 +524,12 @@ class SeriesCollector:
         self.enabled = enabled
         self.reports: list[AnnualReport] = []
 
-    def keep(self, record: PublishedReport | None, *, sound: bool) -> None:
-        """Keep ``record``'s report when the audit found it sound."""
+    def keep(self, record: PublishedReport | AnnualReport | None, *, sound: bool) -> None:
+        """Keep ``record``'s report (or the report itself) when the audit found it sound."""
+        if isinstance(record, AnnualReport):
+            if self.enabled and sound:
+                self.reports.append(record)
+            return
         if self.enabled and sound and record is not None:
             try:
                 self.reports.append(record.to_report())

@@ -34,11 +34,12 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Iterator
 
+    from govinfo_report.model import AnnualReport
     from govinfo_report.readers import PublishedReport
 
 __all__ = ["register"]
 
-_SUFFIXES: Final = frozenset({".txt", ".htm", ".html", ".shtml", ".docx"})
+_SUFFIXES: Final = frozenset({".txt", ".htm", ".html", ".shtml", ".docx", ".json"})
 
 
 def register(
@@ -128,10 +129,14 @@ def _files(paths: list[str], empty: list[str]) -> Iterator[str]:
             yield raw
 
 
-def _audit_one(path: str) -> tuple[PublishedReport | None, list[Finding], ReadError | None]:
+def _audit_one(
+    path: str,
+) -> tuple[PublishedReport | AnnualReport | None, list[Finding], ReadError | None]:
     from govinfo_report.audit import audit  # noqa: PLC0415
     from govinfo_report.readers import read  # noqa: PLC0415
 
+    if Path(path).suffix.lower() == ".json":  # a report in this library's JSON form
+        return _audit_json(path)
     try:
         record = read(path)
     except ReadError as exc:
@@ -202,6 +207,18 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # The total belongs with the text report; machine formats keep stdout parseable.
     (out if args.format == "text" else err).write(line + "\n")
     return code
+
+
+def _audit_json(path: str) -> tuple[AnnualReport | None, list[Finding], ReadError | None]:
+    from govinfo_report.serialization import check_dict, from_dict, parse_json  # noqa: PLC0415
+
+    try:
+        data = parse_json(_io.read_bytes(path), source=path)
+    except ReadError as exc:
+        return None, [], exc
+    findings = check_dict(data)
+    sound = status_code(findings) == EXIT_OK
+    return (from_dict(data) if sound else None), findings, None
 
 
 def _no_reports(folder: str, lang: str) -> str:

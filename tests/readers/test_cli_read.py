@@ -87,3 +87,20 @@ def test_audit_of_an_empty_folder_fails(tmp_path: Path) -> None:
     assert code == 2
     assert "no reports found" in err
     assert "total: 0 files" in out
+
+
+def test_audit_reads_report_json_and_follows_the_series() -> None:
+    series = Path(__file__).parents[1] / "data" / "series"
+    code, out, _ = _run("audit", "--series", "--lang", "en", str(series))
+    assert code == 0
+    assert "tests/data/series/2022.json: sound" in out.replace("\\", "/")
+    assert out.count("[X-STOCK]") == 1
+    assert out.count("[X-CARRY]") == 1
+
+
+def test_audit_of_unsound_report_json(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "govinfo-report"}', encoding="utf-8")
+    code, out, _ = _run("audit", "--lang", "en", str(bad))
+    assert code == 1
+    assert "[S-FORMAT]" in out
