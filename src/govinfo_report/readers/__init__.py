@@ -8,9 +8,10 @@ understood, kept. :func:`read` chooses the reader by the file's content.
 from __future__ import annotations
 
 import os
-from typing import Final
+from typing import Final, cast
 
 from govinfo_report._io import read_bytes
+from govinfo_report.errors import ReadError
 from govinfo_report.readers.html import read_html
 from govinfo_report.readers.record import (
     PublishedCell,
@@ -39,7 +40,18 @@ _ZIP: Final = b"PK\x03\x04"
 
 
 def read(path: str | os.PathLike[str]) -> PublishedReport:
-    """Read the report in file ``path``, choosing by content: .docx, HTML or text."""
+    """Read the report in file ``path``, choosing by content: .docx, HTML or text.
+
+    Files that are none of these (empty, binary, this library's own JSON) are refused with
+    :class:`~govinfo_report.ReadError`.
+    """
+    if not isinstance(cast("object", path), str | os.PathLike):
+        msg = (
+            f"read() 的参数应为文件路径，实际为 {type(path).__name__}；内容请用 read_text、"
+            f"read_html 或 read_docx | read() takes a path, not {type(path).__name__}; "
+            "for content use read_text, read_html or read_docx"
+        )
+        raise TypeError(msg)
     name = os.fspath(path)
     data = read_bytes(path)
     if data.startswith(_ZIP):
@@ -47,7 +59,33 @@ def read(path: str | os.PathLike[str]) -> PublishedReport:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"<", b"\xff\xfe<", b"\xfe\xff\x00<")):
         return read_html(data, name=name)
+    _refuse_non_text(data, head, name)
     return read_text(data, name=name)
+
+
+_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
+_CONTROL_BYTES: Final = frozenset(range(9)) | frozenset(range(14, 32))
+
+
+def _refuse_non_text(data: bytes, head: bytes, name: str) -> None:
+    """Refuse what is no published report: empty, binary, or report JSON."""
+    if not head.strip():
+        raise ReadError(name, "文件是空的", "the file is empty")
+    if head.startswith(b"{"):
+        raise ReadError(
+            name,
+            "这是年报 JSON，不是发布的报告：请用 govinfo-report check 或 audit",
+            "this is report JSON, not a published report: use govinfo-report check or audit",
+        )
+    sample = data[:4096]
+    if not sample.startswith(_UTF16_BOMS):
+        control = sum(byte in _CONTROL_BYTES for byte in sample)
+        if control * 20 > len(sample):  # more than 5%: no text, web page or .docx
+            raise ReadError(
+                name,
+                "不是文本、网页或 .docx 文件（含二进制数据）",
+                "not a text, a web page or a .docx (binary data)",
+            )
 
 
 def read_docx(

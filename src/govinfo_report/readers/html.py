@@ -34,6 +34,7 @@ from govinfo_report.errors import ReadError
 from govinfo_report.readers._blocks import Grid, Para, TextCell
 from govinfo_report.readers._decode import STRICT_UTF8, decode_utf8
 from govinfo_report.readers._interpret import interpret, match_section
+from govinfo_report.readers._limits import check_elements, check_text
 from govinfo_report.readers._normal import compact, squash
 from govinfo_report.readers.record import PublishedReport, Source
 
@@ -105,6 +106,7 @@ def read_html(
     else:
         text, utf8 = source, None
     name = name or "<html>"
+    check_text(text, name)
     return interpret(html_blocks(text, name, utf8=utf8), source=name, fmt="html")
 
 
@@ -146,6 +148,7 @@ def _parse(text: str, name: str, utf8: bytes | None = None) -> etree._Element:
         raise _unparsable(name, str(exc)) from None
     if root is None:  # what lxml.html.document_fromstring reports
         raise _unparsable(name, "Document is empty")
+    check_elements(root, name)
     return root
 
 

@@ -31,6 +31,7 @@ from govinfo_report._io import read_bytes
 from govinfo_report.readers._blocks import Grid, Para, TextCell
 from govinfo_report.readers._decode import decode
 from govinfo_report.readers._interpret import interpret, match_section
+from govinfo_report.readers._limits import check_text
 from govinfo_report.readers._normal import squash
 from govinfo_report.readers.record import PublishedReport, Source
 
@@ -57,6 +58,7 @@ def read_text(
         text, _ = decode(source)
     else:
         text = source
+    check_text(text, name or "<text>", lines=True)
     return interpret(text_blocks(text), source=name or "<text>", fmt="text")
 
 

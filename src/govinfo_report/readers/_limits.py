@@ -1,0 +1,49 @@
+"""Bounds on what a reader takes in, so that any input costs bounded time and memory.
+
+A published report is a few hundred KB of text with a few thousand elements; these bounds
+are two orders of magnitude above that, and far below what would exhaust a machine (a
+10 MB page of nothing but ``<td>`` once cost 1.6 GB).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from govinfo_report.errors import ReadError
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+__all__ = ["MAX_CHARS", "MAX_ELEMENTS", "MAX_LINES", "check_elements", "check_text"]
+
+#: Characters of a page or a text (after decoding).
+MAX_CHARS: Final = 8_000_000
+#: Lines of a flattened text.
+MAX_LINES: Final = 100_000
+#: Elements of a parsed web page.
+MAX_ELEMENTS: Final = 200_000
+
+
+def _too_large(name: str, what_zh: str, what_en: str) -> ReadError:
+    return ReadError(
+        name,
+        f"{what_zh}，远超任何一份年度报告，拒绝读取",
+        f"{what_en}, far more than any annual report; refused",
+    )
+
+
+def check_text(text: str, name: str, *, lines: bool = False) -> None:
+    """Refuse a text of more than ``MAX_CHARS`` characters (or ``MAX_LINES`` lines)."""
+    if len(text) > MAX_CHARS:
+        raise _too_large(name, f"超过 {MAX_CHARS} 个字符", f"more than {MAX_CHARS} characters")
+    if lines and text.count("\n") > MAX_LINES:
+        raise _too_large(name, f"超过 {MAX_LINES} 行", f"more than {MAX_LINES} lines")
+
+
+def check_elements(root: etree._Element, name: str) -> None:
+    """Refuse a parsed page of more than ``MAX_ELEMENTS`` elements."""
+    for n, _ in enumerate(root.iter()):
+        if n >= MAX_ELEMENTS:
+            raise _too_large(
+                name, f"超过 {MAX_ELEMENTS} 个网页元素", f"more than {MAX_ELEMENTS} page elements"
+            )
