@@ -15,7 +15,7 @@ from govinfo_report.readers._limits import MAX_CHARS, MAX_ELEMENTS, MAX_LINES
         (b"", "empty"),
         (b" \r\n\t", "empty"),
         (bytes(range(256)) * 8, "binary"),
-        (b"x" + random.Random(1).randbytes(2048), "binary"),
+        (b"x" + random.Random(1).randbytes(2048), "binary"),  # noqa: S311 - test data
         (b'{"format": "govinfo-report"}', "report JSON"),
     ],
 )
