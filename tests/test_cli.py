@@ -114,3 +114,12 @@ def test_module_entry_point(sound: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "sound" in done.stdout
+
+
+def test_check_csv_keeps_unreadable_inputs(sound: Path, tmp_path: Path) -> None:
+    code, out, _ = _run("check", "--format", "csv", str(sound), str(tmp_path / "missing.json"))
+    assert code == 2
+    row = next(line for line in out.splitlines() if "missing.json" in line)
+    assert ",unreadable,error," in row
+    assert "文件不存在" in row
+    assert "no such file" in row

@@ -25,15 +25,16 @@ from govinfo_report.cli import (
     read_error_line,
     status_code,
     summary_line,
+    unreadable_finding,
     write_findings_csv,
 )
 from govinfo_report.errors import ReadError, ReportError
-from govinfo_report.findings import Finding, Place, Severity
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Iterator
 
+    from govinfo_report.findings import Finding
     from govinfo_report.model import AnnualReport
     from govinfo_report.readers import PublishedReport
 
@@ -169,7 +170,7 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     "reason_en": error.reason_en,
                 }
             )
-            rows.append((path, _unreadable_finding(error)))
+            rows.append((path, unreadable_finding(error)))
             if args.format == "text":
                 out.write(read_error_line(error, args.lang) + "\n")
             continue
@@ -226,14 +227,3 @@ def _no_reports(folder: str, lang: str) -> str:
     if lang == "en":
         return f"{folder}: no reports found (no {', '.join(kinds)} file)\n"
     return f"{folder}：未找到年报文件（没有 {'、'.join(kinds)} 文件）\n"
-
-
-def _unreadable_finding(error: ReadError) -> Finding:
-    """An unreadable input as a CSV row: code ``unreadable``, both reasons."""
-    return Finding(
-        code="unreadable",
-        severity=Severity.ERROR,
-        place=Place(path="$"),
-        message_zh=error.reason_zh,
-        message_en=error.reason_en,
-    )

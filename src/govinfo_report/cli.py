@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from govinfo_report import __version__, _io
 from govinfo_report.errors import GovinfoReportError, ReadError
-from govinfo_report.findings import Finding, Severity
+from govinfo_report.findings import Finding, Place, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -59,6 +59,17 @@ def summary_line(source: str, findings: Sequence[Finding], lang: str) -> str:
         return f"{source}: {state} ({errors} errors, {warnings} warnings, {notes} notes)"
     state = "通过" if not errors else "未通过"
     return f"{source}：{state}（错误 {errors} 处，警告 {warnings} 处，提示 {notes} 处）"
+
+
+def unreadable_finding(error: ReadError) -> Finding:
+    """An unreadable input as a row of findings: code ``unreadable``, both reasons."""
+    return Finding(
+        code="unreadable",
+        severity=Severity.ERROR,
+        place=Place(path="$"),
+        message_zh=error.reason_zh,
+        message_en=error.reason_en,
+    )
 
 
 def read_error_line(error: ReadError, lang: str) -> str:
@@ -138,6 +149,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                         "reason_en": error.reason_en,
                     }
                 )
+            elif args.format == "csv":
+                csv_rows.append((path, unreadable_finding(error)))
             else:
                 err.write(read_error_line(error, args.lang) + "\n")
             continue
