@@ -14,9 +14,7 @@ half a report behind.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -129,21 +127,6 @@ def show_a_slip(report: AnnualReport) -> None:
         raise AssertionError(msg)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file beside it and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def main(argv: list[str]) -> int:
     """Build, check, show a slip, write; returns the exit code."""
     out = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUT
@@ -173,7 +156,8 @@ def main(argv: list[str]) -> int:
     if govinfo_report.loads(text) != report:  # the JSON round trip is exact
         msg = "the JSON round trip changed the report"
         raise AssertionError(msg)
-    write_atomically(out, text)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    govinfo_report.write_json(report, out)  # atomic: a temporary file beside it, then a rename
     print(f"wrote {out}")
     return 0
 

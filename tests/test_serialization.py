@@ -13,11 +13,13 @@ from govinfo_report import (
     AnnualReport,
     ReadError,
     ReportError,
+    WriteError,
     dumps,
     from_dict,
     load,
     loads,
     to_dict,
+    write_json,
 )
 from govinfo_report.model import (
     ApplicantCounts,
@@ -271,3 +273,12 @@ def test_identity_text_is_checked(key: str, value: object, code: str) -> None:
     data = to_dict(_report())
     data[key] = value
     assert _errors(data) == [(code, f"$.{key}")]
+
+
+def test_write_json_is_atomic_and_protects_inputs(tmp_path: Path) -> None:
+    target = write_json(_report(), tmp_path / "r.json")
+    assert load(target) == _report()
+    before = target.read_bytes()
+    with pytest.raises(WriteError):
+        write_json(AnnualReport(organ="别处", year=2023), target, protect=[target])
+    assert target.read_bytes() == before

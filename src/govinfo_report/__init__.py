@@ -16,7 +16,7 @@ from govinfo_report.checks import check, is_consistent, validate
 from govinfo_report.errors import GovinfoReportError, ReadError, ReportError, WriteError
 from govinfo_report.findings import Finding, Place, Severity
 from govinfo_report.model import AnnualReport
-from govinfo_report.serialization import dumps, from_dict, load, loads, to_dict
+from govinfo_report.serialization import dumps, from_dict, load, loads, to_dict, write_json
 
 __version__ = "0.1.0"
 
@@ -70,6 +70,7 @@ __all__ = [
     "to_dict",
     "validate",
     "write_docx",
+    "write_json",
 ]
 
 if TYPE_CHECKING:  # the lazy names, for type checkers and IDEs

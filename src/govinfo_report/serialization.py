@@ -79,7 +79,7 @@ from govinfo_report.rules import (
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     import cattrs
 
@@ -92,6 +92,7 @@ __all__ = [
     "load",
     "loads",
     "to_dict",
+    "write_json",
 ]
 
 #: The ``format`` key of the envelope: what kind of document this is.
@@ -711,6 +712,20 @@ def parse_json(text: str | bytes, source: str = "<string>") -> object:
 def loads(text: str | bytes, *, source: str = "<string>") -> AnnualReport:
     """The report of a JSON text. Raises ``ReadError`` (not JSON) or ``ReportError``."""
     return from_dict(parse_json(text, source))
+
+
+def write_json(
+    report: AnnualReport,
+    path: str | os.PathLike[str],
+    *,
+    protect: Iterable[str | os.PathLike[str]] = (),
+) -> Path:
+    """Write the report's JSON to ``path`` atomically; return the path written.
+
+    ``protect`` names input files that must never be overwritten: naming one as ``path``
+    raises :class:`~govinfo_report.WriteError` and leaves it untouched.
+    """
+    return _io.atomic_write(path, dumps(report).encode("utf-8"), protect=protect)
 
 
 def load(path: str | os.PathLike[str]) -> AnnualReport:
