@@ -123,3 +123,15 @@ def test_check_csv_keeps_unreadable_inputs(sound: Path, tmp_path: Path) -> None:
     assert ",unreadable,error," in row
     assert "文件不存在" in row
     assert "no such file" in row
+
+
+def test_a_lone_surrogate_is_reported_not_crashed_on(tmp_path: Path) -> None:
+    data = json.loads(dumps(AnnualReport(organ="某县", year=2022)))
+    text = json.dumps(data).replace('"organ": "\\u67d0\\u53bf"', '"organ": "\\ud800"')
+    path = tmp_path / "surrogate.json"
+    path.write_text(text, encoding="ascii")
+    for command in (["check"], ["render", "-o", str(tmp_path / "x.docx")]):
+        code, out, err = _run(*command, "--lang", "en", str(path))
+        assert code == 1
+        assert '"\\ud800"' in out
+        (out + err).encode("utf-8")  # what is printed can be written

@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import csv
 import importlib
+import io
 import json
 import sys
 from typing import TYPE_CHECKING, Any, Final, TextIO
@@ -278,4 +279,9 @@ def run(
 
 def main() -> None:
     """Console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        # Whatever the terminal's encoding, a character it cannot show is escaped, never
+        # a traceback (a report may quote any text it was given).
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     sys.exit(run())

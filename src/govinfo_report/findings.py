@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from decimal import Decimal
 from typing import Final, TypeAlias
 
@@ -322,11 +323,16 @@ def _jsonable(value: Value) -> int | str | None:
     return value
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _show(value: object) -> str:
     if value is None:
         return "（空）"
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        shown = json.dumps(value, ensure_ascii=False)
+        # A lone surrogate cannot be written as UTF-8: show it escaped, as \ud800.
+        return json.dumps(value) if _SURROGATE.search(shown) else shown
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
