@@ -177,6 +177,16 @@ def paragraph(text: str, style: str) -> etree._Element:
     return p
 
 
+def paragraph_lines(lines: list[str], style: str) -> etree._Element:
+    """A ``w:p`` in style ``style`` whose ``lines`` are separated by line breaks (``w:br``)."""
+    p = paragraph(lines[0], style)
+    for line in lines[1:]:
+        r = _run(line)
+        r.insert(0, element("w:br"))
+        p.append(r)
+    return p
+
+
 def _run(text: str) -> etree._Element:
     r = element("w:r")
     t = sub(r, "w:t")
