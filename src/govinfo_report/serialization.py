@@ -68,6 +68,7 @@ from govinfo_report.model import (
     Part,
     Requests,
 )
+from govinfo_report.model.report import year_finding
 from govinfo_report.rules import (
     FEE_CELLS,
     SUM_RULES,
@@ -105,7 +106,6 @@ _ENVELOPE: Final = ("format", "schema_version")
 _REQUIRED_SECTIONS: Final = ("organ", "overview", "problems")
 #: The classes whose JSON form states a computed ``total``.
 _WITH_TOTAL: Final = (ApplicantCounts, Outcomes, HandlingResults)
-_MAX_YEAR: Final = 9999
 
 
 class _StrictTypeError(TypeError):
@@ -289,14 +289,8 @@ def _check_year(data: dict[str, Any]) -> list[Finding]:
     year = data.get("year", _MISSING)
     if year is _MISSING:
         return [make_finding("S-MISSING", Place(path="$.year"))]
-    first = EDITIONS[data["edition"]]
-    if type(year) is not int or not first <= year <= _MAX_YEAR:
-        detail = (
-            f"应为 {first} 至 {_MAX_YEAR} 之间的整数年份",
-            f"must be a whole year from {first} to {_MAX_YEAR}",
-        )
-        return [make_finding("S-VALUE", Place(path="$.year"), found=year, detail=detail)]
-    return []
+    problem = year_finding(data["edition"], year)
+    return [] if problem is None else [problem]
 
 
 class _CellWalk:

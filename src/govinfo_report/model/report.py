@@ -8,20 +8,41 @@ from typing import Final
 import attrs
 
 from govinfo_report.errors import ReportError
-from govinfo_report.findings import Place, make_finding
+from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.model._fields import nonempty_text_validator, optional_text, text
 from govinfo_report.model.appeals import Appeals
 from govinfo_report.model.narrative import Narrative, OtherMatters
 from govinfo_report.model.proactive import ProactiveDisclosure
 from govinfo_report.model.requests import Requests
 
-__all__ = ["EDITIONS", "AnnualReport", "Contact", "Publication", "default_title"]
+__all__ = [
+    "EDITIONS",
+    "MAX_YEAR",
+    "AnnualReport",
+    "Contact",
+    "Publication",
+    "default_title",
+    "year_finding",
+]
 
 #: Editions of the national format this library models, with the first report year each
 #: applies to. "2021": 国办公开办函〔2021〕30号, for reports on 2021 and later.
 EDITIONS: Final = {"2021": 2021}
 
-_MAX_YEAR: Final = 9999
+#: The last year a report can be for (a four-digit year).
+MAX_YEAR: Final = 9999
+
+
+def year_finding(edition: str, year: object) -> Finding | None:
+    """S-VALUE when ``year`` is not a whole year the ``edition`` applies to, else None."""
+    first = EDITIONS[edition]
+    if type(year) is int and first <= year <= MAX_YEAR:
+        return None
+    detail = (
+        f"应为 {first} 至 {MAX_YEAR} 之间的整数年份",
+        f"must be a whole year from {first} to {MAX_YEAR}",
+    )
+    return make_finding("S-VALUE", Place(path="$.year"), found=year, detail=detail)
 
 
 def default_title(organ: str, year: int) -> str:
@@ -102,19 +123,10 @@ class AnnualReport:
                     ),
                 )
             )
-        elif type(self.year) is not int or not EDITIONS[self.edition] <= self.year <= _MAX_YEAR:
-            first = EDITIONS.get(self.edition, 0)
-            findings.append(
-                make_finding(
-                    "S-VALUE",
-                    Place(path="$.year"),
-                    found=self.year,
-                    detail=(
-                        f"{self.edition} 版格式适用于 {first} 年及以后的年度报告",
-                        f"the {self.edition} edition applies to reports on {first} and later",
-                    ),
-                )
-            )
+        else:
+            problem = year_finding(self.edition, self.year)
+            if problem is not None:
+                findings.append(problem)
         if self.date is not None and type(self.date) is not dt.date:
             findings.append(
                 make_finding(
