@@ -282,3 +282,11 @@ def test_write_json_is_atomic_and_protects_inputs(tmp_path: Path) -> None:
     with pytest.raises(WriteError):
         write_json(AnnualReport(organ="别处", year=2023), target, protect=[target])
     assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("year", [2020, 10000])
+def test_schema_bounds_the_year(year: int) -> None:
+    data = json.loads(dumps(_report()))
+    data["year"] = year
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json_schema(), cls=jsonschema.Draft202012Validator)

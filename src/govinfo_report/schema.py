@@ -27,6 +27,7 @@ import attrs
 from govinfo_report import labels
 from govinfo_report.model import (
     EDITIONS,
+    MAX_YEAR,
     AnnualReport,
     ApplicantCounts,
     HandlingResults,
@@ -124,6 +125,8 @@ def json_schema() -> dict[str, Any]:
         "edition": {"const": next(iter(EDITIONS))}
         if len(EDITIONS) == 1
         else {"enum": list(EDITIONS)},
+        # the earliest year of any edition; the edition's own first year is checked on load
+        "year": {"type": "integer", "minimum": min(EDITIONS.values()), "maximum": MAX_YEAR},
     }
     required = ["format", "schema_version", "edition", "organ", "year"]
     hints = typing.get_type_hints(AnnualReport)

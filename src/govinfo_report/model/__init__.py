@@ -3,7 +3,14 @@
 from govinfo_report.model.appeals import Appeals, Outcomes
 from govinfo_report.model.narrative import Narrative, OtherMatters, Part, ProcessingFees
 from govinfo_report.model.proactive import DocumentCounts, ProactiveDisclosure
-from govinfo_report.model.report import EDITIONS, AnnualReport, Contact, Publication, default_title
+from govinfo_report.model.report import (
+    EDITIONS,
+    MAX_YEAR,
+    AnnualReport,
+    Contact,
+    Publication,
+    default_title,
+)
 from govinfo_report.model.requests import (
     ApplicantCounts,
     HandlingResults,
@@ -16,6 +23,7 @@ from govinfo_report.model.requests import (
 
 __all__ = [
     "EDITIONS",
+    "MAX_YEAR",
     "AnnualReport",
     "Appeals",
     "ApplicantCounts",
