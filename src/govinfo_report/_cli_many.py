@@ -19,6 +19,7 @@ from govinfo_report.cli import (
     EXIT_UNREADABLE,
     finding_line,
     read_error_line,
+    say,
     status_code,
     summary_line,
 )
@@ -38,7 +39,7 @@ __all__ = ["SeriesCollector", "audit_series", "register"]
 
 
 def _say(out: TextIO, lang: str, zh: str, en: str) -> None:
-    out.write((en if lang == "en" else zh) + "\n")
+    out.write(say(lang, zh, en))
 
 
 def _report_findings(out: TextIO, source: str, findings: list[Finding], lang: str) -> None:

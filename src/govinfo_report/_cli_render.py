@@ -45,13 +45,13 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     files: list[str] = args.files
     lang: str = args.lang
     if args.output and len(files) > 1:
-        err.write(_say(lang, "多个输入文件请使用 --out-dir", "several inputs need --out-dir"))
+        err.write(cli.say(lang, "多个输入文件请使用 --out-dir", "several inputs need --out-dir"))
         return cli.EXIT_UNREADABLE
     targets = _targets(files, args.output, args.out_dir)
     clashes = _clashes(files, targets)
     if clashes:
         err.writelines(
-            _say(
+            cli.say(
                 lang,
                 f"{'、'.join(names)} 将写入同一个文件 {target}，请分别生成",
                 f"{', '.join(names)} would all be written to {target}; render them apart",
@@ -77,7 +77,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             code = max(code, cli.EXIT_UNREADABLE)
         except OSError as exc:  # the output folder cannot be made (a file is in the way)
             err.write(
-                _say(
+                cli.say(
                     lang,
                     f"{target}：无法创建输出文件夹（{exc.strerror}）",
                     f"{target}: cannot make the output folder ({exc.strerror})",
@@ -85,12 +85,8 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
             code = max(code, cli.EXIT_UNREADABLE)
         else:
-            out.write(_say(lang, f"已生成 {target}", f"wrote {target}"))
+            out.write(cli.say(lang, f"已生成 {target}", f"wrote {target}"))
     return code
-
-
-def _say(lang: str, zh: str, en: str) -> str:
-    return (en if lang == "en" else zh) + "\n"
 
 
 def _targets(files: list[str], output: str | None, out_dir: str | None) -> list[Path]:

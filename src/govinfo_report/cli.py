@@ -62,6 +62,11 @@ def summary_line(source: str, findings: Sequence[Finding], lang: str) -> str:
     return f"{source}：{state}（错误 {errors} 处，警告 {warnings} 处，提示 {notes} 处）"
 
 
+def say(lang: str, zh: str, en: str) -> str:
+    """One line of output in the chosen language (``zh`` or ``en``), newline included."""
+    return (en if lang == "en" else zh) + "\n"
+
+
 def unreadable_finding(error: ReadError) -> Finding:
     """An unreadable input as a row of findings: code ``unreadable``, both reasons."""
     return Finding(
