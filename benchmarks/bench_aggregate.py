@@ -7,9 +7,9 @@ ways that keep the 勾稽关系). Each phase runs in a fresh process, so its pea
 memory (``ru_maxrss``) is its own:
 
 * ``floor``: ``json.loads`` of every line (the least any reader must do);
-* ``aggregate``: :func:`~govinfo_report.aggregate.iter_reports` (parse, check every rule,
+* ``aggregate``: :func:`~govinfo_report.many.aggregate.iter_reports` (parse, check every rule,
   build the model) + :func:`~govinfo_report.check` (warnings) +
-  :class:`~govinfo_report.aggregate.Aggregator`, then the total.
+  :class:`~govinfo_report.many.aggregate.Aggregator`, then the total.
 
 The same phases on N/10 reports show whether memory stays flat as N grows.
 """
@@ -74,7 +74,7 @@ def phase(name: str, path: Path) -> dict[str, Any]:
         summed = count
     else:
         from govinfo_report import check  # noqa: PLC0415 - timed phase only
-        from govinfo_report.aggregate import Aggregator, iter_reports  # noqa: PLC0415
+        from govinfo_report.many.aggregate import Aggregator, iter_reports  # noqa: PLC0415
 
         acc = Aggregator()
         count = warnings = 0

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 import docx
 from machine import cpu_model  # benchmarks/machine.py, beside this script
 
-from govinfo_report.docx_writer import docx_bytes
-from govinfo_report.serialization import load
+from govinfo_report.formats.docx.writer import docx_bytes
+from govinfo_report.formats.json.codec import load
 
 if TYPE_CHECKING:
     from collections.abc import Callable

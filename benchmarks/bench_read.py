@@ -26,10 +26,10 @@ from typing import Any
 import attrs
 from machine import cpu_model  # benchmarks/machine.py, beside this script
 
-from govinfo_report.audit import audit
+from govinfo_report.formats.json.codec import loads
 from govinfo_report.model import Part
-from govinfo_report.readers import read_html
-from govinfo_report.serialization import loads
+from govinfo_report.published.audit import audit
+from govinfo_report.published.readers import read_html
 
 ROOT = Path(__file__).parents[1]
 _FILLER = "本机关坚持以公开为常态、不公开为例外，持续深化政务公开工作。"

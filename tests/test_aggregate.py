@@ -7,7 +7,8 @@ import attrs
 import pytest
 
 from govinfo_report import AnnualReport, ReadError, ReportError, dumps
-from govinfo_report.aggregate import (
+from govinfo_report.cells import CELLS, cell_value
+from govinfo_report.many.aggregate import (
     SUMMED_CELLS,
     Aggregator,
     MismatchError,
@@ -15,7 +16,6 @@ from govinfo_report.aggregate import (
     iter_reports,
     report_from_cells,
 )
-from govinfo_report.cells import CELLS, cell_value
 from govinfo_report.model import (
     ApplicantCounts,
     DocumentCounts,

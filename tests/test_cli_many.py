@@ -185,7 +185,7 @@ def test_help_lists_the_commands() -> None:
 
 
 def test_audit_series_catches_the_breaks_by_name(tmp_path: Path) -> None:
-    from govinfo_report.docx_writer import write_docx  # noqa: PLC0415 - loads python-docx
+    from govinfo_report.formats.docx.writer import write_docx  # noqa: PLC0415 - loads python-docx
 
     for year in (2021, 2022, 2023):
         write_docx(load(SERIES / f"{year}.json"), tmp_path / f"{year}.docx")

@@ -10,8 +10,8 @@ import attrs
 import pytest
 
 from govinfo_report import AnnualReport
-from govinfo_report.aggregate import MismatchError, aggregate
-from govinfo_report.compare import compare, compare_total
+from govinfo_report.many.aggregate import MismatchError, aggregate
+from govinfo_report.many.compare import compare, compare_total
 from govinfo_report.model import (
     Appeals,
     ApplicantCounts,

@@ -7,9 +7,9 @@ import attrs
 import pytest
 
 from govinfo_report import AnnualReport, Severity, load
-from govinfo_report.aggregate import MismatchError
-from govinfo_report.continuity import continuity, jumps, series
 from govinfo_report.findings import Finding
+from govinfo_report.many.aggregate import MismatchError
+from govinfo_report.many.continuity import continuity, jumps, series
 from govinfo_report.model import (
     ApplicantCounts,
     DocumentCounts,

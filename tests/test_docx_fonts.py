@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 
 from govinfo_report import AnnualReport
-from govinfo_report.docx_writer import FONTS, docx_bytes, resolve_fonts
+from govinfo_report.formats.docx.writer import FONTS, docx_bytes, resolve_fonts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 REPORT = AnnualReport(organ="某县", year=2022)

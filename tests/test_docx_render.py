@@ -17,9 +17,9 @@ import pytest
 from lxml import etree
 
 from govinfo_report import labels
-from govinfo_report.docx_writer import write_docx
+from govinfo_report.formats.docx.writer import write_docx
+from govinfo_report.formats.json.codec import load
 from govinfo_report.model import AnnualReport, ApplicantCounts, HandlingResults, Requests
-from govinfo_report.serialization import load
 
 pytestmark = [
     pytest.mark.slow,

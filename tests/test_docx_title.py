@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 
 from govinfo_report import AnnualReport
-from govinfo_report.docx_writer import docx_bytes
+from govinfo_report.formats.docx.writer import docx_bytes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

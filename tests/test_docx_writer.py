@@ -17,9 +17,11 @@ import pytest
 from hypothesis import given, settings
 from lxml import etree
 
-from govinfo_report import _oxml, labels
+from govinfo_report import labels
 from govinfo_report.cells import CELLS, cell_value
-from govinfo_report.docx_writer import (
+from govinfo_report.errors import WriteError
+from govinfo_report.formats.docx import _oxml
+from govinfo_report.formats.docx.writer import (
     FEES_PATTERN,
     FONTS,
     IDENTITY_PROPERTY,
@@ -28,7 +30,7 @@ from govinfo_report.docx_writer import (
     opening,
     write_docx,
 )
-from govinfo_report.errors import WriteError
+from govinfo_report.formats.json.codec import load
 from govinfo_report.model import (
     AnnualReport,
     Appeals,
@@ -49,7 +51,6 @@ from govinfo_report.model import (
     Unavailable,
     Withheld,
 )
-from govinfo_report.serialization import load
 from govinfo_report.testing import reports
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

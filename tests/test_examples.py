@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator
 
 import govinfo_report
 from govinfo_report.cells import CELLS, cell_value
-from govinfo_report.schema import json_schema
+from govinfo_report.formats.json.schema import json_schema
 
 if TYPE_CHECKING:
     from govinfo_report import AnnualReport

@@ -28,3 +28,18 @@ def test_importing_does_not_load_docx_or_hypothesis() -> None:
 def test_unknown_attribute() -> None:
     with pytest.raises(AttributeError, match="nonexistent"):
         govinfo_report.nonexistent  # noqa: B018 - the attribute access is the test
+
+
+def test_exported_names_survive_importing_every_submodule() -> None:
+    # A submodule named like an exported function would replace it as a package attribute
+    # once imported (g.continuity became a module): import them all, in a fresh process.
+    code = (
+        "import govinfo_report as g, pkgutil, importlib, inspect\n"
+        "[importlib.import_module(m.name) for m in pkgutil.walk_packages(g.__path__, 'govinfo_report.')]\n"
+        "bad = [n for n in g.__all__ if n != '__version__' and (\n"
+        "    not (isinstance(getattr(g, n), type) if n[0].isupper() else callable(getattr(g, n)))\n"
+        "    or inspect.ismodule(getattr(g, n)))]\n"
+        "print(bad)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

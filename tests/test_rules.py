@@ -15,7 +15,7 @@ from govinfo_report.model import (
     ProcessingFees,
     Requests,
 )
-from govinfo_report.rules import SUM_RULES, evaluate, parse_amount
+from govinfo_report.rules.catalogue import SUM_RULES, evaluate, parse_amount
 
 
 def _data() -> dict[str, Any]:

@@ -21,6 +21,8 @@ from govinfo_report import (
     to_dict,
     write_json,
 )
+from govinfo_report.formats.json.codec import _check, _check_slow, _structure_sound
+from govinfo_report.formats.json.schema import json_schema
 from govinfo_report.model import (
     ApplicantCounts,
     Narrative,
@@ -29,8 +31,6 @@ from govinfo_report.model import (
     Publication,
     Requests,
 )
-from govinfo_report.schema import json_schema
-from govinfo_report.serialization import _check, _check_slow, _structure_sound
 
 
 def _report() -> AnnualReport:

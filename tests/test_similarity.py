@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from govinfo_report import AnnualReport, Severity, load
+from govinfo_report.many.similarity import copied_text, similarity
 from govinfo_report.model import Narrative, OtherMatters, Part
-from govinfo_report.similarity import copied_text, similarity
 
 SERIES = Path(__file__).parent / "data" / "series"
 

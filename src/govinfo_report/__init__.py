@@ -12,30 +12,30 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from govinfo_report.checks import check, is_consistent, validate
 from govinfo_report.errors import GovinfoReportError, ReadError, ReportError, WriteError
 from govinfo_report.findings import Finding, Place, Severity
+from govinfo_report.formats.json.codec import dumps, from_dict, load, loads, to_dict, write_json
 from govinfo_report.model import AnnualReport
-from govinfo_report.serialization import dumps, from_dict, load, loads, to_dict, write_json
+from govinfo_report.rules.checks import check, is_consistent, validate
 
 __version__ = "0.1.0"
 
 #: Names loaded on first use, and the module each comes from.
 _LAZY: dict[str, str] = {
-    "write_docx": "govinfo_report.docx_writer",
-    "docx_bytes": "govinfo_report.docx_writer",
-    "read": "govinfo_report.readers",
-    "read_docx": "govinfo_report.readers",
-    "read_html": "govinfo_report.readers",
-    "read_text": "govinfo_report.readers",
-    "PublishedReport": "govinfo_report.readers",
-    "audit": "govinfo_report.audit",
-    "aggregate": "govinfo_report.aggregate",
-    "continuity": "govinfo_report.continuity",
-    "series": "govinfo_report.continuity",
-    "compare": "govinfo_report.compare",
-    "compare_total": "govinfo_report.compare",
-    "MismatchError": "govinfo_report.aggregate",
+    "write_docx": "govinfo_report.formats.docx.writer",
+    "docx_bytes": "govinfo_report.formats.docx.writer",
+    "read": "govinfo_report.published.readers",
+    "read_docx": "govinfo_report.published.readers",
+    "read_html": "govinfo_report.published.readers",
+    "read_text": "govinfo_report.published.readers",
+    "PublishedReport": "govinfo_report.published.readers",
+    "audit": "govinfo_report.published.audit",
+    "aggregate": "govinfo_report.many.aggregate",
+    "continuity": "govinfo_report.many.continuity",
+    "series": "govinfo_report.many.continuity",
+    "compare": "govinfo_report.many.compare",
+    "compare_total": "govinfo_report.many.compare",
+    "MismatchError": "govinfo_report.many.aggregate",
 }
 
 __all__ = [
@@ -74,12 +74,12 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # the lazy names, for type checkers and IDEs
-    from govinfo_report.aggregate import MismatchError, aggregate
-    from govinfo_report.audit import audit
-    from govinfo_report.compare import compare, compare_total
-    from govinfo_report.continuity import continuity, series
-    from govinfo_report.docx_writer import docx_bytes, write_docx
-    from govinfo_report.readers import (
+    from govinfo_report.formats.docx.writer import docx_bytes, write_docx
+    from govinfo_report.many.aggregate import MismatchError, aggregate
+    from govinfo_report.many.compare import compare, compare_total
+    from govinfo_report.many.continuity import continuity, series
+    from govinfo_report.published.audit import audit
+    from govinfo_report.published.readers import (
         PublishedReport,
         read,
         read_docx,

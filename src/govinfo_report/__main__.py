@@ -2,4 +2,5 @@
 
 from govinfo_report.cli import main
 
-main()
+if __name__ == "__main__":  # importing this module (pkgutil.walk_packages) must not run it
+    main()

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from hypothesis import given
 
-from govinfo_report.docx_writer import docx_bytes
-from govinfo_report.readers import read_docx
+from govinfo_report.formats.docx.writer import docx_bytes
+from govinfo_report.published.readers import read_docx
 from govinfo_report.testing import reports
 
 if TYPE_CHECKING:

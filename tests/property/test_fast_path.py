@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from govinfo_report import AnnualReport, ReportError
 from govinfo_report.cells import CELLS, Cell
 from govinfo_report.findings import Severity
-from govinfo_report.serialization import (
+from govinfo_report.formats.json.codec import (
     _check,
     _check_head,
     _check_slow,

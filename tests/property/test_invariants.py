@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from govinfo_report import AnnualReport, check, dumps, from_dict, loads, to_dict
 from govinfo_report.cells import CELLS, Cell, CellKey
-from govinfo_report.rules import SUM_RULES
+from govinfo_report.rules.catalogue import SUM_RULES
 from govinfo_report.testing import reports
 
 TABLE_BC = [c for c in CELLS if c.table in ("三", "四")]

@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govinfo_report import AnnualReport, check, from_dict, to_dict
-from govinfo_report.aggregate import SUMMED_CELLS, aggregate
 from govinfo_report.cells import CELLS, cell_value
-from govinfo_report.continuity import continuity
 from govinfo_report.labels import APPLICANT_COLUMNS
+from govinfo_report.many.aggregate import SUMMED_CELLS, aggregate
+from govinfo_report.many.continuity import continuity
 from govinfo_report.model import ApplicantCounts, HandlingResults, Requests, default_title
 from govinfo_report.testing import reports
 

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govinfo_report.audit import audit
 from govinfo_report.cells import CELLS, cell_value
-from govinfo_report.readers import read_html
+from govinfo_report.published.audit import audit
+from govinfo_report.published.readers import read_html
 from govinfo_report.testing import reports
 
 if TYPE_CHECKING:

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo_report.audit import audit
 from govinfo_report.errors import ReadError, ReportError
-from govinfo_report.readers import read_docx, read_html, read_text
+from govinfo_report.published.audit import audit
+from govinfo_report.published.readers import read_docx, read_html, read_text
 
 if TYPE_CHECKING:
-    from govinfo_report.readers.record import PublishedReport
+    from govinfo_report.published.record import PublishedReport
 
 _PIECES = st.sampled_from(
     [

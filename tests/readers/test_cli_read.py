@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from govinfo_report.cli import run
-from govinfo_report.serialization import loads
+from govinfo_report.formats.json.codec import loads
 
 CORPUS = Path(__file__).parents[1] / "data" / "published"
 

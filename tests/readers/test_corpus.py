@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from govinfo_report.audit import audit
 from govinfo_report.cells import CELLS
 from govinfo_report.errors import ReportError
 from govinfo_report.findings import Severity
-from govinfo_report.readers import read
+from govinfo_report.published.audit import audit
+from govinfo_report.published.readers import read
 
 CORPUS = Path(__file__).parents[1] / "data" / "published"
 CASES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html", ".docx"))

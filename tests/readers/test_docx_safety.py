@@ -6,7 +6,7 @@ import zipfile
 import pytest
 
 from govinfo_report.errors import ReadError
-from govinfo_report.readers import read_docx
+from govinfo_report.published.readers import read_docx
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

@@ -21,15 +21,15 @@ from hypothesis import strategies as st
 from lxml import etree, html
 
 from govinfo_report.errors import ReadError
-from govinfo_report.readers import html as reader
-from govinfo_report.readers._blocks import Grid, Para, TextCell
-from govinfo_report.readers._decode import decode
-from govinfo_report.readers._interpret import interpret, match_section
-from govinfo_report.readers.record import Source
-from govinfo_report.serialization import loads
+from govinfo_report.formats.json.codec import loads
+from govinfo_report.published.readers import html as reader
+from govinfo_report.published.readers._blocks import Grid, Para, TextCell
+from govinfo_report.published.readers._decode import decode
+from govinfo_report.published.readers._interpret import interpret, match_section
+from govinfo_report.published.record import Source
 
 if TYPE_CHECKING:
-    from govinfo_report.readers._blocks import Block
+    from govinfo_report.published.readers._blocks import Block
 
 _SPACE = re.compile(r"\s+")
 

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo_report import labels
-from govinfo_report.readers._interpret import (
+from govinfo_report.published.readers._interpret import (
     _CACHED,
     _ROW_FORMS,
     _ROW_INDEX,
@@ -29,7 +29,7 @@ from govinfo_report.readers._interpret import (
     _Row,
     match_section,
 )
-from govinfo_report.readers._normal import compact
+from govinfo_report.published.readers._normal import compact
 
 
 def _plain_match_row(text: str) -> tuple[_Row, bool] | None:
@@ -134,7 +134,7 @@ def test_classification_is_remembered_faithfully() -> None:
 
 
 def test_section_headings_match_as_computed() -> None:
-    from govinfo_report.readers._interpret import _section_remembered  # noqa: PLC0415
+    from govinfo_report.published.readers._interpret import _section_remembered  # noqa: PLC0415
 
     texts = []
     for label in labels.SECTIONS.values():

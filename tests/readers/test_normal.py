@@ -10,7 +10,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo_report.readers._normal import _QUOTES, _REMEMBERED, compact, plain, squash
+from govinfo_report.published.readers._normal import _QUOTES, _REMEMBERED, compact, plain, squash
 
 _SPACE = re.compile(r"\s+")
 

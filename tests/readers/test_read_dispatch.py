@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from govinfo_report import ReadError, read, read_html, read_text
-from govinfo_report.readers._limits import MAX_CHARS, MAX_ELEMENTS, MAX_LINES
+from govinfo_report.published.readers._limits import MAX_CHARS, MAX_ELEMENTS, MAX_LINES
 
 
 @pytest.mark.parametrize(

@@ -20,16 +20,16 @@ import attrs
 import pytest
 
 from govinfo_report import labels
-from govinfo_report.audit import audit
 from govinfo_report.cells import CELLS, CellKey, cell_value
 from govinfo_report.errors import ReportError
-from govinfo_report.readers import read_html, read_text
-from govinfo_report.serialization import loads
+from govinfo_report.formats.json.codec import loads
+from govinfo_report.published.audit import audit
+from govinfo_report.published.readers import read_html, read_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from govinfo_report.readers.record import PublishedReport
+    from govinfo_report.published.record import PublishedReport
 
 ROOT = Path(__file__).parents[2]
 TRUTH = loads((ROOT / "examples" / "city-department-2023.json").read_text(encoding="utf-8"))

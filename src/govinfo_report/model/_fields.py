@@ -10,7 +10,7 @@ import attrs
 
 from govinfo_report.errors import ReportError
 from govinfo_report.findings import Place, make_finding
-from govinfo_report.rules import parse_amount
+from govinfo_report.rules.catalogue import parse_amount
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -9,7 +9,7 @@ import attrs
 from govinfo_report import labels
 from govinfo_report.errors import ReportError
 from govinfo_report.model._fields import check_fields, count
-from govinfo_report.rules import BALANCE_RULES, evaluate
+from govinfo_report.rules.catalogue import BALANCE_RULES, evaluate
 
 __all__ = [
     "ApplicantCounts",

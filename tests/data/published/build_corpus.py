@@ -24,7 +24,7 @@ from lxml import etree
 
 from govinfo_report import labels
 from govinfo_report.cells import CELLS, cell_value
-from govinfo_report.serialization import loads
+from govinfo_report.formats.json.codec import loads
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -186,12 +186,12 @@ def _tc_text(tc: etree._Element, text: str, *, how: str = "plain") -> None:
 def docx_case() -> None:
     """The national template filled in by hand: merges as the template has them, a content
     control around one cell, a tracked change, "/" and blanks for zero, a label variant."""
-    from govinfo_report.readers.docx import _Walker  # noqa: PLC0415 - to locate the grid
+    from govinfo_report.published.readers.docx import _Walker  # noqa: PLC0415 - to locate the grid
 
     template = ROOT / "tests" / "data" / "national-template.docx"  # shared/samples' copy
     src = zipfile.ZipFile(template)
     doc = etree.fromstring(src.read("word/document.xml"))
-    from govinfo_report.readers._interpret import interpret  # noqa: PLC0415
+    from govinfo_report.published.readers._interpret import interpret  # noqa: PLC0415
 
     blank = interpret(_Walker().blocks_of(doc.find(f"{{{W}}}body")), source="t", fmt="docx")
     where = {(c.source.table, c.source.row, c.source.column): c.key for c in blank.cells}
@@ -282,8 +282,8 @@ def _filled(
 ) -> tuple[zipfile.ZipFile, etree._Element]:
     """The template's XML with every data cell holding ``shown(key, value)``, official
     labels (cell or paragraph text) replaced by ``relabel``, and the title set."""
-    from govinfo_report.readers._interpret import interpret  # noqa: PLC0415
-    from govinfo_report.readers.docx import _Walker  # noqa: PLC0415 - to locate the grid
+    from govinfo_report.published.readers._interpret import interpret  # noqa: PLC0415
+    from govinfo_report.published.readers.docx import _Walker  # noqa: PLC0415 - to locate the grid
 
     src = zipfile.ZipFile(TEMPLATE)
     doc = etree.fromstring(src.read("word/document.xml"))

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
 from govinfo_report import _io
-from govinfo_report._cli_many import SeriesCollector
 from govinfo_report.cli import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -28,6 +27,7 @@ from govinfo_report.cli import (
     unreadable_finding,
     write_findings_csv,
 )
+from govinfo_report.cli.many import SeriesCollector
 from govinfo_report.errors import ReadError, ReportError
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from govinfo_report.findings import Finding
     from govinfo_report.model import AnnualReport
-    from govinfo_report.readers import PublishedReport
+    from govinfo_report.published.readers import PublishedReport
 
 __all__ = ["register"]
 
@@ -86,7 +86,7 @@ def _value(value: object) -> str:
 
 
 def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from govinfo_report.readers import read  # noqa: PLC0415 - lxml loads only when used
+    from govinfo_report.published.readers import read  # noqa: PLC0415 - lxml loads only when used
 
     try:
         record = read(args.file)
@@ -109,7 +109,7 @@ def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.writelines(finding_line(finding, args.lang) + "\n" for finding in exc.findings)
         err.write(summary_line(args.file, exc.findings, args.lang) + "\n")
         return EXIT_FINDINGS
-    from govinfo_report.serialization import dumps  # noqa: PLC0415
+    from govinfo_report.formats.json.codec import dumps  # noqa: PLC0415
 
     _io.atomic_write(args.output, dumps(report).encode("utf-8"), protect=[args.file])
     return EXIT_OK
@@ -133,8 +133,8 @@ def _files(paths: list[str], empty: list[str]) -> Iterator[str]:
 def _audit_one(
     path: str,
 ) -> tuple[PublishedReport | AnnualReport | None, list[Finding], ReadError | None]:
-    from govinfo_report.audit import audit  # noqa: PLC0415
-    from govinfo_report.readers import read  # noqa: PLC0415
+    from govinfo_report.published.audit import audit  # noqa: PLC0415
+    from govinfo_report.published.readers import read  # noqa: PLC0415
 
     if Path(path).suffix.lower() == ".json":  # a report in this library's JSON form
         return _audit_json(path)
@@ -211,7 +211,7 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _audit_json(path: str) -> tuple[AnnualReport | None, list[Finding], ReadError | None]:
-    from govinfo_report.serialization import check_dict, from_dict, parse_json  # noqa: PLC0415
+    from govinfo_report.formats.json.codec import check_dict, from_dict, parse_json  # noqa: PLC0415
 
     try:
         data = parse_json(_io.read_bytes(path), source=path)

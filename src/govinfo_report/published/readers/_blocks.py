@@ -2,14 +2,14 @@
 
 The text, HTML and .docx readers differ only in how they find paragraphs and table cells;
 they all hand a sequence of :class:`Para` and :class:`Grid` blocks to
-:func:`govinfo_report.readers._interpret.interpret`, which knows the format.
+:func:`govinfo_report.published.readers._interpret.interpret`, which knows the format.
 """
 
 from __future__ import annotations
 
 import attrs
 
-from govinfo_report.readers.record import Source
+from govinfo_report.published.record import Source
 
 __all__ = ["Block", "Grid", "Para", "TextCell"]
 

@@ -30,14 +30,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from govinfo_report.aggregate import (
+from govinfo_report.cells import CELLS, CellKey, cell_value
+from govinfo_report.findings import Finding, Place, make_finding
+from govinfo_report.many.aggregate import (
     Aggregator,
     MismatchError,
     _require_report,
     _require_reports,
 )
-from govinfo_report.cells import CELLS, CellKey, cell_value
-from govinfo_report.findings import Finding, Place, make_finding
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable
@@ -202,7 +202,7 @@ def compare(a: AnnualReport, b: AnnualReport) -> Comparison:
     """The cells in which ``b`` differs from ``a`` (``change`` is ``b - a``).
 
     Meant for two years of one organ or two organs of one year; any two reports of one
-    edition can be compared. Raises :class:`~govinfo_report.aggregate.MismatchError` for
+    edition can be compared. Raises :class:`~govinfo_report.many.aggregate.MismatchError` for
     reports of different editions, whose cells do not correspond, and :class:`TypeError`
     when ``a`` or ``b`` is not a report.
     """
@@ -278,7 +278,7 @@ def compare_total(
 
     ``expected_units``, when given, names the organs whose reports the total should sum.
     A unit's report of another year or edition raises
-    :class:`~govinfo_report.aggregate.MismatchError`; given ``on_refused``, it is passed
+    :class:`~govinfo_report.many.aggregate.MismatchError`; given ``on_refused``, it is passed
     there instead (with the error) and left out, and the comparison goes on without it.
     Anything but a report raises :class:`TypeError`.
     """

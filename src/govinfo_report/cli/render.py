@@ -39,8 +39,8 @@ def register(sub: Any, add_lang: Callable[[argparse.ArgumentParser], None]) -> N
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from govinfo_report.docx_writer import write_docx  # noqa: PLC0415 - loads python-docx
-    from govinfo_report.serialization import load  # noqa: PLC0415
+    from govinfo_report.formats.docx.writer import write_docx  # noqa: PLC0415 - loads python-docx
+    from govinfo_report.formats.json.codec import load  # noqa: PLC0415
 
     files: list[str] = args.files
     lang: str = args.lang

@@ -129,7 +129,7 @@ def _csv(value: object) -> str:
 
 
 def _check_one(path: str) -> tuple[list[Finding] | None, ReadError | None]:
-    from govinfo_report.serialization import check_dict, parse_json  # noqa: PLC0415
+    from govinfo_report.formats.json.codec import check_dict, parse_json  # noqa: PLC0415
 
     try:
         data = parse_json(_io.read_bytes(path), source=path)
@@ -184,7 +184,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from govinfo_report.schema import json_schema  # noqa: PLC0415 - only this command needs it
+    from govinfo_report.formats.json.schema import json_schema  # noqa: PLC0415 - only this command needs it
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if args.output:
@@ -251,9 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
 #: its subparser(s) with ``set_defaults(func=...)``; a command function is
 #: ``(args, stdout, stderr) -> int``. Keep heavy imports inside the command functions.
 _COMMAND_MODULES: list[str] = [
-    "govinfo_report._cli_many",
-    "govinfo_report._cli_render",
-    "govinfo_report._cli_read",
+    "govinfo_report.cli.many",
+    "govinfo_report.cli.render",
+    "govinfo_report.cli.read",
 ]
 
 

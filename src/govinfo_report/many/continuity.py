@@ -30,10 +30,10 @@ import itertools
 from collections import defaultdict
 from typing import TYPE_CHECKING, Final
 
-from govinfo_report.aggregate import MismatchError, _require_report, _require_reports
 from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_value
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.labels import APPLICANT_COLUMNS
+from govinfo_report.many.aggregate import MismatchError, _require_report, _require_reports
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -155,7 +155,7 @@ def continuity(
 
     X-CARRY and X-STOCK (warnings, with expected and found values, placed at this year's
     cell) and X-JUMP notes (see :func:`jumps`). Raises
-    :class:`~govinfo_report.aggregate.MismatchError` when the two are not one organ's
+    :class:`~govinfo_report.many.aggregate.MismatchError` when the two are not one organ's
     reports of consecutive years, and :class:`TypeError` when either is not a report.
     """
     _require_report(previous, "continuity", "previous")

@@ -10,7 +10,7 @@ Untrusted files: the zip's central directory is checked before anything is infla
 count, declared sizes, compression ratio, the required parts, no macros); XML is parsed
 without DTDs, entities or network; anything corrupt gives a :class:`~govinfo_report.ReadError`.
 
-Documents written by :mod:`govinfo_report.docx_writer` read back exactly: their paragraph
+Documents written by :mod:`govinfo_report.formats.docx.writer` read back exactly: their paragraph
 styles (``GovTitle``, ``GovHeading1``, ``GovHeading2``, ``GovBody``, ``GovFees``,
 ``GovSignature``) say what each paragraph is, and the identity comes from the custom
 property ``govinfo_report.identity``.
@@ -30,14 +30,14 @@ from lxml import etree
 from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
 from govinfo_report.model import Contact, Publication
-from govinfo_report.readers._blocks import Grid, Para, TextCell
-from govinfo_report.readers._interpret import WRITER_STYLES, interpret
-from govinfo_report.readers._normal import squash
-from govinfo_report.readers.record import PublishedReport, Source
+from govinfo_report.published.readers._blocks import Grid, Para, TextCell
+from govinfo_report.published.readers._interpret import WRITER_STYLES, interpret
+from govinfo_report.published.readers._normal import squash
+from govinfo_report.published.record import PublishedReport, Source
 
 if TYPE_CHECKING:
     from govinfo_report.findings import Finding
-    from govinfo_report.readers._blocks import Block
+    from govinfo_report.published.readers._blocks import Block
 
 __all__ = ["MAX_ENTRIES", "MAX_RATIO", "MAX_TOTAL", "read_docx"]
 

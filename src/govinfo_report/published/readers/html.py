@@ -31,17 +31,17 @@ from lxml import etree
 
 from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
-from govinfo_report.readers._blocks import Grid, Para, TextCell
-from govinfo_report.readers._decode import STRICT_UTF8, decode_utf8
-from govinfo_report.readers._interpret import interpret, match_section
-from govinfo_report.readers._limits import check_elements, check_text
-from govinfo_report.readers._normal import compact, squash
-from govinfo_report.readers.record import PublishedReport, Source
+from govinfo_report.published.readers._blocks import Grid, Para, TextCell
+from govinfo_report.published.readers._decode import STRICT_UTF8, decode_utf8
+from govinfo_report.published.readers._interpret import interpret, match_section
+from govinfo_report.published.readers._limits import check_elements, check_text
+from govinfo_report.published.readers._normal import compact, squash
+from govinfo_report.published.record import PublishedReport, Source
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from govinfo_report.readers._blocks import Block
+    from govinfo_report.published.readers._blocks import Block
 
 __all__ = ["read_html"]
 

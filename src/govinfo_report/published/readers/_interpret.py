@@ -3,7 +3,7 @@
 Every reader ends here. Sections are found by their headings (format section 2, with the
 variants of section 9), parts by their ``（一）`` sub-headings, table rows by their official
 labels (:mod:`govinfo_report.labels`), and the cells of a row are the values that follow its
-label. Anything else becomes an :class:`~govinfo_report.readers.record.Unread` item with an
+label. Anything else becomes an :class:`~govinfo_report.published.record.Unread` item with an
 R-UNREAD finding; a label recognised only loosely gives an R-LABEL note.
 """
 
@@ -22,9 +22,16 @@ import attrs
 from govinfo_report import labels
 from govinfo_report.cells import CELL_BY_KEY, CellKey
 from govinfo_report.findings import Finding, Place, make_finding
-from govinfo_report.readers._blocks import Grid, Para, TextCell
-from govinfo_report.readers._normal import compact, is_blank, is_value, parse_value, plain, squash
-from govinfo_report.readers.record import (
+from govinfo_report.published.readers._blocks import Grid, Para, TextCell
+from govinfo_report.published.readers._normal import (
+    compact,
+    is_blank,
+    is_value,
+    parse_value,
+    plain,
+    squash,
+)
+from govinfo_report.published.record import (
     Format,
     PublishedCell,
     PublishedPart,
@@ -37,7 +44,7 @@ from govinfo_report.readers.record import (
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
-    from govinfo_report.readers._blocks import Block
+    from govinfo_report.published.readers._blocks import Block
 
 __all__ = ["interpret"]
 

@@ -25,6 +25,7 @@ from typing import Any, Final
 import attrs
 
 from govinfo_report import labels
+from govinfo_report.formats.json.codec import FORMAT, SCHEMA_VERSION
 from govinfo_report.model import (
     EDITIONS,
     MAX_YEAR,
@@ -33,7 +34,6 @@ from govinfo_report.model import (
     HandlingResults,
     Outcomes,
 )
-from govinfo_report.serialization import FORMAT, SCHEMA_VERSION
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 

@@ -87,9 +87,10 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree
 
-from govinfo_report import _oxml, labels
+from govinfo_report import labels
 from govinfo_report._io import atomic_write
-from govinfo_report._oxml import CellSpec
+from govinfo_report.formats.docx import _oxml
+from govinfo_report.formats.docx._oxml import CellSpec
 from govinfo_report.model import AnnualReport
 
 if TYPE_CHECKING:

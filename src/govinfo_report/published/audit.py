@@ -8,7 +8,7 @@ tables, rows and cells the report does not print, and the organ and year when th
 be found (R-MISSING). What reading itself noticed
 (loose labels, text not understood) is in ``record.findings``.
 
->>> from govinfo_report.readers import read_text
+>>> from govinfo_report.published.readers import read_text
 >>> record = read_text("二、主动公开政府信息情况\n\t规章\t1\t-2\t3")
 >>> [(f.code, f.place.column, f.found) for f in audit(record) if f.code != "R-MISSING"]
 [('A-NONNEG', '本年废止件数', -2)]
@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING, Final
 from govinfo_report import labels
 from govinfo_report.cells import CELL_BY_KEY, Cell, CellKey
 from govinfo_report.findings import Finding, Place, make_finding
-from govinfo_report.readers.record import REQUIRED_CELLS, missing_identity
-from govinfo_report.rules import check_cell, evaluate, fee_findings
+from govinfo_report.published.record import REQUIRED_CELLS, missing_identity
+from govinfo_report.rules.catalogue import check_cell, evaluate, fee_findings
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from govinfo_report.readers.record import PublishedReport
+    from govinfo_report.published.record import PublishedReport
 
 __all__ = ["audit"]
 

@@ -28,15 +28,15 @@ import os
 from typing import TYPE_CHECKING, Final
 
 from govinfo_report._io import read_bytes
-from govinfo_report.readers._blocks import Grid, Para, TextCell
-from govinfo_report.readers._decode import decode
-from govinfo_report.readers._interpret import interpret, match_section
-from govinfo_report.readers._limits import check_text
-from govinfo_report.readers._normal import squash
-from govinfo_report.readers.record import PublishedReport, Source
+from govinfo_report.published.readers._blocks import Grid, Para, TextCell
+from govinfo_report.published.readers._decode import decode
+from govinfo_report.published.readers._interpret import interpret, match_section
+from govinfo_report.published.readers._limits import check_text
+from govinfo_report.published.readers._normal import squash
+from govinfo_report.published.record import PublishedReport, Source
 
 if TYPE_CHECKING:
-    from govinfo_report.readers._blocks import Block
+    from govinfo_report.published.readers._blocks import Block
 
 __all__ = ["read_text"]
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from govinfo_report.cells import cell_value
 from govinfo_report.findings import Finding, Severity
+from govinfo_report.formats.json.codec import check_dict, from_dict
 from govinfo_report.model import AnnualReport
-from govinfo_report.rules import FEE_CELLS, fee_findings
-from govinfo_report.serialization import check_dict, from_dict
+from govinfo_report.rules.catalogue import FEE_CELLS, fee_findings
 
 __all__ = ["check", "is_consistent", "validate"]
 

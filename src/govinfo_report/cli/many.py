@@ -30,10 +30,10 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Iterator
 
-    from govinfo_report.aggregate import Aggregator, Loaded, MismatchError
-    from govinfo_report.compare import Comparison
     from govinfo_report.findings import Finding
-    from govinfo_report.readers import PublishedReport
+    from govinfo_report.many.aggregate import Aggregator, Loaded, MismatchError
+    from govinfo_report.many.compare import Comparison
+    from govinfo_report.published.readers import PublishedReport
 
 __all__ = ["SeriesCollector", "audit_series", "register"]
 
@@ -80,7 +80,7 @@ def _inputs(
     reason ``not_json``. With ``require``, a path that holds no report at all is an
     unreadable input too.
     """
-    from govinfo_report.aggregate import Loaded, is_report_file, iter_reports  # noqa: PLC0415
+    from govinfo_report.many.aggregate import Loaded, is_report_file, iter_reports  # noqa: PLC0415
 
     for path in paths:
         p = Path(path)
@@ -100,7 +100,7 @@ def _inputs(
 
 def _not_json(item: Loaded, reason: tuple[str, str]) -> Loaded:
     """``item``, its reason replaced by ``reason`` when it is a whole file that is not JSON."""
-    from govinfo_report.aggregate import Loaded  # noqa: PLC0415 - lazy
+    from govinfo_report.many.aggregate import Loaded  # noqa: PLC0415 - lazy
 
     if not isinstance(item.error, ReadError) or not Path(item.source).is_file():
         return item
@@ -156,8 +156,8 @@ class _Sum:
 
     def add(self, item: Loaded, out: TextIO, err: TextIO, lang: str) -> None:
         """Add one input to the sum, or report why it is left out."""
-        from govinfo_report.aggregate import MismatchError  # noqa: PLC0415 - lazy
-        from govinfo_report.checks import check  # noqa: PLC0415 - lazy
+        from govinfo_report.many.aggregate import MismatchError  # noqa: PLC0415 - lazy
+        from govinfo_report.rules.checks import check  # noqa: PLC0415 - lazy
 
         if isinstance(item.error, ReadError):
             err.write(read_error_line(item.error, lang) + "\n")
@@ -196,9 +196,9 @@ class _Sum:
 
 
 def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from govinfo_report.aggregate import Aggregator  # noqa: PLC0415 - lazy
-    from govinfo_report.checks import check  # noqa: PLC0415 - lazy
-    from govinfo_report.serialization import dumps  # noqa: PLC0415 - lazy
+    from govinfo_report.formats.json.codec import dumps  # noqa: PLC0415 - lazy
+    from govinfo_report.many.aggregate import Aggregator  # noqa: PLC0415 - lazy
+    from govinfo_report.rules.checks import check  # noqa: PLC0415 - lazy
 
     lang = args.lang
     output = Path(args.output)
@@ -317,7 +317,7 @@ def _looks_like_json(data: bytes) -> bool:
 
 
 def _load_one(path: str, problems: _Problems) -> AnnualReport | None:
-    from govinfo_report.serialization import loads  # noqa: PLC0415 - lazy
+    from govinfo_report.formats.json.codec import loads  # noqa: PLC0415 - lazy
 
     try:
         if not Path(path).exists():
@@ -402,8 +402,8 @@ def _print_comparison(
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from govinfo_report.aggregate import MismatchError  # noqa: PLC0415 - lazy
-    from govinfo_report.compare import compare  # noqa: PLC0415 - lazy
+    from govinfo_report.many.aggregate import MismatchError  # noqa: PLC0415 - lazy
+    from govinfo_report.many.compare import compare  # noqa: PLC0415 - lazy
 
     problems = _Problems(args.format, args.lang, out, err)
     if args.units:
@@ -433,7 +433,7 @@ def _expected_units(path: str | None) -> list[str] | None:
 
 
 def _compare_total(args: argparse.Namespace, problems: _Problems, out: TextIO) -> int:
-    from govinfo_report.compare import compare_total  # noqa: PLC0415 - lazy
+    from govinfo_report.many.compare import compare_total  # noqa: PLC0415 - lazy
 
     if len(args.files) != 1:
         problems.say(
@@ -566,7 +566,7 @@ def audit_series(  # noqa: PLR0913 - the audit command's output state, passed th
     results: list[dict[str, object]],
 ) -> None:
     """Continuity along each organ's series of ``reports`` (see :class:`SeriesCollector`)."""
-    from govinfo_report.continuity import series  # noqa: PLC0415 - lazy
+    from govinfo_report.many.continuity import series  # noqa: PLC0415 - lazy
 
     years: dict[str, list[int]] = {}
     for report in reports:

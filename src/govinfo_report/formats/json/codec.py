@@ -69,7 +69,7 @@ from govinfo_report.model import (
     Requests,
 )
 from govinfo_report.model.report import year_finding
-from govinfo_report.rules import (
+from govinfo_report.rules.catalogue import (
     FEE_CELLS,
     SUM_RULES,
     check_cell,
@@ -147,7 +147,7 @@ def _structure_date(value: object, _: type) -> dt.date:
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
-    from govinfo_report.rules import parse_amount  # noqa: PLC0415 - local to the hook
+    from govinfo_report.rules.catalogue import parse_amount  # noqa: PLC0415 - local to the hook
 
     amount = parse_amount(value)
     if amount is None:

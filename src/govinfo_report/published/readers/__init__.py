@@ -12,8 +12,9 @@ from typing import Final, cast
 
 from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
-from govinfo_report.readers.html import read_html
-from govinfo_report.readers.record import (
+from govinfo_report.published.readers.html import read_html
+from govinfo_report.published.readers.text import read_text
+from govinfo_report.published.record import (
     PublishedCell,
     PublishedPart,
     PublishedReport,
@@ -21,7 +22,6 @@ from govinfo_report.readers.record import (
     Source,
     Unread,
 )
-from govinfo_report.readers.text import read_text
 
 __all__ = [
     "PublishedCell",
@@ -91,7 +91,9 @@ def _refuse_non_text(data: bytes, head: bytes, name: str) -> None:
 def read_docx(
     source: bytes | os.PathLike[str] | str, *, name: str | None = None
 ) -> PublishedReport:
-    """Read a report from a .docx (path or bytes); see :mod:`govinfo_report.readers.docx`."""
-    from govinfo_report.readers.docx import read_docx as _read_docx  # noqa: PLC0415 - lazy lxml XML use
+    """Read a report from a .docx (path or bytes); see :mod:`.published.readers.docx`."""
+    from govinfo_report.published.readers.docx import (  # noqa: PLC0415 - lazy XML use
+        read_docx as _read_docx,
+    )
 
     return _read_docx(source, name=name)

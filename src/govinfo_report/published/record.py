@@ -3,11 +3,11 @@ r"""The record as published (发布的报告原样): what a reader found in a do
 This is the second of the two layers (``shared/style.md``): not a sound report, but every
 table cell as printed — stated totals, blanks and ``/`` included — with where it was found,
 the narrative sections split by their headings, and whatever could not be understood, kept
-rather than dropped. :func:`govinfo_report.audit.audit` lists what is wrong with it;
+rather than dropped. :func:`govinfo_report.published.audit.audit` lists what is wrong with it;
 :meth:`PublishedReport.to_report` turns it into an :class:`~govinfo_report.AnnualReport`, or
 raises :class:`~govinfo_report.ReportError` listing every problem at once.
 
->>> from govinfo_report.readers import read_text
+>>> from govinfo_report.published.readers import read_text
 >>> record = read_text("某县教育局2023年政府信息公开工作年度报告\n"
 ...                    "二、主动公开政府信息情况\n\t规章\t1\t/\t3")
 >>> cell = record.cell(("proactive", "regulations", "repealed"))
@@ -212,7 +212,7 @@ class PublishedReport:
 
     ``findings`` are what reading noticed: R-LABEL notes for labels matched loosely, R-UNREAD
     for text not understood. The arithmetic and completeness are judged by
-    :func:`govinfo_report.audit.audit`.
+    :func:`govinfo_report.published.audit.audit`.
     """
 
     source: str
@@ -274,7 +274,7 @@ class PublishedReport:
         once: missing identity, tables, rows or cells (R-MISSING), values that are not
         counts (A-NONNEG) and every broken sum of the format (B-…, C-TOTAL).
         """
-        from govinfo_report.audit import audit  # noqa: PLC0415 - audit imports this module
+        from govinfo_report.published.audit import audit  # noqa: PLC0415 - audit imports this module
 
         problems = [f for f in audit(self) if f.severity is Severity.ERROR]
         if problems:

@@ -43,8 +43,8 @@ import attrs
 from govinfo_report import _io
 from govinfo_report.cells import CELLS, CellKey, cell_values
 from govinfo_report.errors import GovinfoReportError, ReadError, ReportError
+from govinfo_report.formats.json.codec import loads
 from govinfo_report.model import AnnualReport
-from govinfo_report.serialization import loads
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

@@ -1,0 +1,1 @@
+"""Tools over many reports: aggregation, year-to-year continuity, comparison, copied text."""
