@@ -410,17 +410,17 @@ def test_generated_opening_has_each_clause_only_with_its_data(
 
 
 def test_custom_preface_is_printed_verbatim_and_identity_kept() -> None:
-    report = rich_report(preface="本报告由某市生态环境局编制。")
+    report = rich_report(preface=("本报告由某市生态环境局编制。", "第二段。"))
     pkg = Package(docx_bytes(report))
     paras = pkg.paragraphs()
-    assert paras[1] == ("GovBody", "本报告由某市生态环境局编制。")
+    assert paras[1:3] == [("GovBody", "本报告由某市生态环境局编制。"), ("GovBody", "第二段。")]
     body_text = "".join(t for _, t in paras)
     assert "010-12345678" not in body_text
     assert "某市人民政府门户网站" not in body_text
     identity = _identity(pkg)
     assert identity["contact"]["telephone"] == "010-12345678"
     assert identity["publication"]["url"] == "https://www.example.gov.cn/"
-    assert identity["preface"] == "本报告由某市生态环境局编制。"
+    assert identity["preface"] == ["本报告由某市生态环境局编制。", "第二段。"]
 
 
 def test_no_signature_without_a_date() -> None:

@@ -118,7 +118,7 @@ def sample_lines() -> list[str]:
 
 
 def _paragraphs(report: AnnualReport) -> list[str]:
-    out = [report.preface] if report.preface else []
+    out = list(report.preface or ())
     for section in (report.overview, report.problems, report.other_matters):
         out.extend(section.opening)
         for part in section.parts:
@@ -177,7 +177,7 @@ def test_identity_of_the_sample(jinlongshan: AnnualReport) -> None:
     assert jinlongshan.title.replace("2021年", "2021年\n\n", 1) in sample
     assert jinlongshan.publication is not None
     assert jinlongshan.contact is not None
-    preface = jinlongshan.preface or ""
+    preface = "".join(jinlongshan.preface or ())
     assert f"{jinlongshan.publication.site_name}（{jinlongshan.publication.url}）" in preface
     assert f"地址：{jinlongshan.contact.address}；" in preface
     assert f"邮编：{jinlongshan.contact.postcode}；" in preface

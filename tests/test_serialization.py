@@ -57,7 +57,7 @@ def test_round_trip_and_envelope() -> None:
     data = json.loads(text)
     assert (data["format"], data["schema_version"], data["edition"]) == (
         "govinfo-report",
-        1,
+        2,
         "2021",
     )
     assert data["proactive"]["fees"] == "12.50"
@@ -65,6 +65,39 @@ def test_round_trip_and_envelope() -> None:
     assert "以" not in text or "\\u" not in text  # Chinese is not escaped
     assert loads(text) == report
     assert loads(text.encode("utf-8")) == report
+
+
+@pytest.mark.parametrize(
+    ("preface", "expected"),
+    [
+        ("本报告根据《条例》编制。", ("本报告根据《条例》编制。",)),
+        ("", ()),
+        (None, None),
+    ],
+)
+def test_version_1_still_loads(preface: str | None, expected: tuple[str, ...] | None) -> None:
+    """Schema version 1 held the preface as one string; it is read as paragraphs."""
+    data = to_dict(_report())
+    data.update(schema_version=1, preface=preface)
+    report = from_dict(data)
+    assert report.preface == expected
+    assert from_dict(json.loads(dumps(report))) == report  # written back as version 2
+    assert to_dict(report)["schema_version"] == 2
+
+
+@pytest.mark.parametrize(
+    ("version", "preface", "code"),
+    [
+        (1, "两段\n文字", "S-VALUE"),
+        (2, "one string", "S-TYPE"),  # version 2 has no strings here
+    ],
+)
+def test_each_version_has_its_own_preface(version: int, preface: object, code: str) -> None:
+    data = to_dict(_report())
+    data.update(schema_version=version, preface=preface)
+    errors = _errors(data)
+    assert [c for c, _ in errors] == [code]
+    assert errors[0][1].startswith("$.preface")
 
 
 def test_totals_are_optional_on_input() -> None:
@@ -102,6 +135,8 @@ def test_nan_and_infinity_are_refused(constant: str) -> None:
         (lambda d: d.update(date="2022/01/05"), [("S-TYPE", "$.date")]),
         (lambda d: d.update(format="other"), [("S-FORMAT", "$.format")]),
         (lambda d: d.update(schema_version=True), [("S-FORMAT", "$.schema_version")]),
+        (lambda d: d.update(schema_version=3), [("S-FORMAT", "$.schema_version")]),
+        (lambda d: d.update(schema_version=0), [("S-FORMAT", "$.schema_version")]),
         (lambda d: d.update(edition="2019"), [("S-FORMAT", "$.edition")]),
         (lambda d: d["overview"].update(parts="x"), [("S-TYPE", "$.overview.parts")]),
         (
@@ -264,15 +299,17 @@ def test_amounts_out_of_bounds_or_not_ascii_are_refused(fees: object) -> None:
         ("organ", "  ", "S-VALUE"),
         ("organ", "\ud800", "S-VALUE"),
         ("title", "", "S-VALUE"),
-        ("preface", "两段\n文字", "S-VALUE"),
+        ("preface", ["两段\n文字"], "S-VALUE"),
         ("preface", 3, "S-TYPE"),
+        ("preface", "一段文字", "S-TYPE"),
         ("date", "２０２２-01-05", "S-TYPE"),
     ],
 )
 def test_identity_text_is_checked(key: str, value: object, code: str) -> None:
     data = to_dict(_report())
     data[key] = value
-    assert _errors(data) == [(code, f"$.{key}")]
+    path = f"$.{key}[0]" if isinstance(value, list) else f"$.{key}"
+    assert _errors(data) == [(code, path)]
 
 
 def test_write_json_is_atomic_and_protects_inputs(tmp_path: Path) -> None:

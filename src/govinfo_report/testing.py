@@ -209,7 +209,7 @@ def reports(
         AnnualReport,
         organ=organs,
         year=st.integers(2021, 2035) if years is None else years,
-        preface=st.none() | text,
+        preface=st.none() | st.lists(text, max_size=3).map(tuple),
         publication=st.none()
         | st.builds(Publication, site_name=short, url=st.just("https://www.example.gov.cn/")),
         contact=st.none()

@@ -122,8 +122,7 @@ def render(  # noqa: PLR0912 - one page, written top to bottom
             "<div class=info>发布时间：2024-01-20 来源：办公室 浏览次数：<span id=hits>128</span></div>"
         )
     out.append("<div class=WordSection1 style='layout-grid:15.6pt'>")
-    if report.preface:
-        out.append(_p(report.preface))
+    out.extend(_p(text) for text in report.preface or ())
     sections = labels.SECTIONS
 
     def narrative(opening: tuple[str, ...], parts: tuple[object, ...]) -> None:

@@ -22,6 +22,7 @@ __all__ = [
     "items",
     "nonempty_text_validator",
     "optional_text",
+    "optional_texts",
     "text",
     "texts",
 ]
@@ -97,6 +98,18 @@ def items(cls: type) -> Any:  # noqa: ANN401 - as above
     return attrs.field(default=(), converter=_to_tuple, validator=validate)
 
 
+def optional_texts() -> Any:  # noqa: ANN401 - as above
+    """``None`` or a tuple of paragraphs (a list is turned into a tuple)."""
+    return attrs.field(default=None, converter=_to_tuple, validator=_optional_texts_validator)
+
+
+def _optional_texts_validator(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None:
+        _texts_validator(instance, attribute, value)
+
+
 def _to_tuple(value: object) -> object:
     return tuple(value) if isinstance(value, list) else value
 
@@ -121,7 +134,7 @@ def _text_validator(instance: object, attribute: attrs.Attribute[Any], value: ob
 
 
 def _texts_validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    where = f"{type(instance).__name__}.{attribute.name}"
+    where = _where(instance, attribute)
     if not isinstance(value, tuple):
         place = Place(path=where)
         detail = ("文本的列表", "a list of strings")

@@ -9,7 +9,7 @@ import attrs
 
 from govinfo_report.errors import ReportError
 from govinfo_report.findings import Finding, Place, make_finding
-from govinfo_report.model._fields import nonempty_text_validator, optional_text, text
+from govinfo_report.model._fields import nonempty_text_validator, optional_texts, text
 from govinfo_report.model.appeals import Appeals
 from govinfo_report.model.narrative import Narrative, OtherMatters
 from govinfo_report.model.proactive import ProactiveDisclosure
@@ -98,7 +98,8 @@ class AnnualReport:
         default=attrs.Factory(_title_default, takes_self=True),
         validator=nonempty_text_validator,
     )
-    preface: str | None = optional_text()
+    #: The unnumbered opening paragraphs before section 一; ``None``: generated when printed.
+    preface: tuple[str, ...] | None = optional_texts()
     publication: Publication | None = None
     contact: Contact | None = None
     date: dt.date | None = None

@@ -221,7 +221,7 @@ class PublishedReport:
     organ: str | None = None
     year: int | None = None
     edition: str = "2021"
-    preface: str | None = None
+    preface: tuple[str, ...] | None = None
     publication: Publication | None = None
     contact: Contact | None = None
     date: dt.date | None = None
@@ -257,7 +257,7 @@ class PublishedReport:
             "organ": self.organ,
             "year": self.year,
             "edition": self.edition,
-            "preface": self.preface,
+            "preface": None if self.preface is None else list(self.preface),
             "publication": attrs.asdict(self.publication) if self.publication else None,
             "contact": attrs.asdict(self.contact) if self.contact else None,
             "date": self.date.isoformat() if self.date else None,

@@ -113,7 +113,7 @@ def html_cases() -> None:
 def text_case() -> None:
     """Tab-separated cells, one table row a line, as some sites' "plain text" versions."""
     r = TRUTH
-    lines = [r.title, "", r.preface or "", ""]
+    lines = [r.title, "", *(r.preface or ()), ""]
 
     def narrative(heading: str, section) -> None:  # noqa: ANN001
         lines.extend([heading, ""])

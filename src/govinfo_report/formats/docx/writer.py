@@ -36,8 +36,8 @@ The fee sentence of section 六 is fixed (``FEES_SENTENCE``)::
 
 Amounts are printed like the 万元 fee; parse it with :data:`FEES_PATTERN`.
 
-The opening paragraph is ``report.preface`` when the report has one (nothing is printed
-for an empty preface); otherwise it is generated from the identity (:func:`opening`).
+The opening paragraphs are ``report.preface`` when the report has them (nothing is printed
+for an empty tuple); for ``None`` one is generated from the identity (:func:`opening`).
 
 Identity: the custom property ``govinfo_report.identity``
 --------------------------------------------------------
@@ -48,7 +48,7 @@ string property named ``govinfo_report.identity`` (:data:`IDENTITY_PROPERTY`) wh
 compact JSON (UTF-8, ``ensure_ascii=False``, separators ``,`` and ``:``) with exactly these
 keys, in this order::
 
-    {"organ": str, "year": int, "edition": str, "title": str, "preface": str | null,
+    {"organ": str, "year": int, "edition": str, "title": str, "preface": [str] | null,
      "publication": {"site_name": str, "url": str} | null,
      "contact": {"address": str, "postcode": str, "telephone": str} | null,
      "date": "YYYY-MM-DD" | null}
@@ -303,7 +303,7 @@ def identity_json(report: AnnualReport) -> str:
         "year": report.year,
         "edition": report.edition,
         "title": report.title,
-        "preface": report.preface,
+        "preface": None if report.preface is None else list(report.preface),
         "publication": None if pub is None else {"site_name": pub.site_name, "url": pub.url},
         "contact": None
         if contact is None
@@ -643,9 +643,9 @@ def title_lines(title: str) -> list[str]:
 def _content(report: AnnualReport) -> Iterator[etree._Element]:
     p = _oxml.paragraph
     yield _oxml.paragraph_lines(title_lines(report.title), "GovTitle")
-    preface = opening(report) if report.preface is None else report.preface
-    if preface:
-        yield p(preface, "GovBody")
+    preface = (opening(report),) if report.preface is None else report.preface
+    for paragraph in preface:
+        yield p(paragraph, "GovBody")
     sections = labels.SECTIONS
     yield p(sections["overview"].full, "GovHeading1")
     yield from _narrative(report.overview)

@@ -98,8 +98,11 @@ __all__ = [
 
 #: The ``format`` key of the envelope: what kind of document this is.
 FORMAT: Final = "govinfo-report"
-#: The ``schema_version`` of the JSON layout this library reads and writes.
-SCHEMA_VERSION: Final = 1
+#: The ``schema_version`` of the JSON layout this library writes.
+SCHEMA_VERSION: Final = 2
+#: Every ``schema_version`` this library reads. Version 1 held the preface as one string
+#: (or ``null``); it is read as a list of one paragraph (an empty string as no paragraph).
+READ_VERSIONS: Final = (1, 2)
 
 _ENVELOPE: Final = ("format", "schema_version")
 #: Report fields the cell walk does not reach but a document must have.
@@ -255,7 +258,7 @@ def _check_envelope(data: dict[str, Any]) -> list[Finding]:
             )
         )
     version = data.get("schema_version", _MISSING)
-    if type(version) is not int or version != SCHEMA_VERSION:
+    if type(version) is not int or version not in READ_VERSIONS:
         findings.append(
             make_finding(
                 "S-FORMAT",
@@ -263,8 +266,8 @@ def _check_envelope(data: dict[str, Any]) -> list[Finding]:
                 expected=SCHEMA_VERSION,
                 found=None if version is _MISSING else version,
                 detail=(
-                    f"schema_version 应为 {SCHEMA_VERSION}",
-                    f'"schema_version" must be {SCHEMA_VERSION}',
+                    f"schema_version 应为 {'或'.join(map(str, READ_VERSIONS))}",
+                    f'"schema_version" must be {" or ".join(map(str, READ_VERSIONS))}',
                 ),
             )
         )
@@ -583,8 +586,24 @@ def _check_head(data: dict[str, Any]) -> list[Finding]:
     return findings
 
 
+def _upgrade(data: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 document in the current layout (a shallow copy; others as they are).
+
+    Version 1 held the preface as one string: it becomes a list of one paragraph, and an
+    empty string (nothing printed) the empty list. Any other value is left for the checks.
+    """
+    if data.get("schema_version") != 1 or type(data.get("schema_version")) is not int:
+        return data
+    preface = data.get("preface", _MISSING)
+    if not isinstance(preface, str):
+        return data
+    return {**data, "preface": [preface] if preface else []}
+
+
 def _check(data: object) -> tuple[AnnualReport | None, list[Finding]]:
     """The report (None when it cannot be made) and every finding: errors and warnings."""
+    if isinstance(data, dict):
+        data = _upgrade(data)
     if isinstance(data, dict) and not _check_head(data):
         report = _structure_sound(data)
         if report is not None:

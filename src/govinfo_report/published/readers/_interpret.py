@@ -659,7 +659,7 @@ def interpret(  # noqa: C901 - one pass over the blocks
     )
 
 
-def _front(front: list[Para], out: _Builder) -> tuple[str | None, str | None]:
+def _front(front: list[Para], out: _Builder) -> tuple[str | None, tuple[str, ...] | None]:
     """The title (possibly printed over two lines) and the opening paragraph(s).
 
     Text before the title (a page's breadcrumbs, a date line) is kept as unread.
@@ -668,7 +668,7 @@ def _front(front: list[Para], out: _Builder) -> tuple[str | None, str | None]:
     if styled:
         title = "".join(p.text for p in styled)
         rest = [p.text for p in front if p not in styled]
-        return title, "\n".join(rest) or None
+        return title, tuple(rest) or None
     for i, para in enumerate(front[:8]):
         key = compact(para.text)
         if len(key) > _MAX_TITLE * 2 or not key.endswith("年度报告"):
@@ -689,19 +689,19 @@ def _front(front: list[Para], out: _Builder) -> tuple[str | None, str | None]:
                 out.leftover(after.text, after.source)  # the page's date/source/hits line
             else:
                 rest.append(after.text)
-        return title, "\n".join(rest) or None
-    return None, "\n".join(p.text for p in front) or None
+        return title, tuple(rest) or None
+    return None, tuple(p.text for p in front) or None
 
 
 def _identity(
-    title: str | None, preface: str | None, front: Iterable[Para]
+    title: str | None, preface: tuple[str, ...] | None, front: Iterable[Para]
 ) -> tuple[str | None, int | None]:
     if title:
         for form in _TITLE_FORMS:
             match = form.match(compact(title))
             if match:
                 return match["organ"], int(match["year"])
-    texts = [preface or "", *(p.text for p in front)]
+    texts = [*(preface or ()), *(p.text for p in front)]
     for text in texts:
         match = _PERIOD.search(compact(text))
         if match:

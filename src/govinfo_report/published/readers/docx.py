@@ -213,9 +213,13 @@ def _identity_fields(value: dict[str, object]) -> dict[str, object]:
         raise TypeError(value)
     fields.update(organ=organ, year=year, edition=edition, title=title)
     preface = value.get("preface")
-    if preface is not None and not isinstance(preface, str):
+    if isinstance(preface, str):  # written before the preface became paragraphs
+        preface = [preface] if preface else []
+    if preface is not None and not (
+        isinstance(preface, list) and all(isinstance(p, str) for p in preface)
+    ):
         raise TypeError(preface)
-    fields["preface"] = preface
+    fields["preface"] = None if preface is None else tuple(preface)
     publication, contact, date = value.get("publication"), value.get("contact"), value.get("date")
     fields["publication"] = None if publication is None else Publication(**publication)  # type: ignore[arg-type]
     fields["contact"] = None if contact is None else Contact(**contact)  # type: ignore[arg-type]
