@@ -1,5 +1,7 @@
 """The command line, run in-process through ``run(argv, stdout, stderr)``."""
 
+import ast
+import csv
 import io
 import json
 import subprocess
@@ -8,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from govinfo_report import AnnualReport, dumps
+from govinfo_report import AnnualReport, cli, dumps
 from govinfo_report.cli import run
+from govinfo_report.cli._output import CSV_HEADER
 
 
 def _run(*argv: str) -> tuple[int, str, str]:
@@ -135,3 +138,38 @@ def test_a_lone_surrogate_is_reported_not_crashed_on(tmp_path: Path) -> None:
         assert code == 1
         assert '"\\ud800"' in out
         (out + err).encode("utf-8")  # what is printed can be written
+
+
+SERIES = Path(__file__).parent / "data" / "series"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "--format", "csv", str(SERIES / "2022.json"), "missing.json"],
+        ["audit", "--format", "csv", str(SERIES), "missing.json"],
+        ["audit", "--series", "--format", "csv", str(SERIES)],
+        ["compare", "--format", "csv", str(SERIES / "2022.json"), str(SERIES / "2023.json")],
+        ["compare", "--format", "csv", str(SERIES / "2022.json"), "missing.json"],
+    ],
+)
+def test_every_command_writes_the_one_csv_layout(argv: list[str]) -> None:
+    _, out, _ = _run(*argv)
+    rows = list(csv.reader(io.StringIO(out)))
+    assert tuple(rows[0]) == CSV_HEADER
+    assert len(rows) > 1
+    assert all(len(row) == len(CSV_HEADER) for row in rows)
+
+
+def test_command_modules_never_import_the_cli_package() -> None:
+    """``cli/__init__`` imports the command modules; importing it back would be a cycle."""
+    folder = Path(cli.__file__).parent
+    for path in sorted(folder.glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                assert node.module != "govinfo_report.cli", path.name
+                names = {alias.name for alias in node.names}
+                assert not (node.module == "govinfo_report" and "cli" in names), path.name

@@ -11,6 +11,7 @@ import pytest
 
 from govinfo_report import AnnualReport, dumps, load
 from govinfo_report.cli import run
+from govinfo_report.cli._output import CSV_HEADER
 from govinfo_report.model import ApplicantCounts, ProactiveDisclosure, Requests
 
 SERIES = Path(__file__).parent / "data" / "series"
@@ -130,10 +131,18 @@ def test_compare_two_years(fmt: str) -> None:
             next(d for d in data["differences"] if d["path"] == "$.proactive.licensing").items()
         )
     elif fmt == "csv":
-        assert (
-            "$.proactive.licensing,二,第二十条第（五）项/行政许可,本年处理决定数量,1794,1873,79,false"
-            in out
-        )
+        row = next(r for r in csv.DictReader(io.StringIO(out)) if r["a"] == "1794")
+        assert row == {
+            **dict.fromkeys(CSV_HEADER, ""),
+            "path": "$.proactive.licensing",
+            "table": "二",
+            "row": "第二十条第（五）项/行政许可",
+            "column": "本年处理决定数量",
+            "a": "1794",
+            "b": "1873",
+            "change": "79",
+            "computed": "false",
+        }
     else:
         assert out.splitlines()[0].split()[:3] == ["表", "行", "列"]
 

@@ -16,26 +16,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
 from govinfo_report import _io
-from govinfo_report.cli import (
+from govinfo_report.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_UNREADABLE,
+    add_lang,
     finding_line,
     read_error_line,
     status_code,
     summary_line,
-    unreadable_finding,
-    write_findings_csv,
 )
-from govinfo_report.cli.many import SeriesCollector
+from govinfo_report.cli._output import FORMATS, Output, make_output
 from govinfo_report.errors import ReadError, ReportError
+from govinfo_report.model import AnnualReport
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
 
     from govinfo_report.findings import Finding
-    from govinfo_report.model import AnnualReport
     from govinfo_report.published.readers import PublishedReport
 
 __all__ = ["register"]
@@ -43,10 +42,7 @@ __all__ = ["register"]
 _SUFFIXES: Final = frozenset({".txt", ".htm", ".html", ".shtml", ".docx", ".json"})
 
 
-def register(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    add_lang: Callable[[argparse.ArgumentParser], None],
-) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``read`` and ``audit`` subcommands."""
     read = sub.add_parser(
         "read",
@@ -69,7 +65,7 @@ def register(
         "report is sound, 1 when any has error findings, 2 when an input cannot be read.",
     )
     audit.add_argument("paths", nargs="+", metavar="PATH")
-    audit.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    audit.add_argument("--format", choices=FORMATS, default="text")
     audit.add_argument(
         "--series",
         action="store_true",
@@ -148,66 +144,80 @@ def _audit_one(
 
 
 def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    output = make_output(args.format, args.lang, out, err, unreadable_to_out=True)
     empty: list[str] = []
     files = list(_files(args.paths, empty))
     code = EXIT_UNREADABLE if empty else EXIT_OK  # a mistyped folder must not pass a check
     err.writelines(_no_reports(raw, args.lang) for raw in empty)
-    rows: list[tuple[str, Finding]] = []
-    results: list[dict[str, object]] = []
-    sound = 0
-    series = SeriesCollector(enabled=args.series)  # --series: continuity of the sound ones
+    sound = unreadable = 0
+    series = _Series(enabled=args.series)  # --series: continuity of the sound ones
     for n, path in enumerate(files, start=1):
         if len(files) > 1:
             err.write(f"[{n}/{len(files)}] {path}\n")
         record, findings, error = _audit_one(path)
         if error is not None:
             code = EXIT_UNREADABLE
-            results.append(
-                {
-                    "file": path,
-                    "status": "unreadable",
-                    "reason_zh": error.reason_zh,
-                    "reason_en": error.reason_en,
-                }
-            )
-            rows.append((path, unreadable_finding(error)))
-            if args.format == "text":
-                out.write(read_error_line(error, args.lang) + "\n")
+            unreadable += 1
+            output.unreadable(path, error)
             continue
         status = status_code(findings)
         sound += status == EXIT_OK
         if status == EXIT_FINDINGS and code == EXIT_OK:
             code = EXIT_FINDINGS
-        rows.extend((path, f) for f in findings)
-        results.append(
-            {
-                "file": path,
-                "organ": record.organ if record else None,
-                "year": record.year if record else None,
-                "sound": status == EXIT_OK,
-                "findings": [f.to_dict() for f in findings],
-            }
+        output.findings(
+            path,
+            findings,
+            organ=record.organ if record else None,
+            year=record.year if record else None,
+            sound=status == EXIT_OK,
         )
-        if args.format == "text":
-            out.write(summary_line(path, findings, args.lang) + "\n")
-            out.writelines(finding_line(finding, args.lang) + "\n" for finding in findings)
         series.keep(record, sound=status == EXIT_OK)
-    series.write(fmt=args.format, lang=args.lang, out=out, rows=rows, results=results)
-    if args.format == "json":
-        out.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
-    elif args.format == "csv":
-        write_findings_csv(rows, out)
+    series.write(output)
+    output.finish()
     total = len(files)
-    unreadable = sum(r.get("status") == "unreadable" for r in results)
-    if args.lang == "en":
-        bad = total - sound - unreadable
-        line = f"total: {total} files, {sound} sound, {bad} not sound, {unreadable} unreadable"
-    else:
-        bad = total - sound - unreadable
-        line = f"合计：{total} 个文件，通过 {sound} 个，未通过 {bad} 个，无法读取 {unreadable} 个"
-    # The total belongs with the text report; machine formats keep stdout parseable.
-    (out if args.format == "text" else err).write(line + "\n")
+    bad = total - sound - unreadable
+    output.tally(
+        f"合计：{total} 个文件，通过 {sound} 个，未通过 {bad} 个，无法读取 {unreadable} 个",
+        f"total: {total} files, {sound} sound, {bad} not sound, {unreadable} unreadable",
+    )
     return code
+
+
+class _Series:
+    """``audit --series``: keeps the sound reports, then the continuity of each organ.
+
+    A disabled collector does nothing, so the audit command calls it without branching.
+    """
+
+    __slots__ = ("enabled", "reports")
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.reports: list[AnnualReport] = []
+
+    def keep(self, record: PublishedReport | AnnualReport | None, *, sound: bool) -> None:
+        """Keep ``record``'s report (or the report itself) when the audit found it sound."""
+        if not (self.enabled and sound) or record is None:
+            return
+        if isinstance(record, AnnualReport):
+            self.reports.append(record)
+            return
+        try:
+            self.reports.append(record.to_report())
+        except ReportError:
+            return
+
+    def write(self, output: Output) -> None:
+        """The continuity findings of each organ's years (warnings: the exit code stays)."""
+        if not self.enabled:
+            return
+        from govinfo_report.many.continuity import series  # noqa: PLC0415 - lazy
+
+        years: dict[str, list[int]] = {}
+        for report in self.reports:
+            years.setdefault(report.organ, []).append(report.year)
+        for organ, found in series(self.reports).items():
+            output.series(organ, sorted(set(years[organ])), found)
 
 
 def _audit_json(path: str) -> tuple[AnnualReport | None, list[Finding], ReadError | None]:

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from govinfo_report import cli
+from govinfo_report.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, add_lang, say
+from govinfo_report.cli._output import TextOutput
 from govinfo_report.errors import ReadError, ReportError, WriteError
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
 
 __all__ = ["register"]
 
 
-def register(sub: Any, add_lang: Callable[[argparse.ArgumentParser], None]) -> None:  # noqa: ANN401 - argparse's subparsers action is private
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``render`` command."""
     render = sub.add_parser(
         "render",
@@ -44,48 +44,48 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     files: list[str] = args.files
     lang: str = args.lang
+    output = TextOutput(lang, out, err)
     if args.output and len(files) > 1:
-        err.write(cli.say(lang, "多个输入文件请使用 --out-dir", "several inputs need --out-dir"))
-        return cli.EXIT_UNREADABLE
+        err.write(say(lang, "多个输入文件请使用 --out-dir", "several inputs need --out-dir"))
+        return EXIT_UNREADABLE
     targets = _targets(files, args.output, args.out_dir)
     clashes = _clashes(files, targets)
     if clashes:
         err.writelines(
-            cli.say(
+            say(
                 lang,
                 f"{'、'.join(names)} 将写入同一个文件 {target}，请分别生成",
                 f"{', '.join(names)} would all be written to {target}; render them apart",
             )
             for target, names in clashes.items()
         )
-        return cli.EXIT_UNREADABLE
-    code = cli.EXIT_OK
+        return EXIT_UNREADABLE
+    code = EXIT_OK
     for name, target in zip(files, targets, strict=True):
         try:
             report = load(name)
             target.parent.mkdir(parents=True, exist_ok=True)
             write_docx(report, target, protect=files, fonts=args.fonts)
         except ReadError as exc:
-            err.write(cli.read_error_line(exc, lang) + "\n")
-            code = max(code, cli.EXIT_UNREADABLE)
+            output.unreadable(name, exc)
+            code = max(code, EXIT_UNREADABLE)
         except ReportError as exc:
-            out.write(cli.summary_line(name, exc.findings, lang) + "\n")
-            out.writelines(cli.finding_line(f, lang) + "\n" for f in exc.findings)
-            code = max(code, cli.EXIT_FINDINGS)
+            output.findings(name, exc.findings)
+            code = max(code, EXIT_FINDINGS)
         except WriteError as exc:
             err.write(exc.message(lang) + "\n")
-            code = max(code, cli.EXIT_UNREADABLE)
+            code = max(code, EXIT_UNREADABLE)
         except OSError as exc:  # the output folder cannot be made (a file is in the way)
             err.write(
-                cli.say(
+                say(
                     lang,
                     f"{target}：无法创建输出文件夹（{exc.strerror}）",
                     f"{target}: cannot make the output folder ({exc.strerror})",
                 )
             )
-            code = max(code, cli.EXIT_UNREADABLE)
+            code = max(code, EXIT_UNREADABLE)
         else:
-            out.write(cli.say(lang, f"已生成 {target}", f"wrote {target}"))
+            out.write(say(lang, f"已生成 {target}", f"wrote {target}"))
     return code
 
 

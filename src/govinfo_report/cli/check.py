@@ -1,0 +1,85 @@
+"""Commands on report JSON: ``check`` and ``schema`` (private; see :mod:`govinfo_report.cli`)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, TextIO
+
+from govinfo_report import _io
+from govinfo_report.cli._common import EXIT_OK, EXIT_UNREADABLE, add_lang, status_code
+from govinfo_report.cli._output import FORMATS, make_output
+from govinfo_report.errors import GovinfoReportError, ReadError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from govinfo_report.findings import Finding
+
+__all__ = ["register"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``check`` and ``schema`` commands."""
+    check = sub.add_parser(
+        "check",
+        help="check report JSON files | 检查年报 JSON 文件",
+        description="Load each report and print its findings. Exit 0 when every report is "
+        "sound, 1 when any has error findings, 2 when an input cannot be read.",
+    )
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    check.add_argument(
+        "--json",
+        dest="format",
+        action="store_const",
+        const="json",
+        help="machine-readable findings (same as --format json)",
+    )
+    check.add_argument("--strict", action="store_true", help="warnings also fail (exit 1)")
+    add_lang(check)
+    check.set_defaults(func=_cmd_check)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema | 输出 JSON Schema")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
+    schema.set_defaults(func=_cmd_schema)
+
+
+def _check_one(path: str) -> list[Finding] | ReadError:
+    from govinfo_report.formats.json.codec import check_dict, parse_json  # noqa: PLC0415
+
+    try:
+        data = parse_json(_io.read_bytes(path), source=path)
+    except ReadError as exc:
+        return exc
+    return check_dict(data)
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    output = make_output(args.format, args.lang, out, err)
+    code = EXIT_OK
+    for path in args.files:
+        findings = _check_one(path)
+        if isinstance(findings, ReadError):
+            code = max(code, EXIT_UNREADABLE)
+            output.unreadable(path, findings)
+            continue
+        code = max(code, status_code(findings, strict=args.strict))
+        status = "sound" if status_code(findings) == EXIT_OK else "findings"
+        output.findings(path, findings, status=status)
+    output.finish()
+    return code
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from govinfo_report.formats.json.schema import json_schema  # noqa: PLC0415 - only this command needs it
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        try:
+            _io.atomic_write(args.output, text.encode())
+        except GovinfoReportError as exc:
+            err.write(f"{exc}\n")
+            return EXIT_UNREADABLE
+    else:
+        out.write(text)
+    return EXIT_OK
