@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -17,9 +19,18 @@ import pytest
 from lxml import etree
 
 from govinfo_report import labels
-from govinfo_report.formats.docx.writer import write_docx
+from govinfo_report.formats.docx import _fit
+from govinfo_report.formats.docx.writer import format_amount, write_docx
 from govinfo_report.formats.json.codec import load
-from govinfo_report.model import AnnualReport, ApplicantCounts, HandlingResults, Requests
+from govinfo_report.model import (
+    AnnualReport,
+    Appeals,
+    ApplicantCounts,
+    DocumentCounts,
+    HandlingResults,
+    Outcomes,
+    Requests,
+)
 
 pytestmark = [
     pytest.mark.slow,
@@ -37,28 +48,69 @@ PAGE_WIDTH = 595.3
 TEXT_LEFT = 28 / 25.4 * 72
 TEXT_RIGHT = (28 + 156) / 25.4 * 72
 SLACK = 1.5  # points: rounding of twips and glyph side bearings
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-#: Counts of Table B by width: five digits (the widest a data column holds on one line,
-#: totals included) and six (which wrap inside their cell).
+#: Counts by width, in every table: five digits (totals of six), six (totals of seven) and
+#: seven (Table B's totals of seven, Table C's of eight), with a long 万元 amount.
 WIDE = {
     "five digits": (12345, 23456, 3456, 4567, 5678, 6789),
     "six digits": (123456, 234567, 345678, 456789, 567890, 678901),
+    "seven digits": (1234567, 2345678, 345678, 456789, 567890, 678901),
 }
+AMOUNT = Decimal("24252.311082")
 
 
 def _wide(report: AnnualReport, counts: tuple[int, ...]) -> AnnualReport:
-    """The example with ``counts`` in every column of Table B (一 and （一）予以公开)."""
+    """The example with ``counts`` in Table B (一 and （一）予以公开), Table C and Table A."""
     row = ApplicantCounts(**dict(zip(list(labels.APPLICANT_COLUMNS)[:6], counts, strict=True)))
     requests = Requests(new=row, results=HandlingResults(disclosed=row))
-    return attrs.evolve(report, requests=requests)
+    outcomes = Outcomes(upheld=counts[0], corrected=counts[1], other=counts[2], pending=counts[3])
+    appeals = Appeals(
+        reconsideration=outcomes,
+        direct_litigation=outcomes,
+        litigation_after_reconsideration=outcomes,
+    )
+    documents = DocumentCounts(issued=counts[3], repealed=counts[4], in_force=counts[5])
+    proactive = attrs.evolve(
+        report.proactive,
+        regulations=documents,
+        normative_documents=documents,
+        licensing=counts[0],
+        punishment=counts[1],
+        coercion=counts[2],
+        fees=AMOUNT,
+    )
+    return attrs.evolve(report, requests=requests, appeals=appeals, proactive=proactive)
+
+
+def _numbers(report: AnnualReport) -> set[str]:
+    """Every number the wide report prints in its tables."""
+    row = report.requests.new
+    outcomes = report.appeals.reconsideration
+    values = [getattr(row, c) for c in labels.APPLICANT_COLUMNS]
+    values += [
+        outcomes.upheld,
+        outcomes.corrected,
+        outcomes.other,
+        outcomes.pending,
+        outcomes.total,
+    ]
+    return {str(v) for v in values} | {format_amount(report.proactive.fees)}
 
 
 class Rendered:
     """A report written to .docx, converted to PDF, with its text and word boxes."""
 
-    def __init__(self, report: AnnualReport, directory: Path) -> None:
-        docx = write_docx(report, directory / "report.docx")
+    def __init__(self, report: AnnualReport, directory: Path, fonts: str = "gb2312") -> None:
+        docx = write_docx(report, directory / "report.docx", fonts=fonts)
+        self.report = report
+        self.grids = [
+            [int(g.get(f"{W}w", "0")) for g in tbl.iter(f"{W}gridCol")]
+            for tbl in etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml")).iter(
+                f"{W}tbl"
+            )
+        ]
         profile = directory / "lo-profile"
         subprocess.run(
             [
@@ -104,13 +156,22 @@ class Rendered:
         return out.stdout
 
 
-@pytest.fixture(scope="module", params=["example", *WIDE])
+CASES = [
+    ("example", "gb2312"),
+    *((name, "gb2312") for name in WIDE),
+    ("seven digits", "windows"),
+    ("five digits", "windows"),
+]
+
+
+@pytest.fixture(scope="module", params=CASES, ids=[f"{n}-{f}" for n, f in CASES])
 def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    name, fonts = request.param
     report = load(EXAMPLE)
-    if request.param in WIDE:
-        report = _wide(report, WIDE[request.param])
-    result = Rendered(report, tmp_path_factory.mktemp("render"))
-    result.name = request.param
+    if name in WIDE:
+        report = _wide(report, WIDE[name])
+    result = Rendered(report, tmp_path_factory.mktemp("render"), fonts)
+    result.name = name
     return result
 
 
@@ -193,6 +254,9 @@ def test_page_numbers_odd_right_even_left(rendered: Rendered) -> None:
 
 def test_table_c_headers_run_vertically(rendered: Rendered) -> None:
     page = next(p for p in rendered.pages if any(w[0] == "复议后起诉" for w in p))
+    # Table C only: Table B may end on the same page, with its own 总计 header.
+    top = next(w[2] for w in page if w[0] == "行政复议")
+    page = [w for w in page if w[2] >= top]
     stacks: dict[float, list[tuple[float, str]]] = {}
     for text, x_min, y_min, _, _ in page:
         if len(text) == 1 and not text.isdigit():
@@ -204,9 +268,43 @@ def test_table_c_headers_run_vertically(rendered: Rendered) -> None:
     assert not any(w[0] in names for w in page)  # none of them laid out horizontally
 
 
-def test_five_digit_numbers_are_printed_whole(rendered: Rendered) -> None:
-    if rendered.name != "five digits":
-        pytest.skip("only the five-digit report is checked for whole numbers")
+def test_numbers_are_printed_whole(rendered: Rendered) -> None:
+    if rendered.name not in WIDE:
+        pytest.skip("the example's numbers are short; the wide reports are checked")
     words = {w[0] for page in rendered.pages for w in page}
-    counts = WIDE["five digits"]
-    assert {str(c) for c in counts} | {str(sum(counts))} <= words
+    assert _numbers(rendered.report) <= words
+
+
+def test_numbers_stay_inside_their_column(rendered: Rendered) -> None:
+    """Every number lies within its grid column (Table A's decisions: three columns)."""
+    if rendered.name not in WIDE:
+        pytest.skip("the example's numbers are short; the wide reports are checked")
+    numbers = _numbers(rendered.report) - {format_amount(AMOUNT)}
+    edges = []
+    for grid in rendered.grids:
+        left = TEXT_LEFT + (TEXT_RIGHT - TEXT_LEFT - sum(grid) / 20) / 2
+        for width in grid:
+            edges.append((left, left + width / 20))
+            left += width / 20
+    table_a = rendered.grids[0]
+    edges.append((TEXT_LEFT + table_a[0] / 20, TEXT_RIGHT))  # the spanned value cells
+    found = 0
+    for page in rendered.pages:
+        for text, x_min, _, x_max, _ in page:
+            if text in numbers:
+                found += 1
+                assert any(a < x_min and x_max < b for a, b in edges), (text, x_min, x_max)
+    assert found >= len(numbers)
+
+
+def test_the_fit_model_holds_for_the_digits_used_here(rendered: Rendered) -> None:
+    """The digits LibreOffice sets here are no wider than the fit model assumes."""
+    if rendered.name not in WIDE:
+        pytest.skip("measured on the wide reports")
+    widest = rendered.report.requests.new.natural_person
+    boxes = [w for page in rendered.pages for w in page if w[0] == str(widest)]
+    assert boxes
+    for text, x_min, y_min, x_max, y_max in boxes:
+        # The glyph box is about 1.2 em tall in these faces: an upper bound of the size.
+        size = (y_max - y_min) / 1.1
+        assert (x_max - x_min) <= len(text) * _fit.DIGIT_EM * size, (text, size)

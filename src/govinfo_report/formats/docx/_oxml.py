@@ -22,6 +22,8 @@ from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
+from govinfo_report.formats.docx import _fit
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
@@ -220,13 +222,18 @@ def page_field_runs(before: str, after: str) -> list[etree._Element]:
 
 
 class CellSpec(NamedTuple):
-    """One visible (anchor) cell of a table: text, spans, paragraph style, vertical text."""
+    """One visible (anchor) cell of a table: text, spans, paragraph style, vertical text.
+
+    ``number`` marks a count or amount: it never wraps (``w:noWrap``), and the table's
+    columns are sized so that it fits on one line (``_fit``).
+    """
 
     text: str
     colspan: int = 1
     rowspan: int = 1
     style: str = "GovTable"
     vertical: bool = False
+    number: bool = False
 
 
 def table(  # noqa: PLR0913 - a table has this many independent layout facts
@@ -237,6 +244,7 @@ def table(  # noqa: PLR0913 - a table has this many independent layout facts
     row_heights: dict[int, int] | None = None,
     cell_margin: int = 57,
     borders: int = 4,
+    minimum: Sequence[int] | None = None,
 ) -> etree._Element:
     """A fixed-layout ``w:tbl`` from anchor cells given row by row, like HTML.
 
@@ -250,18 +258,33 @@ def table(  # noqa: PLR0913 - a table has this many independent layout facts
     ``row_heights`` maps a row index to an at-least height in twips; ``borders`` is the
     width of the single borders in eighths of a point.
 
+    Number cells (``CellSpec.number``) never wrap: the columns are re-planned from
+    ``widths`` (the national proportions) so that each holds its widest number, no column
+    narrower than ``minimum`` (default: ``widths``), the table width unchanged; numbers are
+    set smaller or narrower only when that is not enough (``_fit.plan``).
+
     Raises ``ValueError`` when the spans do not tile the grid exactly.
     """
+    placed = _place(rows, len(widths))
+    fit = _fit.plan(
+        widths,
+        widths if minimum is None else minimum,
+        [
+            _fit.Need(col, span, _fit.em_width(spec.text))
+            for row in placed
+            for spec, col, span, _ in row
+            if spec is not None and spec.number
+        ],
+        margin=cell_margin,
+    )
     # Built as text and parsed once: an order of magnitude faster than element by element
     # for the ~300 cells of Table B, and the order of every property element is explicit.
     parts = [f'<w:tbl xmlns:w="{nsmap["w"]}">']
-    parts.append(_table_properties(sum(widths), cell_margin, borders))
+    parts.append(_table_properties(sum(fit.widths), cell_margin, borders))
     parts.append("<w:tblGrid>")
-    parts.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    parts.extend(f'<w:gridCol w:w="{w}"/>' for w in fit.widths)
     parts.append("</w:tblGrid>")
-    # pending[col] = (rows still covered below, colspan) of a row span from above
-    pending: dict[int, tuple[int, int]] = {}
-    for index, anchors in enumerate(rows):
+    for index, row in enumerate(placed):
         height = (row_heights or {}).get(index)
         parts.append("<w:tr><w:trPr><w:cantSplit/>")
         if height:
@@ -270,11 +293,12 @@ def table(  # noqa: PLR0913 - a table has this many independent layout facts
             parts.append("<w:tblHeader/>")
         parts.append("</w:trPr>")
         keep = index < len(rows) - 1
-        parts.extend(_cells(index, anchors, widths, pending, keep=keep))
+        for spec, col, span, merge in row:
+            width = sum(fit.widths[col : col + span])
+            parts.append(
+                _tc(spec, span, width, merge=merge, keep=keep, fit=fit, margin=cell_margin)
+            )
         parts.append("</w:tr>")
-    if pending:
-        msg = "a row span runs past the last row"
-        raise ValueError(msg)
     parts.append("</w:tbl>")
     return etree.fromstring("".join(parts), oxml_parser)
 
@@ -302,49 +326,65 @@ def _table_properties(width: int, cell_margin: int, borders: int) -> str:
     )
 
 
-def _cells(
-    index: int,
-    anchors: Sequence[CellSpec],
-    widths: Sequence[int],
-    pending: dict[int, tuple[int, int]],
-    *,
-    keep: bool,
-) -> list[str]:
-    """The ``w:tc`` of one row: anchors placed around the row spans coming from above."""
+#: A placed cell: its anchor (``None`` where a row span continues), grid column, column
+#: span and ``w:vMerge`` value (``"restart"``, ``"continue"`` or ``None``).
+_Placed = tuple[CellSpec | None, int, int, str | None]
+
+
+def _place(rows: Sequence[Sequence[CellSpec]], columns: int) -> list[list[_Placed]]:
+    """Every row's cells on the grid: anchors placed around the row spans from above."""
+    # pending[col] = (rows still covered below, colspan) of a row span from above
+    pending: dict[int, tuple[int, int]] = {}
     out = []
-    queue = list(anchors)
-    col = 0
-    while col < len(widths):
-        if col in pending:
-            left, span = pending.pop(col)
-            if left > 1:
-                pending[col] = (left - 1, span)
-            width = sum(widths[col : col + span])
-            out.append(_tc(None, span, width, merge="continue", keep=keep))
-            col += span
-            continue
-        if not queue:
-            msg = f"row {index}: grid column {col} is not covered"
+    for index, anchors in enumerate(rows):
+        row: list[_Placed] = []
+        queue = list(anchors)
+        col = 0
+        while col < columns:
+            if col in pending:
+                left, span = pending.pop(col)
+                if left > 1:
+                    pending[col] = (left - 1, span)
+                row.append((None, col, span, "continue"))
+                col += span
+                continue
+            if not queue:
+                msg = f"row {index}: grid column {col} is not covered"
+                raise ValueError(msg)
+            spec = queue.pop(0)
+            if col + spec.colspan > columns:
+                msg = f"row {index}: cell {spec.text!r} overflows the grid"
+                raise ValueError(msg)
+            merge = None
+            if spec.rowspan > 1:
+                merge = "restart"
+                pending[col] = (spec.rowspan - 1, spec.colspan)
+            row.append((spec, col, spec.colspan, merge))
+            col += spec.colspan
+        if queue:
+            msg = f"row {index}: {len(queue)} cells beyond the grid"
             raise ValueError(msg)
-        spec = queue.pop(0)
-        if col + spec.colspan > len(widths):
-            msg = f"row {index}: cell {spec.text!r} overflows the grid"
-            raise ValueError(msg)
-        merge = None
-        if spec.rowspan > 1:
-            merge = "restart"
-            pending[col] = (spec.rowspan - 1, spec.colspan)
-        width = sum(widths[col : col + spec.colspan])
-        out.append(_tc(spec, spec.colspan, width, merge=merge, keep=keep))
-        col += spec.colspan
-    if queue:
-        msg = f"row {index}: {len(queue)} cells beyond the grid"
+        out.append(row)
+    if pending:
+        msg = "a row span runs past the last row"
         raise ValueError(msg)
     return out
 
 
-def _tc(spec: CellSpec | None, span: int, width: int, *, merge: str | None, keep: bool) -> str:
-    """One cell as text; properties in CT_TcPr order: tcW gridSpan vMerge textDirection vAlign."""
+def _tc(  # noqa: PLR0913 - one cell's independent layout facts
+    spec: CellSpec | None,
+    span: int,
+    width: int,
+    *,
+    merge: str | None,
+    keep: bool,
+    fit: _fit.Fit,
+    margin: int,
+) -> str:
+    """One cell as text, a number's run in the planned size and scale.
+
+    Properties in CT_TcPr order: tcW gridSpan vMerge noWrap tcMar textDirection vAlign.
+    """
     parts = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>']
     if span > 1:
         parts.append(f'<w:gridSpan w:val="{span}"/>')
@@ -352,6 +392,14 @@ def _tc(spec: CellSpec | None, span: int, width: int, *, merge: str | None, keep
         parts.append('<w:vMerge w:val="restart"/>')
     elif merge == "continue":
         parts.append("<w:vMerge/>")
+    number = spec is not None and spec.number
+    if number:
+        parts.append("<w:noWrap/>")
+        if fit.margin != margin:
+            parts.append(
+                f'<w:tcMar><w:left w:w="{fit.margin}" w:type="dxa"/>'
+                f'<w:right w:w="{fit.margin}" w:type="dxa"/></w:tcMar>'
+            )
     if spec is not None and spec.vertical:
         # tbRl stacks CJK upright top to bottom (btLr would lay Chinese on its side).
         parts.append('<w:textDirection w:val="tbRl"/>')
@@ -361,9 +409,19 @@ def _tc(spec: CellSpec | None, span: int, width: int, *, merge: str | None, keep
         parts.append("<w:keepNext/>")
     parts.append("</w:pPr>")
     if spec is not None and spec.text:
-        parts.append(f"<w:r><w:t>{escape(spec.text)}</w:t></w:r>")
+        parts.append(
+            f"<w:r>{_number_rpr(fit) if number else ''}<w:t>{escape(spec.text)}</w:t></w:r>"
+        )
     parts.append("</w:p></w:tc>")
     return "".join(parts)
+
+
+def _number_rpr(fit: _fit.Fit) -> str:
+    """A number's run properties: the planned size and character scale, if not the style's."""
+    if fit.size == _fit.SIZES[0] and fit.scale == 100:  # noqa: PLR2004 - 100 percent
+        return ""
+    scale = f'<w:w w:val="{fit.scale}"/>' if fit.scale != 100 else ""  # noqa: PLR2004 - as above
+    return f'<w:rPr>{scale}<w:sz w:val="{fit.size}"/><w:szCs w:val="{fit.size}"/></w:rPr>'
 
 
 #: The fixed timestamp of every zip entry (the earliest a zip can record).

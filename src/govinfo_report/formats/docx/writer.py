@@ -212,6 +212,12 @@ _TEXT_WIDTH: Final = 8844  # 156 mm
 _WIDTHS_A: Final = (2211, 2211, 2211, 2211)
 _WIDTHS_B: Final = (640, 760, 2964, *(640,) * 7)
 _WIDTHS_C: Final = (*(590,) * 14, 584)
+# The narrowest each column may become when numbers need room (a number never wraps):
+# Table B keeps its two narrow label columns, its item labels at least eight characters
+# (1800 twips) and its number columns two characters of header (五号) with margins;
+# Table C's columns one vertical character with margins.
+_MIN_B: Final = (640, 760, 1800, *(564,) * 7)
+_MIN_C: Final = (354,) * 15
 # The third header row of Table C holds four-character labels set vertically.
 _VERTICAL_ROW_HEIGHT: Final = 1000
 
@@ -683,8 +689,8 @@ def _fees_sentence(other: OtherMatters) -> str:
     )
 
 
-def _n(value: int) -> CellSpec:
-    return CellSpec(str(value))
+def _n(value: int, colspan: int = 1) -> CellSpec:
+    return CellSpec(str(value), colspan=colspan, number=True)
 
 
 def _table_a(report: AnnualReport) -> etree._Element:
@@ -706,12 +712,11 @@ def _table_a(report: AnnualReport) -> etree._Element:
     ):
         grid.append([CellSpec(groups[group].full, colspan=4)])
         grid.append([CellSpec(content), CellSpec(decisions, colspan=3)])
-        grid.extend(
-            [CellSpec(rows[n].full), CellSpec(str(getattr(pro, n)), colspan=3)] for n in names
-        )
+        grid.extend([CellSpec(rows[n].full), _n(getattr(pro, n), colspan=3)] for n in names)
     grid.append([CellSpec(groups["fees"].full, colspan=4)])
     grid.append([CellSpec(content), CellSpec(labels.FEES_COLUMN, colspan=3)])
-    grid.append([CellSpec(rows["fees"].full), CellSpec(format_amount(pro.fees), colspan=3)])
+    fees = CellSpec(format_amount(pro.fees), colspan=3, number=True)
+    grid.append([CellSpec(rows["fees"].full), fees])
     # No repeated header: each group has its own header rows, and the table fits a page.
     return _oxml.table(grid, _WIDTHS_A)
 
@@ -765,7 +770,7 @@ def _table_b(report: AnnualReport) -> etree._Element:
             *_counts(req.carried_forward),
         ]
     )
-    return _oxml.table(grid, _WIDTHS_B, header_rows=3)
+    return _oxml.table(grid, _WIDTHS_B, header_rows=3, minimum=_MIN_B)
 
 
 def _table_c(report: AnnualReport) -> etree._Element:
@@ -782,4 +787,6 @@ def _table_c(report: AnnualReport) -> etree._Element:
         [CellSpec(c, vertical=True) for _ in range(2) for c in columns.values()],
         [_n(getattr(getattr(appeals, g), c)) for g in groups for c in columns],
     ]  # fmt: skip
-    return _oxml.table(grid, _WIDTHS_C, header_rows=3, row_heights={2: _VERTICAL_ROW_HEIGHT})
+    return _oxml.table(
+        grid, _WIDTHS_C, header_rows=3, row_heights={2: _VERTICAL_ROW_HEIGHT}, minimum=_MIN_C
+    )
