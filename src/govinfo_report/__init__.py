@@ -4,7 +4,7 @@
 the verbs check it (``check``, ``is_consistent``, ``validate``), move it to and from JSON
 (``dumps``, ``loads``, ``to_dict``, ``from_dict``), write it as a .docx (``write_docx``,
 ``docx_bytes``), and read published reports (``read``, ``read_html``, ``read_text``,
-``read_docx``) for ``audit``. Modules that need python-docx or lxml load on first use.
+``read_docx``, ``read_pdf``) for ``audit``. Modules that need python-docx or lxml load on first use.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ _LAZY: dict[str, str] = {
     "read": "govinfo_report.published.readers",
     "read_docx": "govinfo_report.published.readers",
     "read_html": "govinfo_report.published.readers",
+    "read_pdf": "govinfo_report.published.readers",
     "read_text": "govinfo_report.published.readers",
     "PublishedReport": "govinfo_report.published.readers",
     "audit": "govinfo_report.published.audit",
@@ -65,6 +66,7 @@ __all__ = [
     "read",
     "read_docx",
     "read_html",
+    "read_pdf",
     "read_text",
     "series",
     "to_dict",
@@ -84,6 +86,7 @@ if TYPE_CHECKING:  # the lazy names, for type checkers and IDEs
         read,
         read_docx,
         read_html,
+        read_pdf,
         read_text,
     )
 

@@ -277,7 +277,10 @@ RULES: Final = {
             "R-UNREAD",
             _W,
             ("未能识别的内容", "content that could not be understood"),
-            ("{where}：未能识别的内容 {found}", "{where}: content not understood: {found}"),
+            (
+                "{where}：未能识别的内容 {found}{detail}",
+                "{where}: content not understood: {found}{detail_en}",
+            ),
         ),
     )
 }

@@ -62,7 +62,7 @@ __all__ = [
 ]
 
 Number = int | Decimal
-Format = Literal["text", "html", "docx"]
+Format = Literal["text", "html", "docx", "pdf"]
 
 
 @attrs.frozen(kw_only=True)
@@ -71,7 +71,9 @@ class Source:
 
     Tables are numbered in document order; rows and columns are positions in the table's
     grid (a merged cell is found at its top-left position). A paragraph of a web page or a
-    .docx has ``paragraph`` set instead.
+    .docx has ``paragraph`` set instead. In a PDF, ``page`` is the page (1-based), ``line``
+    the line on that page, and ``x``, ``y`` the top-left corner of the line or cell in
+    points from the page's top-left corner.
     """
 
     line: int | None = None
@@ -79,10 +81,22 @@ class Source:
     table: int | None = None
     row: int | None = None
     column: int | None = None
+    page: int | None = None
+    x: int | None = None
+    y: int | None = None
 
     @property
     def ref(self) -> str:
-        """A short language-neutral reference: ``L12``, ``P3`` or ``T2R5C4``."""
+        """A short language-neutral reference: ``L12``, ``P3``, ``T2R5C4``; ``p4.T2R5C4``.
+
+        In a PDF the page comes first: ``p3.L12``, ``p4.T2R5C4``.
+        """
+        ref = self._ref()
+        if self.page is None:
+            return ref
+        return f"p{self.page}" if ref == "?" else f"p{self.page}.{ref}"
+
+    def _ref(self) -> str:
         if self.table is not None:
             ref = f"T{self.table}"
             if self.row is not None:
@@ -98,6 +112,15 @@ class Source:
 
     def describe(self, lang: str = "zh") -> str:
         """The place in words, in Chinese (``zh``) or English (``en``)."""
+        where = self._describe(lang)
+        if self.page is None:
+            return where
+        at = "" if self.x is None or self.y is None else f" ({self.x}, {self.y})"
+        if lang == "en":
+            return f"page {self.page}{at}" if where == "?" else f"page {self.page}{at}, {where}"
+        return f"第{self.page}页{at}" if where == "?" else f"第{self.page}页{at}{where}"
+
+    def _describe(self, lang: str) -> str:
         if self.table is not None:
             if lang == "en":
                 return f"table {self.table}, row {self.row}, column {self.column}"

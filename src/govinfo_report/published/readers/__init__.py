@@ -1,4 +1,4 @@
-"""Readers of published reports: text, web pages and .docx into the record as published.
+"""Readers of published reports: text, web pages, .docx and PDF into the record as published.
 
 Each reader returns a :class:`PublishedReport`: every table cell as printed with where it
 was found, the narrative sections split by their headings, and whatever could not be
@@ -33,14 +33,16 @@ __all__ = [
     "read",
     "read_docx",
     "read_html",
+    "read_pdf",
     "read_text",
 ]
 
 _ZIP: Final = b"PK\x03\x04"
+_PDF: Final = b"%PDF-"
 
 
 def read(path: str | os.PathLike[str]) -> PublishedReport:
-    """Read the report in file ``path``, choosing by content: .docx, HTML or text.
+    """Read the report in file ``path``, choosing by content: .docx, PDF, HTML or text.
 
     Files that are none of these (empty, binary, this library's own JSON) are refused with
     :class:`~govinfo_report.ReadError`.
@@ -48,14 +50,16 @@ def read(path: str | os.PathLike[str]) -> PublishedReport:
     if not isinstance(cast("object", path), str | os.PathLike):
         msg = (
             f"read() 的参数应为文件路径，实际为 {type(path).__name__}；内容请用 read_text、"
-            f"read_html 或 read_docx | read() takes a path, not {type(path).__name__}; "
-            "for content use read_text, read_html or read_docx"
+            f"read_html、read_docx 或 read_pdf | read() takes a path, not "
+            f"{type(path).__name__}; for content use read_text, read_html, read_docx or read_pdf"
         )
         raise TypeError(msg)
     name = os.fspath(path)
     data = read_bytes(path)
     if data.startswith(_ZIP):
         return read_docx(data, name=name)
+    if data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(_PDF):
+        return read_pdf(data, name=name)
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"<", b"\xff\xfe<", b"\xfe\xff\x00<")):
         return read_html(data, name=name)
@@ -97,3 +101,16 @@ def read_docx(
     )
 
     return _read_docx(source, name=name)
+
+
+def read_pdf(source: bytes | os.PathLike[str] | str, *, name: str | None = None) -> PublishedReport:
+    """Read a report from a PDF (path or bytes); see :mod:`.published.readers.pdf`.
+
+    Needs the optional dependency pdfplumber (``pip install 'govinfo-report[pdf]'``); without
+    it a :class:`~govinfo_report.ReadError` says how to install it.
+    """
+    from govinfo_report.published.readers.pdf import (  # noqa: PLC0415 - optional pdfplumber
+        read_pdf as _read_pdf,
+    )
+
+    return _read_pdf(source, name=name)

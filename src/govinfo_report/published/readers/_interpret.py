@@ -100,9 +100,16 @@ def _rows() -> list[_Row]:
 _ROWS: Final = _rows()
 
 
+def _numbers(number: str) -> tuple[str, ...]:
+    """A sub-item number as printed: ``1.`` (``1．`` is the same after NFKC), or ``1、``."""
+    if number.endswith("."):
+        return (number, number[:-1] + "、")
+    return (number,)
+
+
 def _forms(label: labels.Label) -> set[str]:
     texts = (label.text, *label.variants)
-    forms = {compact(label.number + t) for t in texts}
+    forms = {compact(n + t) for n in _numbers(label.number) for t in texts}
     if label.number == "" or len(label.text) >= _SHORT:
         forms |= {compact(t) for t in texts}
     return forms
@@ -754,3 +761,8 @@ def _fees(sections: list[PublishedSection], fee_paras: list[Para], out: _Builder
                 raw = match[1].rstrip(".,")
                 out.add_cell(("other_matters", "fees", field), TextCell(text=raw, source=where))
                 break
+
+
+def is_row_label(text: str) -> bool:
+    """True when ``text`` is (loosely) a row label of Table 二 or 三."""
+    return _match_row(text) is not None

@@ -1,0 +1,837 @@
+"""Reading a report from a PDF (``read_pdf``), cell for cell, from the page's own geometry.
+
+A PDF has no paragraphs and no tables, only glyphs at positions and the lines drawn between
+them. Flat page text interleaves a label wrapped inside its cell with the numbers of the row
+and puts a number printed in a larger font before its label, so the page is never read line
+by line. Instead:
+
+* **Tables** are rebuilt from their ruling lines and cell rectangles (pdfplumber's lattice
+  finder): the distinct cell edges give the table's grid, a cell spanning several grid columns
+  or rows is a merged cell, and every glyph is placed in the cell that contains its centre.
+  The grid goes to the same label matching as the web page and .docx readers
+  (:func:`~govinfo_report.published.readers._interpret.interpret`). A table split over pages
+  is joined into one grid (repeated header rows are headers, a label cut by the page break is
+  joined by the interpreter). A table printed without rules is rebuilt from its rows of
+  words, with a note saying the columns were inferred.
+* **Narrative** comes from the glyphs outside tables, joined into lines by vertical overlap
+  and into paragraphs by their first-line indent (GB/T 9704's two characters) and their
+  short last line; page numbers (``- 3 -``, ``— 3 —``, ``第3页``) and running headers and
+  footers repeated on most pages are dropped.
+* **What a PDF cannot say** is said: glyphs without a Unicode mapping (no ToUnicode, Private
+  Use Area) make their cell R-UNREAD instead of a guessed value; a scanned PDF (no text
+  layer) is refused as a scan (there is no OCR here); an encrypted PDF is opened with the
+  empty user password or refused.
+
+Untrusted files: the size of every compressed stream is measured before pdfminer inflates
+anything (a stream bomb is refused), the objects, pages and page content are bounded, and
+parse errors of a broken file become a :class:`~govinfo_report.ReadError`. Actions
+(JavaScript, launch, links) are never looked at.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import os
+import re
+import time
+import unicodedata
+import zlib
+from collections import Counter
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from govinfo_report._io import read_bytes
+from govinfo_report.cells import CELL_BY_KEY
+from govinfo_report.errors import ReadError
+from govinfo_report.findings import Place, make_finding
+from govinfo_report.published.readers._blocks import Grid, Para, TextCell
+from govinfo_report.published.readers._interpret import interpret, is_row_label, match_section
+from govinfo_report.published.readers._normal import compact, is_value, squash
+from govinfo_report.published.record import PublishedReport, Source, Unread
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from govinfo_report.published.readers._blocks import Block
+
+__all__ = [
+    "MAX_OBJECTS",
+    "MAX_PAGES",
+    "MAX_PAGE_CONTENT",
+    "MAX_SECONDS",
+    "MAX_STREAM",
+    "MAX_STREAMS_TOTAL",
+    "read_pdf",
+]
+
+#: Most pages a report may have (they run to 5-20).
+MAX_PAGES: Final = 500
+#: Most indirect objects (a report PDF has a few hundred).
+MAX_OBJECTS: Final = 100_000
+#: Most bytes one stream may inflate to.
+MAX_STREAM: Final = 64 * 1024 * 1024
+#: Most bytes all streams together may inflate to.
+MAX_STREAMS_TOTAL: Final = 160 * 1024 * 1024
+#: Most bytes of drawing instructions one page may have (a dense page has ~100 KB).
+MAX_PAGE_CONTENT: Final = 4 * 1024 * 1024
+#: Most seconds reading may take, in all.
+MAX_SECONDS: Final = 120.0
+
+_INSTALL_ZH: Final = "读取 PDF 需要 pdfplumber：pip install 'govinfo-report[pdf]'"
+_INSTALL_EN: Final = "reading PDFs needs pdfplumber: pip install 'govinfo-report[pdf]'"
+
+_UNMAPPED: Final = "\ufffd"
+_CID: Final = re.compile(r"^\(cid:\d+\)$")
+
+
+def read_pdf(source: bytes | str | os.PathLike[str], *, name: str | None = None) -> PublishedReport:
+    """Read a report from a PDF: ``source`` is its bytes or a path."""
+    if isinstance(source, bytes):
+        data = source
+        name = name or "<pdf>"
+    else:
+        name = name or os.fspath(source)
+        data = read_bytes(source)
+    if b"%PDF-" not in data[:1024]:
+        raise ReadError(name, "不是 PDF 文件（没有 %PDF- 文件头）", "not a PDF (no %PDF- header)")
+    check_streams(data, name)
+    pages = _Document(data, name).pages()
+    blocks, furniture_notes = _Layout(pages).blocks()
+    del furniture_notes
+    record = interpret(blocks, source=name, fmt="pdf")
+    return _unmapped_cells(record)
+
+
+# --- bounds -------------------------------------------------------------------------------
+
+_STREAM: Final = re.compile(rb"stream\r?\n")
+_CHUNK: Final = 1024 * 1024
+
+
+def check_streams(data: bytes, name: str) -> None:
+    """Refuse a PDF whose compressed streams would inflate beyond the bounds.
+
+    Every ``stream`` keyword is tried as the start of a zlib stream and inflated in chunks
+    that are counted and dropped, so the check costs bounded memory whatever the file says
+    about its lengths (a broken or lying ``/Length`` does not matter).
+    """
+    total = 0
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        if data[start : start + 1] not in (b"x", b"h", b"X", b"("):
+            # zlib streams start with 0x78 ("x") or 0x68/0x58/0x28 for small windows
+            continue
+        inflater = zlib.decompressobj()
+        size = 0
+        chunk = data[start : start + _CHUNK]
+        offset = start + len(chunk)
+        try:
+            while True:
+                out = inflater.decompress(chunk, _CHUNK)
+                size += len(out)
+                while inflater.unconsumed_tail and size <= MAX_STREAM:
+                    out = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+                    size += len(out)
+                if size > MAX_STREAM or inflater.eof or offset >= len(data):
+                    break
+                chunk = data[offset : offset + _CHUNK]
+                offset += len(chunk)
+        except zlib.error:
+            pass  # not zlib data, or corrupt: pdfminer will see what it can
+        if size > MAX_STREAM:
+            raise _bomb(
+                name,
+                f"一个数据流解压后超过 {MAX_STREAM} 字节",
+                f"a stream inflates beyond {MAX_STREAM} bytes",
+            )
+        total += size
+        if total > MAX_STREAMS_TOTAL:
+            raise _bomb(
+                name,
+                f"数据流解压后共超过 {MAX_STREAMS_TOTAL} 字节",
+                f"the streams inflate beyond {MAX_STREAMS_TOTAL} bytes in all",
+            )
+
+
+def _refuse(name: str, zh: str, en: str) -> ReadError:
+    return ReadError(name, zh, en)
+
+
+def _bomb(name: str, zh: str, en: str) -> ReadError:
+    return ReadError(name, f"{zh}，疑似压缩炸弹，拒绝读取", f"{en} (a compression bomb?); refused")
+
+
+# --- the document: pages of glyphs, rules and tables ----------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    upright: bool
+    rising: bool  # rotated text read bottom to top
+
+
+@attrs.frozen(kw_only=True)
+class _Cell:
+    row: int
+    col: int
+    bbox: tuple[float, float, float, float]
+
+
+@attrs.frozen(kw_only=True)
+class _Table:
+    bbox: tuple[float, float, float, float]
+    cells: tuple[_Cell, ...]
+    texts: tuple[str, ...]  # the text of each cell, in the order of ``cells``
+    xs: tuple[float, ...]  # the grid's column edges
+    ruled: bool = True
+
+
+@attrs.frozen(kw_only=True)
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@attrs.frozen(kw_only=True)
+class _Page:
+    number: int
+    width: float
+    height: float
+    tables: tuple[_Table, ...]
+    lines: tuple[_Line, ...]
+
+
+def _pdfplumber() -> Any:  # noqa: ANN401 - the optional module
+    try:
+        import pdfplumber  # noqa: PLC0415 - optional dependency, loaded only for PDFs
+    except ImportError:
+        return None
+    return pdfplumber
+
+
+# Kangxi radicals, CJK radicals and CJK compatibility ideographs: fonts whose ToUnicode maps
+# a glyph to one of these (WPS does, for 一 二 八 …) print the ordinary ideograph.
+_COMPAT_RANGES: Final = ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+
+
+def _normal_char(text: str) -> str:
+    """One glyph's text: compatibility ideographs as the ideograph, unmapped as U+FFFD."""
+    if len(text) != 1:
+        return _UNMAPPED if _CID.match(text) else text
+    code = ord(text)
+    if 0xE000 <= code <= 0xF8FF or code >= 0xF0000:  # noqa: PLR2004 - Private Use Areas
+        return _UNMAPPED
+    for low, high in _COMPAT_RANGES:
+        if low <= code <= high:
+            return unicodedata.normalize("NFKC", text)
+    return text
+
+
+class _Document:
+    def __init__(self, data: bytes, name: str) -> None:
+        self.data = data
+        self.name = name
+
+    def pages(self) -> list[_Page]:  # noqa: C901, PLR0912 - one refusal per way a PDF fails
+        plumber = _pdfplumber()
+        if plumber is None:
+            raise _refuse(self.name, _INSTALL_ZH, _INSTALL_EN)
+        from pdfminer.pdfdocument import PDFPasswordIncorrect  # noqa: PLC0415 - optional
+
+        started = time.monotonic()
+        try:
+            pdf = plumber.open(io.BytesIO(self.data), password="")
+        except PDFPasswordIncorrect:
+            raise _refuse(
+                self.name,
+                "PDF 已加密，需要密码才能打开（用户密码不为空）",
+                "the PDF is encrypted and needs a password (its user password is not empty)",
+            ) from None
+        except RecursionError:
+            raise _refuse(
+                self.name, "PDF 结构嵌套过深", "the PDF's structure is nested too deeply"
+            ) from None
+        except Exception as exc:  # noqa: BLE001 - any parse failure of an untrusted file
+            raise self._broken(exc) from None
+        with pdf:
+            self._check_objects(pdf)
+            pages: list[_Page] = []
+            any_image = False
+            try:
+                count = len(pdf.pages)
+            except RecursionError:
+                raise _refuse(
+                    self.name, "PDF 页面树嵌套过深", "the PDF's page tree is nested too deeply"
+                ) from None
+            except Exception as exc:  # noqa: BLE001 - any parse failure of an untrusted file
+                raise self._broken(exc) from None
+            if count > MAX_PAGES:
+                raise _refuse(
+                    self.name,
+                    f"PDF 有 {count} 页，超过 {MAX_PAGES} 页的上限，远超任何一份年度报告",
+                    f"the PDF has {count} pages, more than the limit of {MAX_PAGES}",
+                )
+            for number, page in enumerate(pdf.pages, start=1):
+                self._check_content(page, number)
+                try:
+                    pages.append(_read_page(page, number))
+                    any_image = any_image or bool(page.images)
+                except RecursionError:
+                    raise _refuse(
+                        self.name,
+                        f"第 {number} 页结构嵌套过深",
+                        f"page {number} is nested too deeply",
+                    ) from None
+                except Exception as exc:  # noqa: BLE001 - any parse failure of an untrusted file
+                    raise self._broken(exc, number) from None
+                finally:
+                    page.close()
+                if time.monotonic() - started > MAX_SECONDS:
+                    raise _refuse(
+                        self.name,
+                        f"读取超过 {MAX_SECONDS:.0f} 秒仍未完成，拒绝读取",
+                        f"reading took more than {MAX_SECONDS:.0f} seconds; refused",
+                    )
+        if not any(p.lines or p.tables for p in pages):
+            if any_image:
+                raise _refuse(
+                    self.name,
+                    "这是扫描件：PDF 只有图像，没有文字层；本工具不做文字识别（OCR），"
+                    "请向发布机关索取文字版，或用 OCR 软件转换后再读",
+                    "this is a scan: the PDF has images but no text layer; this tool does not "
+                    "do OCR: ask for the text version, or convert it with OCR software first",
+                )
+            raise _refuse(self.name, "PDF 中没有文字", "the PDF contains no text")
+        return pages
+
+    def _broken(self, exc: BaseException, page: int | None = None) -> ReadError:
+        where_zh = f"第 {page} 页" if page else "PDF"
+        where_en = f"page {page}" if page else "the PDF"
+        detail = squash(str(exc))[:200] or type(exc).__name__
+        return _refuse(
+            self.name,
+            f"{where_zh}已损坏或无法解析（{detail}）",
+            f"{where_en} is corrupt or cannot be parsed ({detail})",
+        )
+
+    def _check_objects(self, pdf: Any) -> None:  # noqa: ANN401 - pdfplumber's PDF
+        count = 0
+        for xref in pdf.doc.xrefs:
+            count += sum(1 for _ in xref.get_objids())
+        if count > MAX_OBJECTS:
+            raise _refuse(
+                self.name,
+                f"PDF 有 {count} 个对象，超过 {MAX_OBJECTS} 个的上限",
+                f"the PDF has {count} objects, more than the limit of {MAX_OBJECTS}",
+            )
+
+    def _check_content(self, page: Any, number: int) -> None:  # noqa: ANN401 - pdfplumber's Page
+        try:
+            streams = page.page_obj.contents
+            size = sum(len(s.get_data()) for s in streams)
+        except RecursionError:
+            raise _refuse(
+                self.name, f"第 {number} 页结构嵌套过深", f"page {number} is nested too deeply"
+            ) from None
+        except Exception as exc:  # noqa: BLE001 - any parse failure of an untrusted file
+            raise self._broken(exc, number) from None
+        if size > MAX_PAGE_CONTENT:
+            raise _refuse(
+                self.name,
+                f"第 {number} 页的绘制指令超过 {MAX_PAGE_CONTENT} 字节",
+                f"page {number} has more than {MAX_PAGE_CONTENT} bytes of drawing instructions",
+            )
+
+
+def _chars(page: Any) -> list[_Char]:  # noqa: ANN401 - pdfplumber's Page
+    chars = []
+    for c in page.chars:
+        text = _normal_char(c["text"])
+        if not text.strip():
+            text = " "  # an explicit space glyph: kept as a word break
+        matrix = c.get("matrix") or (1, 0, 0, 1, 0, 0)
+        chars.append(
+            _Char(
+                text=text,
+                x0=float(c["x0"]),
+                x1=float(c["x1"]),
+                top=float(c["top"]),
+                bottom=float(c["bottom"]),
+                size=float(c.get("size") or (c["bottom"] - c["top"])),
+                upright=bool(c.get("upright", True)),
+                rising=float(matrix[1]) > 0,
+            )
+        )
+    return chars
+
+
+def _read_page(page: Any, number: int) -> _Page:  # noqa: ANN401 - pdfplumber's Page
+    chars = _chars(page)
+    found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    tables: list[_Table] = []
+    placed: set[int] = set()
+    for table in found:
+        built = _grid(table.cells)
+        if built is None or len(built[1]) <= 2:  # noqa: PLR2004 - one column: framed text
+            continue
+        cells, xs, ys = built
+        bbox: tuple[float, float, float, float] = tuple(float(v) for v in table.bbox)  # type: ignore[assignment]
+        buckets: list[list[_Char]] = [[] for _ in cells]
+        stray: list[_Char] = []
+        for i, ch in enumerate(chars):
+            if i in placed:
+                continue
+            cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+            if not (bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]):
+                continue
+            placed.add(i)
+            for k, cell in enumerate(cells):
+                x0, top, x1, bottom = cell.bbox
+                if x0 <= cx <= x1 and top <= cy <= bottom:
+                    buckets[k].append(ch)
+                    break
+            else:
+                stray.append(ch)
+        texts = [_cell_text(b) for b in buckets]
+        # Glyphs inside the table but in no closed cell (a rule the producer left out):
+        # each run of them is a cell of the grid row and column it stands in.
+        for run in _runs(stray):
+            x0, top = run[0].x0, min(c.top for c in run)
+            middle = (top + max(c.bottom for c in run)) / 2
+            row = max(0, bisect.bisect_right(ys, middle) - 1)
+            cells.append(
+                _Cell(
+                    row=min(row, len(ys) - 2),
+                    col=max(0, bisect.bisect_right(xs, x0 + 1.0) - 1),
+                    bbox=(x0, top, max(c.x1 for c in run), max(c.bottom for c in run)),
+                )
+            )
+            texts.append(_cell_text(run))
+        order = sorted(
+            range(len(cells)), key=lambda k: (cells[k].row, cells[k].col, cells[k].bbox[0])
+        )
+        tables.append(
+            _Table(
+                bbox=bbox,
+                cells=tuple(cells[k] for k in order),
+                texts=tuple(texts[k] for k in order),
+                xs=xs,
+            )
+        )
+    rest = [ch for i, ch in enumerate(chars) if i not in placed]
+    return _Page(
+        number=number,
+        width=float(page.width),
+        height=float(page.height),
+        tables=tuple(tables),
+        lines=tuple(_lines(rest)),
+    )
+
+
+def _snap(values: Iterable[float], tolerance: float = 2.0) -> list[float]:
+    edges: list[float] = []
+    for v in sorted(values):
+        if not edges or v - edges[-1] > tolerance:
+            edges.append(v)
+    return edges
+
+
+def _index(edges: list[float], v: float) -> int:
+    i = bisect.bisect_left(edges, v - 2.0)
+    return min(i, len(edges) - 1)
+
+
+def _grid(
+    bboxes: Sequence[tuple[float, float, float, float]],
+) -> tuple[list[_Cell], tuple[float, ...], list[float]] | None:
+    """The cells of a ruled table at their grid positions, the column and row edges."""
+    if not bboxes:
+        return None
+    xs = _snap(v for b in bboxes for v in (b[0], b[2]))
+    ys = _snap(v for b in bboxes for v in (b[1], b[3]))
+    cells = [
+        _Cell(row=_index(ys, b[1]), col=_index(xs, b[0]), bbox=tuple(float(v) for v in b))  # type: ignore[arg-type]
+        for b in bboxes
+    ]
+    cells.sort(key=lambda c: (c.row, c.col))
+    return cells, tuple(xs), ys
+
+
+def _runs(chars: list[_Char]) -> list[list[_Char]]:
+    """Glyphs split into lines, and lines at gaps wider than a glyph: one run per cell."""
+    runs: list[list[_Char]] = []
+    for line in _overlap_lines(chars):
+        run: list[_Char] = []
+        for ch in line:
+            if run and ch.x0 - run[-1].x1 > max(ch.size, run[-1].size):
+                runs.append(run)
+                run = []
+            run.append(ch)
+        if run:
+            runs.append(run)
+    return [r for r in runs if any(c.text != " " for c in r)]
+
+
+def _overlap_lines(chars: list[_Char]) -> list[list[_Char]]:
+    """Upright glyphs grouped into lines: a glyph whose middle lies within a line joins it."""
+    lines: list[tuple[float, float, list[_Char]]] = []
+    for ch in sorted(chars, key=lambda c: (c.top, c.x0)):
+        middle = (ch.top + ch.bottom) / 2
+        for i, (top, bottom, members) in enumerate(lines):
+            if top <= middle <= bottom or (
+                (members[0].top + members[0].bottom) / 2 >= ch.top
+                and (members[0].top + members[0].bottom) / 2 <= ch.bottom
+            ):
+                members.append(ch)
+                lines[i] = (min(top, ch.top), max(bottom, ch.bottom), members)
+                break
+        else:
+            lines.append((ch.top, ch.bottom, [ch]))
+    lines.sort(key=lambda line: line[0])
+    return [sorted(members, key=lambda c: c.x0) for _, _, members in lines]
+
+
+def _latin(text: str) -> bool:
+    return text.isascii() and not text.isspace()
+
+
+def _join_chars(chars: Sequence[_Char]) -> str:
+    """The glyphs of one line as text.
+
+    Space glyphs are kept; between two Latin glyphs a gap wider than a third of a glyph is a
+    word break too (producers often draw no space glyph). Justified Chinese lines spread
+    their glyphs apart: gaps between ideographs are never spaces.
+    """
+    out: list[str] = []
+    previous: _Char | None = None
+    for ch in chars:
+        if (
+            previous is not None
+            and _latin(ch.text)
+            and _latin(previous.text)
+            and ch.x0 - previous.x1 > max(ch.size, previous.size) / 3
+        ):
+            out.append(" ")
+        out.append(ch.text)
+        previous = ch
+    return squash("".join(out)) if out and (out[0] == " " or out[-1] == " ") else "".join(out)
+
+
+def _cell_text(chars: list[_Char]) -> str:
+    """A cell's text: its lines joined (a label wrapped in its cell is one label)."""
+    if not chars:
+        return ""
+    upright = [c for c in chars if c.upright]
+    rotated = [c for c in chars if not c.upright]
+    parts = [_join_chars(line) for line in _overlap_lines(upright)]
+    if rotated:
+        # rotated text: columns of glyphs, read up (rising) or down
+        columns: dict[int, list[_Char]] = {}
+        for ch in rotated:
+            columns.setdefault(round(ch.x0 / max(ch.size, 1.0)), []).append(ch)
+        rising = sum(c.rising for c in rotated) * 2 > len(rotated)
+        for key in sorted(columns, reverse=not rising):
+            column = sorted(columns[key], key=lambda c: c.top, reverse=rising)
+            parts.append("".join(c.text for c in column))
+    return squash(_join_lines(parts))
+
+
+def _word_char(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _join_lines(parts: Sequence[str]) -> str:
+    """Lines of one paragraph or cell joined: no space between CJK, one between words."""
+    out = ""
+    for part in parts:
+        if (
+            out
+            and part
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and part[0].isascii()
+            and part[0].isalnum()
+        ):
+            out += " "
+        out += part
+    return out
+
+
+def _trimmed(line: list[_Char]) -> list[_Char]:
+    start, end = 0, len(line)
+    while start < end and line[start].text == " ":
+        start += 1
+    while end > start and line[end - 1].text == " ":
+        end -= 1
+    return line[start:end]
+
+
+def _lines(chars: list[_Char]) -> list[_Line]:
+    lines = []
+    for line in _overlap_lines([c for c in chars if c.upright]):
+        members = _trimmed(line)
+        if not members:
+            continue
+        lines.append(
+            _Line(
+                text=_join_chars(members),
+                x0=members[0].x0,
+                x1=max(c.x1 for c in members),
+                top=min(c.top for c in members),
+                bottom=max(c.bottom for c in members),
+                size=Counter(round(c.size, 1) for c in members).most_common(1)[0][0],
+            )
+        )
+    rotated = [c for c in chars if not c.upright and c.text != " "]
+    if rotated:
+        # rotated text outside tables (a stamp, a margin note): kept as one line to report
+        lines.append(
+            _Line(
+                text="".join(c.text for c in rotated),
+                x0=min(c.x0 for c in rotated),
+                x1=max(c.x1 for c in rotated),
+                top=min(c.top for c in rotated),
+                bottom=max(c.bottom for c in rotated),
+                size=rotated[0].size,
+            )
+        )
+        lines.sort(key=lambda line: line.top)
+    return lines
+
+
+# --- layout: pages into blocks ------------------------------------------------------------
+
+_PAGE_NUMBER: Final = re.compile(
+    r"^(?:[-—–－―‒_~·•\s]*\d{1,4}[-—–－―‒_~·•\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
+    re.IGNORECASE,
+)
+_PART_START: Final = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
+_MARGIN: Final = 0.12  # running headers and footers stand in the top and bottom 12%
+
+
+class _Layout:
+    def __init__(self, pages: list[_Page]) -> None:
+        self.pages = pages
+        self.furniture = self._running(pages)
+        body = [line for page in pages for line in page.lines if not self._dropped(page, line)]
+        self.left = _mode(round(line.x0) for line in body) if body else 0.0
+        # the right edge of the text block: where most full lines end (not the commonest end,
+        # which is a short line's in a document of short lines)
+        ends = sorted(line.x1 for line in body)
+        self.right = ends[(len(ends) * 9) // 10] if ends else 0.0
+        self.size = _mode(round(line.size) for line in body) if body else 0.0
+        self.tables = 0
+
+    @staticmethod
+    def _running(pages: list[_Page]) -> set[str]:
+        """Texts (digits as ``#``) at the top or bottom of at least half the pages."""
+        if len(pages) < 2:  # noqa: PLR2004 - one page has no running header
+            return set()
+        counts: Counter[str] = Counter()
+        for page in pages:
+            seen = set()
+            for line in page.lines:
+                if line.top < page.height * _MARGIN or line.bottom > page.height * (1 - _MARGIN):
+                    seen.add(re.sub(r"\d+", "#", compact(line.text)))
+            counts.update(seen)
+        return {text for text, n in counts.items() if n * 2 >= len(pages) and n >= 2}  # noqa: PLR2004
+
+    def _dropped(self, page: _Page, line: _Line) -> bool:
+        text = compact(line.text)
+        if _PAGE_NUMBER.match(text):
+            return True
+        edge = line.top < page.height * _MARGIN or line.bottom > page.height * (1 - _MARGIN)
+        return edge and re.sub(r"\d+", "#", text) in self.furniture
+
+    def blocks(self) -> tuple[list[Block], list[Unread]]:  # noqa: C901 - one pass over the page items
+        blocks: list[Block] = []
+        pending: list[tuple[_Page, _Table]] = []  # parts of one table split over pages
+        para: list[tuple[_Page, int, _Line]] = []
+
+        def flush_para() -> None:
+            if para:
+                blocks.append(self._para(para))
+                para.clear()
+
+        def flush_table() -> None:
+            if pending:
+                blocks.append(self._table(pending))
+                pending.clear()
+
+        for page in self.pages:
+            items: list[tuple[float, int, _Table | _Line]] = [
+                (t.bbox[1], 0, t) for t in page.tables
+            ]
+            body = [line for line in page.lines if not self._dropped(page, line)]
+            items += [(line.top, 1, line) for line in body]
+            items.sort(key=lambda item: (item[0], item[1]))
+            for n, (_, _, item) in enumerate(items):
+                if isinstance(item, _Table):
+                    flush_para()
+                    if pending and not (n == 0 and self._continues(pending[-1], page)):
+                        flush_table()
+                    pending.append((page, item))
+                    continue
+                flush_table()
+                line_no = page.lines.index(item) + 1
+                if para and self._starts_paragraph(para[-1][2], item):
+                    flush_para()
+                para.append((page, line_no, item))
+                if self._is_heading(item):
+                    flush_para()
+        flush_para()
+        flush_table()
+        return blocks, []
+
+    def _continues(self, previous: tuple[_Page, _Table], page: _Page) -> bool:
+        """True when the table at the top of ``page`` continues the table of the page before."""
+        before_page, before = previous
+        if page.number != before_page.number + 1:
+            return False
+        after_before = [
+            line
+            for line in before_page.lines
+            if line.top > before.bbox[3] and not self._dropped(before_page, line)
+        ]
+        return not after_before
+
+    def _starts_paragraph(self, previous: _Line, line: _Line) -> bool:
+        size = max(line.size, 1.0)
+        if (
+            line.size == previous.size
+            and line.size > self.size * 1.15  # a title, larger than the text
+            and line.top - previous.bottom < line.size
+        ):
+            return False  # a title printed over two or three lines
+        if line.x0 - self.left >= 0.9 * size:  # a first-line indent, a centred or right line
+            return True
+        if previous.x1 < self.right - 2.5 * size:  # the short last line of a paragraph
+            return True
+        if self._is_heading(previous):
+            return True
+        gap = line.top - previous.bottom
+        return gap > 1.8 * size  # a blank line between
+
+    def _is_heading(self, line: _Line) -> bool:
+        text = line.text
+        if line.x1 >= self.right - 2.5 * max(line.size, 1.0):
+            return False  # a full line is the start of a paragraph
+        return match_section(text) is not None
+
+    def _para(self, lines: list[tuple[_Page, int, _Line]]) -> Para:
+        page, line_no, first = lines[0]
+        text = _join_lines([line.text.strip() for _, _, line in lines])
+        return Para(
+            text=squash(text),
+            source=Source(page=page.number, line=line_no, x=round(first.x0), y=round(first.top)),
+        )
+
+    def _table(self, parts: list[tuple[_Page, _Table]]) -> Grid:
+        """One grid from a table's parts on consecutive pages.
+
+        A cell cut by the page break (a merged label ``（四）无`` / ``法提供``, a wrapped
+        label ``1.本机关不掌握相关政府信`` / ``息``) prints its text in two cells at the
+        same horizontal place: the bottom one of the first part and the top one of the next.
+        They are joined when together they make a row label and the second alone does not.
+        """
+        self.tables += 1
+        entries: list[list[Any]] = []  # [grid row, cell, text, page], in reading order
+        offset = 0
+        previous: _Table | None = None
+        for page, table in parts:
+            top_row = min(c.row for c in table.cells)
+            for cell, text in zip(table.cells, table.texts, strict=True):
+                if previous is not None and cell.row == top_row and text:
+                    joined = self._cut(entries, previous, cell, text)
+                    if joined:
+                        continue
+                entries.append([offset + cell.row, cell, text, page])
+            offset += max(c.row for c in table.cells) + 1
+            previous = table
+        rows: dict[int, list[TextCell]] = {}
+        for row, cell, text, page in entries:
+            rows.setdefault(row, []).append(
+                TextCell(
+                    text=text,
+                    source=Source(
+                        page=page.number,
+                        table=self.tables,
+                        row=row + 1,
+                        column=cell.col + 1,
+                        x=round(cell.bbox[0]),
+                        y=round(cell.bbox[1]),
+                    ),
+                )
+            )
+        return Grid(rows=tuple(tuple(rows[r]) for r in sorted(rows)))
+
+    @staticmethod
+    def _cut(entries: list[list[Any]], previous: _Table, cell: _Cell, text: str) -> bool:
+        """Join ``text`` to the cell of ``previous`` it continues, if it does (see above)."""
+        bottom = previous.bbox[3]
+        x0, _, x1, _ = cell.bbox
+        for entry in reversed(entries):
+            before: _Cell = entry[1]
+            if abs(before.bbox[3] - bottom) > 2.0:  # noqa: PLR2004 - points
+                continue
+            if abs(before.bbox[0] - x0) > 2.0 or abs(before.bbox[2] - x1) > 2.0:  # noqa: PLR2004
+                continue
+            first: str = entry[2]
+            if not first or is_value(first) or is_value(text) or is_row_label(text):
+                return False
+            if not is_row_label(first + text):
+                return False
+            entry[2] = first + text
+            return True
+        return False
+
+
+def _mode(values: Iterable[int]) -> float:
+    counts = Counter(values)
+    return float(counts.most_common(1)[0][0]) if counts else 0.0
+
+
+# --- after interpretation -------------------------------------------------------------------
+
+
+def _unmapped_cells(record: PublishedReport) -> PublishedReport:
+    """Cells whose glyphs carry no text become R-UNREAD, never a value."""
+    bad = [c for c in record.cells if _UNMAPPED in c.raw]
+    if not bad:
+        return record
+    findings = list(record.findings)
+    unread = list(record.unread)
+    for cell in bad:
+        meta = CELL_BY_KEY[cell.key]
+        place = Place(path=meta.path, table=meta.table, row=meta.row_label, column=meta.column)
+        findings.append(
+            make_finding(
+                "R-UNREAD",
+                place,
+                found=cell.raw,
+                detail=(
+                    "（PDF 中此处没有文字：字形没有 Unicode 映射）",
+                    " (the PDF carries no text here: its glyphs have no Unicode mapping)",
+                ),
+            )
+        )
+        unread.append(Unread(text=cell.raw, source=cell.source))
+    return attrs.evolve(
+        record,
+        cells=tuple(c for c in record.cells if c not in bad),
+        unread=tuple(unread),
+        findings=tuple(findings),
+    )

@@ -1,0 +1,69 @@
+"""Making PDFs for the PDF reader's tests, as offices make them (not a test module).
+
+:func:`pdf_of` converts a .docx to PDF with LibreOffice headless, as "save as PDF" does; each
+conversion gets its own LibreOffice profile (concurrent runs collide otherwise) and is cached
+by the .docx's hash, in memory for the session and on disk between sessions, because
+LibreOffice takes about two seconds a document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+HAVE_SOFFICE = shutil.which("soffice") is not None
+needs_soffice = pytest.mark.skipif(
+    not HAVE_SOFFICE, reason="LibreOffice (soffice) is needed to make PDFs from .docx"
+)
+
+_CACHE_DIR = Path(tempfile.gettempdir()) / "govinfo-report-pdf-cache"
+_MEMORY: dict[str, bytes] = {}
+
+
+def pdf_of(docx: bytes) -> bytes:
+    """The PDF LibreOffice makes of the .docx ``docx`` (cached by the .docx's SHA-256)."""
+    key = hashlib.sha256(docx).hexdigest()
+    if key in _MEMORY:
+        return _MEMORY[key]
+    cached = _CACHE_DIR / f"{key}.pdf"
+    if cached.exists():
+        data = cached.read_bytes()
+        _MEMORY[key] = data
+        return data
+    with tempfile.TemporaryDirectory(prefix="lo-pdf-") as work:
+        directory = Path(work)
+        source = directory / "report.docx"
+        source.write_bytes(docx)
+        profile = Path(tempfile.gettempdir()) / f"lo-pdf-{uuid.uuid4().hex}"
+        try:
+            subprocess.run(
+                [
+                    "soffice",
+                    f"-env:UserInstallation={profile.as_uri()}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(directory),
+                    str(source),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=180,
+            )
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+        data = (directory / "report.pdf").read_bytes()
+    _CACHE_DIR.mkdir(exist_ok=True)
+    partial = _CACHE_DIR / f"{key}.{os.getpid()}.part"
+    partial.write_bytes(data)
+    partial.replace(cached)
+    _MEMORY[key] = data
+    return data
