@@ -274,6 +274,24 @@ RULES: Final = {
             ("{where}：{detail}", "{where}: {detail_en}"),
         ),
         _rule(
+            "R-IDENTITY",
+            _W,
+            (
+                "标题、落款与统计期限所示机关或年度不一致",
+                "the title, signature and period disagree on the organ or year",
+            ),
+            (
+                "{where}：{detail}：应为 {expected}，实际为 {found}",
+                "{where}: {detail_en}: expected {expected}, found {found}",
+            ),
+        ),
+        _rule(
+            "R-IMPLIED",
+            _I,
+            ("未印出的单元格按 0 计", "cells the page leaves out are read as 0"),
+            ("{where}：{detail}", "{where}: {detail_en}"),
+        ),
+        _rule(
             "R-UNREAD",
             _W,
             ("未能识别的内容", "content that could not be understood"),

@@ -52,7 +52,10 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
+    "CombinedCell",
     "Format",
+    "Furniture",
+    "PageMetadata",
     "PublishedCell",
     "PublishedPart",
     "PublishedReport",
@@ -222,6 +225,85 @@ class PublishedSection:
 
 
 @attrs.frozen(kw_only=True)
+class CombinedCell:
+    """One figure printed for several cells: a merged cell, or a group printed as one row.
+
+    Real pages print （六）其他处理 as one row (the 2019 layout) or merge the cells of its
+    items 1-3 into one. ``keys`` are the cells the figure stands for (in print order); a
+    blank or zero figure implies each of them is 0; any other figure cannot be split.
+    """
+
+    keys: tuple[CellKey, ...]
+    raw: str
+    value: Number | None
+    blank: bool
+    source: Source
+
+    @property
+    def number(self) -> Number | None:
+        """The figure: the number, 0 for a blank, ``None`` for text."""
+        if self.value is not None:
+            return self.value
+        return 0 if self.blank else None
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict: the cells' paths, raw text, value, source."""
+        return {
+            "cells": [CELL_BY_KEY[k].path for k in self.keys],
+            "raw": self.raw,
+            "value": _jsonable(self.value),
+            "blank": self.blank,
+            "source": self.source.to_dict(),
+        }
+
+
+#: Where furniture stood: above the report's title, between its title and its end, below
+#: its end; ``outside`` is outside the page's article element altogether.
+Position = Literal["before", "inside", "after", "outside"]
+#: What furniture is: a widget (share, print, QR...), a metadata line (来源, 发布时间...),
+#: or a short line without sentence punctuation at the article's edge.
+FurnitureKind = Literal["widget", "metadata", "edge"]
+
+
+@attrs.frozen(kw_only=True)
+class Furniture:
+    """Site furniture (页面元素): text of the page that is not the report's, kept with its place."""
+
+    text: str
+    source: Source
+    position: Position
+    kind: FurnitureKind
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict."""
+        return {
+            "text": self.text,
+            "source": self.source.to_dict(),
+            "position": self.position,
+            "kind": self.kind,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class PageMetadata:
+    """The document's metadata as the page prints it (来源, 发布时间, 索引号, 文号)."""
+
+    publisher: str | None = None
+    published: dt.date | None = None
+    index_number: str | None = None
+    document_number: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict (the date ISO)."""
+        return {
+            "publisher": self.publisher,
+            "published": self.published.isoformat() if self.published else None,
+            "index_number": self.index_number,
+            "document_number": self.document_number,
+        }
+
+
+@attrs.frozen(kw_only=True)
 class Unread:
     """Text a reader could not place (kept, and reported as R-UNREAD)."""
 
@@ -234,8 +316,12 @@ class PublishedReport:
     """A report as published (发布的报告原样): identity, sections, cells, leftovers, findings.
 
     ``findings`` are what reading noticed: R-LABEL notes for labels matched loosely, R-UNREAD
-    for text not understood. The arithmetic and completeness are judged by
-    :func:`govinfo_report.published.audit.audit`.
+    for text not understood, R-IDENTITY when the title, the signature or the statistical
+    period disagree about the organ or the year. ``signature`` is the organ printed above
+    the closing date; ``metadata`` what the page's metadata lines say; ``furniture`` the
+    page's own text (widgets, metadata lines, edge lines), never part of the narrative;
+    ``combined`` the figures printed once for several cells. The arithmetic and
+    completeness are judged by :func:`govinfo_report.published.audit.audit`.
     """
 
     source: str
@@ -248,8 +334,12 @@ class PublishedReport:
     publication: Publication | None = None
     contact: Contact | None = None
     date: dt.date | None = None
+    signature: str | None = None
+    metadata: PageMetadata = attrs.field(factory=PageMetadata)
     sections: tuple[PublishedSection, ...] = ()
     cells: tuple[PublishedCell, ...] = ()
+    combined: tuple[CombinedCell, ...] = ()
+    furniture: tuple[Furniture, ...] = ()
     unread: tuple[Unread, ...] = ()
     findings: tuple[Finding, ...] = ()
 
@@ -268,8 +358,17 @@ class PublishedReport:
         return None
 
     def values(self) -> dict[CellKey, Number]:
-        """Every cell that stands for a number: printed numbers, and 0 for blanks."""
-        return {c.key: c.number for c in self.cells if c.number is not None}
+        """Every cell that stands for a number: printed numbers, and 0 for blanks.
+
+        A cell not printed on its own but covered by a combined figure of 0 (a merged cell,
+        a group printed as one row) is 0 too.
+        """
+        out = {c.key: c.number for c in self.cells if c.number is not None}
+        for combined in self.combined:
+            if combined.number == 0:
+                for key in combined.keys:
+                    out.setdefault(key, 0)
+        return out
 
     def to_dict(self) -> dict[str, object]:
         """The whole record, JSON-ready (amounts as decimal strings, dates ISO)."""
@@ -284,8 +383,12 @@ class PublishedReport:
             "publication": attrs.asdict(self.publication) if self.publication else None,
             "contact": attrs.asdict(self.contact) if self.contact else None,
             "date": self.date.isoformat() if self.date else None,
+            "signature": self.signature,
+            "metadata": self.metadata.to_dict(),
             "sections": [s.to_dict() for s in self.sections],
             "cells": [c.to_dict() for c in self.cells],
+            "combined": [c.to_dict() for c in self.combined],
+            "furniture": [f.to_dict() for f in self.furniture],
             "unread": [{"text": u.text, "source": u.source.to_dict()} for u in self.unread],
             "findings": [f.to_dict() for f in self.findings],
         }
@@ -293,9 +396,12 @@ class PublishedReport:
     def to_report(self) -> AnnualReport:
         """The sound :class:`~govinfo_report.AnnualReport` this record states.
 
-        Blanks mean 0. Raises :class:`~govinfo_report.ReportError` listing every problem at
-        once: missing identity, tables, rows or cells (R-MISSING), values that are not
-        counts (A-NONNEG) and every broken sum of the format (B-…, C-TOTAL).
+        Blanks mean 0, and so do cells the page implies (R-IMPLIED notes of the audit): a
+        row of Table 二 or 三 left out, a combined figure of 0 for several cells. Raises
+        :class:`~govinfo_report.ReportError` listing every problem at once, each naming its
+        rule and cell: missing identity, tables or cells (R-MISSING, a combined figure
+        other than 0 included), values that are not counts (A-NONNEG) and every broken sum
+        of the format (B-…, C-TOTAL).
         """
         from govinfo_report.published.audit import audit  # noqa: PLC0415 - audit imports this module
 

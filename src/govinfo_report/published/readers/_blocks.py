@@ -16,19 +16,28 @@ __all__ = ["Block", "Grid", "Para", "TextCell"]
 
 @attrs.frozen(kw_only=True)
 class Para:
-    """A paragraph: its text (whitespace squashed), where it was found, its style id."""
+    """A paragraph: its text (whitespace squashed), where it was found, its style id.
+
+    ``outside`` marks text a reader found outside the page's article (menus, footers):
+    kept as furniture, never read as the report's.
+    """
 
     text: str
     source: Source
     style: str | None = None
+    outside: bool = False
 
 
 @attrs.frozen(kw_only=True)
 class TextCell:
-    """One cell of a grid as printed (a merged cell appears once, at its anchor)."""
+    """One cell of a grid as printed (a merged cell appears once, at its anchor).
+
+    ``rows`` is how many grid rows the cell spans (``rowspan``, ``w:vMerge``).
+    """
 
     text: str
     source: Source
+    rows: int = 1
 
 
 @attrs.frozen(kw_only=True)

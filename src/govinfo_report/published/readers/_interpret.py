@@ -9,7 +9,6 @@ R-UNREAD finding; a label recognised only loosely gives an R-LABEL note.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import functools
 import re
@@ -31,8 +30,22 @@ from govinfo_report.published.readers._normal import (
     plain,
     squash,
 )
+from govinfo_report.published.readers._page import (
+    is_date_line,
+    is_metadata,
+    is_sentence,
+    is_widget,
+    metadata_fields,
+    parse_date,
+    title_identity,
+)
 from govinfo_report.published.record import (
+    CombinedCell,
     Format,
+    Furniture,
+    FurnitureKind,
+    PageMetadata,
+    Position,
     PublishedCell,
     PublishedPart,
     PublishedReport,
@@ -42,7 +55,8 @@ from govinfo_report.published.record import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    import datetime as dt
+    from collections.abc import Mapping, Sequence
 
     from govinfo_report.published.readers._blocks import Block
 
@@ -237,14 +251,8 @@ def _section_remembered(text: str) -> tuple[str, bool] | None:
 
 _PART: Final = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$", re.DOTALL)
 _NUMBER_PREFIX: Final = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]")
-_PAGE_INFO: Final = re.compile(r"(发布时间|发布日期|来源[:：]|浏览次数|点击数|字号[:：])")
 _TITLE_END: Final = re.compile(r"[：:。]")
 _MAX_TITLE: Final = 40
-_DATE: Final = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_TITLE_FORMS: Final = (
-    re.compile(r"^(?P<organ>.+?)(?P<year>\d{4})\s*年度?政府信息公开工作年度报告$"),
-    re.compile(r"^(?P<year>\d{4})\s*年度?(?P<organ>.+?)政府信息公开工作年度报告$"),
-)
 _PERIOD: Final = re.compile(r"(\d{4})年1月1日(?:起)?至\1年12月31日")
 
 #: The writer's fee sentence (``docx_writer.FEES_SENTENCE``) in compact form, as a pattern.
@@ -282,6 +290,7 @@ class _Builder:
 
     def __init__(self) -> None:
         self.cells: dict[CellKey, PublishedCell] = {}
+        self.combined: list[CombinedCell] = []
         self.unread: list[Unread] = []
         self.findings: list[Finding] = []
 
@@ -307,6 +316,40 @@ class _Builder:
             return
         self.unread.append(Unread(text=text, source=source))
         self.findings.append(make_finding("R-UNREAD", Place(path=source.ref), found=text))
+
+    def identity(
+        self,
+        path: str,
+        what: tuple[str, str],
+        *,
+        expected: str | int,
+        found: str | int,
+        against: tuple[str, str],
+    ) -> None:
+        """R-IDENTITY: ``what`` (found) disagrees with ``against`` (expected)."""
+        detail = (f"{what[0]}与{against[0]}不一致", f"{what[1]} disagrees with {against[1]}")
+        self.findings.append(
+            make_finding(
+                "R-IDENTITY", Place(path=path), expected=expected, found=found, detail=detail
+            )
+        )
+
+    def add_combined(self, keys: tuple[CellKey, ...], cell: TextCell) -> None:
+        """One figure printed for the cells ``keys`` (a merged cell, a group as one row)."""
+        keys = tuple(k for k in keys if k not in self.cells)
+        if not keys:
+            self.leftover(cell.text, cell.source)
+            return
+        value = parse_value(cell.text)
+        self.combined.append(
+            CombinedCell(
+                keys=keys,
+                raw=cell.text,
+                value=value,
+                blank=value is None and is_blank(cell.text),
+                source=cell.source,
+            )
+        )
 
     def loose(self, found: str, meant: str, place: Place) -> None:
         self.findings.append(make_finding("R-LABEL", place, expected=meant, found=squash(found)))
@@ -525,56 +568,81 @@ class _TableReader:
 
 @attrs.define
 class _SectionDraft:
+    """A section's paragraphs as found; split into opening and parts when built."""
+
     key: str
     heading: str
     source: Source
-    opening: list[str] = attrs.Factory(list)
-    parts: list[PublishedPart] = attrs.Factory(list)
-    part: tuple[str, str, Source, list[str]] | None = None
+    paras: list[Para] = attrs.Factory(list)
 
-    def close_part(self) -> None:
-        if self.part is not None:
-            heading, title, source, paragraphs = self.part
-            self.parts.append(
-                PublishedPart(
-                    heading=heading, title=title, paragraphs=tuple(paragraphs), source=source
+    def build(self, styles: Mapping[str, str]) -> PublishedSection:
+        opening: list[str] = []
+        parts: list[PublishedPart] = []
+        part: tuple[str, str, Source, list[str]] | None = None
+
+        def close() -> None:
+            if part is not None:
+                heading, title, source, paragraphs = part
+                parts.append(
+                    PublishedPart(
+                        heading=heading, title=title, paragraphs=tuple(paragraphs), source=source
+                    )
                 )
-            )
-            self.part = None
 
-    def add(self, para: Para, styles: Mapping[str, str]) -> None:
-        kind = styles.get(para.style or "")
-        text = para.text
-        match = _PART.match(text)
-        if kind == "body" or match is None:
-            if kind == "heading2" and match is None:
-                self.close_part()
-                self.part = (text, text, para.source, [])
-            elif self.part is not None:
-                self.part[3].append(text)
-            else:
-                self.opening.append(text)
-            return
-        self.close_part()
-        rest = match[2].strip()
-        title, first = rest, ""
-        if kind == "heading2":
-            title = text[_NUMBER_PREFIX.match(text).end() :]  # type: ignore[union-attr]  # _PART matched
-        else:
-            end = _TITLE_END.search(rest)
-            if end is not None and end.start() <= _MAX_TITLE:
-                title, first = rest[: end.start()].strip(), rest[end.end() :].strip()
-        self.part = (text, title, para.source, [first] if first else [])
-
-    def build(self) -> PublishedSection:
-        self.close_part()
+        for para in self.paras:
+            kind = styles.get(para.style or "")
+            text = para.text
+            match = _PART.match(text)
+            if kind == "body" or match is None:
+                if kind == "heading2" and match is None:
+                    close()
+                    part = (text, text, para.source, [])
+                elif part is not None:
+                    part[3].append(text)
+                else:
+                    opening.append(text)
+                continue
+            close()
+            heading, title, first = run_in(text, styled=kind == "heading2")
+            part = (heading, title, para.source, [first] if first else [])
+        close()
         return PublishedSection(
             key=self.key,
             heading=self.heading,
             source=self.source,
-            opening=tuple(self.opening),
-            parts=tuple(self.parts),
+            opening=tuple(opening),
+            parts=tuple(parts),
         )
+
+
+def run_in(text: str, *, styled: bool = False) -> tuple[str, str, str]:
+    """A numbered part heading split into (heading as printed, title, first paragraph).
+
+    Real reports run the first paragraph on after the title: ``（一）主动公开方面。全年…``,
+    ``（二）改进措施：…``, ``（一）存在的主要问题:…``. The title ends at the first ``。``,
+    ``：`` or ``:`` within its first 40 characters; a numbered paragraph with no such end
+    that is a long sentence (``（一）2023年，我局认真…。``) has no title, only its text.
+    ``styled``: the paragraph has a heading style, so all of it is the title.
+
+    >>> run_in("（一）主动公开方面。全年主动公开信息120条。")
+    ('（一）主动公开方面。', '主动公开方面', '全年主动公开信息120条。')
+    >>> run_in("（二）改进措施")
+    ('（二）改进措施', '改进措施', '')
+    """
+    match = _PART.match(text)
+    if match is None:
+        return text, text, ""
+    number_end = _NUMBER_PREFIX.match(text).end()  # type: ignore[union-attr]  # _PART matched
+    rest = match[2].strip()
+    if styled:
+        return text, text[number_end:], ""
+    end = _TITLE_END.search(rest)
+    if end is not None and end.start() <= _MAX_TITLE:
+        heading_end = match.start(2) + end.end()
+        return text[:heading_end].rstrip(), rest[: end.start()].strip(), rest[end.end() :].strip()
+    if len(rest) > _MAX_TITLE and is_sentence(rest):
+        return text[:number_end].strip(), "", rest
+    return text, rest, ""
 
 
 #: Paragraph style ids this library's writer uses, by role (docx_writer).
@@ -589,7 +657,7 @@ WRITER_STYLES: Final = {
 }
 
 
-def interpret(  # noqa: C901 - one pass over the blocks
+def interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     blocks: Sequence[Block],
     *,
     source: str,
@@ -599,6 +667,7 @@ def interpret(  # noqa: C901 - one pass over the blocks
     """The record as published from a reader's blocks (``identity`` overrides what is found)."""
     out = _Builder()
     tables = _TableReader(out)
+    page = _Page(styled=any(isinstance(b, Para) and b.style in WRITER_STYLES for b in blocks))
     front: list[Para] = []
     drafts: list[_SectionDraft] = []
     current: _SectionDraft | None = None
@@ -607,7 +676,12 @@ def interpret(  # noqa: C901 - one pass over the blocks
     fee_paras: list[Para] = []
     for block in blocks:
         if isinstance(block, Grid):
+            if current is None and page.metadata_grid(block):
+                continue
             tables.read(block, current.key if current else None)
+            continue
+        if block.outside:
+            page.keep(block, "outside")
             continue
         text = block.text
         style = WRITER_STYLES.get(block.style or "")
@@ -635,23 +709,34 @@ def interpret(  # noqa: C901 - one pass over the blocks
             continue
         if current is None:
             front.append(block)
+        elif page.styled or not is_widget(text):
+            current.paras.append(block)
         else:
-            current.add(block, WRITER_STYLES)
-    sections = [d.build() for d in drafts]
-    styled = any(isinstance(b, Para) and b.style in WRITER_STYLES for b in blocks)
-    if drafts and not tail and not styled:
-        sections = [_strip_signature(s, tail) if s.key == drafts[-1].key else s for s in sections]
-    title, preface = _front(front, out)
-    organ, year = _identity(title, preface, front)
-    date = _date(tail)
+            page.keep(block, "inside", "widget")
+    if drafts and not tail and not page.styled:
+        page.end(drafts[-1], tail)
+    sections = [d.build(WRITER_STYLES) for d in drafts]
+    title, preface = page.front(front, out)
+    date = _date(tail) or page.front_date
     _fees(sections, fee_paras, out)
     fields: dict[str, object] = {
         "title": title,
-        "organ": organ,
-        "year": year,
         "preface": preface,
         "date": date,
+        "signature": page.signature,
+        "metadata": page.metadata(),
+        "furniture": tuple(page.furniture),
     }
+    fields.update(_identity(title, preface, sections, page, out))
+    year = fields["year"]
+    if date is not None and isinstance(year, int) and date.year != year + 1:
+        out.identity(
+            "$.date",
+            ("报告日期", "the report's date"),
+            expected=f"{year + 1}年",
+            found=date.isoformat(),
+            against=("报告年度的次年", f"the year after {year}"),
+        )
     if identity:
         fields.update(identity)
     order = {c: i for i, c in enumerate(CELL_BY_KEY)}
@@ -660,87 +745,233 @@ def interpret(  # noqa: C901 - one pass over the blocks
         format=fmt,
         sections=tuple(sections),
         cells=tuple(sorted(out.cells.values(), key=lambda c: order[c.key])),
+        combined=tuple(out.combined),
         unread=tuple(out.unread),
         findings=tuple(out.findings),
         **fields,  # type: ignore[arg-type]  # identity fields of the record
     )
 
 
-def _front(front: list[Para], out: _Builder) -> tuple[str | None, tuple[str, ...] | None]:
-    """The title (possibly printed over two lines) and the opening paragraph(s).
+_EDGE_LENGTH: Final = 50  # an edge line longer than this is text, whatever its punctuation
 
-    Text before the title (a page's breadcrumbs, a date line) is kept as unread.
+
+def _is_edge(text: str) -> bool:
+    """A short line without sentence punctuation (furniture when at the article's edge)."""
+    stripped = text.rstrip()
+    return (
+        len(compact(text)) <= _EDGE_LENGTH
+        and not is_sentence(text)
+        and not stripped.endswith(("：", ":"))
+        and _PART.match(text) is None
+    )
+
+
+def _title_at(front: Sequence[Para]) -> tuple[int, int] | None:
+    """Where the title is among the front paragraphs: (first, last) index, or None.
+
+    The title is the first paragraph naming a report (``…政府信息公开工作年度报告``); when
+    it names no organ or no year, the short line before it is its first half (a title
+    printed over two lines: ``某县教育局`` / ``2024年政府信息公开工作年度报告``).
     """
-    styled = [p for p in front if WRITER_STYLES.get(p.style or "") == "title"]
-    if styled:
-        title = "".join(p.text for p in styled)
-        rest = [p.text for p in front if p not in styled]
-        return title, tuple(rest) or None
-    for i, para in enumerate(front[:8]):
-        key = compact(para.text)
-        if len(key) > _MAX_TITLE * 2 or not key.endswith("年度报告"):
+    for i, para in enumerate(front):
+        found = title_identity(para.text)
+        if found is None:
             continue
         start = i
-        if (
-            i > 0
-            and key.startswith("政府信息公开")
-            and len(compact(front[i - 1].text)) <= _MAX_TITLE
-        ):
-            start = i - 1
-        for before in front[:start]:
-            out.leftover(before.text, before.source)
-        title = "".join(p.text.replace(" ", "") for p in front[start : i + 1])
-        rest = []
-        for after in front[i + 1 :]:
-            if not rest and _PAGE_INFO.search(after.text):
-                out.leftover(after.text, after.source)  # the page's date/source/hits line
-            else:
-                rest.append(after.text)
-        return title, tuple(rest) or None
-    return None, tuple(p.text for p in front) or None
+        if i > 0 and (found[0] is None or found[1] is None):
+            before = front[i - 1].text
+            joined = title_identity(before + para.text)
+            if (
+                joined is not None
+                and _is_edge(before)
+                and not is_widget(before)
+                and not is_metadata(before)
+                and sum(v is not None for v in joined) > sum(v is not None for v in found)
+            ):
+                start = i - 1
+        return start, i
+    return None
+
+
+class _Page:
+    """The page around the report: furniture, metadata, the signature (see :mod:`._page`).
+
+    ``styled``: a document of this library's writer, whose styles say what each paragraph
+    is; nothing in it is taken for furniture.
+    """
+
+    def __init__(self, *, styled: bool) -> None:
+        self.styled = styled
+        self.furniture: list[Furniture] = []
+        self.fields: dict[str, object] = {}
+        self.signature: str | None = None
+        self.front_date: dt.date | None = None
+
+    def keep(self, para: Para, position: Position, kind: FurnitureKind | None = None) -> None:
+        """Keep ``para`` as furniture; a metadata line also gives its fields."""
+        text = para.text
+        if kind is None or kind == "edge":
+            if is_metadata(text):
+                kind = "metadata"
+            elif kind is None:
+                kind = "widget" if is_widget(text) else "edge"
+        if kind == "metadata":
+            for field, value in metadata_fields(text).items():
+                self.fields.setdefault(field, value)
+        self.furniture.append(
+            Furniture(text=text, source=para.source, position=position, kind=kind)
+        )
+
+    def metadata(self) -> PageMetadata:
+        return PageMetadata(**self.fields)  # type: ignore[arg-type]  # fields of the class
+
+    def metadata_grid(self, grid: Grid) -> bool:
+        """A table of metadata before the report (索引号 | … | 发布机构 | …): kept, True."""
+        rows = [" ".join(c.text for c in row if c.text) for row in grid.rows]
+        if not rows or not all(is_metadata(r) or not r for r in rows):
+            return False
+        for row, text in zip(grid.rows, rows, strict=True):
+            if text:
+                self.keep(Para(text=text, source=row[0].source), "before", "metadata")
+        return True
+
+    def front(self, front: list[Para], out: _Builder) -> tuple[str | None, tuple[str, ...] | None]:
+        """The title (possibly over two lines) and the preface; the rest is furniture.
+
+        Before the title, everything is the page's. Between the title and the first
+        sentence, widgets, metadata lines and short lines without sentence punctuation are
+        furniture; after it, widgets and metadata lines are. Without a title, the report
+        starts at its first sentence.
+        """
+        styled = [p for p in front if WRITER_STYLES.get(p.style or "") == "title"]
+        if styled:
+            joined = "".join(p.text for p in styled)
+            return joined, tuple(p.text for p in front if p not in styled) or None
+        if self.styled:
+            return None, tuple(p.text for p in front) or None
+        found = _title_at(front)
+        title: str | None = None
+        rest = front
+        if found is not None:
+            first, last = found
+            for para in front[:first]:
+                self.keep(para, "before")
+            title = "".join(p.text.replace(" ", "") for p in front[first : last + 1])
+            rest = front[last + 1 :]
+        preface: list[str] = []
+        started = False
+        for para in rest:
+            text = para.text
+            if is_widget(text) or is_metadata(text):
+                self.keep(para, "before" if title is None and not started else "inside")
+                continue
+            if not started and _is_edge(text):
+                if title is not None and self.front_date is None and is_date_line(text):
+                    self.front_date = parse_date(compact(text))
+                self.keep(para, "before" if title is None else "inside", "edge")
+                continue
+            started = True
+            preface.append(text)
+        del out
+        return title, tuple(preface) or None
+
+    def end(self, draft: _SectionDraft, tail: list[Para]) -> None:
+        """Cut the last section at the report's end: its signature, then the page's.
+
+        The end is the closing date (``2024年1月26日``, after the organ's name) when one is
+        printed; without it, the page's trailing run of widgets and metadata lines, with
+        the short lines after its first widget (related links).
+        """
+        paras = draft.paras
+        date_at = next(
+            (i for i in range(len(paras) - 1, -1, -1) if is_date_line(paras[i].text)), None
+        )
+        if date_at is not None:
+            cut = date_at
+            if cut > 0 and _is_edge(paras[cut - 1].text) and not is_widget(paras[cut - 1].text):
+                cut -= 1
+            tail.extend(paras[cut : date_at + 1])
+            if cut < date_at:
+                self.signature = paras[cut].text
+            after = paras[date_at + 1 :]
+        else:
+            cut = len(paras)
+            start = None
+            while cut > 0:
+                text = paras[cut - 1].text
+                if is_widget(text) or is_metadata(text):
+                    start = cut - 1
+                elif not _is_edge(text):
+                    break
+                cut -= 1
+            if start is None:
+                return
+            cut = start
+            after = paras[cut:]
+        del paras[cut:]
+        for para in after:
+            self.keep(para, "after")
 
 
 def _identity(
-    title: str | None, preface: tuple[str, ...] | None, front: Iterable[Para]
-) -> tuple[str | None, int | None]:
+    title: str | None,
+    preface: tuple[str, ...] | None,
+    sections: Sequence[PublishedSection],
+    page: _Page,
+    out: _Builder,
+) -> dict[str, object]:
+    """Organ and year: from the title, else the signature and the statistical period.
+
+    A title that disagrees with the statistical period (year) or the signature (organ), and
+    a closing date outside the year after the report's, give R-IDENTITY.
+    """
+    organ: str | None = None
+    year: int | None = None
     if title:
-        for form in _TITLE_FORMS:
-            match = form.match(compact(title))
-            if match:
-                return match["organ"], int(match["year"])
-    texts = [*(preface or ()), *(p.text for p in front)]
-    for text in texts:
-        match = _PERIOD.search(compact(text))
-        if match:
-            return None, int(match[1])
-    return None, None
+        found = title_identity(title)
+        if found is not None:
+            organ, year = found
+    texts = [*(preface or ())]
+    overview = next((s for s in sections if s.key == "overview"), None)
+    if overview is not None:
+        texts += [*overview.opening, *(p for part in overview.parts for p in part.paragraphs)]
+    period = next(
+        (int(m[1]) for t in texts[:20] if (m := _PERIOD.search(compact(t))) is not None), None
+    )
+    signed = page.signature
+    if year is None:
+        year = period
+    elif period is not None and period != year:
+        out.identity(
+            "$.title",
+            ("标题中的年度", "the title's year"),
+            expected=period,
+            found=year,
+            against=("统计期限", "the statistical period"),
+        )
+    if organ is None:
+        organ = signed
+    elif signed is not None and not _same_organ(organ, signed):
+        out.identity(
+            "$.title",
+            ("标题中的机关", "the title's organ"),
+            expected=signed,
+            found=organ,
+            against=("落款", "the signature"),
+        )
+    return {"organ": organ, "year": year}
 
 
-def _strip_signature(section: PublishedSection, tail: list[Para]) -> PublishedSection:
-    """Move the closing organ name and date (when printed) out of the last section."""
-    paragraphs = list(section.parts[-1].paragraphs if section.parts else section.opening)
-    moved: list[str] = []
-    if paragraphs and _DATE.match(compact(paragraphs[-1])):
-        moved.insert(0, paragraphs.pop())
-        if paragraphs and len(paragraphs[-1]) <= _MAX_TITLE and not paragraphs[-1].endswith("。"):
-            moved.insert(0, paragraphs.pop())
-    if not moved:
-        return section
-    tail.extend(Para(text=t, source=section.source) for t in moved)
-    if section.parts:
-        last = attrs.evolve(section.parts[-1], paragraphs=tuple(paragraphs))
-        return attrs.evolve(section, parts=(*section.parts[:-1], last))
-    return attrs.evolve(section, opening=tuple(paragraphs))
+def _same_organ(a: str, b: str) -> bool:
+    """Whether two printings name one organ (one contains the other, spaces aside)."""
+    x, y = compact(a), compact(b)
+    return x in y or y in x
 
 
 def _date(tail: list[Para]) -> dt.date | None:
     for para in tail:
-        match = _DATE.match(compact(para.text))
-        if match:
-            try:
-                return dt.date(int(match[1]), int(match[2]), int(match[3]))
-            except ValueError:
-                return None
+        if is_date_line(para.text):
+            return parse_date(compact(para.text))
     return None
 
 
