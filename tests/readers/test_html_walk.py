@@ -73,7 +73,8 @@ def _grid(table: etree._Element, index: int) -> Grid:
                 rowspan = len(rows) - r
             rowspan = max(1, min(rowspan, len(rows) - r))
             text = _squash("".join(_cell_text(td)))
-            cells.append(TextCell(text=text, source=Source(table=index, row=r + 1, column=col + 1)))
+            source = Source(table=index, row=r + 1, column=col + 1)
+            cells.append(TextCell(text=text, source=source, rows=rowspan))
             for dr in range(1, rowspan):
                 for dc in range(colspan):
                     taken[(r + dr, col + dc)] = True
@@ -123,7 +124,7 @@ class _Walker:
             self.stack.pop()
 
 
-def _reference_blocks(text: str) -> list[Block] | str:
+def _reference_blocks(text: str) -> list[Block] | str:  # noqa: C901, PLR0912 - the first walk, as written
     parser = html.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True
     )
@@ -159,7 +160,18 @@ def _reference_blocks(text: str) -> list[Block] | str:
     if not marks:
         return [b for b, _ in pairs]
     inside = set(reader._common_ancestor(marks).iter())
-    return [b for b, el in pairs if el in inside]
+    out: list[Block] = []
+    for b, el in pairs:
+        if el in inside:
+            out.append(b)
+        elif isinstance(b, Para):  # outside the article: kept, marked as the page's
+            out.append(Para(text=b.text, source=b.source, outside=True))
+        else:
+            for row in b.rows:
+                text = " ".join(c.text for c in row if c.text)
+                if text:
+                    out.append(Para(text=text, source=row[0].source, outside=True))
+    return out
 
 
 def _blocks(text: str) -> list[Block] | str:

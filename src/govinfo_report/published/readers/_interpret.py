@@ -74,10 +74,19 @@ class _Row:
     keys: tuple[CellKey, ...]
     group: str | None = None  # the result group a sub-item or group label belongs to
     is_group: bool = False
+    item: int | None = None  # a sub-item's position in its group
+    #: A group label's cells by column: the group printed as one row (the 2019 layout of
+    #: （六）其他处理) gives one figure per column for all its items.
+    spans: tuple[tuple[CellKey, ...], ...] = ()
 
     @property
     def meant(self) -> str:
         return self.label.full
+
+    @property
+    def width(self) -> int:
+        """How many values the row takes."""
+        return len(self.keys) or len(self.spans)
 
 
 def _rows() -> list[_Row]:
@@ -102,11 +111,17 @@ def _rows() -> list[_Row]:
             prefix = ("requests", "results", group)
             rows.append(_Row(label=label, keys=tuple((*prefix, c) for c in applicant)))
             continue
-        rows.append(_Row(label=label, keys=(), group=group, is_group=True))
-        for item, item_label in items.items():
+        spans = tuple(tuple(("requests", "results", group, i, c) for i in items) for c in applicant)
+        rows.append(_Row(label=label, keys=(), group=group, is_group=True, spans=spans))
+        for n, (item, item_label) in enumerate(items.items()):
             prefix = ("requests", "results", group, item)
             rows.append(
-                _Row(label=item_label, keys=tuple((*prefix, c) for c in applicant), group=group)
+                _Row(
+                    label=item_label,
+                    keys=tuple((*prefix, c) for c in applicant),
+                    group=group,
+                    item=n,
+                )
             )
     return rows
 
@@ -416,6 +431,7 @@ class _TableReader:
         self.out = out
 
     def read(self, grid: Grid, section: str | None) -> None:
+        self.covered: dict[int, set[int]] = {}  # grid rows: columns a merged cell covers
         matches = [[_classify(c.text) for c in row] for row in grid.rows]
         has_rows = any(isinstance(m, tuple) for row in matches for m in row)
         if not has_rows and (
@@ -444,7 +460,7 @@ class _TableReader:
             if not labelled:
                 values = [c for c, k in zip(row, kinds, strict=True) if k == "value"]
                 if current is not None and any(not is_blank(v.text) for v in values):
-                    n = len(current.row.keys)
+                    n = current.row.width
                     if not current.values or (
                         all(is_blank(v.text) for v in current.values) and not current.replaced
                     ):
@@ -470,7 +486,7 @@ class _TableReader:
                         group = matched.group
                     if loose:
                         self.out.loose(cell.text, matched.meant, _row_place(matched))
-                    current = _Open(row=matched, line=r) if matched.keys else None
+                    current = _Open(row=matched, line=r) if matched.width else None
                 elif kind == "value":
                     if labelled and current is not None and current.line == r:
                         current.values.append(cell)
@@ -480,7 +496,7 @@ class _TableReader:
                     if (
                         current is not None
                         and current.line == r
-                        and len(current.values) < len(current.row.keys)
+                        and len(current.values) < current.row.width
                     ):
                         # a value position holding words: kept as the cell (rule A-NONNEG)
                         current.values.append(cell)
@@ -491,7 +507,7 @@ class _TableReader:
                         pending = []
                         if current is not None:
                             self._finish(current)
-                        current = _Open(row=matched, line=r) if matched.keys else None
+                        current = _Open(row=matched, line=r) if matched.width else None
                         continue
                     if current is not None and compact(cell.text) in compact(current.row.meant):
                         continue  # the rest of a label Word split over two rows
@@ -532,12 +548,51 @@ class _TableReader:
         return []
 
     def _finish(self, current: _Open) -> None:
-        keys = current.row.keys
-        chosen, extra = _fit(current.values, len(keys))
-        for key, cell in zip(keys, chosen, strict=False):
-            self.out.add_cell(key, cell)
+        row = current.row
+        if row.spans:  # a group label: figures only when the group is printed as one row
+            chosen, extra = _fit(current.values, len(row.spans)) if current.values else ([], [])
+            for keys, cell in zip(row.spans, chosen, strict=False):
+                self.out.add_combined(keys, cell)
+        else:
+            pairs, extra = self._place(current)
+            for key, cell in pairs:
+                if cell.rows == 1 or not self._merged(current, key, cell):
+                    self.out.add_cell(key, cell)
         for cell in extra:
             self.out.leftover(cell.text, cell.source)
+
+    def _place(self, current: _Open) -> tuple[list[tuple[CellKey, TextCell]], list[TextCell]]:
+        """The row's cells by key; columns covered by a merged cell above are skipped."""
+        keys = current.row.keys
+        covered = self.covered.get(current.line)
+        values = current.values
+        if not covered or len(values) >= len(keys):
+            chosen, extra = _fit(values, len(keys))
+            return list(zip(keys, chosen, strict=False)), extra
+        slots: list[tuple[int, int, TextCell | None]] = [
+            (v.source.column or 0, 1, v) for v in values
+        ]
+        slots += [(c, 0, None) for c in covered]
+        slots.sort(key=lambda s: (s[0], s[1]))
+        pairs = [(k, s[2]) for k, s in zip(keys, slots, strict=False) if s[2] is not None]
+        used = {id(c) for _, c in pairs}
+        return pairs, [v for v in values if id(v) not in used]
+
+    def _merged(self, current: _Open, key: CellKey, cell: TextCell) -> bool:
+        """A value merged down over the next items of its group: one figure for them all."""
+        row = current.row
+        if row.group is None or row.item is None:
+            return False
+        items = list(labels.RESULT_ITEMS[row.group])[row.item : row.item + cell.rows]
+        if len(items) < 2:  # noqa: PLR2004 - a span within one item is one cell
+            return False
+        column = key[-1]
+        self.out.add_combined(
+            tuple(("requests", "results", row.group, item, column) for item in items), cell
+        )
+        for below in range(1, cell.rows):
+            self.covered.setdefault(current.line + below, set()).add(cell.source.column or 0)
+        return True
 
     def _appeals(self, grid: Grid) -> None:
         candidates: list[tuple[TextCell, ...]] = []

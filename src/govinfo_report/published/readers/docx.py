@@ -25,6 +25,7 @@ import os
 import zipfile
 from typing import TYPE_CHECKING, Final
 
+import attrs
 from lxml import etree
 
 from govinfo_report._io import read_bytes
@@ -308,6 +309,9 @@ class _Walker:
         index = self.tables
         rows: list[tuple[TextCell, ...]] = []
         open_at: dict[int, bool] = {}
+        # merged cells (w:vMerge restart): grid column -> (row index, cell index, rows)
+        anchors: dict[int, tuple[int, int, int]] = {}
+        anchors_done: list[tuple[int, int, int]] = []
         for r, tr in enumerate(x for x in _unwrap(tbl) if x.tag == _TR):
             col = _int_attr(tr.find(f"{_w('trPr')}/{_w('gridBefore')}"), 0)
             cells: list[TextCell] = []
@@ -317,6 +321,9 @@ class _Walker:
                 vmerge = pr.find(_w("vMerge")) if pr is not None else None
                 state = None if vmerge is None else vmerge.get(_w("val"), "continue")
                 if state == "continue" and open_at.get(col):
+                    anchor = anchors.get(col)
+                    if anchor is not None:  # one more row for the merged cell
+                        anchors[col] = (anchor[0], anchor[1], anchor[2] + 1)
                     col += span
                     continue
                 text = squash("".join(_text(p) for p in tc.iter(_P)))
@@ -324,6 +331,15 @@ class _Walker:
                     TextCell(text=text, source=Source(table=index, row=r + 1, column=col + 1))
                 )
                 open_at[col] = state == "restart"
+                if col in anchors:
+                    anchors_done.append(anchors.pop(col))
+                if state == "restart":
+                    anchors[col] = (len(rows), len(cells) - 1, 1)
                 col += span
             rows.append(tuple(cells))
+        for at_row, at_cell, spanned in anchors_done + list(anchors.values()):
+            if spanned > 1:
+                row_cells = list(rows[at_row])
+                row_cells[at_cell] = attrs.evolve(row_cells[at_cell], rows=spanned)
+                rows[at_row] = tuple(row_cells)
         self.blocks.append(Grid(rows=tuple(rows)))

@@ -253,7 +253,12 @@ def _grid(table: etree._Element, index: int) -> Grid:
                     for dc in range(colspan):
                         taken[(r + dr, col + dc)] = True
             text = squash(_text(td) if plain else "".join(_cell_text(td)))
-            cells.append(TextCell(text=text, source=_cell_source(index, r + 1, col + 1)))
+            source = _cell_source(index, r + 1, col + 1)
+            cells.append(
+                TextCell(text=text, source=source)
+                if rowspan == 1
+                else TextCell(text=text, source=source, rows=rowspan)
+            )
             col += colspan
         out.append(tuple(cells))
     return Grid(rows=tuple(out))
@@ -422,7 +427,25 @@ def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -
         return [b for b, _ in pairs]
     article = _common_ancestor(marks)
     inside = _within(article)
-    return [b for b, el in pairs if inside(el)]
+    return [kept for b, el in pairs for kept in _outside(b, inside(el))]
+
+
+def _outside(block: Block, inside: bool) -> list[Block]:  # noqa: FBT001 - a plain flag
+    """``block`` as it is inside the article; outside it, its text marked as the page's.
+
+    A table outside the article (a layout table, a CMS's metadata table) gives one
+    paragraph a row.
+    """
+    if inside:
+        return [block]
+    if isinstance(block, Para):
+        return [Para(text=block.text, source=block.source, outside=True)]
+    out: list[Block] = []
+    for row in block.rows:
+        text = " ".join(c.text for c in row if c.text)
+        if text:
+            out.append(Para(text=text, source=row[0].source, outside=True))
+    return out
 
 
 def _common_ancestor(elements: list[etree._Element]) -> etree._Element:
