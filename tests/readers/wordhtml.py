@@ -75,15 +75,21 @@ def _vertical(text: str) -> str:
     return "<br>".join(html.escape(ch) for ch in text)
 
 
-def render(  # noqa: PLR0912 - one page, written top to bottom
+def render(  # noqa: PLR0912, PLR0913 - one page, written top to bottom
     report: AnnualReport,
     *,
     zero: Callable[[CellKey], str] = lambda _key: "0",
     raw: Mapping[CellKey, str] | None = None,
     variants: bool = False,
     nav: bool = True,
+    run_in: bool = False,
+    signature: bool = False,
 ) -> str:
-    """The page as markup (encode it as you like; the meta says GBK)."""
+    """The page as markup (encode it as you like; the meta says GBK).
+
+    ``run_in``: each part's first paragraph runs on after its title (``（一）主动公开。…``);
+    ``signature``: the organ and the report's date close the report, when it has a date.
+    """
     raw = dict(raw or {})
 
     def value(key: CellKey) -> str:
@@ -130,8 +136,12 @@ def render(  # noqa: PLR0912 - one page, written top to bottom
             out.append(_p(text))
         numbers = "一二三四五六七八九十"
         for i, part in enumerate(parts):
-            out.append(_p(f"（{numbers[i % 10]}）{part.title}", bold=False))  # type: ignore[attr-defined]
-            for text in part.paragraphs:  # type: ignore[attr-defined]
+            heading = f"（{numbers[i % 10]}）{part.title}"  # type: ignore[attr-defined]
+            paragraphs = list(part.paragraphs)  # type: ignore[attr-defined]
+            if run_in and paragraphs:
+                heading += "。" + paragraphs.pop(0)
+            out.append(_p(heading, bold=False))
+            for text in paragraphs:
                 out.append(_p(text))
 
     out.append(_p(sections["overview"].full, bold=True))
@@ -238,6 +248,10 @@ def render(  # noqa: PLR0912 - one page, written top to bottom
     )
     del fees
     out.append(_p(sentence.replace("&nbsp;", "0")))
+    if signature and report.date is not None:
+        d = report.date
+        out.append(_p(report.organ, indent=False))
+        out.append(_p(f"{d.year}年{d.month}月{d.day}日", indent=False))
     out.append("</div></div>")
     if nav:
         out.append(

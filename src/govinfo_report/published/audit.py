@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+import attrs
+
 from govinfo_report import labels
 from govinfo_report.cells import CELL_BY_KEY, Cell, CellKey
 from govinfo_report.findings import Finding, Place, make_finding
@@ -67,13 +69,73 @@ def audit(record: PublishedReport) -> list[Finding]:
     return findings
 
 
-def _missing(record: PublishedReport) -> list[Finding]:
-    """R-MISSING: a whole table, a whole row, or single cells, whichever is smallest."""
+#: The tables whose rows a page may leave out (a row of zeros: no 规章 for an organ that
+#: makes no rules). Table 四 is one row; its cells are never implied.
+_IMPLIED_TABLES: Final = frozenset({labels.TABLES["proactive"], labels.TABLES["requests"]})
+
+
+def _combined(record: PublishedReport) -> tuple[list[Finding], set[CellKey]]:
+    """Figures printed once for several cells: implied zeros, or cells that cannot be split."""
+    findings = []
+    covered: set[CellKey] = set()
     present = {c.key for c in record.cells}
+    for combined in record.combined:
+        keys = tuple(k for k in combined.keys if k not in present)
+        if not keys:
+            continue
+        covered.update(keys)
+        cells = tuple(CELL_BY_KEY[k] for k in keys)
+        paths = tuple(c.path for c in cells)
+        names = "、".join(f"“{c.row_label}”" for c in cells)
+        names_en = ", ".join(c.row_label for c in cells)
+        place = attrs.evolve(cells[0].place, row="/".join(cells[0].row[:-1]) or cells[0].row_label)
+        if combined.number == 0:
+            findings.append(
+                make_finding(
+                    "R-IMPLIED",
+                    place,
+                    found=combined.raw,
+                    detail=(
+                        f"一个数字 {combined.raw or '（空白）'} 代表{names}，各项按 0 计",
+                        (
+                            f"one figure, {combined.raw or '(blank)'}, stands for {names_en}: "
+                            "each is read as 0"
+                        ),
+                    ),
+                    cells=paths,
+                )
+            )
+        else:
+            findings.append(
+                make_finding(
+                    "R-MISSING",
+                    place,
+                    found=combined.raw,
+                    detail=(
+                        f"{names}合并印为一个数字 {combined.raw}，无法分到各项",
+                        (
+                            f"{names_en} are printed as one figure, {combined.raw}, "
+                            "which cannot be split"
+                        ),
+                    ),
+                    cells=paths,
+                )
+            )
+    return findings, covered
+
+
+def _missing(record: PublishedReport) -> list[Finding]:  # noqa: C901 - tables, rows, cells
+    """R-MISSING: a whole table, a whole row, or single cells, whichever is smallest.
+
+    A row of Table 二 or 三 that the page leaves out, while printing at least half of the
+    table's rows, is implied to be zeros: an R-IMPLIED note, not an error. Cells covered
+    by a combined figure are judged by it (:func:`_combined`).
+    """
+    findings, covered = _combined(record)
+    present = {c.key for c in record.cells} | covered
     by_table: dict[str, list[Cell]] = {}
     for cell in REQUIRED_CELLS:
         by_table.setdefault(cell.table, []).append(cell)
-    findings = []
     for table, cells in by_table.items():
         absent = [c for c in cells if c.key not in present]
         if not absent:
@@ -91,11 +153,28 @@ def _missing(record: PublishedReport) -> list[Finding]:
         rows: dict[tuple[str, ...], list[Cell]] = {}
         for cell in cells:
             rows.setdefault(cell.row, []).append(cell)
+        printed = sum(any(c.key in present for c in row_cells) for row_cells in rows.values())
+        # A row is left out of a table the page prints; a table mostly not found is missing.
+        implied = table in _IMPLIED_TABLES and 2 * printed >= len(rows)
         for row, row_cells in rows.items():
             missing = [c for c in row_cells if c.key not in present]
             if not missing:
                 continue
-            if len(missing) == len(row_cells) and len(row_cells) > 1:
+            whole = len(missing) == len(row_cells)
+            if whole and implied:
+                computed = all(c.computed for c in row_cells)
+                path = "$." + ".".join(row_cells[0].key[: -1 if len(row_cells) > 1 else None])
+                if not computed:  # a stated total left out is computed: nothing to say
+                    findings.append(
+                        make_finding(
+                            "R-IMPLIED",
+                            Place(path=path, table=table, row="/".join(row)),
+                            detail=("该行未印出，各项按 0 计", "the row is left out: read as 0"),
+                            cells=tuple(c.path for c in row_cells),
+                        )
+                    )
+                continue
+            if whole and len(row_cells) > 1:
                 path = "$." + ".".join(row_cells[0].key[:-1])
                 findings.append(
                     make_finding(

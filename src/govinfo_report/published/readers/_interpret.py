@@ -764,12 +764,13 @@ def interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             continue
         if current is None:
             front.append(block)
-        elif page.styled or not is_widget(text):
-            current.paras.append(block)
         else:
-            page.keep(block, "inside", "widget")
+            current.paras.append(block)
     if drafts and not tail and not page.styled:
         page.end(drafts[-1], tail)
+    if not page.styled:
+        for draft in drafts:
+            page.widgets(draft)
     sections = [d.build(WRITER_STYLES) for d in drafts]
     title, preface = page.front(front, out)
     date = _date(tail) or page.front_date
@@ -929,6 +930,17 @@ class _Page:
             preface.append(text)
         del out
         return title, tuple(preface) or None
+
+    def widgets(self, draft: _SectionDraft) -> None:
+        """Take the widgets out of a section's text (furniture inside the article)."""
+        if any(is_widget(p.text) for p in draft.paras):
+            kept = []
+            for para in draft.paras:
+                if is_widget(para.text):
+                    self.keep(para, "inside", "widget")
+                else:
+                    kept.append(para)
+            draft.paras = kept
 
     def end(self, draft: _SectionDraft, tail: list[Para]) -> None:
         """Cut the last section at the report's end: its signature, then the page's.

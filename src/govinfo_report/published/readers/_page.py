@@ -337,7 +337,9 @@ METADATA_KEYS: Final = {
     "字号": None,
 }
 _KEYS: Final = "|".join(sorted(map(re.escape, METADATA_KEYS), key=len, reverse=True))
-_KEY_AT: Final = re.compile(rf"(?:^|(?<=[\s【\[|｜]))(?P<key>{_KEYS})\s*[:：]")
+# A key followed by its colon, anywhere in the line: CMSs that print their fields in
+# <small> tags run them together ("时间:2024-01-26 15:35来源:某局作者:admin").
+_KEY_AT: Final = re.compile(rf"(?P<key>{_KEYS})\s*[:：]")
 _LEADING: Final = re.compile(r"^[\s【\[]*")
 
 
