@@ -4,7 +4,8 @@
 the verbs check it (``check``, ``is_consistent``, ``validate``), move it to and from JSON
 (``dumps``, ``loads``, ``to_dict``, ``from_dict``), write it as a .docx (``write_docx``,
 ``docx_bytes``), and read published reports (``read``, ``read_html``, ``read_text``,
-``read_docx``, ``read_pdf``) for ``audit``. Modules that need python-docx or lxml load on first use.
+``read_docx``, ``read_pdf``, ``read_xlsx``) for ``audit``; ``write_xlsx`` writes a workbook.
+Modules that need python-docx, openpyxl or lxml load on first use.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ _LAZY: dict[str, str] = {
     "read_html": "govinfo_report.published.readers",
     "read_pdf": "govinfo_report.published.readers",
     "read_text": "govinfo_report.published.readers",
+    "read_xlsx": "govinfo_report.published.readers",
+    "write_xlsx": "govinfo_report.formats.xlsx.writer",
+    "xlsx_bytes": "govinfo_report.formats.xlsx.writer",
     "PublishedReport": "govinfo_report.published.readers",
     "audit": "govinfo_report.published.audit",
     "aggregate": "govinfo_report.many.aggregate",
@@ -68,15 +72,19 @@ __all__ = [
     "read_html",
     "read_pdf",
     "read_text",
+    "read_xlsx",
     "series",
     "to_dict",
     "validate",
     "write_docx",
     "write_json",
+    "write_xlsx",
+    "xlsx_bytes",
 ]
 
 if TYPE_CHECKING:  # the lazy names, for type checkers and IDEs
     from govinfo_report.formats.docx.writer import docx_bytes, write_docx
+    from govinfo_report.formats.xlsx.writer import write_xlsx, xlsx_bytes
     from govinfo_report.many.aggregate import MismatchError, aggregate
     from govinfo_report.many.compare import compare, compare_total
     from govinfo_report.many.continuity import continuity, series
@@ -88,6 +96,7 @@ if TYPE_CHECKING:  # the lazy names, for type checkers and IDEs
         read_html,
         read_pdf,
         read_text,
+        read_xlsx,
     )
 
 

@@ -300,6 +300,12 @@ RULES: Final = {
                 "{where}: content not understood: {found}{detail_en}",
             ),
         ),
+        _rule(
+            "R-SHEET",
+            _W,
+            ("工作簿与填报模板不符", "the workbook departs from the template"),
+            ("{where}：{detail}", "{where}: {detail_en}"),
+        ),
     )
 }
 

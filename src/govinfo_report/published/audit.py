@@ -26,7 +26,7 @@ from govinfo_report import labels
 from govinfo_report.cells import CELL_BY_KEY, Cell, CellKey
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.published.record import REQUIRED_CELLS, missing_identity
-from govinfo_report.rules.catalogue import check_cell, evaluate, fee_findings
+from govinfo_report.rules.catalogue import check_cell, complete_totals, evaluate, fee_findings
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -41,8 +41,9 @@ _NOT_NUMBER: Final = ("非负整数或金额（表格中的文字）", "a number
 def audit(record: PublishedReport) -> list[Finding]:
     """Every finding of the single-report rules on ``record``, in print order.
 
-    Blanks count as 0. A rule involving a cell that is missing or not a number is not
-    applied (the cell's own finding says why).
+    Blanks count as 0, except a total left empty (a template's 总计 cell, a workbook's
+    formula): it is computed from its cells, not read as 0. A rule involving a cell that is
+    missing or not a number is not applied (the cell's own finding says why).
     """
     findings: list[Finding] = []
     if record.organ is None:
@@ -52,6 +53,8 @@ def audit(record: PublishedReport) -> list[Finding]:
     values: dict[CellKey, int | Decimal] = {}
     for published in record.cells:
         cell = CELL_BY_KEY[published.key]
+        if cell.computed and not published.raw.strip():
+            continue  # an empty total is computed below, not read as 0
         number = published.number
         if number is None:
             findings.append(
@@ -64,6 +67,7 @@ def audit(record: PublishedReport) -> list[Finding]:
         elif value is not None:
             values[published.key] = value
     findings.extend(_missing(record))
+    complete_totals(values)
     findings.extend(evaluate(values))
     findings.extend(fee_findings(values))
     return findings

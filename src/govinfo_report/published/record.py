@@ -65,7 +65,7 @@ __all__ = [
 ]
 
 Number = int | Decimal
-Format = Literal["text", "html", "docx", "pdf"]
+Format = Literal["text", "html", "docx", "pdf", "xlsx"]
 
 
 @attrs.frozen(kw_only=True)
@@ -76,7 +76,8 @@ class Source:
     grid (a merged cell is found at its top-left position). A paragraph of a web page or a
     .docx has ``paragraph`` set instead. In a PDF, ``page`` is the page (1-based), ``line``
     the line on that page, and ``x``, ``y`` the top-left corner of the line or cell in
-    points from the page's top-left corner.
+    points from the page's top-left corner. A cell of a workbook has ``sheet`` (its name),
+    ``row`` and ``column`` set: ``ref`` is then the spreadsheet's own ``表三!D6``.
     """
 
     line: int | None = None
@@ -87,12 +88,14 @@ class Source:
     page: int | None = None
     x: int | None = None
     y: int | None = None
+    sheet: str | None = None
 
     @property
     def ref(self) -> str:
         """A short language-neutral reference: ``L12``, ``P3``, ``T2R5C4``; ``p4.T2R5C4``.
 
-        In a PDF the page comes first: ``p3.L12``, ``p4.T2R5C4``.
+        In a PDF the page comes first: ``p3.L12``, ``p4.T2R5C4``. In a workbook it is the
+        spreadsheet's own reference: ``表三!D6``.
         """
         ref = self._ref()
         if self.page is None:
@@ -100,6 +103,8 @@ class Source:
         return f"p{self.page}" if ref == "?" else f"p{self.page}.{ref}"
 
     def _ref(self) -> str:
+        if self.sheet is not None:
+            return f"{self.sheet}!{self._a1()}"
         if self.table is not None:
             ref = f"T{self.table}"
             if self.row is not None:
@@ -123,7 +128,11 @@ class Source:
             return f"page {self.page}{at}" if where == "?" else f"page {self.page}{at}, {where}"
         return f"第{self.page}页{at}" if where == "?" else f"第{self.page}页{at}{where}"
 
-    def _describe(self, lang: str) -> str:
+    def _describe(self, lang: str) -> str:  # noqa: PLR0911 - one return per kind of place
+        if self.sheet is not None:
+            if lang == "en":
+                return f"sheet {self.sheet}, cell {self._a1()}"
+            return f"工作表“{self.sheet}”的 {self._a1()} 单元格"
         if self.table is not None:
             if lang == "en":
                 return f"table {self.table}, row {self.row}, column {self.column}"
@@ -134,7 +143,16 @@ class Source:
             return f"paragraph {self.paragraph}" if lang == "en" else f"第{self.paragraph}段"
         return "?"
 
-    def to_dict(self) -> dict[str, int]:
+    def _a1(self) -> str:
+        if self.row is None:
+            return ""
+        col, letters = self.column or 0, ""
+        while col:
+            col, rest = divmod(col - 1, 26)
+            letters = chr(65 + rest) + letters
+        return f"{letters}{self.row}"
+
+    def to_dict(self) -> dict[str, int | str]:
         """The set coordinates as a dict."""
         return {k: v for k, v in attrs.asdict(self).items() if v is not None}
 

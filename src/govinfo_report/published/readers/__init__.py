@@ -1,4 +1,4 @@
-"""Readers of published reports: text, web pages, .docx and PDF into the record as published.
+"""Readers of published reports: text, web pages, .docx, .xlsx and PDF into the record.
 
 Each reader returns a :class:`PublishedReport`: every table cell as printed with where it
 was found, the narrative sections split by their headings, and whatever could not be
@@ -35,6 +35,7 @@ __all__ = [
     "read_html",
     "read_pdf",
     "read_text",
+    "read_xlsx",
 ]
 
 _ZIP: Final = b"PK\x03\x04"
@@ -42,7 +43,7 @@ _PDF: Final = b"%PDF-"
 
 
 def read(path: str | os.PathLike[str]) -> PublishedReport:
-    """Read the report in file ``path``, choosing by content: .docx, PDF, HTML or text.
+    """Read the report in file ``path``, choosing by content: .xlsx, .docx, PDF, HTML or text.
 
     Files that are none of these (empty, binary, this library's own JSON) are refused with
     :class:`~govinfo_report.ReadError`.
@@ -57,6 +58,10 @@ def read(path: str | os.PathLike[str]) -> PublishedReport:
     name = os.fspath(path)
     data = read_bytes(path)
     if data.startswith(_ZIP):
+        from govinfo_report.published.readers.xlsx import is_workbook  # noqa: PLC0415 - lazy
+
+        if is_workbook(data):
+            return read_xlsx(data, name=name)
         return read_docx(data, name=name)
     if data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(_PDF):
         return read_pdf(data, name=name)
@@ -114,3 +119,14 @@ def read_pdf(source: bytes | os.PathLike[str] | str, *, name: str | None = None)
     )
 
     return _read_pdf(source, name=name)
+
+
+def read_xlsx(
+    source: bytes | os.PathLike[str] | str, *, name: str | None = None
+) -> PublishedReport:
+    """Read a report from an .xlsx (path or bytes); see :mod:`.published.readers.xlsx`."""
+    from govinfo_report.published.readers.xlsx import (  # noqa: PLC0415 - lazy XML use
+        read_xlsx as _read_xlsx,
+    )
+
+    return _read_xlsx(source, name=name)

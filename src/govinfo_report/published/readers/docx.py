@@ -19,10 +19,8 @@ property ``govinfo_report.identity``.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import os
-import zipfile
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -34,6 +32,14 @@ from govinfo_report.model import Contact, Publication
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._interpret import WRITER_STYLES, interpret
 from govinfo_report.published.readers._normal import squash
+from govinfo_report.published.readers._zip import (
+    MAX_ENTRIES,
+    MAX_RATIO,
+    MAX_TOTAL,
+    open_zip,
+    parse_xml,
+    read_part,
+)
 from govinfo_report.published.record import PublishedReport, Source
 
 if TYPE_CHECKING:
@@ -47,14 +53,6 @@ _CUSTOM: Final = "http://schemas.openxmlformats.org/officeDocument/2006/custom-p
 _VT: Final = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 IDENTITY_PROPERTY: Final = "govinfo_report.identity"
 
-#: Most entries a .docx may have (Word writes about 15).
-MAX_ENTRIES: Final = 2000
-#: Most bytes all entries may declare, uncompressed.
-MAX_TOTAL: Final = 256 * 1024 * 1024
-#: Highest compression ratio allowed for an entry larger than 1 MB (XML compresses ~10-30x).
-MAX_RATIO: Final = 200
-_RATIO_FLOOR: Final = 1024 * 1024
-_MAX_PART: Final = 64 * 1024 * 1024
 _MACRO: Final = "macroEnabled"
 
 
@@ -103,61 +101,18 @@ def _refuse(name: str, zh: str, en: str) -> ReadError:
     return ReadError(name, zh, en)
 
 
-def _open(data: bytes, name: str) -> dict[str, bytes]:  # noqa: C901 - a list of refusals
+_KIND: Final = (".docx", "Word 文档", "a Word document")
+
+
+def _open(data: bytes, name: str) -> dict[str, bytes]:
     """The parts we read, after checking the zip's central directory."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        raise _refuse(
-            name, "不是有效的 .docx 文件（无法作为 zip 打开）", "not a valid .docx (not a zip)"
-        ) from None
+    archive, names = open_zip(data, name, _KIND, ("[Content_Types].xml", "word/document.xml"))
     with archive:
-        infos = archive.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise _refuse(
-                name, f"压缩包条目过多（{len(infos)}）", f"too many zip entries ({len(infos)})"
-            )
-        total = sum(i.file_size for i in infos)
-        if total > MAX_TOTAL:
-            raise _refuse(
-                name, "解压后体积过大，疑似压缩炸弹", "declared size too large (zip bomb?)"
-            )
-        for info in infos:
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO:
-                raise _refuse(
-                    name,
-                    f"条目 {info.filename} 压缩比异常（{ratio:.0f}），疑似压缩炸弹",
-                    f"entry {info.filename} has a suspicious compression ratio ({ratio:.0f})",
-                )
-        names = {i.filename for i in infos}
-        for required in ("[Content_Types].xml", "word/document.xml"):
-            if required not in names:
-                raise _refuse(
-                    name,
-                    f"不是 Word 文档（缺少 {required}）",
-                    f"not a Word document (no {required})",
-                )
-        parts: dict[str, bytes] = {}
-        for part in ("[Content_Types].xml", "word/document.xml", "docProps/custom.xml"):
-            if part not in names:
-                continue
-            if archive.getinfo(part).file_size > _MAX_PART:
-                raise _refuse(name, f"{part} 过大", f"{part} is too large")
-            try:
-                parts[part] = archive.read(part)
-            except (
-                zipfile.BadZipFile,
-                zipfile.LargeZipFile,
-                ValueError,
-                OSError,
-                EOFError,
-                NotImplementedError,
-                RuntimeError,
-            ) as exc:
-                raise _refuse(
-                    name, f"压缩包已损坏（{exc}）", f"the zip is corrupt ({exc})"
-                ) from None
+        parts = {
+            part: read_part(archive, part, name)
+            for part in ("[Content_Types].xml", "word/document.xml", "docProps/custom.xml")
+            if part in names
+        }
     if _MACRO.encode() in parts["[Content_Types].xml"]:
         raise _refuse(
             name, "拒绝读取含宏的文档（.docm）", "refusing a macro-enabled document (.docm)"
@@ -166,19 +121,7 @@ def _open(data: bytes, name: str) -> dict[str, bytes]:  # noqa: C901 - a list of
 
 
 def _parse(data: bytes, name: str) -> etree._Element:
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        load_dtd=False,
-        dtd_validation=False,
-    )
-    try:
-        return etree.fromstring(data, parser=parser)
-    except (etree.XMLSyntaxError, ValueError) as exc:
-        raise _refuse(
-            name, f"文档 XML 无法解析（{exc}）", f"the document XML cannot be parsed ({exc})"
-        ) from None
+    return parse_xml(data, name, "文档 XML")
 
 
 def _identity(data: bytes | None, name: str) -> tuple[dict[str, object] | None, str | None]:

@@ -1,0 +1,119 @@
+"""Opening untrusted Office files (.docx, .xlsx) within bounds (private).
+
+The zip's central directory is checked before anything is inflated: entry count, declared
+sizes, compression ratio, the parts a document of its kind must have. XML is parsed without
+DTDs, entities or network access. Anything corrupt gives a
+:class:`~govinfo_report.ReadError`, never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import TYPE_CHECKING, Final
+
+from lxml import etree
+
+from govinfo_report.errors import ReadError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["MAX_ENTRIES", "MAX_PART", "MAX_RATIO", "MAX_TOTAL", "Kind", "open_zip", "parse_xml"]
+
+#: Most entries an Office file may have (Word writes about 15, Excel about 15 plus sheets).
+MAX_ENTRIES: Final = 2000
+#: Most bytes all entries may declare, uncompressed.
+MAX_TOTAL: Final = 256 * 1024 * 1024
+#: Highest compression ratio allowed for an entry larger than 1 MB (XML compresses ~10-30x).
+MAX_RATIO: Final = 200
+_RATIO_FLOOR: Final = 1024 * 1024
+#: Most bytes one part we read may declare.
+MAX_PART: Final = 64 * 1024 * 1024
+
+Kind = tuple[str, str, str]  # (suffix, Chinese name, English name): ".docx", "Word 文档", ...
+
+_CORRUPT: Final = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    ValueError,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+
+def open_zip(
+    data: bytes, name: str, kind: Kind, required: Iterable[str]
+) -> tuple[zipfile.ZipFile, frozenset[str]]:
+    """The archive (checked) and the names of its entries; the caller closes it."""
+    suffix, what_zh, what_en = kind
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise ReadError(
+            name,
+            f"不是有效的 {suffix} 文件（无法作为 zip 打开）",
+            f"not a valid {suffix} (not a zip)",
+        ) from None
+    try:
+        infos = archive.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise ReadError(
+                name, f"压缩包条目过多（{len(infos)}）", f"too many zip entries ({len(infos)})"
+            )
+        if sum(i.file_size for i in infos) > MAX_TOTAL:
+            raise ReadError(
+                name, "解压后体积过大，疑似压缩炸弹", "declared size too large (zip bomb?)"
+            )
+        for info in infos:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO:
+                raise ReadError(
+                    name,
+                    f"条目 {info.filename} 压缩比异常（{ratio:.0f}），疑似压缩炸弹",
+                    f"entry {info.filename} has a suspicious compression ratio ({ratio:.0f})",
+                )
+        names = frozenset(i.filename for i in infos)
+        for part in required:
+            if part not in names:
+                raise ReadError(
+                    name, f"不是{what_zh}（缺少 {part}）", f"not {what_en} (no {part})"
+                )
+    except ReadError:
+        archive.close()
+        raise
+    return archive, names
+
+
+def read_part(archive: zipfile.ZipFile, part: str, name: str, limit: int = MAX_PART) -> bytes:
+    """One entry's bytes, refusing one that declares more than ``limit`` bytes."""
+    if archive.getinfo(part).file_size > limit:
+        raise ReadError(name, f"{part} 过大", f"{part} is too large")
+    try:
+        data = archive.read(part)
+    except _CORRUPT as exc:
+        raise ReadError(name, f"压缩包已损坏（{exc}）", f"the zip is corrupt ({exc})") from None
+    if len(data) > limit:  # a lying directory: the entry inflated past what it declared
+        raise ReadError(name, f"{part} 过大", f"{part} is too large")
+    return data
+
+
+_PARSER: Final = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    huge_tree=False,
+    load_dtd=False,
+    dtd_validation=False,
+)
+
+
+def parse_xml(data: bytes, name: str, part: str = "XML") -> etree._Element:
+    """Parse one part safely: no DTD, no entities, no network; errors become ReadError."""
+    try:
+        return etree.fromstring(data, parser=_PARSER)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise ReadError(
+            name, f"{part} 无法解析（{exc}）", f"{part} cannot be parsed ({exc})"
+        ) from None
