@@ -165,9 +165,13 @@ def _place(rows: Sequence[Sequence[_Item]], first_row: int = _FIRST_ROW) -> list
                 col += 1
             taken.update((r + i, col + j) for i in range(rowspan) for j in range(colspan))
             if isinstance(content, tuple):
-                spec = Spec(row=r, col=col, role=role, key=content, rowspan=rowspan, colspan=colspan)
+                spec = Spec(
+                    row=r, col=col, role=role, key=content, rowspan=rowspan, colspan=colspan
+                )
             else:
-                spec = Spec(row=r, col=col, role=role, text=content, rowspan=rowspan, colspan=colspan)
+                spec = Spec(
+                    row=r, col=col, role=role, text=content, rowspan=rowspan, colspan=colspan
+                )
             specs.append(spec)
             col += colspan
     return specs
@@ -228,7 +232,11 @@ def _table_b() -> list[list[_Item]]:
     first: list[_Item] = [_label(rows["results"].full, rowspan=span)]
     for name in ("disclosed", "partially_disclosed"):
         grid.append(
-            [*first, _left(groups[name].full, colspan=2), *_applicants(("requests", "results", name))]
+            [
+                *first,
+                _left(groups[name].full, colspan=2),
+                *_applicants(("requests", "results", name)),
+            ]
         )
         first = []
     for group, items in labels.RESULT_ITEMS.items():
@@ -241,7 +249,10 @@ def _table_b() -> list[list[_Item]]:
         [_left(groups["total"].full, colspan=2), *_applicants(("requests", "results", "total"))]
     )
     grid.append(
-        [_left(rows["carried_forward"].full, colspan=3), *_applicants(("requests", "carried_forward"))]
+        [
+            _left(rows["carried_forward"].full, colspan=3),
+            *_applicants(("requests", "carried_forward")),
+        ]
     )
     grid.append([("check", BALANCE_LABEL, 1, 3), *(("check", "", 1, 1) for _ in columns)])
     return grid

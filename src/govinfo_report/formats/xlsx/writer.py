@@ -35,6 +35,7 @@ from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from govinfo_report import labels
 from govinfo_report._io import atomic_write
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
     import os
     import pathlib
     from collections.abc import Iterable, Iterator
+    from decimal import Decimal
 
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
@@ -93,9 +95,7 @@ _AMOUNT_ERROR: Final = ("不是有效的金额", "金额应为不小于 0 的数
 def _validation(kind: str) -> DataValidation:
     if kind == "count":
         (title, prompt), (etitle, error) = _COUNT_PROMPT, _COUNT_ERROR
-        dv = DataValidation(
-            type="whole", operator="between", formula1="0", formula2=str(MAX_COUNT)
-        )
+        dv = DataValidation(type="whole", operator="between", formula1="0", formula2=str(MAX_COUNT))
     else:
         (title, prompt), (etitle, error) = _AMOUNT_PROMPT, _AMOUNT_ERROR
         dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
@@ -129,6 +129,14 @@ def _style(cell: Cell, role: str) -> None:
         cell.fill = _LABEL_FILL
 
 
+def _at(ws: Worksheet, *, row: int, column: int, value: str | float | None = None) -> Cell:
+    """The cell at ``row``, ``column`` (never inside a merge: we write anchors only)."""
+    cell = cast("Cell", ws.cell(row=row, column=column))
+    if value is not None:
+        cell.value = value
+    return cell
+
+
 def _set_text(cell: Cell, text: str) -> None:
     """A text value, kept as text even when it starts with ``=`` (not a formula)."""
     cell.value = text
@@ -136,12 +144,18 @@ def _set_text(cell: Cell, text: str) -> None:
         cell.data_type = "s"
 
 
+def _set_number(cell: Cell, value: int | Decimal) -> None:
+    """A number with every digit it has: openpyxl would print it as ``%.16g`` of a float."""
+    cell.value = str(value) if isinstance(value, int) else format(value, "f")
+    cell.data_type = "n"
+
+
 def _table_sheet(ws: Worksheet, layout: SheetLayout, report: AnnualReport | None) -> None:
     counts, amounts = _validation("count"), _validation("amount")
     for width_index, width in enumerate(layout.column_widths, start=1):
         ws.column_dimensions[_letter(width_index)].width = width
     for spec in layout.specs:
-        _write_spec(ws, layout, spec, report, counts, amounts)
+        _write_spec(ws, layout, spec, report=report, counts=counts, amounts=amounts)
     for dv in (counts, amounts):
         if dv.sqref:
             ws.add_data_validation(dv)
@@ -151,17 +165,19 @@ def _table_sheet(ws: Worksheet, layout: SheetLayout, report: AnnualReport | None
         where = f"{checks[0]}:{checks[-1]}"
         red, green = Font(name=_FONT, color="C00000", bold=True), Font(name=_FONT, color="006100")
         ws.conditional_formatting.add(
-            where, CellIsRule(operator="equal", formula=[f'"{CHECK_FALSE}"'], font=red)
+            where,
+            CellIsRule(operator="equal", formula=[f'"{CHECK_FALSE}"'], font=red),  # type: ignore[no-untyped-call]  # untyped in types-openpyxl
         )
         ws.conditional_formatting.add(
-            where, CellIsRule(operator="equal", formula=[f'"{CHECK_TRUE}"'], font=green)
+            where,
+            CellIsRule(operator="equal", formula=[f'"{CHECK_TRUE}"'], font=green),  # type: ignore[no-untyped-call]  # untyped in types-openpyxl
         )
     ws.protection.sheet = True  # no password: protection guards labels from slips only
     ws.page_setup.orientation = "landscape" if layout.width > 4 else "portrait"  # noqa: PLR2004 - Table 二 has 4 columns
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToHeight = 1  # each table on one page
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
 
 
@@ -169,17 +185,18 @@ def _write_spec(  # noqa: PLR0913 - the sheet, the spec and what fills it
     ws: Worksheet,
     layout: SheetLayout,
     spec: Spec,
+    *,
     report: AnnualReport | None,
     counts: DataValidation,
     amounts: DataValidation,
 ) -> None:
-    cell = ws.cell(row=spec.row, column=spec.col)
+    cell = _at(ws, row=spec.row, column=spec.col)
     if spec.key is not None:
         formula = layout.formulas.get(spec.key)
         if formula is not None:
             cell.value = "=" + formula
         elif report is not None:
-            cell.value = cell_value(report, spec.key)
+            _set_number(cell, cell_value(report, spec.key))
         kind = CELL_BY_KEY[spec.key].kind
         if spec.role == "input":
             (counts if kind == "count" else amounts).add(spec.merge or spec.ref)
@@ -207,7 +224,9 @@ def _heights(ws: Worksheet, layout: SheetLayout) -> None:
             lines = math.ceil(len(spec.text) / chars_per_line)
             per_row[spec.row] = max(per_row.get(spec.row, 15.0), 15.0 * lines)
         if spec.role == "vertical":
-            per_row[spec.row] = max(per_row.get(spec.row, 15.0), 16.0 * len(spec.text) / spec.rowspan)
+            per_row[spec.row] = max(
+                per_row.get(spec.row, 15.0), 16.0 * len(spec.text) / spec.rowspan
+            )
         if spec.role == "title":
             per_row[spec.row] = 24.0
     for row, height in per_row.items():
@@ -241,46 +260,46 @@ def _identity_sheet(ws: Worksheet, report: AnnualReport | None, organ: str, year
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 40
     ws.column_dimensions["C"].width = 50
-    title = ws.cell(row=1, column=1, value=IDENTITY_SHEET)
+    title = _at(ws, row=1, column=1, value=IDENTITY_SHEET)
     _style(title, "title")
     ws.merge_cells("A1:C1")
-    note = ws.cell(row=2, column=1)
+    note = _at(ws, row=2, column=1)
     _set_text(note, _INSTRUCTIONS)
     _style(note, "note")
     ws.merge_cells("A2:C2")
     ws.row_dimensions[2].height = 60
     for col, text in enumerate(("项目", "内容", "说明"), start=1):
-        _style(ws.cell(row=3, column=col, value=text), "label")
+        _style(_at(ws, row=3, column=col, value=text), "label")
     values = _identity_values(report, organ, year)
     row = 4
     for label, field, hint in IDENTITY_FIELDS:
-        _style(ws.cell(row=row, column=1, value=label), "label")
-        cell = ws.cell(row=row, column=2)
+        _style(_at(ws, row=row, column=1, value=label), "label")
+        cell = _at(ws, row=row, column=2)
         value = values.get(field)
         if isinstance(value, str):
             _set_text(cell, value)
-        else:
-            cell.value = value
+        elif isinstance(value, int):
+            _set_number(cell, value)
         cell.number_format = "0" if field == "year" else "@"  # the date stays text
         _style(cell, "input")
         cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
-        _style(ws.cell(row=row, column=3, value=hint), "note")
+        _style(_at(ws, row=row, column=3, value=hint), "note")
         row += 1
     row += 1
-    heading = ws.cell(row=row, column=1, value=FEES_HEADING)
+    heading = _at(ws, row=row, column=1, value=FEES_HEADING)
     _style(heading, "label_left")
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
     counts, amounts = _validation("count"), _validation("amount")
     for field, label in labels.FEE_LABELS.items():
         row += 1
         key = ("other_matters", "fees", field)
-        _style(ws.cell(row=row, column=1, value=label), "label")
-        cell = ws.cell(row=row, column=2)
+        _style(_at(ws, row=row, column=1, value=label), "label")
+        cell = _at(ws, row=row, column=2)
         if report is not None:
-            cell.value = cell_value(report, key)
+            _set_number(cell, cell_value(report, key))
         _style(cell, "input")
         (counts if CELL_BY_KEY[key].kind == "count" else amounts).add(cell.coordinate)
-        _style(ws.cell(row=row, column=3, value=FEE_NOTES[field]), "note")
+        _style(_at(ws, row=row, column=3, value=FEE_NOTES[field]), "note")
     ws.add_data_validation(counts)
     ws.add_data_validation(amounts)
     ws.protection.sheet = True
@@ -296,7 +315,9 @@ def _narrative_rows(report: AnnualReport | None) -> Iterator[tuple[str, str, str
             yield labels.SECTIONS[section].full, kinds["opening"], ""
         return
     if report.preface is not None:
-        yield "", kinds["preface"], report.preface
+        # One row a paragraph; an empty preface (nothing printed) is one empty row.
+        for text in report.preface or ("",):
+            yield "", kinds["preface"], text
     for section in _NARRATIVE:
         heading = labels.SECTIONS[section].full
         narrative = getattr(report, section)
@@ -310,15 +331,15 @@ def _narrative_rows(report: AnnualReport | None) -> Iterator[tuple[str, str, str
 
 def _narrative_sheet(ws: Worksheet, report: AnnualReport | None) -> None:
     for col, (text, width) in enumerate(zip(NARRATIVE_HEADER, (26, 10, 90), strict=True), 1):
-        _style(ws.cell(row=1, column=col, value=text), "label")
+        _style(_at(ws, row=1, column=col, value=text), "label")
         ws.column_dimensions[_letter(col)].width = width
     row = 1
-    for row, (section, kind, text) in enumerate(_narrative_rows(report), start=2):  # noqa: B007 - row is used after the loop
-        _set_text(ws.cell(row=row, column=1), section)
-        _set_text(ws.cell(row=row, column=2), kind)
-        _set_text(ws.cell(row=row, column=3), text)
+    for row, (section, kind, text) in enumerate(_narrative_rows(report), start=2):
+        _set_text(_at(ws, row=row, column=1), section)
+        _set_text(_at(ws, row=row, column=2), kind)
+        _set_text(_at(ws, row=row, column=3), text)
         for col in (1, 2, 3):
-            cell = ws.cell(row=row, column=col)
+            cell = _at(ws, row=row, column=col)
             cell.font = Font(name=_FONT, size=10.5)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
     sections = ",".join(labels.SECTIONS[s].full for s in _NARRATIVE)

@@ -58,33 +58,37 @@ def open_zip(
             f"not a valid {suffix} (not a zip)",
         ) from None
     try:
-        infos = archive.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise ReadError(
-                name, f"压缩包条目过多（{len(infos)}）", f"too many zip entries ({len(infos)})"
-            )
-        if sum(i.file_size for i in infos) > MAX_TOTAL:
-            raise ReadError(
-                name, "解压后体积过大，疑似压缩炸弹", "declared size too large (zip bomb?)"
-            )
-        for info in infos:
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO:
-                raise ReadError(
-                    name,
-                    f"条目 {info.filename} 压缩比异常（{ratio:.0f}），疑似压缩炸弹",
-                    f"entry {info.filename} has a suspicious compression ratio ({ratio:.0f})",
-                )
-        names = frozenset(i.filename for i in infos)
-        for part in required:
-            if part not in names:
-                raise ReadError(
-                    name, f"不是{what_zh}（缺少 {part}）", f"not {what_en} (no {part})"
-                )
+        names = _check(archive, name, what_zh, what_en, required)
     except ReadError:
         archive.close()
         raise
     return archive, names
+
+
+def _check(
+    archive: zipfile.ZipFile, name: str, what_zh: str, what_en: str, required: Iterable[str]
+) -> frozenset[str]:
+    """The names of the entries, after the central directory's bounds are checked."""
+    infos = archive.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise ReadError(
+            name, f"压缩包条目过多（{len(infos)}）", f"too many zip entries ({len(infos)})"
+        )
+    if sum(i.file_size for i in infos) > MAX_TOTAL:
+        raise ReadError(name, "解压后体积过大，疑似压缩炸弹", "declared size too large (zip bomb?)")
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO:
+            raise ReadError(
+                name,
+                f"条目 {info.filename} 压缩比异常（{ratio:.0f}），疑似压缩炸弹",
+                f"entry {info.filename} has a suspicious compression ratio ({ratio:.0f})",
+            )
+    names = frozenset(i.filename for i in infos)
+    for part in required:
+        if part not in names:
+            raise ReadError(name, f"不是{what_zh}（缺少 {part}）", f"not {what_en} (no {part})")
+    return names
 
 
 def read_part(archive: zipfile.ZipFile, part: str, name: str, limit: int = MAX_PART) -> bytes:

@@ -24,7 +24,6 @@ import os
 from typing import TYPE_CHECKING, Final
 
 import attrs
-from lxml import etree
 
 from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
@@ -43,6 +42,8 @@ from govinfo_report.published.readers._zip import (
 from govinfo_report.published.record import PublishedReport, Source
 
 if TYPE_CHECKING:
+    from lxml import etree
+
     from govinfo_report.findings import Finding
     from govinfo_report.published.readers._blocks import Block
 
@@ -108,7 +109,7 @@ def _open(data: bytes, name: str) -> dict[str, bytes]:
     """The parts we read, after checking the zip's central directory."""
     archive, names = open_zip(data, name, _KIND, ("[Content_Types].xml", "word/document.xml"))
     with archive:
-        parts = {
+        parts: dict[str, bytes] = {
             part: read_part(archive, part, name)
             for part in ("[Content_Types].xml", "word/document.xml", "docProps/custom.xml")
             if part in names

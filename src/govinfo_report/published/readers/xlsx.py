@@ -144,7 +144,10 @@ def read_xlsx(
             findings.append(
                 _sheet_finding(
                     sheet.name,
-                    ("不是填报模板中的工作表，已按表格标签识别其内容", "not a sheet of the template; its content was read by its labels"),
+                    (
+                        "不是填报模板中的工作表，已按表格标签识别其内容",
+                        "not a sheet of the template; its content was read by its labels",
+                    ),
                 )
             )
         elif set(sheet.merges) != layout.merges:
@@ -156,7 +159,10 @@ def read_xlsx(
         identity, fee_cells = _identity(identity_sheet, findings)
     else:
         findings.append(
-            _sheet_finding(IDENTITY_SHEET, ("缺少该工作表（机关名称、年度等）", "the sheet is missing (organ, year …)"))
+            _sheet_finding(
+                IDENTITY_SHEET,
+                ("缺少该工作表（机关名称、年度等）", "the sheet is missing (organ, year …)"),
+            )
         )
     record = interpret(blocks, source=name, fmt="xlsx", identity=identity)
     lookup = {(s.name, r, c): cell for s in sheets for (r, c), cell in s.cells.items()}
@@ -187,14 +193,14 @@ class _Workbook:
 
     def __init__(self, data: bytes, name: str) -> None:
         self.name = name
-        archive, names = open_zip(
-            data, name, _KIND, ("[Content_Types].xml", "xl/workbook.xml")
-        )
+        archive, names = open_zip(data, name, _KIND, ("[Content_Types].xml", "xl/workbook.xml"))
         with archive:
             types = read_part(archive, "[Content_Types].xml", name)
             if b"macroEnabled" in types or "xl/vbaProject.bin" in names:
                 raise ReadError(
-                    name, "拒绝读取含宏的工作簿（.xlsm）", "refusing a macro-enabled workbook (.xlsm)"
+                    name,
+                    "拒绝读取含宏的工作簿（.xlsm）",
+                    "refusing a macro-enabled workbook (.xlsm)",
                 )
             if any(n.startswith("xl/externalLinks/") for n in names):
                 raise ReadError(
@@ -282,12 +288,10 @@ class _Workbook:
                 col = _column(ref[1]) if ref else col + 1
                 r = int(ref[2]) if ref else row_number
                 cells[(r, col)] = self._cell(c)
-        merges = tuple(
-            m.get("ref") or "" for m in root.iter(_m("mergeCell")) if m.get("ref")
-        )
+        merges = tuple(m.get("ref") or "" for m in root.iter(_m("mergeCell")) if m.get("ref"))
         return _Sheet(name=name, cells=cells, merges=merges)
 
-    def _cell(self, c: etree._Element) -> _Cell:
+    def _cell(self, c: etree._Element) -> _Cell:  # noqa: PLR0911 - one return per cell type
         kind = c.get("t") or "n"
         f = c.find(_F)
         formula = None if f is None else (f.text or "")
@@ -344,9 +348,7 @@ def _rich_text(node: etree._Element) -> str:
 
 # Built-in number formats that show a date: 14-22 (dates and times), 27-36 and 50-58 (the
 # East Asian date formats of Chinese, Japanese and Korean Excel), 45-47 (times).
-_DATE_FORMATS: Final = frozenset(
-    (*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59))
-)
+_DATE_FORMATS: Final = frozenset((*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)))
 _QUOTED: Final = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 
 
@@ -483,7 +485,10 @@ def _checked_cell(
                 found="=" + found.formula,
                 detail=(
                     f"应直接填写数字，不要填公式（={found.formula}），本工具不采用公式的缓存结果",
-                    f"type the number, not a formula (={found.formula}); cached results are not used",
+                    (
+                        f"type the number, not a formula (={found.formula}); "
+                        "cached results are not used"
+                    ),
                 ),
             )
         )
@@ -495,10 +500,14 @@ def _checked_cell(
                 meta.place,
                 found=found.date.isoformat(),
                 detail=(
-                    f"Excel 把输入变成了日期（{found.date.isoformat()}）：请把单元格格式改为“常规”"
-                    "后重新填写数字",
-                    f"Excel turned the input into a date ({found.date.isoformat()}): set the "
-                    "cell's format to General and type the number again",
+                    (
+                        f"Excel 把输入变成了日期（{found.date.isoformat()}）：请把单元格格式改为"
+                        "“常规”后重新填写数字"
+                    ),
+                    (
+                        f"Excel turned the input into a date ({found.date.isoformat()}): set the "
+                        "cell's format to General and type the number again"
+                    ),
                 ),
             )
         )
@@ -518,7 +527,7 @@ def _one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text).strip()
 
 
-def _identity(
+def _identity(  # noqa: C901 - one branch per identity field
     sheet: _Sheet, findings: list[Finding]
 ) -> tuple[dict[str, object], list[PublishedCell]]:
     values: dict[str, _Cell] = {}
@@ -533,7 +542,9 @@ def _identity(
             values[_IDENTITY_LABELS[label]] = value
             where[_IDENTITY_LABELS[label]] = (r, 2)
         elif label in _FEE_LABELS:
-            fees.append(_fee_cell(_FEE_LABELS[label], value, Source(sheet=sheet.name, row=r, column=2)))
+            fees.append(
+                _fee_cell(_FEE_LABELS[label], value, Source(sheet=sheet.name, row=r, column=2))
+            )
 
     def text(field: str) -> str | None:
         cell = values.get(field)
@@ -556,7 +567,9 @@ def _identity(
     if date_cell is not None and date_cell.text.strip():
         date = date_cell.date or _parse_date(date_cell.text)
         if date is None:
-            bad("date", "成文日期应写作 2026-01-20 或 2026年1月20日", "write the date as 2026-01-20")
+            bad(
+                "date", "成文日期应写作 2026-01-20 或 2026年1月20日", "write the date as 2026-01-20"
+            )
     identity: dict[str, object] = {
         "organ": text("organ"),
         "year": year,
@@ -619,9 +632,9 @@ def _lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
-def _narrative(  # noqa: C901 - one pass over the rows
+def _narrative(  # noqa: C901, PLR0912 - one pass over the rows
     sheet: _Sheet, findings: list[Finding]
-) -> tuple[list[PublishedSection], str | None]:
+) -> tuple[list[PublishedSection], tuple[str, ...] | None]:
     rows: dict[int, dict[int, str]] = {}
     for (r, c), cell in sheet.cells.items():
         if c <= 3:  # noqa: PLR2004 - the three columns of the sheet
@@ -649,8 +662,10 @@ def _narrative(  # noqa: C901 - one pass over the rows
                         Place(path=source.describe("zh")),
                         found=heading,
                         detail=(
-                            "“部分”应为 一、总体情况、五、存在的主要问题及改进情况 或 "
-                            "六、其他需要报告的事项，本行未读取",
+                            (
+                                "“部分”应为 一、总体情况、五、存在的主要问题及改进情况 或 "
+                                "六、其他需要报告的事项，本行未读取"
+                            ),
                             "the section must be 一, 五 or 六; the row was not read",
                         ),
                     )
@@ -681,4 +696,4 @@ def _narrative(  # noqa: C901 - one pass over the rows
         )
         for d in drafts.values()
     ]
-    return sections, None if preface is None else "".join(preface)
+    return sections, None if preface is None else tuple(preface)
