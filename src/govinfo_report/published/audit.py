@@ -66,6 +66,10 @@ def audit(record: PublishedReport) -> list[Finding]:
             findings.append(finding)
         elif value is not None:
             values[published.key] = value
+    for combined in record.combined:  # one 0 for several cells: each is 0 (R-IMPLIED)
+        if combined.number == 0:
+            for key in combined.keys:
+                values.setdefault(key, 0)
     findings.extend(_missing(record))
     complete_totals(values)
     findings.extend(evaluate(values))
@@ -76,6 +80,11 @@ def audit(record: PublishedReport) -> list[Finding]:
 #: The tables whose rows a page may leave out (a row of zeros: no 规章 for an organ that
 #: makes no rules). Table 四 is one row; its cells are never implied.
 _IMPLIED_TABLES: Final = frozenset({labels.TABLES["proactive"], labels.TABLES["requests"]})
+
+
+def _short(label: str) -> str:
+    """A long row label cut short for a message (``1.申请人无正当理由逾期不补正…``)."""
+    return label if len(label) <= 16 else label[:15] + "…"  # noqa: PLR2004 - a message
 
 
 def _combined(record: PublishedReport) -> tuple[list[Finding], set[CellKey]]:
@@ -90,8 +99,8 @@ def _combined(record: PublishedReport) -> tuple[list[Finding], set[CellKey]]:
         covered.update(keys)
         cells = tuple(CELL_BY_KEY[k] for k in keys)
         paths = tuple(c.path for c in cells)
-        names = "、".join(f"“{c.row_label}”" for c in cells)
-        names_en = ", ".join(c.row_label for c in cells)
+        names = "、".join(f"“{_short(c.row[-1])}”" for c in cells)
+        names_en = ", ".join(_short(c.row[-1]) for c in cells)
         place = attrs.evolve(cells[0].place, row="/".join(cells[0].row[:-1]) or cells[0].row_label)
         if combined.number == 0:
             findings.append(

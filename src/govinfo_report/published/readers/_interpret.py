@@ -723,6 +723,7 @@ def interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     out = _Builder()
     tables = _TableReader(out)
     page = _Page(styled=any(isinstance(b, Para) and b.style in WRITER_STYLES for b in blocks))
+    page.order = {id(b): i for i, b in enumerate(blocks)}
     front: list[Para] = []
     drafts: list[_SectionDraft] = []
     current: _SectionDraft | None = None
@@ -781,11 +782,12 @@ def interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
         "date": date,
         "signature": page.signature,
         "metadata": page.metadata(),
-        "furniture": tuple(page.furniture),
+        "furniture": tuple(f for _, f in sorted(page.furniture, key=lambda x: x[0])),
     }
     fields.update(_identity(title, preface, sections, page, out))
     year = fields["year"]
-    if date is not None and isinstance(year, int) and date.year != year + 1:
+    year_doubted = any(f.code == "R-IDENTITY" for f in out.findings)
+    if date is not None and isinstance(year, int) and date.year != year + 1 and not year_doubted:
         out.identity(
             "$.date",
             ("报告日期", "the report's date"),
@@ -858,12 +860,19 @@ class _Page:
 
     def __init__(self, *, styled: bool) -> None:
         self.styled = styled
-        self.furniture: list[Furniture] = []
+        self.furniture: list[tuple[int, Furniture]] = []  # with its block's position
+        self.order: dict[int, int] = {}  # id of a block -> its position in the document
         self.fields: dict[str, object] = {}
         self.signature: str | None = None
         self.front_date: dt.date | None = None
 
-    def keep(self, para: Para, position: Position, kind: FurnitureKind | None = None) -> None:
+    def keep(
+        self,
+        para: Para,
+        position: Position,
+        kind: FurnitureKind | None = None,
+        at: int | None = None,
+    ) -> None:
         """Keep ``para`` as furniture; a metadata line also gives its fields."""
         text = para.text
         if kind is None or kind == "edge":
@@ -874,9 +883,8 @@ class _Page:
         if kind == "metadata":
             for field, value in metadata_fields(text).items():
                 self.fields.setdefault(field, value)
-        self.furniture.append(
-            Furniture(text=text, source=para.source, position=position, kind=kind)
-        )
+        furniture = Furniture(text=text, source=para.source, position=position, kind=kind)
+        self.furniture.append((self.order.get(id(para), 0) if at is None else at, furniture))
 
     def metadata(self) -> PageMetadata:
         return PageMetadata(**self.fields)  # type: ignore[arg-type]  # fields of the class
@@ -886,9 +894,10 @@ class _Page:
         rows = [" ".join(c.text for c in row if c.text) for row in grid.rows]
         if not rows or not all(is_metadata(r) or not r for r in rows):
             return False
+        at = self.order.get(id(grid), 0)
         for row, text in zip(grid.rows, rows, strict=True):
             if text:
-                self.keep(Para(text=text, source=row[0].source), "before", "metadata")
+                self.keep(Para(text=text, source=row[0].source), "before", "metadata", at)
         return True
 
     def front(self, front: list[Para], out: _Builder) -> tuple[str | None, tuple[str, ...] | None]:

@@ -35,7 +35,8 @@ from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._decode import STRICT_UTF8, decode_utf8
 from govinfo_report.published.readers._interpret import interpret, match_section
 from govinfo_report.published.readers._limits import check_elements, check_text
-from govinfo_report.published.readers._normal import compact, squash
+from govinfo_report.published.readers._normal import squash
+from govinfo_report.published.readers._page import title_identity
 from govinfo_report.published.record import PublishedReport, Source
 
 if TYPE_CHECKING:
@@ -388,8 +389,8 @@ class _Walker:
 
 
 def _is_title(text: str) -> bool:
-    key = compact(text)
-    return len(key) <= 80 and key.endswith("政府信息公开工作年度报告")  # noqa: PLR2004
+    """A report's title, in any of the forms real titles take (:func:`._page.title_identity`)."""
+    return len(text) <= 120 and title_identity(text) is not None  # noqa: PLR2004
 
 
 def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -> list[Block]:
