@@ -330,3 +330,20 @@ def _read(record: PublishedReport) -> tuple[object, ...]:
     ]
     cells = [(c.key, c.raw, c.value) for c in record.cells]
     return (record.title, record.preface, sections, cells, record.date, record.signature)
+
+
+def test_read_json_shows_the_metadata(tmp_path: Path) -> None:
+    import io  # noqa: PLC0415 - local to the command-line case
+    import json  # noqa: PLC0415
+
+    from govinfo_report.cli import run  # noqa: PLC0415
+
+    path = tmp_path / "hanweb.html"
+    path.write_bytes(CMS.page(TRUTH, "hanweb"))
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["read", str(path), "--json"], out, err) == 0
+    record = json.loads(out.getvalue())
+    assert record["metadata"]["publisher"] == "某某办公室"
+    assert record["metadata"]["published"] == "2025-03-10"
+    assert record["signature"] == TRUTH.organ
+    assert {f["kind"] for f in record["furniture"]} >= {"widget", "metadata"}

@@ -236,3 +236,60 @@ def test_every_reader_reads_run_in_headings_signature_and_title(reader: str) -> 
     assert kept == [*furniture_above, *furniture_below]
     assert record.unread == ()
     assert record.findings == ()
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # a lone 一 among Arabic figures is an input method's dash: 0
+        (["\t规章\t一\t0\t3"], {"issued": (None, True), "in_force": (3, False)}),
+        # where its row or column prints counts in Chinese numerals, 一 is the numeral
+        (["\t规章\t一\t二\t三"], {"issued": (1, False), "repealed": (2, False)}),
+        (
+            ["\t规章\t二\t0\t3", "\t行政规范性文件\t一\t0\t5"],
+            {"issued": (2, False), "normative_documents.issued": (1, False)},
+        ),
+        (
+            ["\t规章\t十五\t〇\t一"],
+            {"issued": (15, False), "repealed": (0, False), "in_force": (1, False)},
+        ),
+    ],
+)
+def test_one_is_a_dash_unless_the_table_prints_chinese_numerals(
+    rows: list[str], expected: dict[str, tuple[int | None, bool]]
+) -> None:
+    record = read_text("\n".join(["二、主动公开政府信息情况", *rows]))
+    for name, (value, blank) in expected.items():
+        row, _, column = name.rpartition(".")
+        cell = record.cell(("proactive", row or "regulations", column))
+        assert cell is not None
+        assert (cell.value, cell.blank) == (value, blank), name
+
+
+_OTHER_ITEMS = (
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "3.其他",
+)
+
+
+@pytest.mark.parametrize(("figure", "blank"), [("0", False), ("", True), ("2", False)])
+def test_a_docx_cell_merged_over_other_handling(figure: str, blank: bool) -> None:  # noqa: FBT001
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    table = document.add_table(rows=3, cols=9)
+    for r, label in enumerate(_OTHER_ITEMS):
+        table.cell(r, 0).text = "（六）其他处理" if r == 0 else ""
+        table.cell(r, 1).text = label
+    table.cell(0, 0).merge(table.cell(2, 0))
+    for c in range(2, 9):
+        merged = table.cell(0, c).merge(table.cell(2, c))
+        merged.text = figure
+    out = io.BytesIO()
+    document.save(out)
+    record = read_docx(out.getvalue())
+    assert len(record.combined) == 7
+    assert {len(c.keys) for c in record.combined} == {3}
+    assert {(c.raw, c.blank) for c in record.combined} == {(figure, blank)}
+    assert not [c for c in record.cells if c.key[2] == "other"]

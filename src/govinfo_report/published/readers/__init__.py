@@ -15,6 +15,9 @@ from govinfo_report.errors import ReadError
 from govinfo_report.published.readers.html import read_html
 from govinfo_report.published.readers.text import read_text
 from govinfo_report.published.record import (
+    CombinedCell,
+    Furniture,
+    PageMetadata,
     PublishedCell,
     PublishedPart,
     PublishedReport,
@@ -24,6 +27,9 @@ from govinfo_report.published.record import (
 )
 
 __all__ = [
+    "CombinedCell",
+    "Furniture",
+    "PageMetadata",
     "PublishedCell",
     "PublishedPart",
     "PublishedReport",

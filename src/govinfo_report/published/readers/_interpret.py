@@ -31,6 +31,7 @@ from govinfo_report.published.readers._normal import (
     squash,
 )
 from govinfo_report.published.readers._page import (
+    cn_int,
     is_date_line,
     is_metadata,
     is_sentence,
@@ -325,6 +326,37 @@ class _Builder:
             source=cell.source,
         )
 
+    def numerals(self) -> None:
+        """Counts printed in Chinese numerals: a column that has them has them throughout.
+
+        A lone ``一`` in a value cell is read as a dash (0): it is what an input method
+        gives for ``—``, and a count of one is printed ``1``. But where the same column or
+        row of the same table prints another count in Chinese numerals (``二``, ``十五``),
+        the table is numeric text there, and ``一`` is the numeral 1 like its neighbours.
+        """
+        numeric: set[tuple[str, object]] = set()
+        for cell in self.cells.values():
+            if cell.value is None and not cell.blank and cn_int(compact(cell.raw)) is not None:
+                numeric.add((cell.cell.table, cell.cell.column))
+                numeric.add((cell.cell.table, cell.cell.row))
+        if not numeric:
+            return
+        for key, cell in list(self.cells.items()):
+            meta = cell.cell
+            if (
+                cell.value is not None
+                or not {
+                    (meta.table, meta.column),
+                    (meta.table, meta.row),
+                }
+                & numeric
+            ):
+                continue
+            number = cn_int(compact(cell.raw))
+            if number is not None:
+                value = Decimal(number) if cell.cell.kind == "amount" else number
+                self.cells[key] = attrs.evolve(cell, value=value, blank=False)
+
     def leftover(self, text: str, source: Source) -> None:
         text = squash(text)
         if not text:
@@ -415,7 +447,10 @@ def _kind(text: str) -> tuple[_Row, bool] | str:
     match = _match_row(text)
     if match is not None:
         return match
-    return "header" if _is_header(compact(text)) else "text"
+    key = compact(text)
+    if len(key) <= _SHORT and cn_int(key) is not None:
+        return "text"  # a count in Chinese numerals (二, 十五), never a header's piece
+    return "header" if _is_header(key) else "text"
 
 
 _kind_remembered: Final = functools.lru_cache(maxsize=8192)(_kind)
@@ -773,9 +808,10 @@ def interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
         for draft in drafts:
             page.widgets(draft)
     sections = [d.build(WRITER_STYLES) for d in drafts]
-    title, preface = page.front(front, out)
+    title, preface = page.front(front)
     date = _date(tail) or page.front_date
     _fees(sections, fee_paras, out)
+    out.numerals()
     fields: dict[str, object] = {
         "title": title,
         "preface": preface,
@@ -900,7 +936,7 @@ class _Page:
                 self.keep(Para(text=text, source=row[0].source), "before", "metadata", at)
         return True
 
-    def front(self, front: list[Para], out: _Builder) -> tuple[str | None, tuple[str, ...] | None]:
+    def front(self, front: list[Para]) -> tuple[str | None, tuple[str, ...] | None]:
         """The title (possibly over two lines) and the preface; the rest is furniture.
 
         Before the title, everything is the page's. Between the title and the first
@@ -937,7 +973,6 @@ class _Page:
                 continue
             started = True
             preface.append(text)
-        del out
         return title, tuple(preface) or None
 
     def widgets(self, draft: _SectionDraft) -> None:
