@@ -66,15 +66,20 @@ def audit(record: PublishedReport) -> list[Finding]:
             findings.append(finding)
         elif value is not None:
             values[published.key] = value
-    for combined in record.combined:  # one 0 for several cells: each is 0 (R-IMPLIED)
-        if combined.number == 0:
-            for key in combined.keys:
-                values.setdefault(key, 0)
+    _implied_zeros(record, values)
     findings.extend(_missing(record))
     complete_totals(values)
     findings.extend(evaluate(values))
     findings.extend(fee_findings(values))
     return findings
+
+
+def _implied_zeros(record: PublishedReport, values: dict[CellKey, int | Decimal]) -> None:
+    """One 0 printed for several cells (a merged cell, a group as one row): each is 0."""
+    for combined in record.combined:
+        if combined.number == 0:
+            for key in combined.keys:
+                values.setdefault(key, 0)
 
 
 #: The tables whose rows a page may leave out (a row of zeros: no 规章 for an organ that

@@ -811,7 +811,8 @@ def interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     title, preface = page.front(front)
     date = _date(tail) or page.front_date
     _fees(sections, fee_paras, out)
-    out.numerals()
+    if fmt != "xlsx":  # a workbook's number cells are typed: words there are damage
+        out.numerals()
     fields: dict[str, object] = {
         "title": title,
         "preface": preface,
