@@ -16,9 +16,11 @@ style id            content
 ``GovBody``         the opening paragraph; every body paragraph of a narrative section
 ``GovHeading1``     ``一、总体情况`` … ``六、其他需要报告的事项``, the full canonical headings
 ``GovHeading2``     ``（一）`` + a part's title, numbered by position within its section
-``GovFees``         section 六's fee sentence (below), always present, after the narrative
+``GovFees``         section 六's fee sentence (below), after the narrative, unless the
+                    narrative already states the three figures (:func:`fees_stated`)
 ``GovSignature``    the organ (one blank line below the text), only when ``report.date`` is set
-``GovDate``         then the date as ``2022年1月5日`` (GB/T 9704: no zero padding)
+``GovDate``         then the date as ``2022年1月5日`` (GB/T 9704: no zero padding), placed
+                    by :func:`signature_indents` (GB/T 9704 7.3.5.2)
 ``GovTable``        text of table cells (centred)
 ``GovTableLeft``    the long row labels of Table B (left-aligned)
 ==================  =========================================================================
@@ -115,7 +117,9 @@ __all__ = [
     "format_date",
     "identity_json",
     "opening",
+    "fees_stated",
     "resolve_fonts",
+    "signature_indents",
     "title_lines",
     "write_docx",
 ]
@@ -422,7 +426,7 @@ def _font_table(fonts: Mapping[str, str]) -> etree._Element:
 # --- styles -------------------------------------------------------------------------------
 
 
-def _style(  # noqa: C901, PLR0913 - one argument (and one branch) per typographic fact
+def _style(  # noqa: C901, PLR0912, PLR0913 - one argument (and one branch) per typographic fact
     document: Document,
     style_id: str,
     *,
@@ -436,6 +440,7 @@ def _style(  # noqa: C901, PLR0913 - one argument (and one branch) per typograph
     outline: int | None = None,
     keep_next: bool = False,
     no_grid: bool = False,
+    no_autospace: bool = False,
     ind: dict[str, str] | None = None,
     after: int | None = None,
     before: int | None = None,
@@ -450,6 +455,9 @@ def _style(  # noqa: C901, PLR0913 - one argument (and one branch) per typograph
     ppr = _oxml.child(style, "w:pPr")
     if keep_next:
         _oxml.child(ppr, "w:keepNext")
+    if no_autospace:
+        _oxml.child(ppr, "w:autoSpaceDE", {"w:val": "0"})
+        _oxml.child(ppr, "w:autoSpaceDN", {"w:val": "0"})
     if no_grid:
         _oxml.child(ppr, "w:snapToGrid", {"w:val": "0"})
     if line is not None or after is not None or before is not None:
@@ -530,9 +538,16 @@ def _setup_styles(document: Document, fonts: Mapping[str, str]) -> None:
            keep_next=True)  # fmt: skip
     style("GovFees", based_on="GovBody")
     # GB/T 9704 7.3.5.2: one line below the text, 右空二字; the date on the next line.
+    # No automatic space between the date's digits and 年月日 (Word and LibreOffice add
+    # about a fifth of a character at each change of script): the placement is computed.
     style("GovSignature", font=fonts["body"], align="right", before=_LINE,
-           ind={"w:rightChars": "200", "w:right": str(2 * _CHAR)})  # fmt: skip
-    style("GovDate", based_on="GovSignature", before=0)
+           ind={"w:rightChars": "200", "w:right": str(2 * _CHAR)},
+           no_autospace=True)  # fmt: skip
+    # The date is placed from the left (its start follows the organ's). Its line may run
+    # two characters into the right margin: a substitute font with wider digits than Times
+    # New Roman's then moves its end a little, never breaks the date in two.
+    style("GovDate", font=fonts["body"], align="left", ind={"w:right": str(-2 * _CHAR)},
+           no_autospace=True)  # fmt: skip
     style("GovTable", font=fonts["table"], size=_TABLE_SIZE, align="center",
            line=(240, "auto"), char_spacing=0, no_grid=True)  # fmt: skip
     style("GovTableLeft", based_on="GovTable", align="left")
@@ -565,6 +580,7 @@ def _setup_page(document: Document) -> None:
     zoom = sel.find(qn("w:zoom"))
     if zoom is not None:
         zoom.set(qn("w:percent"), "100")
+    _modern_compat(sel)
     lang = sel.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:val"), "en-US")
@@ -578,6 +594,36 @@ def _setup_page(document: Document) -> None:
         p = _oxml.paragraph("", style)
         p.extend(_oxml.page_field_runs("— ", " —"))
         ftr.append(p)
+
+
+#: Word 2013 and later (compatibility mode 15): Word opens the file without 兼容模式.
+_COMPAT_MODE: Final = "15"
+_WORD_URI: Final = "http://schemas.microsoft.com/office/word"
+
+
+def _modern_compat(settings: etree._Element) -> None:
+    """Compatibility settings of a document made by Word 2013 or later.
+
+    python-docx's template says Word 2010 (mode 14), so Word opens it in 兼容模式 and lays
+    it out with the 2010 rules. The other settings are those Word 2013+ writes for a new
+    document; ``w:useFELayout`` (East Asian line breaking) stays, as Chinese Word keeps it.
+    """
+    compat = settings.find(qn("w:compat"))
+    if compat is None:  # python-docx's template has one; keep working if it ever does not
+        compat = _oxml.element("w:compat")
+        settings.find(qn("w:rsids")).addprevious(compat)  # type: ignore[union-attr]  # the template has w:rsids
+    for old in compat.findall(qn("w:compatSetting")):
+        compat.remove(old)
+    for name, value in (
+        ("compatibilityMode", _COMPAT_MODE),
+        ("overrideTableStyleFontSizeAndJustification", "1"),
+        ("enableOpenTypeFeatures", "1"),
+        ("doNotFlipMirrorIndents", "1"),
+        ("differentiateMultirowTableHeaders", "1"),
+    ):
+        compat.append(
+            _oxml.element("w:compatSetting", {"w:name": name, "w:uri": _WORD_URI, "w:val": value})
+        )
 
 
 def _set_properties(document: Document, report: AnnualReport) -> None:
@@ -665,10 +711,85 @@ def _content(report: AnnualReport) -> Iterator[etree._Element]:
     yield from _narrative(report.problems)
     yield p(sections["other_matters"].full, "GovHeading1")
     yield from _narrative(report.other_matters)
-    yield p(_fees_sentence(report.other_matters), "GovFees")
+    if not fees_stated(report.other_matters):
+        yield p(_fees_sentence(report.other_matters), "GovFees")
     if report.date is not None:
-        yield p(report.organ, "GovSignature")
-        yield p(format_date(report.date), "GovDate")
+        yield from _signature(report.organ, format_date(report.date))
+
+
+def _signature(organ: str, date: str) -> Iterator[etree._Element]:
+    """The organ and the date, placed by :func:`signature_indents`."""
+    for text, style, start in zip(
+        (organ, date), ("GovSignature", "GovDate"), signature_indents(organ, date), strict=True
+    ):
+        para = _oxml.paragraph(text, style)
+        if start is not None:
+            ppr = _oxml.child(para, "w:pPr")
+            _oxml.child(ppr, "w:ind", {"w:left": str(start), "w:leftChars": "0"})
+            if style == "GovSignature":  # moved left of a longer date
+                _oxml.child(ppr, "w:ind", {"w:right": "0", "w:rightChars": "0"})
+                _oxml.child(ppr, "w:jc", {"w:val": "left"})
+        yield para
+
+
+#: One 字 (GB/T 9704 3.1: the width of one body character, 16 pt), in twips.
+_ZI: Final = _CHAR
+#: The advance of a body character after the −0.25 pt character spacing, in twips.
+_ADVANCE: Final = _CHAR - 5
+#: The advance of a digit (or other half-width character) of the body: Times New Roman's
+#: digits are 0.5 em (1024/2048 units), less the same character spacing.
+_HALF_ADVANCE: Final = _CHAR // 2 - 5
+
+
+def _line_width(text: str) -> int:
+    """The width of ``text`` set in the body (twips): CJK full width, ASCII half width."""
+    return sum(_HALF_ADVANCE if char.isascii() else _ADVANCE for char in text)
+
+
+def signature_indents(organ: str, date: str) -> tuple[int | None, int]:
+    """Where the organ and the date start (left indents in twips), per GB/T 9704 7.3.5.2.
+
+    The organ is set 右空二字 (the ``GovSignature`` style: ``None``, no indent of its own)
+    and the date on the next line starts two characters right of the organ's first
+    character. When the date is longer than the organ (the standard's words, read
+    literally: a date up to two characters shorter than the organ reaches into the right
+    blank), the date is set 右空二字 and the organ moves left so that the date still
+    starts two characters right of it. The organ's width is full-width characters; the
+    date's digits have Times New Roman's half width (0.5 em), so the date's right edge is
+    exact in Word and WPS, and the organ-to-date offset exact everywhere.
+
+    >>> signature_indents("哈尔滨市阿城区金龙山镇人民政府", "2022年1月5日")  # organ longer
+    (None, 4119)
+    >>> signature_indents("某县教育局", "2024年1月26日")  # date longer: both move
+    (5534, 6174)
+    """
+    organ_width, date_width = _line_width(organ), _line_width(date)
+    if date_width <= organ_width:
+        return None, max(0, _TEXT_WIDTH - organ_width)
+    date_start = max(0, _TEXT_WIDTH - 2 * _ZI - date_width)
+    return max(0, date_start - 2 * _ZI), date_start
+
+
+def fees_stated(other: OtherMatters) -> bool:
+    """Whether section 六's narrative already states the three fee figures the model has.
+
+    Then the fixed fee sentence is left out, so the figures are printed once. The
+    narrative is read the way a reader of published reports reads it
+    (:func:`govinfo_report.published.readers._interpret.stated_fees`), so what is printed
+    reads back to the same fees.
+    """
+    from govinfo_report.published.readers._interpret import stated_fees  # noqa: PLC0415 - the reader's patterns, loaded only here
+
+    paragraphs = [*other.opening, *(p for part in other.parts for p in part.paragraphs)]
+    if not any("收费" in p or "处理费" in p for p in paragraphs):
+        return False
+    fees = other.fees
+    expected = {
+        "notices": str(fees.notices),
+        "notices_amount": format_amount(fees.notices_amount),
+        "collected": format_amount(fees.collected),
+    }
+    return stated_fees(paragraphs) == expected
 
 
 def _narrative(section: Narrative | OtherMatters) -> Iterator[etree._Element]:

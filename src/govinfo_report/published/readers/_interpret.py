@@ -1087,6 +1087,25 @@ def _date(tail: list[Para]) -> dt.date | None:
     return None
 
 
+def stated_fees(paragraphs: Sequence[str]) -> dict[str, str]:
+    """The fee figures that prose states, by field, as printed (the first statement wins).
+
+    The writer asks this of section 六's narrative to print the figures only once.
+
+    >>> stated_fees(["本机关发出收费通知3件，总金额1240.00元，实际收取信息处理费420.00元。"])
+    {'collected': '420.00', 'notices': '3', 'notices_amount': '1240.00'}
+    """
+    found = {}
+    texts = [plain(p) for p in paragraphs]
+    for field, pattern in _FEE_PATTERNS:
+        for text in texts:
+            match = pattern.search(text)
+            if match is not None:
+                found[field] = match[1].rstrip(".,")
+                break
+    return found
+
+
 def _fees(sections: list[PublishedSection], fee_paras: list[Para], out: _Builder) -> None:
     """The information-processing fee figures: the fee sentence, or section 六's prose."""
     if fee_paras:
