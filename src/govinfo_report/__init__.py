@@ -4,7 +4,8 @@
 the verbs check it (``check``, ``is_consistent``, ``validate``), move it to and from JSON
 (``dumps``, ``loads``, ``to_dict``, ``from_dict``), write it as a .docx (``write_docx``,
 ``docx_bytes``), and read published reports (``read``, ``read_html``, ``read_text``,
-``read_docx``, ``read_pdf``, ``read_xlsx``) for ``audit``; ``write_xlsx`` writes a workbook.
+``read_docx``, ``read_pdf``, ``read_xlsx``) for ``audit``; ``write_xlsx`` writes a workbook
+and ``write_pdf`` a PDF (our .docx converted by LibreOffice).
 Modules that need python-docx, openpyxl or lxml load on first use.
 """
 
@@ -31,6 +32,8 @@ _LAZY: dict[str, str] = {
     "read_pdf": "govinfo_report.published.readers",
     "read_text": "govinfo_report.published.readers",
     "read_xlsx": "govinfo_report.published.readers",
+    "write_pdf": "govinfo_report.formats.pdf",
+    "pdf_bytes": "govinfo_report.formats.pdf",
     "write_xlsx": "govinfo_report.formats.xlsx.writer",
     "xlsx_bytes": "govinfo_report.formats.xlsx.writer",
     "PublishedReport": "govinfo_report.published.readers",
@@ -67,6 +70,7 @@ __all__ = [
     "is_consistent",
     "load",
     "loads",
+    "pdf_bytes",
     "read",
     "read_docx",
     "read_html",
@@ -78,12 +82,14 @@ __all__ = [
     "validate",
     "write_docx",
     "write_json",
+    "write_pdf",
     "write_xlsx",
     "xlsx_bytes",
 ]
 
 if TYPE_CHECKING:  # the lazy names, for type checkers and IDEs
     from govinfo_report.formats.docx.writer import docx_bytes, write_docx
+    from govinfo_report.formats.pdf import pdf_bytes, write_pdf
     from govinfo_report.formats.xlsx.writer import write_xlsx, xlsx_bytes
     from govinfo_report.many.aggregate import MismatchError, aggregate
     from govinfo_report.many.compare import compare, compare_total
