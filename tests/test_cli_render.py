@@ -1,11 +1,16 @@
-"""``govinfo-report render``: JSON in, .docx out, inputs never overwritten."""
+"""``govinfo-report render``: JSON in, the format the output's suffix names out; inputs kept."""
 
+import importlib.util
 import io
+import os
 import zipfile
 from pathlib import Path
 
-from govinfo_report import AnnualReport, dumps
+import pytest
+
+from govinfo_report import AnnualReport, dumps, loads
 from govinfo_report.cli import run
+from govinfo_report.cli.render import FORMATS
 
 
 def _run(*argv: str) -> tuple[int, str, str]:
@@ -84,3 +89,119 @@ def test_out_dir_that_is_a_file_is_a_clean_error(tmp_path: Path) -> None:
     code, out, err = _run("render", str(source), "--out-dir", str(source))
     assert code == 2
     assert "Traceback" not in out + err
+
+
+# --- the format follows the output's suffix --------------------------------------------------
+
+FAKE_SOFFICE = """#!/bin/sh
+prev=""
+for a in "$@"; do
+  if [ "$prev" = "--outdir" ]; then outdir="$a"; fi
+  prev="$a"
+done
+printf '%%PDF-1.6\\n1 0 obj\\n<</Type/Catalog/Lang(en-US)>>\\nendobj\\n' > "$outdir/report.pdf"
+"""
+
+
+def _kind(path: Path) -> str:
+    data = path.read_bytes()
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK"):
+        with zipfile.ZipFile(path) as z:
+            return "docx" if "word/document.xml" in z.namelist() else "xlsx"
+    if data.lstrip().startswith(b"{"):
+        return "json"
+    return "html" if b"<html" in data.lower() or b"<article" in data.lower() else "?"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("r.docx", "docx"), ("r.DOCX", "docx"), ("r.json", "json"), ("r.Json", "json"),
+     ("r.xlsx", "xlsx")],
+)  # fmt: skip
+def test_the_suffix_chooses_the_format(tmp_path: Path, name: str, kind: str) -> None:
+    source = _input(tmp_path, "in.json")
+    code, _out, err = _run("render", str(source), "-o", str(tmp_path / name))
+    assert (code, err) == (0, "")
+    assert _kind(tmp_path / name) == kind
+    if kind == "json":
+        assert loads((tmp_path / name).read_text(encoding="utf-8")) == loads(
+            source.read_text(encoding="utf-8")
+        )
+
+
+@pytest.mark.parametrize("name", ["r.txt", "r.doc", "r", "r.docx.bak"])
+def test_an_unknown_suffix_is_refused_with_the_formats(tmp_path: Path, name: str) -> None:
+    source = _input(tmp_path)
+    code, out, err = _run("render", str(source), "-o", str(tmp_path / name))
+    assert code == 2
+    assert out == ""
+    for suffix in FORMATS:
+        assert suffix in err
+    assert "可用的格式" in err  # zh by default
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]  # nothing written
+    code, _, err = _run("render", "--lang", "en", str(source), "-o", str(tmp_path / name))
+    assert code == 2
+    assert "the formats are: .docx (Word document), .pdf" in err
+
+
+def test_out_dir_with_format(tmp_path: Path) -> None:
+    a, b = _input(tmp_path, "a.json"), _input(tmp_path, "b.json")
+    code, _, _ = _run(
+        "render", str(a), str(b), "--out-dir", str(tmp_path / "o"), "--format", "xlsx"
+    )
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["a.xlsx", "b.xlsx"]
+    assert {_kind(p) for p in (tmp_path / "o").iterdir()} == {"xlsx"}
+
+
+def test_format_and_suffix_must_agree(tmp_path: Path) -> None:
+    source = _input(tmp_path)
+    code, _, err = _run(
+        "render", "--lang", "en", str(source), "-o", str(tmp_path / "x.docx"), "--format", "pdf"
+    )
+    assert code == 2
+    assert "disagrees" in err
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_pdf_without_libreoffice_explains_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+    source = _input(tmp_path)
+    for lang, words in (
+        ("zh", "apt-get install libreoffice-writer-nogui"),
+        ("en", "needs LibreOffice"),
+    ):
+        code, out, err = _run("render", "--lang", lang, str(source), "-o", str(tmp_path / "r.pdf"))
+        assert code == 2
+        assert words in err
+        assert "Traceback" not in out + err
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_pdf_through_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "soffice").write_text(FAKE_SOFFICE, encoding="utf-8")
+    (folder / "soffice").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
+    source = _input(tmp_path)
+    code, _out, err = _run("render", str(source), "-o", str(tmp_path / "R.PDF"))
+    assert (code, err) == (0, "")
+    assert _kind(tmp_path / "R.PDF") == "pdf"
+    assert b"/Lang(zh-CN)" in (tmp_path / "R.PDF").read_bytes()
+
+
+def test_html_is_written_or_refused_clearly(tmp_path: Path) -> None:
+    source = _input(tmp_path)
+    code, _, err = _run("render", "--lang", "en", str(source), "-o", str(tmp_path / "r.html"))
+    if importlib.util.find_spec("govinfo_report.formats.html") is None:
+        assert code == 2
+        assert "cannot write a web page (.html) yet" in err
+        assert not (tmp_path / "r.html").exists()
+    else:
+        assert (code, err) == (0, "")
+        assert _kind(tmp_path / "r.html") == "html"

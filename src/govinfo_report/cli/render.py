@@ -1,9 +1,15 @@
-"""``govinfo-report render``: report JSON files to .docx in the national layout (private)."""
+"""``govinfo-report render``: report JSON files to .docx, PDF, JSON, .xlsx or HTML (private).
+
+The output's suffix chooses the format (:data:`FORMATS`, case-insensitive): ``-o report.pdf``
+writes a PDF; with ``--out-dir``, ``--format`` chooses the suffix (default ``docx``). An
+unknown suffix is refused, with the list of formats, before anything is read or written.
+"""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TextIO
 
 from govinfo_report.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, add_lang, say
 from govinfo_report.cli._output import TextOutput
@@ -12,22 +18,64 @@ from govinfo_report.errors import ReadError, ReportError, WriteError
 if TYPE_CHECKING:
     import argparse
 
-__all__ = ["register"]
+__all__ = ["FORMATS", "Format", "register"]
+
+
+class Format(NamedTuple):
+    """An output format: the module and function that write it, the options it takes."""
+
+    module: str
+    function: str
+    name_zh: str
+    name_en: str
+    options: tuple[str, ...] = ()
+
+
+#: Output formats by suffix. A writer is imported only when its format is asked for; a
+#: format whose module this installation lacks is refused with a clear message. To add a
+#: format, add its suffix here (``options`` names the ``render`` arguments it takes).
+FORMATS: Final = {
+    ".docx": Format(
+        "govinfo_report.formats.docx.writer", "write_docx", "Word 文档", "Word document", ("fonts",)
+    ),
+    ".pdf": Format(
+        "govinfo_report.formats.pdf",
+        "write_pdf",
+        "PDF（经 LibreOffice 转换）",
+        "PDF (through LibreOffice)",
+        ("fonts",),
+    ),
+    ".json": Format("govinfo_report.formats.json.codec", "write_json", "年报 JSON", "report JSON"),
+    ".xlsx": Format(
+        "govinfo_report.formats.xlsx.writer", "write_xlsx", "Excel 工作簿", "Excel workbook"
+    ),
+    ".html": Format("govinfo_report.formats.html.writer", "write_html", "网页", "web page"),
+}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``render`` command."""
+    suffixes = ", ".join(s.lstrip(".") for s in FORMATS)
     render = sub.add_parser(
         "render",
-        help="write report JSON as .docx | 将年报 JSON 生成 Word 文档",
-        description="Write each report as a .docx in the national layout. One input with "
-        "-o OUT.docx, or several with --out-dir DIR (each named after its input). Inputs "
-        "are never overwritten; each output is written atomically.",
+        help="write report JSON as .docx, PDF, JSON, .xlsx or HTML | 将年报 JSON 生成 Word、PDF 等",
+        description="Write each report in the national layout, in the format its output's "
+        f"suffix names ({suffixes}; .pdf needs LibreOffice). One input with -o OUT.docx, or "
+        "several with --out-dir DIR (each named after its input, --format choosing the "
+        "suffix). Inputs are never overwritten; each output is written atomically.",
     )
     render.add_argument("files", nargs="+", metavar="FILE.json")
     where = render.add_mutually_exclusive_group(required=True)
-    where.add_argument("-o", "--output", metavar="OUT.docx", help="the output file")
+    where.add_argument(
+        "-o", "--output", metavar="OUT.docx", help="the output file; its suffix is the format"
+    )
     where.add_argument("--out-dir", metavar="DIR", help="folder for the outputs")
+    render.add_argument(
+        "--format",
+        choices=[s.lstrip(".") for s in FORMATS],
+        help="with --out-dir: the outputs' format (default docx); with -o it must agree "
+        "with the suffix",
+    )
     render.add_argument(
         "--fonts",
         choices=("gb2312", "windows"),
@@ -39,7 +87,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from govinfo_report.formats.docx.writer import write_docx  # noqa: PLC0415 - loads python-docx
     from govinfo_report.formats.json.codec import load  # noqa: PLC0415
 
     files: list[str] = args.files
@@ -48,7 +95,13 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output and len(files) > 1:
         err.write(say(lang, "多个输入文件请使用 --out-dir", "several inputs need --out-dir"))
         return EXIT_UNREADABLE
-    targets = _targets(files, args.output, args.out_dir)
+    suffix = _suffix(args.output, args.format)
+    writer = _refusal(suffix, args.format, lang)
+    if isinstance(writer, str):
+        err.write(writer)
+        return EXIT_UNREADABLE
+    options = {name: getattr(args, name) for name in FORMATS[suffix].options}
+    targets = _targets(files, args.output, args.out_dir, suffix)
     clashes = _clashes(files, targets)
     if clashes:
         err.writelines(
@@ -65,7 +118,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             report = load(name)
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_docx(report, target, protect=files, fonts=args.fonts)
+            writer(report, target, protect=files, **options)
         except ReadError as exc:
             output.unreadable(name, exc)
             code = max(code, EXIT_UNREADABLE)
@@ -89,11 +142,57 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return code
 
 
-def _targets(files: list[str], output: str | None, out_dir: str | None) -> list[Path]:
+def _suffix(output: str | None, fmt: str | None) -> str:
+    """The output's format as a suffix: the output's own (lower-cased), or ``--format``'s."""
+    if output is not None:
+        return Path(output).suffix.lower()
+    return "." + (fmt or "docx")
+
+
+def _refusal(suffix: str, fmt: str | None, lang: str) -> Any:  # noqa: ANN401 - a writer
+    """The writer of the format, or why the output cannot be written in it (a line)."""
+    known = "、".join(f"{s}（{f.name_zh}）" for s, f in FORMATS.items())
+    known_en = ", ".join(f"{s} ({f.name_en})" for s, f in FORMATS.items())
+    if suffix not in FORMATS:
+        shown = suffix or "（无）"
+        return say(
+            lang,
+            f"无法按扩展名 {shown} 生成文件；可用的格式：{known}",
+            f"cannot write a file ending in {suffix or '(none)'}; the formats are: {known_en}",
+        )
+    if fmt is not None and "." + fmt != suffix:
+        return say(
+            lang,
+            f"--format {fmt} 与输出文件的扩展名 {suffix} 不一致",
+            f"--format {fmt} disagrees with the output's suffix {suffix}",
+        )
+    writer = _writer(FORMATS[suffix])
+    if writer is None:
+        name = FORMATS[suffix]
+        return say(
+            lang,
+            f"此版本尚不能生成{name.name_zh}（{suffix}）",
+            f"this version cannot write a {name.name_en} ({suffix}) yet",
+        )
+    return writer
+
+
+def _writer(fmt: Format) -> Any | None:  # noqa: ANN401 - the writers differ in their options
+    """The format's writer function, or ``None`` when this installation lacks its module."""
+    try:
+        module = importlib.import_module(fmt.module)
+    except ModuleNotFoundError as exc:
+        if exc.name is not None and fmt.module.startswith(exc.name):
+            return None
+        raise
+    return getattr(module, fmt.function, None)
+
+
+def _targets(files: list[str], output: str | None, out_dir: str | None, suffix: str) -> list[Path]:
     if output is not None:
         return [Path(output)]
     folder = Path(out_dir or ".")
-    return [folder / (Path(name).stem + ".docx") for name in files]
+    return [folder / (Path(name).stem + suffix) for name in files]
 
 
 def _clashes(files: list[str], targets: list[Path]) -> dict[Path, list[str]]:
