@@ -190,6 +190,12 @@ RULES: Final = {
             ("{where}：{detail}", "{where}: {detail_en}"),
         ),
         _rule(
+            "T-TEXT",
+            _W,
+            ("正文数字与表格一致", "the narrative's figures agree with the tables"),
+            ("{where}：{detail}", "{where}: {detail_en}"),
+        ),
+        _rule(
             "X-JUMP",
             _I,
             ("关键数据较上年变化过大", "a key figure changed sharply from last year"),

@@ -50,6 +50,7 @@ from govinfo_report.model import (
     Unavailable,
     Withheld,
 )
+from govinfo_report.rules.narrative import narrative_findings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -201,37 +202,46 @@ def reports(
     """Sound reports of the 2021 edition, of every size; override any part you fix.
 
     The reports pass every check, warnings included: fee notices are issued whenever
-    applications were closed for unpaid fees (F-FEES).
+    applications were closed for unpaid fees (F-FEES), and no figure of the narrative
+    contradicts the tables (T-TEXT; random prose can spell ``收到…申请27件``).
     """
     text = paragraphs() if text is None else text
     short = st.text(alphabet=PROSE_ALPHABET, min_size=1, max_size=30)
-    return st.builds(
-        AnnualReport,
-        organ=organs,
-        year=st.integers(2021, 2035) if years is None else years,
-        preface=st.none() | st.lists(text, max_size=3).map(tuple),
-        publication=st.none()
-        | st.builds(Publication, site_name=short, url=st.just("https://www.example.gov.cn/")),
-        contact=st.none()
-        | st.builds(
-            Contact,
-            address=short,
-            postcode=st.from_regex(r"\d{6}", fullmatch=True),
-            telephone=st.from_regex(r"0\d{2,3}-\d{7,8}", fullmatch=True),
-        ),
-        date=st.none() | st.dates(dt.date(2022, 1, 1), dt.date(2036, 12, 31)),
-        overview=narratives(text),
-        proactive=proactive_disclosures(max_count),
-        requests=requests_tables(max_count),
-        appeals=appeals(max_count),
-        problems=narratives(text),
-        other_matters=st.builds(
-            OtherMatters,
-            opening=st.lists(text, max_size=2).map(tuple),
-            parts=_parts(text),
-            fees=_fees(),
-        ),
-    ).map(_notices_for_unpaid_fees)
+    return (
+        st.builds(
+            AnnualReport,
+            organ=organs,
+            year=st.integers(2021, 2035) if years is None else years,
+            preface=st.none() | st.lists(text, max_size=3).map(tuple),
+            publication=st.none()
+            | st.builds(Publication, site_name=short, url=st.just("https://www.example.gov.cn/")),
+            contact=st.none()
+            | st.builds(
+                Contact,
+                address=short,
+                postcode=st.from_regex(r"\d{6}", fullmatch=True),
+                telephone=st.from_regex(r"0\d{2,3}-\d{7,8}", fullmatch=True),
+            ),
+            date=st.none() | st.dates(dt.date(2022, 1, 1), dt.date(2036, 12, 31)),
+            overview=narratives(text),
+            proactive=proactive_disclosures(max_count),
+            requests=requests_tables(max_count),
+            appeals=appeals(max_count),
+            problems=narratives(text),
+            other_matters=st.builds(
+                OtherMatters,
+                opening=st.lists(text, max_size=2).map(tuple),
+                parts=_parts(text),
+                fees=_fees(),
+            ),
+        )
+        .map(_notices_for_unpaid_fees)
+        .filter(_narrative_agrees)
+    )
+
+
+def _narrative_agrees(report: AnnualReport) -> bool:
+    return not narrative_findings(report)
 
 
 def _notices_for_unpaid_fees(report: AnnualReport) -> AnnualReport:

@@ -227,9 +227,13 @@ def _audit_json(path: str) -> tuple[AnnualReport | None, list[Finding], ReadErro
         data = parse_json(_io.read_bytes(path), source=path)
     except ReadError as exc:
         return None, [], exc
+    from govinfo_report.rules.narrative import narrative_findings  # noqa: PLC0415
+
     findings = check_dict(data)
-    sound = status_code(findings) == EXIT_OK
-    return (from_dict(data) if sound else None), findings, None
+    if status_code(findings) != EXIT_OK:
+        return None, findings, None
+    report = from_dict(data)
+    return report, [*findings, *narrative_findings(report)], None
 
 
 def _no_reports(folder: str, lang: str) -> str:

@@ -5,7 +5,8 @@ format's rules (section 6 of ``docs/format-2021.md``): each 总计 column (B-ROW
 （七）总计 row (B-HANDLED), the 勾稽关系 (B-BALANCE), Table C's totals (C-TOTAL), values
 that are not counts or amounts (A-NONNEG), the fee figures (F-FEES, warnings), and the
 tables, rows and cells the report does not print, and the organ and year when they cannot
-be found (R-MISSING). What reading itself noticed
+be found (R-MISSING), and the figures of the narrative its own tables contradict (T-TEXT,
+warnings; :mod:`govinfo_report.rules.narrative`). What reading itself noticed
 (loose labels, text not understood) is in ``record.findings``.
 
 >>> from govinfo_report.published.readers import read_text
@@ -27,6 +28,7 @@ from govinfo_report.cells import CELL_BY_KEY, Cell, CellKey
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.published.record import REQUIRED_CELLS, missing_identity
 from govinfo_report.rules.catalogue import check_cell, complete_totals, evaluate, fee_findings
+from govinfo_report.rules.narrative import Paragraph, check_narrative
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -71,6 +73,7 @@ def audit(record: PublishedReport) -> list[Finding]:
     complete_totals(values)
     findings.extend(evaluate(values))
     findings.extend(fee_findings(values))
+    findings.extend(check_narrative(_paragraphs(record), values, year=record.year))
     return findings
 
 
@@ -80,6 +83,39 @@ def _implied_zeros(record: PublishedReport, values: dict[CellKey, int | Decimal]
         if combined.number == 0:
             for key in combined.keys:
                 values.setdefault(key, 0)
+
+
+def _paragraphs(record: PublishedReport) -> list[Paragraph]:
+    """The record's narrative: preface, then each section's opening and parts."""
+    found = [
+        Paragraph(path=f"$.preface[{i}]", section="preface", text=text)
+        for i, text in enumerate(record.preface or ())
+    ]
+    for section in record.sections:
+        base = f"$.{section.key}"
+        found.extend(
+            Paragraph(path=f"{base}.opening[{i}]", section=section.key, text=text)
+            for i, text in enumerate(section.opening)
+        )
+        for j, part in enumerate(section.parts):
+            found.append(
+                Paragraph(
+                    path=f"{base}.parts[{j}].title",
+                    section=section.key,
+                    text=part.title,
+                    title=part.title,
+                )
+            )
+            found.extend(
+                Paragraph(
+                    path=f"{base}.parts[{j}].paragraphs[{k}]",
+                    section=section.key,
+                    text=text,
+                    title=part.title,
+                )
+                for k, text in enumerate(part.paragraphs)
+            )
+    return found
 
 
 #: The tables whose rows a page may leave out (a row of zeros: no 规章 for an organ that

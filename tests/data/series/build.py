@@ -172,6 +172,7 @@ def y2022() -> AnnualReport:
     return AnnualReport(
         organ="某市自然资源和规划局",
         year=2022,
+        # T-TEXT: the overview says 287 new requests; Table 三 prints 272.
         overview=narrative(2022, 287, 2104),
         proactive=ProactiveDisclosure(
             regulations=DocumentCounts(issued=1, repealed=0, in_force=3),

@@ -1,0 +1,482 @@
+r"""T-TEXT: the narrative against the tables (正文与表格不一致).
+
+Reports often state a figure in their text that their own table contradicts: a preface or
+section 一 saying ``现行有效行政规范性文件393件`` beside a Table 二 that prints 470. This
+module reads the figures that follow the phrases of :mod:`govinfo_report.rules.phrases` —
+each naming one cell or one sum of cells — and warns (T-TEXT) when a figure agrees with no
+reading of its phrase. Everything else is left alone: figures of other years, comparisons
+(``较上年增加5件``), shares and approximations (``约``, ``余``, ``左右``), columns and
+subsets (``自然人申请``, ``按期办结``), and phrases that are not in the table.
+
+Numbers are read as reports write them: ``25``, ``1,234``, ``２５``, ``二十五``, ``1.2万``,
+``12.5万元``, ``1250元``; a rounded figure agrees with the cell it rounds.
+
+>>> from govinfo_report import AnnualReport
+>>> from govinfo_report.model import ApplicantCounts, Narrative, Requests
+>>> text = "2023年共收到政府信息公开申请30件，其中新收25件，上年结转3件。"
+>>> report = AnnualReport(
+...     organ="某县教育局", year=2023, overview=Narrative(opening=(text,)),
+...     requests=Requests(new=ApplicantCounts(natural_person=25),
+...                       carried_over=ApplicantCounts(natural_person=2),
+...                       carried_forward=ApplicantCounts(natural_person=27)))
+>>> for f in narrative_findings(report):
+...     print(f.code, f.place.row, f.place.column, f.expected, f.found)
+T-TEXT 一、本年新收政府信息公开申请数量 总计 25 30
+T-TEXT 二、上年结转政府信息公开申请数量 总计 2 3
+>>> print(narrative_findings(report)[1].message_zh.replace(text, "…"))
+表三“二、上年结转政府信息公开申请数量”行“总计”列：“一、总体情况”中“…”写作“3件”，表中为 2［T-TEXT］
+
+The figure 30 agrees neither with 一 (25) nor with 一 + 二 (27), the two readings of
+``收到…申请N件``; 25 (``新收``) agrees with 一.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from govinfo_report import labels
+from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_value
+from govinfo_report.findings import Finding, Place, make_finding
+from govinfo_report.rules.phrases import (
+    DOCUMENT_OBJECTS,
+    PHRASES,
+    TOPICS,
+    ZERO_PHRASES,
+    Phrase,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+    from govinfo_report.model import AnnualReport
+
+__all__ = ["Paragraph", "check_narrative", "narrative_findings", "paragraphs_of"]
+
+Number = int | Decimal
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """One paragraph of narrative: its path, its section (model field) and the part's title."""
+
+    path: str
+    section: str
+    text: str
+    title: str = ""
+
+
+_SENTENCE: Final = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_CLAUSE_END: Final = "，,；;：:、（）()。！？!?\n"
+_ZERO_CLAUSE_END: Final = "，,；;：:（）()。！？!?\n"
+_CN_DIGITS: Final = "零〇一二两三四五六七八九十百千万亿"
+_FIGURE: Final = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?P<cn>[" + _CN_DIGITS + r"]+))"
+    r"\s*(?P<mult>万|亿)?\s*(?P<unit>件|宗|起|个|份|部|元)"
+)
+_CN_UNITS: Final = frozenset("件宗起元")
+_BAD_BEFORE: Final = frozenset("第每数几逾近约余多若")
+_BAD_TAIL: Final = re.compile(r"^(?:次|余|多|左右|以上|以下|上下|以内|/|[" + _CN_DIGITS + "])")
+#: Words that make a figure something other than this year's value of the cell.
+_NOT_THIS: Final = re.compile(
+    r"去年|上一?年(?!度?(?:结转|转入))|前年|同期|同比|环比|较|比上|增加|增长|减少|下降|上升|提高"
+    r"|降低|翻番|累计|以来|历年|近[\d一二三四五六七八九十]+年|分别|平均|月均|日均|人均"
+    r"|每[月年日天周]|约|近|超过|逾|不足|将近|多达|至少|最多|上半年|下半年|季度|(?<!12)月"
+    r"|以上|以下|以内|预计|计划|目标|力争|拟|将"
+)
+_YEAR: Final = re.compile(r"(?<!\d)(\d{4})\s*年|([〇零一二三四五六七八九]{4})年")
+_AFTER_GAP: Final = re.compile(r"(?:政府信息公开申请|申请|案件)?(?:均|已经|已|全部|依法|都|被)*")
+_OBJECT: Final = re.compile(r"行政规范性文件|规范性文件|规章(?!制度)")
+_CARRY: Final = re.compile(r"(?:其中|以及|及|和|与|\s)*(?P<object>行政规范性文件|规范性文件|规章)")
+_FULLWIDTH: Final = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def paragraphs_of(report: AnnualReport) -> list[Paragraph]:
+    """Every paragraph of ``report``'s narrative: the preface, and sections 一, 五, 六."""
+    found = [
+        Paragraph(path=f"$.preface[{i}]", section="preface", text=text)
+        for i, text in enumerate(report.preface or ())
+    ]
+    for key in ("overview", "problems", "other_matters"):
+        section = getattr(report, key)
+        found.extend(
+            Paragraph(path=f"$.{key}.opening[{i}]", section=key, text=text)
+            for i, text in enumerate(section.opening)
+        )
+        for j, part in enumerate(section.parts):
+            base = f"$.{key}.parts[{j}]"
+            found.append(
+                Paragraph(path=f"{base}.title", section=key, text=part.title, title=part.title)
+            )
+            found.extend(
+                Paragraph(path=f"{base}.paragraphs[{k}]", section=key, text=text, title=part.title)
+                for k, text in enumerate(part.paragraphs)
+            )
+    return found
+
+
+def narrative_findings(report: AnnualReport) -> list[Finding]:
+    """T-TEXT warnings on ``report``: figures of its narrative its own tables contradict."""
+    keys = {key for phrase in PHRASES for reading in phrase.readings for key in reading}
+    keys |= {key for *_, readings in ZERO_PHRASES for reading in readings for key in reading}
+    values: dict[CellKey, Number] = {}
+    for key in keys:
+        if "*" in key:
+            for row in set(DOCUMENT_OBJECTS.values()):
+                full = tuple(row if part == "*" else part for part in key)
+                values[full] = cell_value(report, full)
+        else:
+            values[key] = cell_value(report, key)
+    return check_narrative(paragraphs_of(report), values, year=report.year)
+
+
+def check_narrative(
+    paragraphs: Iterable[Paragraph], values: Mapping[CellKey, Number], *, year: int | None
+) -> list[Finding]:
+    """T-TEXT warnings on ``paragraphs`` against the cell ``values`` of a report of ``year``.
+
+    A reading whose cells are not all in ``values`` is not applied; a figure none of whose
+    readings can be applied is left alone.
+    """
+    findings: list[Finding] = []
+    for paragraph in paragraphs:
+        for match in _SENTENCE.finditer(paragraph.text):
+            sentence = match.group().strip()
+            if sentence:
+                findings.extend(_sentence(paragraph, sentence, values, year))
+    return findings
+
+
+@attrs.frozen
+class _Figure:
+    text: str
+    value: Decimal
+    quantum: Decimal
+    kind: str
+
+
+def _figure(m: re.Match[str]) -> _Figure | None:
+    raw, unit, mult = m["num"], m["unit"], m["mult"]
+    if m["cn"] is not None:
+        if unit not in _CN_UNITS:
+            return None
+        number = _chinese(raw)
+        if number is None:
+            return None
+        value, quantum = Decimal(number), Decimal(1)
+    else:
+        try:
+            value = Decimal(raw.replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the pattern admits numbers only
+            return None
+        quantum = Decimal(1).scaleb(value.as_tuple().exponent)  # type: ignore[arg-type]
+    scale = {None: 1, "万": 10_000, "亿": 100_000_000}[mult]
+    return _Figure(
+        text=m.group(),
+        value=value * scale,
+        quantum=quantum * scale,
+        kind="amount" if unit == "元" else "count",
+    )
+
+
+_CN_VALUE: Final = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_VALUE.update({"六": 6, "七": 7, "八": 8, "九": 9})
+_CN_POWER: Final = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG: Final = {"万": 10_000, "亿": 100_000_000}
+
+
+def _chinese(text: str) -> int | None:
+    """The value of a Chinese numeral (``二十五``, ``一百零三``, ``两万``), or None."""
+    total, section, digit = 0, 0, None
+    last_power = 10**9
+    for ch in text:
+        if ch in "零〇":
+            if digit:
+                return None  # 三零 is not a number
+            digit = None  # 一百零三: the zero only holds a place
+        elif ch in _CN_VALUE:
+            if digit is not None:
+                return None  # 二三 is not a number
+            digit = _CN_VALUE[ch]
+        elif ch in _CN_POWER:
+            power = _CN_POWER[ch]
+            if power >= last_power:
+                return None
+            section += (1 if digit is None else digit) * power
+            digit, last_power = None, power
+        else:
+            big = _CN_BIG[ch]
+            section += digit or 0
+            if section == 0:
+                return None
+            total += section * big
+            section, digit, last_power = 0, None, 10**9
+    if digit is not None:
+        section += digit
+    return total + section
+
+
+def _clause(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, start) for c in stops) + 1
+    rights = [i for i in (text.find(c, end) for c in stops) if i >= 0]
+    return left, min(rights, default=len(text))
+
+
+def _years_ok(prefix: str, year: int | None) -> bool:
+    for m in _YEAR.finditer(prefix):
+        found = int(m[1]) if m[1] else _chinese_year(m[2])
+        if year is None or found != year:
+            return False
+    return True
+
+
+def _chinese_year(text: str) -> int:
+    return int("".join(str(_CN_VALUE[c]) for c in text))
+
+
+@attrs.frozen
+class _Hit:
+    phrase: Phrase
+    before: str
+    between: str
+
+
+def _keyword(lead: str, tail: str) -> _Hit | None:
+    """The phrase nearest before the figure (or, failing one, right after it)."""
+    best: tuple[int, int, Phrase, re.Match[str]] | None = None
+    for phrase in PHRASES:
+        for m in phrase.keyword.finditer(lead):
+            rank = (m.end(), -m.start())
+            if best is None or rank > (best[0], best[1]):
+                best = (m.end(), -m.start(), phrase, m)
+    if best is not None:
+        m = best[3]
+        return _Hit(best[2], lead[: m.start()], lead[m.end() :])
+    gap = _AFTER_GAP.match(tail)
+    at = gap.end() if gap else 0
+    for phrase in PHRASES:
+        if phrase.after and phrase.keyword.match(tail, at):
+            return _Hit(phrase, lead, "")
+    return None
+
+
+def _sentence(
+    paragraph: Paragraph, sentence: str, values: Mapping[CellKey, Number], year: int | None
+) -> Iterator[Finding]:
+    plain = sentence.translate(_FULLWIDTH)
+    previous_row: str | None = None
+    previous_phrase: Phrase | None = None
+    for m in _FIGURE.finditer(plain):
+        figure = _figure(m)
+        start, end = m.span()
+        left, right = _clause(plain, start, end, _CLAUSE_END)
+        lead, tail = plain[left:start], plain[end:right]
+        if (
+            figure is None
+            or (start and plain[start - 1] in _BAD_BEFORE)
+            or _BAD_TAIL.match(tail)
+            or not _years_ok(plain[:start], year)
+        ):
+            previous_phrase = None
+            continue
+        hit = _keyword(lead, tail)
+        row: str | None = None
+        if hit is None and previous_phrase is not None:
+            carried = _CARRY.fullmatch(lead)
+            if carried is not None:
+                hit = _Hit(previous_phrase, "", "")
+                row = DOCUMENT_OBJECTS[carried["object"]]
+        if hit is None:
+            previous_phrase = None
+            continue
+        phrase, topic = hit.phrase, TOPICS[hit.phrase.topic]
+        between = re.fullmatch(topic.filler, hit.between)
+        if (
+            between is None
+            or phrase.kind != figure.kind
+            or re.search(topic.forbid, hit.before)
+            or _NOT_THIS.search(hit.before + hit.between)
+            or (phrase.not_after is not None and phrase.not_after.search(hit.before))
+            or (topic.elsewhere and re.search(topic.elsewhere, plain[:left]))
+            or (
+                topic.context
+                and not re.search(topic.context, plain)
+                and not re.search(topic.context, paragraph.title)
+            )
+        ):
+            previous_phrase = None
+            continue
+        if phrase.topic == "documents":
+            row = row or _document_row(between, hit.before, tail, previous_row)
+            if row is None:
+                previous_phrase = None
+                continue
+            previous_row, previous_phrase = row, phrase
+        else:
+            previous_phrase = None
+        finding = _compare(paragraph, sentence, phrase, figure, row, values)
+        if finding is not None:
+            yield finding
+    yield from _zeros(paragraph, sentence, plain, values, year)
+
+
+def _document_row(
+    between: re.Match[str], before: str, tail: str, previous: str | None
+) -> str | None:
+    if between["object"]:
+        return DOCUMENT_OBJECTS[between["object"]]
+    named = {DOCUMENT_OBJECTS[m.group()] for m in _OBJECT.finditer(before)}
+    if len(named) == 1:
+        return named.pop()
+    if named:
+        return None
+    after = _OBJECT.match(tail)
+    if after is not None:
+        return DOCUMENT_OBJECTS[after.group()]
+    return previous
+
+
+def _zeros(
+    paragraph: Paragraph,
+    sentence: str,
+    plain: str,
+    values: Mapping[CellKey, Number],
+    year: int | None,
+) -> Iterator[Finding]:
+    start = 0
+    while start < len(plain):
+        left, right = _clause(plain, start, start, _ZERO_CLAUSE_END)
+        clause = plain[left:right]
+        start = right + 1
+        if not clause or re.search(r"\d", clause) or not _years_ok(plain[:right], year):
+            continue
+        for topic_name, pattern, readings in ZERO_PHRASES:
+            m = pattern.search(clause)
+            if m is None:
+                continue
+            topic = TOPICS[topic_name]
+            before = clause[: m.start()]
+            if (
+                _NOT_THIS.search(before)
+                or re.search(topic.forbid, before)
+                or (
+                    topic.context
+                    and not re.search(topic.context, plain)
+                    and not re.search(topic.context, paragraph.title)
+                )
+            ):
+                continue
+            zero = _Figure(text=m.group(), value=Decimal(0), quantum=Decimal(1), kind="count")
+            finding = _judge(paragraph, sentence, zero, readings, values)
+            if finding is not None:
+                yield finding
+            break
+
+
+def _compare(  # noqa: PLR0913, PLR0917 - the figure and everything needed to place it
+    paragraph: Paragraph,
+    sentence: str,
+    phrase: Phrase,
+    figure: _Figure,
+    row: str | None,
+    values: Mapping[CellKey, Number],
+) -> Finding | None:
+    readings = tuple(
+        tuple(tuple(row or part if part == "*" else part for part in key) for key in reading)
+        for reading in phrase.readings
+    )
+    if phrase.unit != 1:
+        figure = attrs.evolve(
+            figure, value=figure.value / phrase.unit, quantum=figure.quantum / phrase.unit
+        )
+    return _judge(paragraph, sentence, figure, readings, values)
+
+
+def _judge(
+    paragraph: Paragraph,
+    sentence: str,
+    figure: _Figure,
+    readings: tuple[tuple[CellKey, ...], ...],
+    values: Mapping[CellKey, Number],
+) -> Finding | None:
+    applied: list[tuple[tuple[CellKey, ...], Number]] = []
+    for reading in readings:
+        if all(key in values for key in reading):
+            total = sum((values[key] for key in reading), start=0)
+            if _agrees(total, figure):
+                return None
+            applied.append((reading, total))
+    if not applied:
+        return None
+    return _finding(paragraph, sentence, figure, applied)
+
+
+_MODES: Final = (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN)
+
+
+def _agrees(value: Number, figure: _Figure) -> bool:
+    cell = Decimal(value)
+    exponent = cell.as_tuple().exponent
+    own = Decimal(1).scaleb(exponent) if isinstance(exponent, int) and exponent < 0 else 0
+    quantum = max(figure.quantum, Decimal(own) if own else Decimal(0))
+    if quantum <= 0:
+        return cell == figure.value
+    return any(
+        (cell / quantum).quantize(Decimal(1), rounding=mode)
+        == (figure.value / quantum).quantize(Decimal(1), rounding=mode)
+        for mode in _MODES
+    )
+
+
+def _place(reading: tuple[CellKey, ...], path: str) -> Place:
+    cells = [CELL_BY_KEY[key] for key in reading]
+    columns = {c.column for c in cells}
+    column = cells[0].column if len(columns) == 1 else " + ".join(c.column for c in cells)
+    rows = dict.fromkeys(c.row_label for c in cells)
+    return Place(path=path, table=cells[0].table, row=" + ".join(rows), column=column)
+
+
+def _section_label(section: str) -> tuple[str, str]:
+    if section == "preface":
+        return "前言", "the preface"
+    label = labels.SECTIONS[section].full if section in labels.SECTIONS else section
+    return label, label
+
+
+def _shown(value: Number) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _finding(
+    paragraph: Paragraph,
+    sentence: str,
+    figure: _Figure,
+    applied: list[tuple[tuple[CellKey, ...], Number]],
+) -> Finding:
+    first, expected = applied[0]
+    place = _place(first, paragraph.path)
+    where_zh, where_en = _section_label(paragraph.section)
+    said_zh = f"“{where_zh}”中“{sentence}”写作“{figure.text}”"
+    said_en = f'the text in {where_en} says "{figure.text}" ("{sentence}")'
+    if len(applied) == 1:
+        detail = (
+            f"{said_zh}，表中为 {_shown(expected)}",
+            f"{said_en}; the table has {_shown(expected)}",
+        )
+    else:
+        detail = (
+            said_zh
+            + "，与表中各种读法均不符："
+            + "；".join(f"{_place(r, '').describe('zh')}为 {_shown(v)}" for r, v in applied),
+            said_en
+            + "; no reading of the tables agrees: "
+            + "; ".join(f"{_place(r, '').describe('en')} is {_shown(v)}" for r, v in applied),
+        )
+    found: Number = figure.value
+    if figure.kind == "count" and figure.value == figure.value.to_integral_value():
+        found = int(figure.value)
+    cells = tuple(dict.fromkeys(CELL_BY_KEY[k].path for reading, _ in applied for k in reading))
+    return make_finding("T-TEXT", place, expected=expected, found=found, detail=detail, cells=cells)
