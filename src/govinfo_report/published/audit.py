@@ -73,7 +73,7 @@ def audit(record: PublishedReport) -> list[Finding]:
     complete_totals(values)
     findings.extend(evaluate(values))
     findings.extend(fee_findings(values))
-    findings.extend(check_narrative(_paragraphs(record), values, year=record.year))
+    findings.extend(_narrative(record, values))
     return findings
 
 
@@ -83,6 +83,24 @@ def _implied_zeros(record: PublishedReport, values: dict[CellKey, int | Decimal]
         if combined.number == 0:
             for key in combined.keys:
                 values.setdefault(key, 0)
+
+
+def _narrative(record: PublishedReport, values: dict[CellKey, int | Decimal]) -> list[Finding]:
+    """T-TEXT on the stated cells, less the figures agreeing with a total's computed value.
+
+    A wrong printed total is told by its B- rule, not twice.
+    """
+    paragraphs = _paragraphs(record)
+    stated = check_narrative(paragraphs, values, year=record.year)
+    if not stated:
+        return stated
+    computed = {k: v for k, v in values.items() if not CELL_BY_KEY[k].computed}
+    complete_totals(computed)
+    again = {
+        (f.place.path, f.found, f.cells)
+        for f in check_narrative(paragraphs, computed, year=record.year)
+    }
+    return [f for f in stated if (f.place.path, f.found, f.cells) in again]
 
 
 def _paragraphs(record: PublishedReport) -> list[Paragraph]:
