@@ -334,14 +334,14 @@ def test_aggregate_leaves_nothing_out_silently(
             "zh",
             (
                 "无法读取 up/notes.txt: 不是 .json 或 .jsonl 文件，未计入"
-                "（网页、.docx、文本请先用 `govinfo-report read FILE -o OUT.json` 转换）"
+                "（网页、.docx、PDF、文本请先用 `govinfo-report read FILE -o OUT.json` 转换）"
             ),
         ),
         (
             "en",
             (
                 "cannot read up/notes.txt: not a .json or .jsonl file; left out (convert a web "
-                "page, .docx or text with `govinfo-report read FILE -o OUT.json` first)"
+                "page, .docx, PDF or text with `govinfo-report read FILE -o OUT.json` first)"
             ),
         ),
     ],

@@ -34,11 +34,11 @@ __all__ = ["register"]
 
 _NOT_REPORT_FILE = (
     (
-        "不是 .json 或 .jsonl 文件，未计入（网页、.docx、文本请先用 "
+        "不是 .json 或 .jsonl 文件，未计入（网页、.docx、PDF、文本请先用 "
         "`govinfo-report read FILE -o OUT.json` 转换）"
     ),
     (
-        "not a .json or .jsonl file; left out (convert a web page, .docx or text with "
+        "not a .json or .jsonl file; left out (convert a web page, .docx, PDF or text with "
         "`govinfo-report read FILE -o OUT.json` first)"
     ),
 )
@@ -378,7 +378,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "compare",
         help="compare two reports cell by cell | 逐格比较两份年报",
         description="Print the cells in which B differs from A (report JSON; convert a "
-        "published page or .docx with `govinfo-report read` first). With --units, compare one "
+        "published page, .docx or PDF with `govinfo-report read` first). With --units, compare one "
         "published total with the sum of its units' reports (exit 1 when they disagree; units "
         "that cannot be used are reported and left out; no unit at all is an error). JSON and "
         "CSV output list the inputs left out.",

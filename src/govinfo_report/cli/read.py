@@ -1,4 +1,4 @@
-"""Commands ``read`` and ``audit``: published reports (text, web pages, .docx) (private).
+"""Commands ``read`` and ``audit``: published reports (text, web pages, .docx, PDF) (private).
 
 ``read FILE --cells`` prints every table cell as published (CSV ``table,row,column,value``),
 ``--json`` the whole record, ``-o OUT.json`` the report's JSON when it is sound.
@@ -39,14 +39,14 @@ if TYPE_CHECKING:
 
 __all__ = ["register"]
 
-_SUFFIXES: Final = frozenset({".txt", ".htm", ".html", ".shtml", ".docx", ".json"})
+_SUFFIXES: Final = frozenset({".txt", ".htm", ".html", ".shtml", ".docx", ".pdf", ".json"})
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``read`` and ``audit`` subcommands."""
     read = sub.add_parser(
         "read",
-        help="read a published report (text, web page, .docx) | 读取已发布的年报",
+        help="read a published report (text, web page, .docx, PDF) | 读取已发布的年报",
         description="Read a published report. --cells: every table cell as CSV; --json: the "
         "whole record; -o OUT.json: the report's JSON, written only when it is sound.",
     )

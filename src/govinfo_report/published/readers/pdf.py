@@ -54,6 +54,7 @@ from govinfo_report.published.record import PublishedReport, Source, Unread
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from govinfo_report.model import Contact, Publication
     from govinfo_report.published.readers._blocks import Block
 
 __all__ = [
@@ -101,7 +102,7 @@ def read_pdf(source: bytes | str | os.PathLike[str], *, name: str | None = None)
     blocks, furniture_notes = _Layout(pages).blocks()
     del furniture_notes
     record = interpret(blocks, source=name, fmt="pdf")
-    return _unmapped_cells(record)
+    return _generated_opening(_unmapped_cells(record))
 
 
 # --- bounds -------------------------------------------------------------------------------
@@ -526,7 +527,7 @@ def _join_chars(chars: Sequence[_Char]) -> str:
             out.append(" ")
         out.append(ch.text)
         previous = ch
-    return squash("".join(out)) if out and (out[0] == " " or out[-1] == " ") else "".join(out)
+    return squash("".join(out))
 
 
 def _cell_text(chars: list[_Char]) -> str:
@@ -553,20 +554,12 @@ def _word_char(char: str) -> bool:
 
 
 def _join_lines(parts: Sequence[str]) -> str:
-    """Lines of one paragraph or cell joined: no space between CJK, one between words."""
-    out = ""
-    for part in parts:
-        if (
-            out
-            and part
-            and out[-1].isascii()
-            and out[-1].isalnum()
-            and part[0].isascii()
-            and part[0].isalnum()
-        ):
-            out += " "
-        out += part
-    return out
+    """Lines of one paragraph or cell joined as they were before wrapping.
+
+    Chinese text wraps anywhere and a line end is no space; a space glyph ending a line is
+    kept (see :func:`_lines`), so Latin words wrapped at a space stay apart.
+    """
+    return "".join(parts)
 
 
 def _trimmed(line: list[_Char]) -> list[_Char]:
@@ -586,7 +579,7 @@ def _lines(chars: list[_Char]) -> list[_Line]:
             continue
         lines.append(
             _Line(
-                text=_join_chars(members),
+                text=_join_chars(members) + (" " if line[-1].text == " " else ""),
                 x0=members[0].x0,
                 x1=max(c.x1 for c in members),
                 top=min(c.top for c in members),
@@ -627,7 +620,10 @@ class _Layout:
         self.pages = pages
         self.furniture = self._running(pages)
         body = [line for page in pages for line in page.lines if not self._dropped(page, line)]
-        self.left = _mode(round(line.x0) for line in body) if body else 0.0
+        # the left edge of the text block: where wrapped lines start (first lines are
+        # indented, titles centred, signatures set right, so not the commonest start)
+        starts = sorted(line.x0 for line in body)
+        self.left = starts[len(starts) // 20] if starts else 0.0
         # the right edge of the text block: where most full lines end (not the commonest end,
         # which is a short line's in a document of short lines)
         ends = sorted(line.x1 for line in body)
@@ -650,11 +646,12 @@ class _Layout:
         return {text for text, n in counts.items() if n * 2 >= len(pages) and n >= 2}  # noqa: PLR2004
 
     def _dropped(self, page: _Page, line: _Line) -> bool:
-        text = compact(line.text)
-        if _PAGE_NUMBER.match(text):
-            return True
+        """A page number or running header or footer: a line in the top or bottom margin."""
         edge = line.top < page.height * _MARGIN or line.bottom > page.height * (1 - _MARGIN)
-        return edge and re.sub(r"\d+", "#", text) in self.furniture
+        if not edge:
+            return False
+        text = compact(line.text)
+        return bool(_PAGE_NUMBER.match(text)) or re.sub(r"\d+", "#", text) in self.furniture
 
     def blocks(self) -> tuple[list[Block], list[Unread]]:  # noqa: C901 - one pass over the page items
         blocks: list[Block] = []
@@ -733,7 +730,7 @@ class _Layout:
 
     def _para(self, lines: list[tuple[_Page, int, _Line]]) -> Para:
         page, line_no, first = lines[0]
-        text = _join_lines([line.text.strip() for _, _, line in lines])
+        text = _join_lines([line.text for _, _, line in lines])
         return Para(
             text=squash(text),
             source=Source(page=page.number, line=line_no, x=round(first.x0), y=round(first.top)),
@@ -835,3 +832,74 @@ def _unmapped_cells(record: PublishedReport) -> PublishedReport:
         unread=tuple(unread),
         findings=tuple(findings),
     )
+
+
+_SITE: Final = re.compile(r"本报告电子版可在(?P<where>.*?)查阅或下载。")
+_CONTACT: Final = re.compile(r"如对本报告有任何疑问，请与(?P<organ>.*?)联系（(?P<details>.*)）。$")
+_HUNG: Final = str.maketrans("", "", "，、。")
+
+
+def _generated_opening(record: PublishedReport) -> PublishedReport:
+    """Where the report is published and the contact, from an opening this library wrote.
+
+    A .docx written by :mod:`govinfo_report.formats.docx.writer` carries its identity in a
+    document property that "save as PDF" drops; when the report had no preface of its own,
+    the writer generated the opening paragraph from the identity. When the one opening
+    paragraph read is exactly what the writer generates for the site and contact it names
+    (compared without ``，、。``, which some producers do not draw at a line's end), the
+    record gets that site and contact and no preface, as the .docx reader gives.
+    """
+    if record.preface is None or len(record.preface) != 1:
+        return record
+    text = record.preface[0]
+    if record.organ is None or record.year is None or not text.startswith("本报告根据"):
+        return record
+    from govinfo_report.formats.docx.writer import opening  # noqa: PLC0415 - rare path
+    from govinfo_report.model import AnnualReport  # noqa: PLC0415 - rare path
+
+    for publication in _publications(text):
+        for contact in _contacts(text):
+            candidate = AnnualReport(
+                organ=record.organ, year=record.year, publication=publication, contact=contact
+            )
+            if opening(candidate).translate(_HUNG) == text.translate(_HUNG):
+                return attrs.evolve(record, preface=None, publication=publication, contact=contact)
+    return record
+
+
+def _publications(text: str) -> list[Publication | None]:
+    """The sites ``text`` may name, as the writer prints them (the last match wins)."""
+    from govinfo_report.model import Publication  # noqa: PLC0415 - rare path
+
+    found: list[Publication | None] = [None]
+    match = _SITE.search(text)
+    if match is None:
+        return found
+    where = match["where"]
+    if where.startswith("“") and "”（" in where and where.endswith("）"):
+        site, _, url = where[1:-1].rpartition("”（")
+        found.append(Publication(site_name=site, url=url))
+    if where.startswith("“") and where.endswith("”"):
+        found.append(Publication(site_name=where[1:-1], url=""))
+    found.append(Publication(site_name="", url=where))
+    return found
+
+
+def _contacts(text: str) -> list[Contact | None]:
+    """The contacts ``text`` may name, as the writer prints them."""
+    from govinfo_report.model import Contact  # noqa: PLC0415 - rare path
+
+    found: list[Contact | None] = [None]
+    match = _CONTACT.search(text)
+    if match is None:
+        return found
+    fields = {"地址": "address", "邮编": "postcode", "电话": "telephone"}
+    values = dict.fromkeys(fields.values(), "")
+    rest = match["details"]
+    for label in reversed(fields):
+        head, sep, value = rest.rpartition(f"{label}：")
+        if sep:
+            values[fields[label]] = value
+            rest = head.removesuffix("，")
+    found.append(Contact(**values))
+    return found
