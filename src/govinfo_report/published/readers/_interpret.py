@@ -632,7 +632,8 @@ class _TableReader:
     def _appeals(self, grid: Grid) -> None:
         candidates: list[tuple[TextCell, ...]] = []
         for row in grid.rows:
-            if row and all(is_value(c.text) for c in row):
+            # U+FFFD: a cell whose characters could not be decoded stands where a value does
+            if row and all(is_value(c.text) or "\ufffd" in c.text for c in row):
                 candidates.append(row)
             else:
                 for c in row:

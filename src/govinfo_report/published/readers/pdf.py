@@ -156,6 +156,34 @@ def check_streams(data: bytes, name: str) -> None:
             )
 
 
+#: Arrays or dictionaries nested 500 deep in the file's plain text: no producer writes them.
+_DEEP: Final = re.compile(rb"(?:\[\s*){500}|(?:<<\s*){500}")
+_STARTXREF: Final = re.compile(rb"startxref\s+\d+")
+
+
+def _page_count(pdf: Any) -> int:  # noqa: ANN401 - pdfplumber's PDF
+    """The page count the page tree's root declares (0 when it declares none)."""
+    from pdfminer.pdftypes import resolve1  # noqa: PLC0415 - optional dependency
+
+    catalog = pdf.doc.catalog
+    pages = resolve1(catalog.get("Pages")) if isinstance(catalog, dict) else None
+    count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
+    return count if isinstance(count, int) and count > 0 else 0
+
+
+def _close(pdf: Any) -> None:  # noqa: ANN401 - pdfplumber's PDF
+    """Close ``pdf`` without pdfplumber's ``close``, which first loads every page."""
+    if hasattr(pdf, "_pages"):
+        pdf.close()
+    else:
+        pdf.flush_cache()
+
+
+def _without_xref(data: bytes) -> bytes:
+    """``data`` with its ``startxref`` pointing nowhere, so pdfminer scans for objects."""
+    return _STARTXREF.sub(b"startxref 0", data)
+
+
 def _refuse(name: str, zh: str, en: str) -> ReadError:
     return ReadError(name, zh, en)
 
@@ -252,26 +280,24 @@ class _Document:
         from pdfminer.pdfdocument import PDFPasswordIncorrect  # noqa: PLC0415 - optional
 
         started = time.monotonic()
+        if _DEEP.search(self.data):
+            raise _refuse(self.name, "PDF 结构嵌套过深", "the PDF's structure is nested too deeply")
         try:
             pdf = plumber.open(io.BytesIO(self.data), password="")
-        except PDFPasswordIncorrect:
-            raise _refuse(
-                self.name,
-                "PDF 已加密，需要密码才能打开（用户密码不为空）",
-                "the PDF is encrypted and needs a password (its user password is not empty)",
-            ) from None
-        except RecursionError:
-            raise _refuse(
-                self.name, "PDF 结构嵌套过深", "the PDF's structure is nested too deeply"
-            ) from None
+            if not _page_count(pdf) and b" obj" in self.data:
+                # a cross-reference table pointing nowhere: let pdfminer find the objects
+                _close(pdf)
+                pdf = plumber.open(io.BytesIO(_without_xref(self.data)), password="")
         except Exception as exc:  # noqa: BLE001 - any parse failure of an untrusted file
-            raise self._broken(exc) from None
-        with pdf:
+            raise self._open_failure(exc, PDFPasswordIncorrect) from None
+        try:
             self._check_objects(pdf)
             pages: list[_Page] = []
             any_image = False
             try:
-                count = len(pdf.pages)
+                count = _page_count(pdf)
+                if count <= MAX_PAGES:
+                    count = len(pdf.pages)
             except RecursionError:
                 raise _refuse(
                     self.name, "PDF 页面树嵌套过深", "the PDF's page tree is nested too deeply"
@@ -305,6 +331,8 @@ class _Document:
                         f"读取超过 {MAX_SECONDS:.0f} 秒仍未完成，拒绝读取",
                         f"reading took more than {MAX_SECONDS:.0f} seconds; refused",
                     )
+        finally:
+            _close(pdf)
         if not any(p.lines or p.tables for p in pages):
             if any_image:
                 raise _refuse(
@@ -316,6 +344,21 @@ class _Document:
                 )
             raise _refuse(self.name, "PDF 中没有文字", "the PDF contains no text")
         return pages
+
+    def _open_failure(self, exc: Exception, password: type[Exception]) -> ReadError:
+        """The refusal for a PDF pdfplumber cannot open (it wraps pdfminer's errors)."""
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+        if isinstance(cause, password):
+            return _refuse(
+                self.name,
+                "PDF 已加密，需要密码才能打开（用户密码不为空）",
+                "the PDF is encrypted and needs a password (its user password is not empty)",
+            )
+        if isinstance(cause, RecursionError):
+            return _refuse(
+                self.name, "PDF 结构嵌套过深", "the PDF's structure is nested too deeply"
+            )
+        return self._broken(cause)
 
     def _broken(self, exc: BaseException, page: int | None = None) -> ReadError:
         where_zh = f"第 {page} 页" if page else "PDF"
@@ -748,9 +791,17 @@ class _Layout:
         entries: list[list[Any]] = []  # [grid row, cell, text, page], in reading order
         offset = 0
         previous: _Table | None = None
+        first = _row_texts(parts[0][1])
         for page, table in parts:
-            top_row = min(c.row for c in table.cells)
+            texts = _row_texts(table)
+            top_row = min(texts)
+            if previous is not None:
+                # header rows repeated at the top of the page: known text, not read twice
+                while top_row in texts and texts[top_row] == first.get(top_row - min(texts)):
+                    top_row += 1
             for cell, text in zip(table.cells, table.texts, strict=True):
+                if previous is not None and cell.row < top_row:
+                    continue
                 if previous is not None and cell.row == top_row and text:
                     joined = self._cut(entries, previous, cell, text)
                     if joined:
@@ -794,6 +845,13 @@ class _Layout:
             entry[2] = first + text
             return True
         return False
+
+
+def _row_texts(table: _Table) -> dict[int, tuple[str, ...]]:
+    rows: dict[int, list[str]] = {}
+    for cell, text in zip(table.cells, table.texts, strict=True):
+        rows.setdefault(cell.row, []).append(compact(text))
+    return {r: tuple(texts) for r, texts in rows.items()}
 
 
 def _mode(values: Iterable[int]) -> float:

@@ -1,0 +1,85 @@
+"""PDFs laid out as WPS and print drivers lay them out read cell for cell (issue 14, item 3).
+
+Each layout is drawn straight into PDF by :mod:`.wpslike` from the example report: wrapped
+labels, Table 三 cut by a page break (a merged label split in two, header rows repeated or
+not, a ``- N -`` footer under each page), Table 四's headers rotated or one character per
+line, numbers larger than their labels and set above their baseline, Kangxi radicals for
+一 二 八 十 人, ``1、`` numbering. Every table cell must read as the report states it; a
+cell whose glyphs carry no text must be R-UNREAD and missing, never a guessed number.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govinfo_report.cells import CELLS, cell_value
+from govinfo_report.formats.json.codec import load
+from govinfo_report.published.audit import audit
+from govinfo_report.published.readers import read_pdf
+
+from .wpslike import Style, report_pdf
+
+REPORT = load(Path(__file__).parents[2] / "examples" / "city-department-2023.json")
+TABLE_CELLS = [c for c in CELLS if c.table != "六"]
+
+LAYOUTS = {
+    "ruled": Style(),
+    "narrow labels, 1、": Style(label_width=48, one_dunhao=True),
+    "rotated headers, big digits, Kangxi": Style(
+        appeal_headers="rotated", big_digits=True, kangxi=True
+    ),
+    "stacked headers, cut in a merged label": Style(
+        appeal_headers="stacked", break_after="not_held"
+    ),
+    "cut after the first item, headers repeated": Style(
+        break_after="state_secret", repeat_header=True
+    ),
+    "long narrative": Style(long_narrative=12, repeat_header=True),
+    "cut inside a wrapped label row": Style(label_width=40, break_after="needs_creation"),
+}
+
+
+@pytest.mark.parametrize("style", LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_layout_reads_cell_for_cell(style: Style) -> None:
+    record = read_pdf(report_pdf(REPORT, style), name="layout.pdf")
+    found = {c.key: c.number for c in record.cells}
+    wrong = {
+        c.path: (found.get(c.key), cell_value(REPORT, c.key))
+        for c in TABLE_CELLS
+        if found.get(c.key) != cell_value(REPORT, c.key)
+    }
+    assert wrong == {}
+    assert [u.text for u in record.unread] == []
+    assert (record.organ, record.year) == (REPORT.organ, REPORT.year)
+    assert [f.code for f in audit(record) if f.severity.name == "ERROR"] == []
+
+
+def test_cut_merged_label_is_joined() -> None:
+    record = read_pdf(report_pdf(REPORT, LAYOUTS["stacked headers, cut in a merged label"]))
+    pages = {
+        c.source.page for c in record.cells if c.key[:3] == ("requests", "results", "unavailable")
+    }
+    assert len(pages) == 2  # the group really is split over two pages
+    assert not [f for f in record.findings if f.code == "R-UNREAD"]
+
+
+def test_cells_without_text_are_unread_not_guessed() -> None:
+    keys = (
+        ("requests", "new", "commercial_enterprise"),
+        ("appeals", "reconsideration", "upheld"),
+        ("proactive", "fees"),
+    )
+    record = read_pdf(report_pdf(REPORT, Style(unmapped=keys)), name="unmapped.pdf")
+    assert [c.key for c in record.cells if c.key in keys] == []
+    unread = [f for f in record.findings if f.code == "R-UNREAD"]
+    assert len(unread) == len(keys) == len(record.unread)
+    for finding in unread:
+        assert "没有 Unicode 映射" in finding.message_zh
+        assert "the PDF carries no text here" in finding.message_en
+        assert finding.place.table in ("二", "三", "四")
+    assert all(u.source.page for u in record.unread)
+    # the audit names each cell as missing (the fee amount as implied, as for any report)
+    missing = {f.place.path for f in audit(record) if f.code in ("R-MISSING", "R-IMPLIED")}
+    assert missing == {"$." + ".".join(k) for k in keys}
