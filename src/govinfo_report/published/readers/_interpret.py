@@ -1126,6 +1126,7 @@ def _fees(sections: list[PublishedSection], fee_paras: list[Para], out: _Builder
                 break
 
 
-def is_row_label(text: str) -> bool:
-    """True when ``text`` is (loosely) a row label of Table 二 or 三."""
-    return _match_row(text) is not None
+def is_row_label(text: str, *, exact: bool = False) -> bool:
+    """True when ``text`` is a row label of Table 二 or 三 (``exact``: not only loosely)."""
+    match = _match_row(text)
+    return match is not None and not (exact and match[1])

@@ -655,6 +655,7 @@ _PAGE_NUMBER: Final = re.compile(
     re.IGNORECASE,
 )
 _PART_START: Final = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
+_DIGITS: Final = re.compile(r"[\d.,\s]+")
 _MARGIN: Final = 0.12  # running headers and footers stand in the top and bottom 12%
 
 
@@ -667,10 +668,15 @@ class _Layout:
         # indented, titles centred, signatures set right, so not the commonest start)
         starts = sorted(line.x0 for line in body)
         self.left = starts[len(starts) // 20] if starts else 0.0
+        tables = [t.bbox for page in pages for t in page.tables]
+        if tables:  # tables span the text block: its edges when no line wraps
+            self.left = min(self.left, *(b[0] for b in tables))
         # the right edge of the text block: where most full lines end (not the commonest end,
         # which is a short line's in a document of short lines)
         ends = sorted(line.x1 for line in body)
         self.right = ends[(len(ends) * 9) // 10] if ends else 0.0
+        if tables:
+            self.right = max(self.right, *(b[2] for b in tables))
         self.size = _mode(round(line.size) for line in body) if body else 0.0
         self.tables = 0
 
@@ -838,11 +844,15 @@ class _Layout:
             if abs(before.bbox[0] - x0) > 2.0 or abs(before.bbox[2] - x1) > 2.0:  # noqa: PLR2004
                 continue
             first: str = entry[2]
-            if not first or is_value(first) or is_value(text) or is_row_label(text):
+            # (a numeral such as 三 may stand for a value: the joined label decides)
+            if not first or _DIGITS.fullmatch(first) or is_value(text):
                 return False
-            if not is_row_label(first + text):
+            joined = first + text
+            if not is_row_label(joined) or (
+                is_row_label(text) and not is_row_label(joined, exact=True)
+            ):
                 return False
-            entry[2] = first + text
+            entry[2] = joined
             return True
         return False
 
