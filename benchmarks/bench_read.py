@@ -1,5 +1,11 @@
 """Read and audit a batch of Word-export-like web pages: reports per second, peak memory.
 
+``python benchmarks/bench_read.py --pdf [--runs R]``: read PDFs instead (pages per second,
+and the ratio to pdfplumber's own plain text extraction of the same file): the example saved
+as PDF by LibreOffice (when ``soffice`` is installed), the WPS-like drawing of the test
+helper ``tests/readers/wpslike.py``, and the shared WPS-made sample when it is beside the
+repository.
+
 ``python benchmarks/bench_read.py [N] [--runs R]``: N pages (default 200) of about 270 KB
 each, made by the test helper ``tests/readers/wordhtml.py`` from the example report, padded
 with the narrative a long report has. Every page is different (organ, some figures and every
@@ -14,10 +20,12 @@ from __future__ import annotations
 import argparse
 import copy
 import importlib.util
+import io
 import json
 import os
 import platform
 import random
+import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -29,7 +37,7 @@ from machine import cpu_model  # benchmarks/machine.py, beside this script
 from govinfo_report.formats.json.codec import loads
 from govinfo_report.model import Part
 from govinfo_report.published.audit import audit
-from govinfo_report.published.readers import read_html
+from govinfo_report.published.readers import read_html, read_pdf
 
 ROOT = Path(__file__).parents[1]
 _FILLER = "本机关坚持以公开为常态、不公开为例外，持续深化政务公开工作。"
@@ -93,11 +101,76 @@ def _best(pages: list[bytes], runs: int) -> float:
     return best
 
 
+def _pdfs() -> dict[str, bytes]:
+    """The PDFs measured (see the module docstring)."""
+    from tests.readers import pdfs, wpslike  # noqa: PLC0415 - the test helpers, only for --pdf
+
+    from govinfo_report.formats.docx.writer import docx_bytes  # noqa: PLC0415
+
+    report = loads((ROOT / "examples/city-department-2023.json").read_text(encoding="utf-8"))
+    found = {"WPS-like drawing (tests/readers/wpslike.py)": wpslike.report_pdf(report)}
+    if pdfs.HAVE_SOFFICE:
+        found["example saved as PDF by LibreOffice"] = pdfs.pdf_of(docx_bytes(report))
+    sample = next(
+        (d / "shared/samples/huaian-2024.pdf" for d in ROOT.parents if (d / "shared").is_dir()),
+        None,
+    )
+    if sample is not None and sample.exists():
+        found["WPS-made sample (huaian-2024.pdf, not in the repository)"] = sample.read_bytes()
+    return found
+
+
+def _plain_text(data: bytes) -> int:
+    """pdfplumber's own plain text extraction of every page (the baseline)."""
+    import pdfplumber  # noqa: PLC0415 - optional dependency, only for --pdf
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return sum(len(page.extract_text() or "") for page in pdf.pages)
+
+
+def _time(function: Any, data: bytes, runs: int) -> float:  # noqa: ANN401 - a reader
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        function(data)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def pdf_main(runs: int) -> None:
+    """Pages per second reading PDFs, and the ratio to plain text extraction."""
+    import pdfplumber  # noqa: PLC0415 - optional dependency, only for --pdf
+
+    sys.path.insert(0, str(ROOT))
+    for name, data in _pdfs().items():
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = len(pdf.pages)
+        _plain_text(data)  # warm: fonts and CMaps loaded once per process
+        read = _time(lambda d: audit(read_pdf(d)), data, runs)
+        plain = _time(_plain_text, data, runs)
+        print(f"{name}: {pages} pages, {len(data) / 1024:.0f} KB")
+        print(
+            f"  read_pdf+audit: {pages / read:.1f} pages/s ({read * 1000:.0f} ms); "
+            f"pdfplumber extract_text: {pages / plain:.1f} pages/s ({plain * 1000:.0f} ms); "
+            f"ratio {read / plain:.1f}x"
+        )
+    tracemalloc.start()
+    read_pdf(next(iter(_pdfs().values())))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"peak traced memory for one PDF: {peak / 1024 / 1024:.1f} MB; best of {runs} runs")
+    print(f"machine: nproc={os.cpu_count()}, {cpu_model()}, Python {platform.python_version()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", nargs="?", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pdf", action="store_true", help="read PDFs instead of web pages")
     args = parser.parse_args()
+    if args.pdf:
+        pdf_main(args.runs)
+        return
     n = args.n
     pages = _pages(n)
     size = sum(map(len, pages)) / n
