@@ -9,6 +9,9 @@ What a PDF made by LibreOffice does not keep, and the strategy therefore leaves 
   and a short line without sentence punctuation beside the title reads as page furniture,
   as in any unstyled document (generated prose is therefore sentences ending in ``。``);
 * digits of scripts the installed fonts have no glyphs for (postcodes are ASCII here);
+* a closing date with a two-digit month and day (``2023年10月27日``): set 右空四字 by the
+  .docx writer, LibreOffice 7.4 wraps its last character onto a line of its own (a writer
+  matter, reported); dates here have a one-digit month and day;
 * a ``，``, ``、`` or ``。`` that would hang past the right margin at a line's end, which
   LibreOffice 7.4 does not draw: generated prose avoids them (the fixed wording of the
   generated opening is compared without them by the reader).
@@ -84,6 +87,11 @@ def _printable(report: AnnualReport) -> AnnualReport:
             address=_kept(contact.address),
             postcode=_ascii(contact.postcode),
             telephone=_ascii(contact.telephone),
+        )
+    if report.date is not None:
+        report = attrs.evolve(
+            report,
+            date=report.date.replace(month=min(report.date.month, 9), day=min(report.date.day, 9)),
         )
     preface = report.preface
     if preface is not None:
