@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govinfo_report import AnnualReport, Severity, load
 from govinfo_report.many.similarity import copied_text, similarity
@@ -95,7 +97,7 @@ def test_sections_are_compared_separately() -> None:
 
 @pytest.mark.parametrize(
     ("threshold", "sections"),
-    [(0.5, ["$.overview"]), (1.0, ["$.overview"]), (0.0, ["$.overview", "$.problems"])],
+    [(0.7, ["$.overview"]), (1.0, ["$.overview"]), (0.0, ["$.overview", "$.problems"])],
 )
 def test_copied_text_threshold(threshold: float, sections: list[str]) -> None:
     a = _report(2022, OWN, problems=(OWN,))
@@ -116,12 +118,37 @@ def test_copied_text_message() -> None:
 def test_series_data_overview_reuse() -> None:
     y2022, y2023 = load(SERIES / "2022.json"), load(SERIES / "2023.json")
     overview = similarity(y2022, y2023)[0]
-    assert 0.25 < overview.ratio < 0.4
+    assert 0.45 < overview.ratio < 0.6  # noqa: PLR2004 - half of both texts is shared
+    assert overview.ratio == similarity(y2023, y2022)[0].ratio
     assert any("谁制定、谁解读" in p for p in overview.passages)
-    assert copied_text(y2022, y2023) == []
-    assert [f.place.path for f in copied_text(y2022, y2023, threshold=0.3)] == ["$.overview"]
+    assert copied_text(y2022, y2023, threshold=0.6) == []
+    assert [f.place.path for f in copied_text(y2022, y2023)] == ["$.overview"]
 
 
 def test_bad_parameters() -> None:
     with pytest.raises(ValueError, match="shingle"):
         similarity(_report(2022), _report(2023), shingle=20, min_passage=10)
+
+
+SHARED = st.sampled_from([OWN, OTHER, LEGAL, PERIOD, "主动公开"])
+PROSE = st.text(alphabet="政府信息公开工作全年发布政策解读培训考核平台建设，。", max_size=60)
+
+
+@given(
+    st.lists(SHARED | PROSE, max_size=4).map(tuple),
+    st.lists(SHARED | PROSE, max_size=4).map(tuple),
+    st.integers(1, 20),
+    st.integers(0, 20),
+)
+def test_the_ratio_is_symmetric(
+    first: tuple[str, ...], second: tuple[str, ...], shingle: int, extra: int
+) -> None:
+    """similarity(a, b) and similarity(b, a) give the same ratio, so copied_text does too."""
+    a, b = _report(2022, *first), _report(2023, *second)
+    forth = similarity(a, b, shingle=shingle, min_passage=shingle + extra)
+    back = similarity(b, a, shingle=shingle, min_passage=shingle + extra)
+    assert [r.ratio for r in forth] == [r.ratio for r in back]
+    assert all(0.0 <= r.ratio <= 1.0 for r in forth)
+    assert [f.found for f in copied_text(a, b, threshold=0.2)] == [
+        f.found for f in copied_text(b, a, threshold=0.2)
+    ]

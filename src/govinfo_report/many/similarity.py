@@ -2,8 +2,8 @@
 
 The national format holds offices accountable for reports whose content is copied. For
 each narrative section (一、总体情况, 五、存在的主要问题及改进情况, 六、其他需要报告的事项),
-:func:`similarity` measures the share of the second report's text that also appears in the
-first, and lists the reused passages; :func:`copied_text` turns the sections above a
+:func:`similarity` measures the share of the two reports' text that they share (the same
+whichever comes first), and lists the shared passages as the second prints them; :func:`copied_text` turns the sections above a
 threshold into notes (X-COPY).
 
 How it measures: the text of each section's paragraphs (part titles are headings, and
@@ -25,9 +25,9 @@ that also occur in the first text, in any order.
 ...                  overview=Narrative(opening=("本机关2023年继续推进公开工作。" + text,)))
 >>> reuse = similarity(a, b)[0]
 >>> reuse.section, round(reuse.ratio, 2), len(reuse.passages)
-('overview', 0.83, 1)
+('overview', 0.91, 1)
 >>> [(f.code, f.severity.value, f.found) for f in copied_text(a, b)]
-[('X-COPY', 'info', Decimal('0.83'))]
+[('X-COPY', 'info', Decimal('0.91'))]
 """
 
 from __future__ import annotations
@@ -155,10 +155,13 @@ def _shingles(text: str, k: int) -> set[str]:
 
 @attrs.frozen(kw_only=True)
 class SectionReuse:
-    """How much of one narrative section of the second report is reused from the first.
+    """How much text one narrative section of two reports shares.
 
-    ``ratio`` is ``reused / length``, both in normalised characters of the second report
-    (boilerplate left out); ``passages`` are the reused passages as printed there.
+    ``ratio`` is symmetric: the characters of both texts that lie in shared passages over
+    the length of both, in normalised characters (boilerplate left out), so that
+    ``similarity(a, b)`` and ``similarity(b, a)`` give the same ratio. ``reused`` and
+    ``length`` count the second report's characters; ``passages`` are the shared passages
+    as printed there.
     """
 
     section: str
@@ -169,16 +172,14 @@ class SectionReuse:
     passages: tuple[str, ...] = ()
 
 
-def _reuse(
-    section: str, first: str, second: str, *, shingle: int, min_passage: int
-) -> SectionReuse:
-    a, _ = _prepare(first)
-    b, where = _prepare(second)
-    known = _shingles(a, shingle)
-    covered = [False] * len(b)
-    for i in range(len(b) - shingle + 1):
-        piece = b[i : i + shingle]
-        if piece in known:
+def _covered(
+    known_text: str, text: str, where: list[int], printed: str, *, shingle: int, min_passage: int
+) -> tuple[int, list[str]]:
+    """Characters of ``text`` in runs shared with ``known_text``, and those runs as printed."""
+    known = _shingles(known_text, shingle)
+    covered = [False] * len(text)
+    for i in range(len(text) - shingle + 1):
+        if text[i : i + shingle] in known:
             for j in range(i, i + shingle):
                 covered[j] = True
     reused = 0
@@ -190,13 +191,24 @@ def _reuse(
         elif not flag and start is not None:
             if i - start >= min_passage:
                 reused += i - start
-                passages.append(second[where[start] : where[i - 1] + 1])
+                passages.append(printed[where[start] : where[i - 1] + 1])
             start = None
+    return reused, passages
+
+
+def _reuse(
+    section: str, first: str, second: str, *, shingle: int, min_passage: int
+) -> SectionReuse:
+    a, where_a = _prepare(first)
+    b, where_b = _prepare(second)
+    reused, passages = _covered(a, b, where_b, second, shingle=shingle, min_passage=min_passage)
+    reused_a, _ = _covered(b, a, where_a, first, shingle=shingle, min_passage=min_passage)
     length = sum(ch != _JUNK for ch in b)
+    both = length + sum(ch != _JUNK for ch in a)
     return SectionReuse(
         section=section,
         label=labels.SECTIONS[section].full,
-        ratio=reused / length if length else 0.0,
+        ratio=(reused + reused_a) / both if both else 0.0,
         reused=reused,
         length=length,
         passages=tuple(passages),
@@ -206,7 +218,7 @@ def _reuse(
 def similarity(
     first: AnnualReport, second: AnnualReport, *, shingle: int = 12, min_passage: int = 20
 ) -> tuple[SectionReuse, ...]:
-    """For each narrative section (一, 五, 六), the share of ``second``'s text found in ``first``.
+    """For each narrative section (一, 五, 六), the share of text ``first`` and ``second`` share.
 
     ``shingle`` is the length of the pieces looked up (in normalised characters) and
     ``min_passage`` the shortest run that counts as reused.
@@ -236,8 +248,8 @@ def copied_text(
 ) -> list[Finding]:
     """Notes (X-COPY) on the sections of ``second`` whose reused share reaches ``threshold``.
 
-    ``found`` is the share, rounded to two places; the message names the section, the
-    share, the other report and the number of reused passages.
+    ``found`` is the share (the same whichever report comes first), rounded to two places;
+    the message names the section, the share, the other report and the number of passages.
     """
     findings = []
     other = f"{first.organ}{first.year}年度报告"
@@ -255,7 +267,7 @@ def copied_text(
                 found=share,
                 detail=(
                     f"“{reuse.label}”有 {percent} 的文字与{other}雷同（{n} 段）",
-                    f'{percent} of "{reuse.label}" is copied from {other_en} ({n} passages)',
+                    f'{percent} of "{reuse.label}" is shared with {other_en} ({n} passages)',
                 ),
             )
         )
