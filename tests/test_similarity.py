@@ -118,7 +118,7 @@ def test_copied_text_message() -> None:
 def test_series_data_overview_reuse() -> None:
     y2022, y2023 = load(SERIES / "2022.json"), load(SERIES / "2023.json")
     overview = similarity(y2022, y2023)[0]
-    assert 0.45 < overview.ratio < 0.6  # noqa: PLR2004 - half of both texts is shared
+    assert 0.45 < overview.ratio < 0.6
     assert overview.ratio == similarity(y2023, y2022)[0].ratio
     assert any("谁制定、谁解读" in p for p in overview.passages)
     assert copied_text(y2022, y2023, threshold=0.6) == []

@@ -74,6 +74,9 @@ class Output:
     def refused(self, source: str, error: MismatchError) -> None:
         """``source`` was read but cannot go with the others (another year or edition)."""
 
+    def left_out(self, source: str, status: str, zh: str, en: str) -> None:
+        """``source`` took no part in a step (``status``, e.g. ``not-in-series``), and why."""
+
     def findings(self, source: str, findings: Sequence[Finding], **extra: object) -> None:
         """The findings of ``source``; ``extra`` are further fields of its JSON object."""
 
@@ -108,6 +111,10 @@ class TextOutput(Output):
     def refused(self, source: str, error: MismatchError) -> None:
         """A line ``FILE: reason``."""
         self.out.write(f"{source}: {error.message(self.lang)}\n")
+
+    def left_out(self, source: str, status: str, zh: str, en: str) -> None:  # noqa: ARG002 - the words say it
+        """A line ``FILE: reason``."""
+        self.out.write(f"{source}: {en}\n" if self.lang == "en" else f"{source}：{zh}\n")
 
     def findings(self, source: str, findings: Sequence[Finding], **extra: object) -> None:  # noqa: ARG002 - JSON only
         """A summary line, then a line per finding."""
@@ -158,6 +165,10 @@ class JsonOutput(Output):
 
     def _left_out(self, source: str, status: str, zh: str, en: str) -> None:
         self.entries.append({"file": source, "status": status, "reason_zh": zh, "reason_en": en})
+
+    def left_out(self, source: str, status: str, zh: str, en: str) -> None:
+        """``{"file", "status", "reason_zh", "reason_en"}``."""
+        self._left_out(source, status, zh, en)
 
     def findings(self, source: str, findings: Sequence[Finding], **extra: object) -> None:
         """``{"file", **extra, "findings": [...]}``."""
@@ -214,6 +225,10 @@ class CsvOutput(Output):
         """A row with the code ``refused`` and both reasons."""
         finding = left_out_finding("refused", error.reason_zh, error.reason_en)
         self.rows.append(_row(source, finding))
+
+    def left_out(self, source: str, status: str, zh: str, en: str) -> None:
+        """A row with the code ``status`` and both reasons."""
+        self.rows.append(_row(source, left_out_finding(status, zh, en)))
 
     def findings(self, source: str, findings: Sequence[Finding], **extra: object) -> None:  # noqa: ARG002 - JSON only
         """A row per finding."""

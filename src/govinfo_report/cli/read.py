@@ -69,7 +69,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     audit.add_argument(
         "--series",
         action="store_true",
-        help="also check continuity along each organ's years (X-CARRY, X-STOCK) | 跨年度核对",
+        help="also check continuity along each organ's years (X-CARRY, X-STOCK); inputs "
+        "that cannot take part are named (exit 1) | 跨年度核对，未纳入的文件逐一列出",
     )
     add_lang(audit)
     audit.set_defaults(func=_cmd_audit)
@@ -155,6 +156,7 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if len(files) > 1:
             err.write(f"[{n}/{len(files)}] {path}\n")
         record, findings, error = _audit_one(path)
+        series.keep(path, record, findings)
         if error is not None:
             code = EXIT_UNREADABLE
             unreadable += 1
@@ -171,8 +173,7 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             year=record.year if record else None,
             sound=status == EXIT_OK,
         )
-        series.keep(record, sound=status == EXIT_OK)
-    series.write(output)
+    code = max(code, series.write(output))
     output.finish()
     total = len(files)
     bad = total - sound - unreadable
@@ -183,41 +184,80 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return code
 
 
+_NOT_IN_SERIES: Final = "not-in-series"
+
+
 class _Series:
     """``audit --series``: keeps the sound reports, then the continuity of each organ.
 
-    A disabled collector does nothing, so the audit command calls it without branching.
+    Every input that cannot take part is named, with the reason in Chinese and English
+    (status ``not-in-series`` in JSON, a CSV row of that code). A disabled collector does
+    nothing, so the audit command calls it without branching.
     """
 
-    __slots__ = ("enabled", "reports")
+    __slots__ = ("enabled", "left_out", "reports")
 
     def __init__(self, *, enabled: bool) -> None:
         self.enabled = enabled
         self.reports: list[AnnualReport] = []
+        self.left_out: list[tuple[str, str, str]] = []
 
-    def keep(self, record: PublishedReport | AnnualReport | None, *, sound: bool) -> None:
-        """Keep ``record``'s report (or the report itself) when the audit found it sound."""
-        if not (self.enabled and sound) or record is None:
+    def keep(
+        self, source: str, record: PublishedReport | AnnualReport | None, findings: list[Finding]
+    ) -> None:
+        """Keep ``record``'s report (or the report itself), or say why it cannot be kept."""
+        if not self.enabled:
+            return
+        if record is None:
+            self._leave_out(source, "无法读取", "cannot be read")
+            return
+        errors = [f for f in findings if f.severity.value == "error"]
+        if errors:
+            codes = "、".join(dict.fromkeys(f.code for f in errors))
+            self._leave_out(
+                source,
+                f"有 {len(errors)} 处错误（{codes}），不能作为年报比较",
+                f"{len(errors)} errors ({codes.replace('、', ', ')}): not a sound report",
+            )
             return
         if isinstance(record, AnnualReport):
             self.reports.append(record)
             return
         try:
             self.reports.append(record.to_report())
-        except ReportError:
-            return
+        except ReportError as exc:
+            first = exc.findings[0] if exc.findings else None
+            self._leave_out(
+                source,
+                "无法转换为年报" + (f"：{first.message_zh}" if first else ""),
+                "cannot be made a report" + (f": {first.message_en}" if first else ""),
+            )
 
-    def write(self, output: Output) -> None:
-        """The continuity findings of each organ's years (warnings: the exit code stays)."""
+    def _leave_out(self, source: str, zh: str, en: str) -> None:
+        self.left_out.append((source, f"未纳入年度序列：{zh}", f"left out of the series: {en}"))
+
+    def write(self, output: Output) -> int:
+        """The inputs left out, then the continuity of each organ's years; the exit code.
+
+        Continuity findings are warnings (exit 0); an input left out of the series is 1.
+        """
         if not self.enabled:
-            return
+            return EXIT_OK
         from govinfo_report.many.continuity import series  # noqa: PLC0415 - lazy
 
+        for source, zh, en in self.left_out:
+            output.left_out(source, _NOT_IN_SERIES, zh, en)
         years: dict[str, list[int]] = {}
         for report in self.reports:
             years.setdefault(report.organ, []).append(report.year)
         for organ, found in series(self.reports).items():
             output.series(organ, sorted(set(years[organ])), found)
+        used, out = len(self.reports), len(self.left_out)
+        output.tally(
+            f"年度序列：使用 {used} 份报告，{out} 份未纳入（见上）",
+            f"series: {used} reports used, {out} left out (see above)",
+        )
+        return EXIT_FINDINGS if out else EXIT_OK
 
 
 def _audit_json(path: str) -> tuple[AnnualReport | None, list[Finding], ReadError | None]:

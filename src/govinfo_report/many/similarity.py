@@ -3,8 +3,8 @@
 The national format holds offices accountable for reports whose content is copied. For
 each narrative section (一、总体情况, 五、存在的主要问题及改进情况, 六、其他需要报告的事项),
 :func:`similarity` measures the share of the two reports' text that they share (the same
-whichever comes first), and lists the shared passages as the second prints them; :func:`copied_text` turns the sections above a
-threshold into notes (X-COPY).
+whichever comes first), and lists the shared passages as the second prints them;
+:func:`copied_text` turns the sections above a threshold into notes (X-COPY).
 
 How it measures: the text of each section's paragraphs (part titles are headings, and
 left out) is normalised (NFKC, no whitespace, each run of digits one ``#`` so that a
@@ -172,7 +172,7 @@ class SectionReuse:
     passages: tuple[str, ...] = ()
 
 
-def _covered(
+def _covered(  # noqa: PLR0913 - two texts, the positions, and the two lengths
     known_text: str, text: str, where: list[int], printed: str, *, shingle: int, min_passage: int
 ) -> tuple[int, list[str]]:
     """Characters of ``text`` in runs shared with ``known_text``, and those runs as printed."""
