@@ -116,3 +116,31 @@ def test_a_sound_series_exits_zero(tmp_path: Path) -> None:
     code, out, _ = _run("audit", str(pages), "--series")
     assert code == 0, out
     assert "年度序列：使用 2 份报告，0 份未纳入（见上）" in out
+
+
+def test_copied_across_the_inputs(tmp_path: Path) -> None:
+    """--copied compares every pair of sound reports once; --copy-threshold sets the share."""
+    code, out, _ = _run("audit", str(SERIES), "--copied", "--format", "json")
+    assert code == 0
+    pairs = [e for e in json.loads(out) if "pair" in e]
+    assert [[Path(p).name for p in e["pair"]] for e in pairs] == [["2022.json", "2023.json"]]
+    (finding,) = pairs[0]["findings"]
+    assert (finding["code"], finding["path"], finding["found"]) == ("X-COPY", "$.overview", "0.51")
+    code, out, _ = _run("audit", str(SERIES), "--copied", "--copy-threshold", "0.6")
+    assert "X-COPY" not in out
+    assert "雷同比较：使用 3 份报告，0 份未纳入（见上）" in out
+    code, _, err = _run("audit", str(SERIES), "--copied", "--copy-threshold", "2")
+    assert code == 2
+    assert "--copy-threshold" in err
+
+
+def test_jump_threshold(tmp_path: Path) -> None:
+    code, out, _ = _run("audit", str(SERIES), "--series", "--format", "csv")
+    assert ",X-JUMP," not in out
+    code, out, _ = _run(
+        "audit", str(SERIES), "--series", "--format", "csv", "--jump-factor", "1.1",
+        "--jump-floor", "0",
+    )  # fmt: skip
+    rows = [r for r in csv.DictReader(io.StringIO(out)) if r["code"] == "X-JUMP"]
+    assert rows
+    assert all(r["severity"] == "info" for r in rows)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
 from govinfo_report import _io
+from govinfo_report.cli._across import Across, add_across_options
 from govinfo_report.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -26,15 +27,15 @@ from govinfo_report.cli._common import (
     status_code,
     summary_line,
 )
-from govinfo_report.cli._output import FORMATS, Output, make_output
+from govinfo_report.cli._output import FORMATS, make_output
 from govinfo_report.errors import ReadError, ReportError
-from govinfo_report.model import AnnualReport
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterator
 
     from govinfo_report.findings import Finding
+    from govinfo_report.model import AnnualReport
     from govinfo_report.published.readers import PublishedReport
 
 __all__ = ["register"]
@@ -72,6 +73,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="also check continuity along each organ's years (X-CARRY, X-STOCK); inputs "
         "that cannot take part are named (exit 1) | 跨年度核对，未纳入的文件逐一列出",
     )
+    add_across_options(audit)
     add_lang(audit)
     audit.set_defaults(func=_cmd_audit)
 
@@ -151,12 +153,18 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     code = EXIT_UNREADABLE if empty else EXIT_OK  # a mistyped folder must not pass a check
     err.writelines(_no_reports(raw, args.lang) for raw in empty)
     sound = unreadable = 0
-    series = _Series(enabled=args.series)  # --series: continuity of the sound ones
+    across = Across(  # --series, --copied: the sound reports, compared with each other
+        series=args.series,
+        copied=args.copied,
+        factor=args.jump_factor,
+        floor=args.jump_floor,
+        threshold=args.copy_threshold,
+    )
     for n, path in enumerate(files, start=1):
         if len(files) > 1:
             err.write(f"[{n}/{len(files)}] {path}\n")
         record, findings, error = _audit_one(path)
-        series.keep(path, record, findings)
+        across.keep(path, record, findings)
         if error is not None:
             code = EXIT_UNREADABLE
             unreadable += 1
@@ -173,7 +181,7 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             year=record.year if record else None,
             sound=status == EXIT_OK,
         )
-    code = max(code, series.write(output))
+    code = max(code, across.write(output))
     output.finish()
     total = len(files)
     bad = total - sound - unreadable
@@ -182,82 +190,6 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"total: {total} files, {sound} sound, {bad} not sound, {unreadable} unreadable",
     )
     return code
-
-
-_NOT_IN_SERIES: Final = "not-in-series"
-
-
-class _Series:
-    """``audit --series``: keeps the sound reports, then the continuity of each organ.
-
-    Every input that cannot take part is named, with the reason in Chinese and English
-    (status ``not-in-series`` in JSON, a CSV row of that code). A disabled collector does
-    nothing, so the audit command calls it without branching.
-    """
-
-    __slots__ = ("enabled", "left_out", "reports")
-
-    def __init__(self, *, enabled: bool) -> None:
-        self.enabled = enabled
-        self.reports: list[AnnualReport] = []
-        self.left_out: list[tuple[str, str, str]] = []
-
-    def keep(
-        self, source: str, record: PublishedReport | AnnualReport | None, findings: list[Finding]
-    ) -> None:
-        """Keep ``record``'s report (or the report itself), or say why it cannot be kept."""
-        if not self.enabled:
-            return
-        if record is None:
-            self._leave_out(source, "无法读取", "cannot be read")
-            return
-        errors = [f for f in findings if f.severity.value == "error"]
-        if errors:
-            codes = "、".join(dict.fromkeys(f.code for f in errors))
-            self._leave_out(
-                source,
-                f"有 {len(errors)} 处错误（{codes}），不能作为年报比较",
-                f"{len(errors)} errors ({codes.replace('、', ', ')}): not a sound report",
-            )
-            return
-        if isinstance(record, AnnualReport):
-            self.reports.append(record)
-            return
-        try:
-            self.reports.append(record.to_report())
-        except ReportError as exc:
-            first = exc.findings[0] if exc.findings else None
-            self._leave_out(
-                source,
-                "无法转换为年报" + (f"：{first.message_zh}" if first else ""),
-                "cannot be made a report" + (f": {first.message_en}" if first else ""),
-            )
-
-    def _leave_out(self, source: str, zh: str, en: str) -> None:
-        self.left_out.append((source, f"未纳入年度序列：{zh}", f"left out of the series: {en}"))
-
-    def write(self, output: Output) -> int:
-        """The inputs left out, then the continuity of each organ's years; the exit code.
-
-        Continuity findings are warnings (exit 0); an input left out of the series is 1.
-        """
-        if not self.enabled:
-            return EXIT_OK
-        from govinfo_report.many.continuity import series  # noqa: PLC0415 - lazy
-
-        for source, zh, en in self.left_out:
-            output.left_out(source, _NOT_IN_SERIES, zh, en)
-        years: dict[str, list[int]] = {}
-        for report in self.reports:
-            years.setdefault(report.organ, []).append(report.year)
-        for organ, found in series(self.reports).items():
-            output.series(organ, sorted(set(years[organ])), found)
-        used, out = len(self.reports), len(self.left_out)
-        output.tally(
-            f"年度序列：使用 {used} 份报告，{out} 份未纳入（见上）",
-            f"series: {used} reports used, {out} left out (see above)",
-        )
-        return EXIT_FINDINGS if out else EXIT_OK
 
 
 def _audit_json(path: str) -> tuple[AnnualReport | None, list[Finding], ReadError | None]:
