@@ -118,7 +118,7 @@ def test_a_sound_series_exits_zero(tmp_path: Path) -> None:
     assert "年度序列：使用 2 份报告，0 份未纳入（见上）" in out
 
 
-def test_copied_across_the_inputs(tmp_path: Path) -> None:
+def test_copied_across_the_inputs() -> None:
     """--copied compares every pair of sound reports once; --copy-threshold sets the share."""
     code, out, _ = _run("audit", str(SERIES), "--copied", "--format", "json")
     assert code == 0
@@ -134,10 +134,10 @@ def test_copied_across_the_inputs(tmp_path: Path) -> None:
     assert "--copy-threshold" in err
 
 
-def test_jump_threshold(tmp_path: Path) -> None:
+def test_jump_threshold() -> None:
     code, out, _ = _run("audit", str(SERIES), "--series", "--format", "csv")
     assert ",X-JUMP," not in out
-    code, out, _ = _run(
+    _code, out, _ = _run(
         "audit", str(SERIES), "--series", "--format", "csv", "--jump-factor", "1.1",
         "--jump-floor", "0",
     )  # fmt: skip
