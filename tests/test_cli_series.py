@@ -135,7 +135,7 @@ def test_copied_across_the_inputs() -> None:
 
 
 def test_jump_threshold() -> None:
-    code, out, _ = _run("audit", str(SERIES), "--series", "--format", "csv")
+    _, out, _ = _run("audit", str(SERIES), "--series", "--format", "csv")
     assert ",X-JUMP," not in out
     _code, out, _ = _run(
         "audit", str(SERIES), "--series", "--format", "csv", "--jump-factor", "1.1",
