@@ -3,10 +3,10 @@
 ``AnnualReport`` is the report (政府信息公开工作年度报告, format 国办公开办函〔2021〕30号);
 the verbs check it (``check``, ``is_consistent``, ``validate``), move it to and from JSON
 (``dumps``, ``loads``, ``to_dict``, ``from_dict``), write it as a .docx (``write_docx``,
-``docx_bytes``), and read published reports (``read``, ``read_html``, ``read_text``,
-``read_docx``, ``read_pdf``, ``read_xlsx``) for ``audit``; ``write_xlsx`` writes a workbook
-and ``write_pdf`` a PDF (our .docx converted by LibreOffice).
-Modules that need python-docx, openpyxl or lxml load on first use.
+``docx_bytes``) or a web page (``write_html``, ``html_text``), and read published reports
+(``read``, ``read_html``, ``read_text``, ``read_docx``, ``read_pdf``, ``read_xlsx``) for
+``audit``; ``write_xlsx`` writes a workbook and ``write_pdf`` a PDF (our .docx converted by
+LibreOffice). Modules that need python-docx, openpyxl or lxml load on first use.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ __version__ = "0.1.0"
 _LAZY: dict[str, str] = {
     "write_docx": "govinfo_report.formats.docx.writer",
     "docx_bytes": "govinfo_report.formats.docx.writer",
+    "html_text": "govinfo_report.formats.html.writer",
+    "write_html": "govinfo_report.formats.html.writer",
     "read": "govinfo_report.published.readers",
     "read_docx": "govinfo_report.published.readers",
     "read_html": "govinfo_report.published.readers",
@@ -67,6 +69,7 @@ __all__ = [
     "docx_bytes",
     "dumps",
     "from_dict",
+    "html_text",
     "is_consistent",
     "load",
     "loads",
@@ -81,6 +84,7 @@ __all__ = [
     "to_dict",
     "validate",
     "write_docx",
+    "write_html",
     "write_json",
     "write_pdf",
     "write_xlsx",
@@ -89,6 +93,7 @@ __all__ = [
 
 if TYPE_CHECKING:  # the lazy names, for type checkers and IDEs
     from govinfo_report.formats.docx.writer import docx_bytes, write_docx
+    from govinfo_report.formats.html.writer import html_text, write_html
     from govinfo_report.formats.pdf import pdf_bytes, write_pdf
     from govinfo_report.formats.xlsx.writer import write_xlsx, xlsx_bytes
     from govinfo_report.many.aggregate import MismatchError, aggregate

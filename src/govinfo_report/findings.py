@@ -274,6 +274,18 @@ RULES: Final = {
             ),
         ),
         _rule(
+            "R-EMBED",
+            _E,
+            (
+                "网页显示的内容与其内嵌数据不一致",
+                "a web page shows something other than its embedded data",
+            ),
+            (
+                "{where}：网页显示 {found}，内嵌数据为 {expected}",
+                "{where}: the page shows {found}, its embedded data {expected}",
+            ),
+        ),
+        _rule(
             "R-MISSING",
             _E,
             ("发布的报告缺少表格、行或单元格", "the published report lacks a table, row or cell"),

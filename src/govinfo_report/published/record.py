@@ -418,12 +418,13 @@ class PublishedReport:
         row of Table 二 or 三 left out, a combined figure of 0 for several cells. Raises
         :class:`~govinfo_report.ReportError` listing every problem at once, each naming its
         rule and cell: missing identity, tables or cells (R-MISSING, a combined figure
-        other than 0 included), values that are not counts (A-NONNEG) and every broken sum
-        of the format (B-…, C-TOTAL).
+        other than 0 included), values that are not counts (A-NONNEG), every broken sum
+        of the format (B-…, C-TOTAL), and what reading found wrong (a web page whose tables
+        disagree with its embedded data, R-EMBED).
         """
         from govinfo_report.published.audit import audit  # noqa: PLC0415 - audit imports this module
 
-        problems = [f for f in audit(self) if f.severity is Severity.ERROR]
+        problems = [f for f in (*self.findings, *audit(self)) if f.severity is Severity.ERROR]
         if problems:
             raise ReportError(problems)
         assert self.organ is not None  # noqa: S101 - checked above; narrows for mypy

@@ -266,6 +266,8 @@ def _section_remembered(text: str) -> tuple[str, bool] | None:
 
 
 _PART: Final = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$", re.DOTALL)
+#: A part's sub-heading (``（一）…``) at the start of a paragraph.
+PART: Final = _PART
 _NUMBER_PREFIX: Final = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]")
 _TITLE_END: Final = re.compile(r"[：:。]")
 _MAX_TITLE: Final = 40
@@ -684,6 +686,10 @@ class _SectionDraft:
             kind = styles.get(para.style or "")
             text = para.text
             match = _PART.match(text)
+            if para.style == HEADING_ELEMENT:  # a web page's heading element: a whole heading
+                kind = "heading2" if match is not None else None
+            elif para.style == PARAGRAPH_ELEMENT:
+                kind = "body"
             if kind == "body" or match is None:
                 if kind == "heading2" and match is None:
                     close()
@@ -735,6 +741,11 @@ def run_in(text: str, *, styled: bool = False) -> tuple[str, str, str]:
         return text[:number_end].strip(), "", rest
     return text, rest, ""
 
+
+#: The style of a web page's paragraph from a heading element (``<h1>``-``<h6>``), and of a
+#: ``<p>`` on a page whose parts' sub-headings are heading elements (so ``<p>`` is body text).
+HEADING_ELEMENT: Final = "html:h"
+PARAGRAPH_ELEMENT: Final = "html:p"
 
 #: Paragraph style ids this library's writer uses, by role (docx_writer).
 WRITER_STYLES: Final = {

@@ -27,10 +27,12 @@ import os
 import re
 from typing import TYPE_CHECKING, Final
 
+import attrs
 from lxml import etree
 
 from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
+from govinfo_report.published.readers import _own_html
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._decode import STRICT_UTF8, decode_utf8
 from govinfo_report.published.readers._interpret import interpret, match_section
@@ -108,7 +110,16 @@ def read_html(
         text, utf8 = source, None
     name = name or "<html>"
     check_text(text, name)
-    return interpret(html_blocks(text, name, utf8=utf8), source=name, fmt="html")
+    blocks, identity = _own_html.take_colophon(html_blocks(text, name, utf8=utf8))
+    record = interpret(blocks, source=name, fmt="html", identity=identity)
+    data = None
+    if _own_html.DATA_ID in text:  # perhaps a page this library wrote, with its data
+        data = _own_html.embedded_data(_parse(text, name, utf8))
+    if data is not None:
+        return _own_html.reconcile(record, data, identity)
+    if identity is not None:
+        record = attrs.evolve(record, preface=_own_html.printed_preface(identity, record.preface))
+    return record
 
 
 def _html_parser(encoding: str | None = None) -> etree.HTMLParser:
@@ -425,10 +436,13 @@ def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -
         if title is not None:
             marks.append(title)
     if not marks:
-        return [b for b, _ in pairs]
+        return _own_html.mark_elements(pairs)
     article = _common_ancestor(marks)
     inside = _within(article)
-    return [kept for b, el in pairs for kept in _outside(b, inside(el))]
+    marked = _own_html.mark_elements(pairs, inside)
+    return [
+        kept for b, (_, el) in zip(marked, pairs, strict=True) for kept in _outside(b, inside(el))
+    ]
 
 
 def _outside(block: Block, inside: bool) -> list[Block]:  # noqa: FBT001 - a plain flag
