@@ -26,6 +26,7 @@ from govinfo_report.published.readers import html as reader
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._decode import decode
 from govinfo_report.published.readers._interpret import interpret, match_section
+from govinfo_report.published.readers._own_html import mark_elements
 from govinfo_report.published.record import Source
 
 if TYPE_CHECKING:
@@ -157,11 +158,13 @@ def _reference_blocks(text: str) -> list[Block] | str:  # noqa: C901, PLR0912 - 
         )
         if title is not None:
             marks.append(title)
+    # Heading elements (and, beside them, <p>) are marked as the walker's last step.
     if not marks:
-        return [b for b, _ in pairs]
+        return mark_elements(pairs)
     inside = set(reader._common_ancestor(marks).iter())
     out: list[Block] = []
-    for b, el in pairs:
+    marked = mark_elements(pairs, lambda el: el in inside)
+    for b, (_, el) in zip(marked, pairs, strict=True):
         if el in inside:
             out.append(b)
         elif isinstance(b, Para):  # outside the article: kept, marked as the page's

@@ -141,7 +141,7 @@ _R: Final = "." + ROOT_CLASS
 #: (A4, 3号 16 pt body on a 28.95 pt line, 2号 22 pt title, 五号 10.5 pt tables), as the .docx.
 _ARTICLE_CSS: Final = f"""\
 {_R}{{color:#000;background:#fff;font-family:{_FANGSONG};font-size:1.125rem;\
-line-height:1.8;text-align:justify;overflow-wrap:anywhere;max-width:48em;margin:0 auto}}
+line-height:1.8;text-align:start;overflow-wrap:anywhere;max-width:48em;margin:0 auto}}
 {_R} *{{box-sizing:border-box}}
 {_R} h1{{font-family:{_XIAOBIAOSONG};font-weight:normal;font-size:1.6em;line-height:1.5;\
 text-align:center;margin:0 0 1em;text-wrap:balance}}
@@ -159,10 +159,9 @@ vertical-align:middle}}
 {_R} td{{white-space:nowrap;font-variant-numeric:tabular-nums;font-family:"Times New Roman",\
 {_FANGSONG}}}
 {_R} th.govinfo-l{{text-align:left}}
-{_R} .govinfo-note{{text-align:left;font-size:.9em}}
-{_R} .govinfo-b{{min-width:40em}}
-{_R} .govinfo-b col.govinfo-w1{{width:2.6em}}
-{_R} .govinfo-b col.govinfo-w2{{width:5.5em}}
+{_R} td.govinfo-note{{text-align:left;font-size:.9em;white-space:normal}}
+{_R} .govinfo-b{{min-width:44em}}
+{_R} .govinfo-b td{{min-width:3.6em}}
 {_R} .govinfo-c{{min-width:26em}}
 {_R} .govinfo-v{{writing-mode:vertical-rl;text-orientation:upright;letter-spacing:.1em;\
 white-space:nowrap;display:inline-block}}
@@ -175,7 +174,8 @@ padding-right:2em}}
 color:#4d4d4d;font-size:.875em;line-height:1.6}}
 {_R} .govinfo-colophon p{{text-indent:0}}
 @media print{{
-{_R}{{font-size:16pt;line-height:28.95pt;max-width:none;margin:0;letter-spacing:-.25pt}}
+{_R}{{font-size:16pt;line-height:28.95pt;max-width:none;margin:0;letter-spacing:-.25pt;\
+text-align:justify}}
 {_R} h1{{font-size:22pt;line-height:28.95pt;margin:0 0 28.95pt;letter-spacing:0}}
 {_R} .govinfo-table{{overflow:visible}}
 {_R} table{{font-size:10.5pt;line-height:1.25;letter-spacing:0}}
@@ -459,8 +459,7 @@ class _Article:
             for c in columns
         }
         w(f'<table class="govinfo-b">\n{caption}')
-        w('<colgroup><col class="govinfo-w1"><col class="govinfo-w2"><col>')
-        w("<col>" * len(columns) + "</colgroup>\n<thead>\n")
+        w("<thead>\n")
         w(
             f'<tr><td class="govinfo-note" colspan="3" rowspan="3">{_e(labels.BALANCE_NOTE)}</td>'
             f"{self.th(labels.APPLICANT_HEADER, applicant, 'colgroup', colspan=7)}</tr>\n"
