@@ -28,8 +28,14 @@ from govinfo_report.errors import GovinfoReportError
 from govinfo_report.findings import Place, make_finding
 from govinfo_report.model import AnnualReport, Contact, Publication
 from govinfo_report.published.readers._blocks import Para
-from govinfo_report.published.readers._interpret import HEADING_ELEMENT, PARAGRAPH_ELEMENT, PART
-from govinfo_report.published.readers._normal import squash
+from govinfo_report.published.readers._interpret import (
+    FEES_SENTENCE,
+    HEADING_ELEMENT,
+    PARAGRAPH_ELEMENT,
+    PART,
+    match_section,
+)
+from govinfo_report.published.readers._normal import plain, squash
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -115,8 +121,60 @@ def take_colophon(blocks: list[Block]) -> tuple[list[Block], dict[str, object] |
                 address=contact[0], postcode=contact[1], telephone=contact[2]
             )
             end += 3
-        return [*blocks[:i], *blocks[end:]], identity
+        return writer_roles([*blocks[:i], *blocks[end:]]), identity
     return blocks, None
+
+
+def writer_roles(blocks: list[Block]) -> list[Block]:
+    """The blocks of a page in this library's layout, each paragraph given its role.
+
+    The layout (``formats.html.writer``) fixes what each paragraph is by its element and
+    its place, so no guess is needed, even on a copy without attributes: ``<h1>`` the
+    title, ``<p>`` before section 一 the opening, ``<h2>`` the sections' headings, ``<h3>``
+    the parts', ``<p>`` in a section body text; section 六's last paragraph that is the fee
+    sentence, and after it the organ and the date. The roles are the .docx writer's
+    paragraph styles, which the interpreter knows.
+    """
+    out: list[Block] = []
+    section: str | None = None
+    fees_at = _fees_paragraph(blocks)
+    closing = 0
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Para) or block.outside:
+            out.append(block)
+            continue
+        heading = block.style == HEADING_ELEMENT
+        if i == fees_at:
+            role = "GovFees"
+        elif fees_at is not None and i > fees_at:
+            role = ("GovSignature", "GovDate")[min(closing, 1)]
+            closing += 1
+        elif heading and match_section(block.text) is not None:
+            section = match_section(block.text)[0]  # type: ignore[index]  # matched just above
+            role = "GovHeading1"
+        elif section is None:
+            role = "GovTitle" if heading and not _has_title(out) else "GovBody"
+        else:
+            role = "GovHeading2" if heading else "GovBody"
+        out.append(attrs.evolve(block, style=role))
+    return out
+
+
+def _has_title(blocks: list[Block]) -> bool:
+    """Whether a title has been given a role among ``blocks`` already."""
+    return any(isinstance(b, Para) and b.style == "GovTitle" for b in blocks)
+
+
+def _fees_paragraph(blocks: list[Block]) -> int | None:
+    """The index of section 六's fee sentence: the last paragraph that is one."""
+    for i in range(len(blocks) - 1, -1, -1):
+        block = blocks[i]
+        if isinstance(block, Para) and not block.outside:
+            if FEES_SENTENCE.fullmatch(plain(block.text)):
+                return i
+            if block.style == HEADING_ELEMENT and match_section(block.text) is not None:
+                return None
+    return None
 
 
 def _labelled(blocks: list[Block], labels: tuple[str, ...]) -> list[str] | None:
