@@ -121,34 +121,47 @@ def take_colophon(blocks: list[Block]) -> tuple[list[Block], dict[str, object] |
                 address=contact[0], postcode=contact[1], telephone=contact[2]
             )
             end += 3
-        return writer_roles([*blocks[:i], *blocks[end:]]), identity
+        return writer_roles([*blocks[:i], *blocks[end:]], str(identity["organ"])), identity
     return blocks, None
 
 
-def writer_roles(blocks: list[Block]) -> list[Block]:
+def writer_roles(blocks: list[Block], organ: str) -> list[Block]:
     """The blocks of a page in this library's layout, each paragraph given its role.
 
     The layout (``formats.html.writer``) fixes what each paragraph is by its element and
     its place, so no guess is needed, even on a copy without attributes: ``<h1>`` the
     title, ``<p>`` before section 一 the opening, ``<h2>`` the sections' headings, ``<h3>``
     the parts', ``<p>`` in a section body text; section 六's last paragraph that is the fee
-    sentence, and after it the organ and the date. The roles are the .docx writer's
-    paragraph styles, which the interpreter knows.
+    sentence; last, the ``organ``'s name and a date (the closing, when the report has a
+    date). The roles are the .docx writer's paragraph styles, which the interpreter knows.
     """
+    fees_at = _fees_paragraph(blocks)
+    paras = [
+        i
+        for i, b in enumerate(blocks)
+        if isinstance(b, Para) and not b.outside and (fees_at is None or i > fees_at)
+    ]
+    closing: set[int] = set()
+    if len(paras) >= 2:  # noqa: PLR2004 - the organ's line and the date's
+        name, date = (blocks[i] for i in paras[-2:])
+        if (
+            isinstance(name, Para)
+            and isinstance(date, Para)
+            and squash(name.text) == squash(organ)
+            and _CLOSING_DATE.match(date.text)
+        ):
+            closing = set(paras[-2:])
     out: list[Block] = []
     section: str | None = None
-    fees_at = _fees_paragraph(blocks)
-    closing = 0
     for i, block in enumerate(blocks):
         if not isinstance(block, Para) or block.outside:
             out.append(block)
             continue
         heading = block.style == HEADING_ELEMENT
-        if i == fees_at:
+        if i in closing:
+            role = "GovSignature" if i == min(closing) else "GovDate"
+        elif i == fees_at:
             role = "GovFees"
-        elif fees_at is not None and i > fees_at:
-            role = ("GovSignature", "GovDate")[min(closing, 1)]
-            closing += 1
         elif heading and match_section(block.text) is not None:
             section = match_section(block.text)[0]  # type: ignore[index]  # matched just above
             role = "GovHeading1"
@@ -158,6 +171,10 @@ def writer_roles(blocks: list[Block]) -> list[Block]:
             role = "GovHeading2" if heading else "GovBody"
         out.append(attrs.evolve(block, style=role))
     return out
+
+
+#: The closing date as the writer prints it (``format_date``: ``2024年1月5日``).
+_CLOSING_DATE: Final = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 
 
 def _has_title(blocks: list[Block]) -> bool:
