@@ -205,3 +205,34 @@ def test_html_is_written_or_refused_clearly(tmp_path: Path) -> None:
     else:
         assert (code, err) == (0, "")
         assert _kind(tmp_path / "r.html") == "html"
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["-o", "r.html"], "page"),
+        (["-o", "r.HTML", "--fragment"], "fragment"),
+        (["--out-dir", "out", "--format", "html", "--fragment"], "fragment"),
+    ],
+)
+def test_html_page_or_fragment(tmp_path: Path, argv: list[str], expected: str) -> None:
+    from govinfo_report.formats.html.writer import html_text  # noqa: PLC0415 - only here
+
+    source = _input(tmp_path)
+    argv = [str(tmp_path / a) if a.startswith(("r.", "out")) else a for a in argv]
+    code, out, err = _run("render", "--lang", "en", str(source), *argv)
+    assert (code, err) == (0, "")
+    [written] = [p for p in tmp_path.rglob("r.*") if p.suffix.lower() == ".html"]
+    assert out == f"wrote {written}\n"
+    report = AnnualReport(organ="某县", year=2022)
+    assert written.read_text(encoding="utf-8") == html_text(report, fragment=expected == "fragment")
+
+
+@pytest.mark.parametrize("output", ["o.docx", "o.pdf", "o.json", "o.xlsx"])
+def test_fragment_only_for_html(tmp_path: Path, output: str) -> None:
+    source = _input(tmp_path)
+    target = tmp_path / output
+    code, _, err = _run("render", "--lang", "en", str(source), "-o", str(target), "--fragment")
+    assert code == 2
+    assert err == "--fragment applies to web pages (.html)\n"
+    assert not target.exists()

@@ -49,7 +49,9 @@ FORMATS: Final = {
     ".xlsx": Format(
         "govinfo_report.formats.xlsx.writer", "write_xlsx", "Excel 工作簿", "Excel workbook"
     ),
-    ".html": Format("govinfo_report.formats.html.writer", "write_html", "网页", "web page"),
+    ".html": Format(
+        "govinfo_report.formats.html.writer", "write_html", "网页", "web page", ("fragment",)
+    ),
 }
 
 
@@ -82,6 +84,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default="gb2312",
         help="font profile: gb2312 (仿宋_GB2312, 楷体_GB2312; default) or windows (仿宋, 楷体)",
     )
+    render.add_argument(
+        "--fragment",
+        action="store_true",
+        help="with .html: the article alone, its style scoped to it, to paste into a site's "
+        "pages | 仅生成可嵌入网站的片段",
+    )
     add_lang(render)
     render.set_defaults(func=_cmd_render)
 
@@ -96,7 +104,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(say(lang, "多个输入文件请使用 --out-dir", "several inputs need --out-dir"))
         return EXIT_UNREADABLE
     suffix = _suffix(args.output, args.format)
-    writer = _refusal(suffix, args.format, lang)
+    writer = _refusal(suffix, args.format, lang, fragment=args.fragment)
     if isinstance(writer, str):
         err.write(writer)
         return EXIT_UNREADABLE
@@ -149,7 +157,7 @@ def _suffix(output: str | None, fmt: str | None) -> str:
     return "." + (fmt or "docx")
 
 
-def _refusal(suffix: str, fmt: str | None, lang: str) -> Any:  # noqa: ANN401 - a writer
+def _refusal(suffix: str, fmt: str | None, lang: str, *, fragment: bool = False) -> Any:  # noqa: ANN401 - a writer
     """The writer of the format, or why the output cannot be written in it (a line)."""
     known = "、".join(f"{s}（{f.name_zh}）" for s, f in FORMATS.items())
     known_en = ", ".join(f"{s} ({f.name_en})" for s, f in FORMATS.items())
@@ -165,6 +173,10 @@ def _refusal(suffix: str, fmt: str | None, lang: str) -> Any:  # noqa: ANN401 - 
             lang,
             f"--format {fmt} 与输出文件的扩展名 {suffix} 不一致",
             f"--format {fmt} disagrees with the output's suffix {suffix}",
+        )
+    if fragment and "fragment" not in FORMATS[suffix].options:
+        return say(
+            lang, "--fragment 只用于网页（.html）", "--fragment applies to web pages (.html)"
         )
     writer = _writer(FORMATS[suffix])
     if writer is None:

@@ -22,6 +22,7 @@ __all__ = [
     "FEES_SENTENCE",
     "cn_number",
     "fees_sentence",
+    "fees_stated",
     "format_amount",
     "format_date",
     "opening",
@@ -148,3 +149,25 @@ def fees_sentence(other: OtherMatters) -> str:
         notices_amount=format_amount(fees.notices_amount),
         collected=format_amount(fees.collected),
     )
+
+
+def fees_stated(other: OtherMatters) -> bool:
+    """Whether section 六's narrative already states the three fee figures the model has.
+
+    Then the fixed fee sentence is left out, so the figures are printed once. The
+    narrative is read the way a reader of published reports reads it
+    (:func:`govinfo_report.published.readers._interpret.stated_fees`), so what is printed
+    reads back to the same fees.
+    """
+    paragraphs = [*other.opening, *(p for part in other.parts for p in part.paragraphs)]
+    if not any("收费" in p or "处理费" in p for p in paragraphs):
+        return False
+    from govinfo_report.published.readers._interpret import stated_fees  # noqa: PLC0415 - the reader's patterns (and lxml), loaded only when fees are mentioned
+
+    fees = other.fees
+    expected = {
+        "notices": str(fees.notices),
+        "notices_amount": format_amount(fees.notices_amount),
+        "collected": format_amount(fees.collected),
+    }
+    return stated_fees(paragraphs) == expected

@@ -95,6 +95,7 @@ from govinfo_report.formats._prose import (
     FEES_SENTENCE,
     cn_number,
     fees_sentence,
+    fees_stated,
     format_amount,
     format_date,
     opening,
@@ -665,28 +666,6 @@ def signature_indents(organ: str, date: str) -> tuple[int | None, int]:
         return None, max(0, _TEXT_WIDTH - organ_width)
     date_start = max(0, _TEXT_WIDTH - 2 * _ZI - date_width)
     return max(0, date_start - 2 * _ZI), date_start
-
-
-def fees_stated(other: OtherMatters) -> bool:
-    """Whether section 六's narrative already states the three fee figures the model has.
-
-    Then the fixed fee sentence is left out, so the figures are printed once. The
-    narrative is read the way a reader of published reports reads it
-    (:func:`govinfo_report.published.readers._interpret.stated_fees`), so what is printed
-    reads back to the same fees.
-    """
-    from govinfo_report.published.readers._interpret import stated_fees  # noqa: PLC0415 - the reader's patterns, loaded only here
-
-    paragraphs = [*other.opening, *(p for part in other.parts for p in part.paragraphs)]
-    if not any("收费" in p or "处理费" in p for p in paragraphs):
-        return False
-    fees = other.fees
-    expected = {
-        "notices": str(fees.notices),
-        "notices_amount": format_amount(fees.notices_amount),
-        "collected": format_amount(fees.collected),
-    }
-    return stated_fees(paragraphs) == expected
 
 
 def _narrative(section: Narrative | OtherMatters) -> Iterator[etree._Element]:

@@ -27,7 +27,8 @@ element                                       content
 ``<h3>`` and ``<p>``                          a narrative part, ``（一）`` + its title, then
                                               its paragraphs (opening paragraphs first)
 ``<div class="govinfo-table">`` + ``<table>``  Tables 二, 三, 四 in the national grid
-``<p class="govinfo-fees">``                  section 六's fee sentence (as in the .docx)
+``<p class="govinfo-fees">``                  section 六's fee sentence, left out as in the
+                                              .docx when the narrative states the figures
 ``<div class="govinfo-closing">``             the organ and the date (GB/T 9704 7.3.5.2),
                                               only when ``report.date`` is set
 ``<div class="govinfo-colophon">``            the identity as labelled lines (below)
@@ -44,7 +45,8 @@ its row and column. Table 四's narrow headers are set vertically (``writing-mod
 **Cell keys.** Every number cell carries ``data-cell`` with the cell's JSON path
 (:attr:`govinfo_report.cells.Cell.path`, e.g. ``$.requests.results.withheld.state_secret
 .natural_person``): the same path addresses the value in the embedded JSON, in findings and
-in ``govinfo-report read --cells``. The fee figures of the fee sentence carry it too.
+in ``govinfo-report read --cells``. The fee figures of the fee sentence carry it too (when
+the narrative states them instead, they are in the embedded JSON only).
 
 **Identity lines.** The colophon prints, one ``<p>`` each, ``报告机关：``\ organ,
 ``报告年度：``\ year\ ``年``, then (when set) ``发布网站：`` and ``网址：``, ``联系地址：``,
@@ -78,6 +80,7 @@ from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_value
 from govinfo_report.formats._prose import (
     FEES_SENTENCE,
     cn_number,
+    fees_stated,
     format_amount,
     format_date,
     opening,
@@ -327,7 +330,7 @@ class _Article:
             w(f"<h3>（{cn_number(number)}）{_e(part.title)}</h3>\n")
             for text in part.paragraphs:
                 w(f"<p>{_e(text)}</p>\n")
-        if fees:
+        if fees and not fees_stated(self.report.other_matters):
             w(f'<p class="govinfo-fees">{self.fees_sentence()}</p>\n')
         w("</section>\n")
 
