@@ -20,6 +20,7 @@ import contextlib
 import itertools
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -333,6 +334,28 @@ def test_screenshots(tools: DevTools, tmp_path: Path) -> None:
         out = tmp_path / f"{width}.png"
         screenshot(tools, load(EXAMPLE), width, height, out)
         assert out.read_bytes().startswith(b"\x89PNG")
+
+
+@needs_chromium
+def test_prints_on_a4_with_page_numbers(tools: DevTools, tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(html_text(load(EXAMPLE)), encoding="utf-8")
+    tools.open(path.as_uri(), 1280, 900)
+    pdf = base64.b64decode(tools.call("Page.printToPDF", preferCSSPageSize=True)["data"])
+    boxes = {
+        tuple(round(float(n)) for n in m)
+        for m in re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    }
+    assert boxes == {(595, 842)}  # A4 in points, every page
+    if shutil.which("pdftotext") is not None:
+        out = tmp_path / "page.pdf"
+        out.write_bytes(pdf)
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        numbers = [int(n) for n in re.findall(r"—\s*(\d+)\s*—", text)]
+        assert numbers == list(range(1, len(numbers) + 1))
+        assert len(numbers) > 1
 
 
 if __name__ == "__main__":  # refresh the screenshots shown in docs/html.md

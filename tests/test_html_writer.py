@@ -524,3 +524,30 @@ def test_amount_keeps_its_precision() -> None:
     assert text(cell) == "24252.311082"
     assert cell.get("colspan") == "3"
     assert CELL_BY_KEY[("proactive", "fees")].kind == "amount"
+
+
+def _luminance(hex_colour: str) -> float:
+    """WCAG 2.1 relative luminance of ``#rgb`` or ``#rrggbb``."""
+    digits = hex_colour.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_colours_have_wcag_aa_contrast_on_the_white_page() -> None:
+    css = html_text(CITY)
+    css = css[css.index("<style>") : css.index("</style>")]
+    assert ".govinfo-report{color:#000;background:#fff;" in css
+    texts = re.findall(r"(?<![-\w])color:(#[0-9a-fA-F]{3,6})", css)
+    assert texts  # text colours: 4.5:1 at least (1.4.3)
+    for colour in texts:
+        assert _contrast(colour, "#fff") >= 4.5, colour
+    for colour in re.findall(r"(?:border(?:-top)?|outline):\d+px solid (#[0-9a-fA-F]{3,6})", css):
+        assert _contrast(colour, "#fff") >= 3, colour

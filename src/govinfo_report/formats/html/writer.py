@@ -84,6 +84,7 @@ from govinfo_report.formats._prose import (
     format_amount,
     format_date,
     opening,
+    title_lines,
 )
 from govinfo_report.formats.json.codec import dumps
 from govinfo_report.model import AnnualReport
@@ -148,6 +149,7 @@ line-height:1.8;text-align:start;overflow-wrap:anywhere;max-width:48em;margin:0 
 {_R} *{{box-sizing:border-box}}
 {_R} h1{{font-family:{_XIAOBIAOSONG};font-weight:normal;font-size:1.6em;line-height:1.5;\
 text-align:center;margin:0 0 1em;text-wrap:balance}}
+{_R} .govinfo-tl{{display:inline-block}}
 {_R} h2{{font-family:{_HEITI};font-weight:normal;font-size:1em;margin:1em 0 0;text-indent:2em}}
 {_R} h3{{font-family:{_KAITI};font-weight:normal;font-size:1em;margin:0;text-indent:2em}}
 {_R} p{{margin:0;text-indent:2em}}
@@ -290,7 +292,14 @@ class _Article:
         w(f'<article class="{ROOT_CLASS}" lang="zh-CN">\n')
         if self.style is not None:
             w(f"<style>\n{self.style}</style>\n")
-        w(f"<h1>{_e(report.title)}</h1>\n")
+        # GB/T 9704 7.3.1: a long title breaks before 政府信息公开工作年度报告, as in the .docx;
+        # each line is kept whole where the line is wide enough.
+        lines = title_lines(report.title)
+        if len(lines) == 1:
+            w(f"<h1>{_e(report.title)}</h1>\n")
+        else:
+            spans = "".join(f'<span class="govinfo-tl">{_e(line)}</span>' for line in lines)
+            w(f"<h1>{spans}</h1>\n")
         preface = (opening(report),) if report.preface is None else report.preface
         for paragraph in preface:
             w(f'<p class="govinfo-preface">{_e(paragraph)}</p>\n')
