@@ -27,9 +27,12 @@ _CACHE_DIR = Path(tempfile.gettempdir()) / "govinfo-report-pdf-cache"
 _MEMORY: dict[str, bytes] = {}
 
 
-def pdf_of(docx: bytes) -> bytes:
-    """The PDF LibreOffice makes of the .docx ``docx`` (cached by the .docx's SHA-256)."""
-    key = hashlib.sha256(docx).hexdigest()
+def pdf_of(docx: bytes, options: str = "") -> bytes:
+    """The PDF LibreOffice makes of the .docx ``docx`` (cached by the .docx's SHA-256).
+
+    ``options``: the PDF export filter's options as LibreOffice's JSON (encryption, say).
+    """
+    key = hashlib.sha256(docx + options.encode()).hexdigest()
     if key in _MEMORY:
         return _MEMORY[key]
     cached = _CACHE_DIR / f"{key}.pdf"
@@ -49,7 +52,7 @@ def pdf_of(docx: bytes) -> bytes:
                     f"-env:UserInstallation={profile.as_uri()}",
                     "--headless",
                     "--convert-to",
-                    "pdf",
+                    f"pdf:writer_pdf_Export:{options}" if options else "pdf",
                     "--outdir",
                     str(directory),
                     str(source),

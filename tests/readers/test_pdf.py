@@ -153,3 +153,40 @@ def test_audit_of_a_pdf_prints_what_its_docx_does(tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run(["read", str(tmp_path / "report.pdf"), "--cells"], out, err) == 0
     assert len(out.getvalue().splitlines()) == 1 + 203
+
+
+_OWNER_ONLY = (
+    '{"RestrictPermissions":{"type":"boolean","value":"true"},'
+    '"PermissionPassword":{"type":"string","value":"owner"},'
+    '"Printing":{"type":"long","value":"0"},"Changes":{"type":"long","value":"0"}}'
+)
+_OPEN_LOCKED = (
+    '{"EncryptFile":{"type":"boolean","value":"true"},'
+    '"DocumentOpenPassword":{"type":"string","value":"secret"}}'
+)
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_encrypted_pdfs() -> None:
+    """ "No printing, no copying" PDFs (owner password only) read; a user password is refused."""
+    docx = docx_bytes(load(EXAMPLES[0]))
+    locked = pdf_of(docx, _OWNER_ONLY)
+    assert b"/Encrypt" in locked
+    assert _cells(read_pdf(locked)) == _cells(read_docx(docx))
+    secret = pdf_of(docx, _OPEN_LOCKED)
+    assert b"/Encrypt" in secret
+    with pytest.raises(ReadError, match="needs a password") as info:
+        read_pdf(secret, name="secret.pdf")
+    assert "需要密码" in info.value.reason_zh
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_audit_of_a_folder_takes_its_pdfs(tmp_path: Path) -> None:
+    docx = docx_bytes(load(EXAMPLES[0]))
+    (tmp_path / "a.pdf").write_bytes(pdf_of(docx))
+    (tmp_path / "b.PDF").write_bytes(pdf_of(docx))
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["audit", str(tmp_path), "--lang", "en"], out, err) == 0
+    assert "2 files, 2 sound" in out.getvalue()
