@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final, TextIO
 
 from govinfo_report import _io
 from govinfo_report.cli._across import Across, add_across_options
+from govinfo_report.cli._batch import Progress, add_batch_options, in_order
 from govinfo_report.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -74,6 +75,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "that cannot take part are named (exit 1) | 跨年度核对，未纳入的文件逐一列出",
     )
     add_across_options(audit)
+    add_batch_options(audit)
     add_lang(audit)
     audit.set_defaults(func=_cmd_audit)
 
@@ -160,10 +162,10 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         floor=args.jump_floor,
         threshold=args.copy_threshold,
     )
-    for n, path in enumerate(files, start=1):
-        if len(files) > 1:
-            err.write(f"[{n}/{len(files)}] {path}\n")
-        record, findings, error = _audit_one(path)
+    progress = Progress(err, len(files), quiet=args.quiet)
+    results = in_order(_audit_one, files, args.jobs)
+    for n, (path, (record, findings, error)) in enumerate(zip(files, results, strict=True), 1):
+        progress.step(n, path)
         across.keep(path, record, findings)
         if error is not None:
             code = EXIT_UNREADABLE
