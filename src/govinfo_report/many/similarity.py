@@ -255,7 +255,7 @@ def copied_text(
     other = f"{first.organ}{first.year}年度报告"
     other_en = f"the {first.year} report of {first.organ}"
     for reuse in similarity(first, second, shingle=shingle, min_passage=min_passage):
-        if not reuse.reused or reuse.ratio < threshold:
+        if not reuse.ratio or reuse.ratio < threshold:
             continue
         share = Decimal(f"{reuse.ratio:.2f}")
         percent = f"{reuse.ratio:.0%}"
