@@ -79,15 +79,14 @@ class _Row:
     #: A group label's cells by column: the group printed as one row (the 2019 layout of
     #: （六）其他处理) gives one figure per column for all its items.
     spans: tuple[tuple[CellKey, ...], ...] = ()
+    #: How many values the row takes (a plain field: asked for every value cell).
+    width: int = attrs.field(
+        default=attrs.Factory(lambda row: len(row.keys) or len(row.spans), takes_self=True)
+    )
 
     @property
     def meant(self) -> str:
         return self.label.full
-
-    @property
-    def width(self) -> int:
-        """How many values the row takes."""
-        return len(self.keys) or len(self.spans)
 
 
 def _rows() -> list[_Row]:
@@ -271,6 +270,8 @@ PART: Final = _PART
 _NUMBER_PREFIX: Final = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]")
 _TITLE_END: Final = re.compile(r"[：:。]")
 _MAX_TITLE: Final = 40
+#: What the statistical period's sentence has, tested before normalising a paragraph.
+_PERIOD_HINT: Final = re.compile(r"12\s*月\s*31|１２\s*月\s*３１")
 _PERIOD: Final = re.compile(r"(\d{4})年1月1日(?:起)?至\1年12月31日")
 
 #: The writer's fee sentence (``docx_writer.FEES_SENTENCE``) in compact form, as a pattern.
@@ -590,6 +591,11 @@ class _TableReader:
             chosen, extra = _fit(current.values, len(row.spans)) if current.values else ([], [])
             for keys, cell in zip(row.spans, chosen, strict=False):
                 self.out.add_combined(keys, cell)
+        elif not self.covered:  # no merged cell above: the row's cells in order
+            chosen, extra = _fit(current.values, len(row.keys))
+            for key, cell in zip(row.keys, chosen, strict=False):
+                if cell.rows == 1 or not self._merged(current, key, cell):
+                    self.out.add_cell(key, cell)
         else:
             pairs, extra = self._place(current)
             for key, cell in pairs:
@@ -667,6 +673,7 @@ class _SectionDraft:
     heading: str
     source: Source
     paras: list[Para] = attrs.Factory(list)
+    widgets: bool = False  # whether a widget stands among the paragraphs
 
     def build(self, styles: Mapping[str, str]) -> PublishedSection:
         opening: list[str] = []
@@ -770,7 +777,6 @@ def interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     out = _Builder()
     tables = _TableReader(out)
     page = _Page(styled=any(isinstance(b, Para) and b.style in WRITER_STYLES for b in blocks))
-    page.order = {id(b): i for i, b in enumerate(blocks)}
     front: list[Para] = []
     drafts: list[_SectionDraft] = []
     current: _SectionDraft | None = None
@@ -814,6 +820,8 @@ def interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             front.append(block)
         else:
             current.paras.append(block)
+            if len(text) <= _WIDGET_LENGTH and not current.widgets and is_widget(text):
+                current.widgets = True
     if drafts and not tail and not page.styled:
         page.end(drafts[-1], tail)
     if not page.styled:
@@ -831,7 +839,7 @@ def interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
         "date": date,
         "signature": page.signature,
         "metadata": page.metadata(),
-        "furniture": tuple(f for _, f in sorted(page.furniture, key=lambda x: x[0])),
+        "furniture": tuple(sorted(page.furniture, key=_document_order)),
     }
     fields.update(_identity(title, preface, sections, page, out))
     year = fields["year"]
@@ -846,12 +854,12 @@ def interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
         )
     if identity:
         fields.update(identity)
-    order = {c: i for i, c in enumerate(CELL_BY_KEY)}
+    cells = out.cells
     return PublishedReport(
         source=source,
         format=fmt,
         sections=tuple(sections),
-        cells=tuple(sorted(out.cells.values(), key=lambda c: order[c.key])),
+        cells=tuple(cells[key] for key in CELL_BY_KEY if key in cells),  # in print order
         combined=tuple(out.combined),
         unread=tuple(out.unread),
         findings=tuple(out.findings),
@@ -859,11 +867,20 @@ def interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     )
 
 
+def _document_order(furniture: Furniture) -> int:
+    """Where furniture stood: its line or paragraph number (a table's rows come first)."""
+    source = furniture.source
+    return source.line or source.paragraph or 0
+
+
 _EDGE_LENGTH: Final = 50  # an edge line longer than this is text, whatever its punctuation
+_WIDGET_LENGTH: Final = 120  # no widget is longer (checked before the remembered test)
 
 
 def _is_edge(text: str) -> bool:
     """A short line without sentence punctuation (furniture when at the article's edge)."""
+    if len(text) > 3 * _EDGE_LENGTH:  # spaces aside, still too long for an edge line
+        return False
     stripped = text.rstrip()
     return (
         len(compact(text)) <= _EDGE_LENGTH
@@ -909,19 +926,12 @@ class _Page:
 
     def __init__(self, *, styled: bool) -> None:
         self.styled = styled
-        self.furniture: list[tuple[int, Furniture]] = []  # with its block's position
-        self.order: dict[int, int] = {}  # id of a block -> its position in the document
+        self.furniture: list[Furniture] = []
         self.fields: dict[str, object] = {}
         self.signature: str | None = None
         self.front_date: dt.date | None = None
 
-    def keep(
-        self,
-        para: Para,
-        position: Position,
-        kind: FurnitureKind | None = None,
-        at: int | None = None,
-    ) -> None:
+    def keep(self, para: Para, position: Position, kind: FurnitureKind | None = None) -> None:
         """Keep ``para`` as furniture; a metadata line also gives its fields."""
         text = para.text
         if kind is None or kind == "edge":
@@ -932,8 +942,9 @@ class _Page:
         if kind == "metadata":
             for field, value in metadata_fields(text).items():
                 self.fields.setdefault(field, value)
-        furniture = Furniture(text=text, source=para.source, position=position, kind=kind)
-        self.furniture.append((self.order.get(id(para), 0) if at is None else at, furniture))
+        self.furniture.append(
+            Furniture(text=text, source=para.source, position=position, kind=kind)
+        )
 
     def metadata(self) -> PageMetadata:
         return PageMetadata(**self.fields)  # type: ignore[arg-type]  # fields of the class
@@ -943,10 +954,9 @@ class _Page:
         rows = [" ".join(c.text for c in row if c.text) for row in grid.rows]
         if not rows or not all(is_metadata(r) or not r for r in rows):
             return False
-        at = self.order.get(id(grid), 0)
         for row, text in zip(grid.rows, rows, strict=True):
             if text:
-                self.keep(Para(text=text, source=row[0].source), "before", "metadata", at)
+                self.keep(Para(text=text, source=row[0].source), "before", "metadata")
         return True
 
     def front(self, front: list[Para]) -> tuple[str | None, tuple[str, ...] | None]:
@@ -990,10 +1000,10 @@ class _Page:
 
     def widgets(self, draft: _SectionDraft) -> None:
         """Take the widgets out of a section's text (furniture inside the article)."""
-        if any(is_widget(p.text) for p in draft.paras):
+        if draft.widgets:
             kept = []
             for para in draft.paras:
-                if is_widget(para.text):
+                if len(para.text) <= _WIDGET_LENGTH and is_widget(para.text):
                     self.keep(para, "inside", "widget")
                 else:
                     kept.append(para)
@@ -1058,9 +1068,14 @@ def _identity(
     texts = [*(preface or ())]
     overview = next((s for s in sections if s.key == "overview"), None)
     if overview is not None:
-        texts += [*overview.opening, *(p for part in overview.parts for p in part.paragraphs)]
+        texts += [*overview.opening, *(p for part in overview.parts[:2] for p in part.paragraphs)]
     period = next(
-        (int(m[1]) for t in texts[:20] if (m := _PERIOD.search(compact(t))) is not None), None
+        (
+            int(m[1])
+            for t in texts[:20]
+            if _PERIOD_HINT.search(t) is not None and (m := _PERIOD.search(compact(t)))
+        ),
+        None,
     )
     signed = page.signature
     if year is None:

@@ -341,12 +341,14 @@ _KEYS: Final = "|".join(sorted(map(re.escape, METADATA_KEYS), key=len, reverse=T
 # <small> tags run them together ("时间:2024-01-26 15:35来源:某局作者:admin").
 _KEY_AT: Final = re.compile(rf"(?P<key>{_KEYS})\s*[:：]")
 _LEADING: Final = re.compile(r"^[\s【\[]*")
+#: A metadata line opens with a key (tested on the text as printed, before normalising).
+_KEY_FIRST: Final = re.compile(rf"[\s【\[]*(?:{_KEYS})\s*[:：]")
 
 
 @functools.lru_cache(maxsize=4096)
 def _pairs(text: str) -> tuple[tuple[str, str], ...] | None:
     """The ``key：value`` pairs of a metadata line, or None when it is not one."""
-    if len(text) > 300:  # noqa: PLR2004 - metadata lines are short
+    if len(text) > 300 or _KEY_FIRST.match(text) is None:  # noqa: PLR2004 - lines are short
         return None
     line = unicodedata.normalize("NFKC", text)
     start = _LEADING.match(line).end()  # type: ignore[union-attr]  # always matches

@@ -440,19 +440,21 @@ def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -
     article = _common_ancestor(marks)
     inside = _within(article)
     marked = _own_html.mark_elements(pairs, inside)
-    return [
-        kept for b, (_, el) in zip(marked, pairs, strict=True) for kept in _outside(b, inside(el))
-    ]
+    blocks: list[Block] = []
+    for block, (_, el) in zip(marked, pairs, strict=True):
+        if inside(el):
+            blocks.append(block)
+        else:
+            blocks.extend(_outside(block))
+    return blocks
 
 
-def _outside(block: Block, inside: bool) -> list[Block]:  # noqa: FBT001 - a plain flag
-    """``block`` as it is inside the article; outside it, its text marked as the page's.
+def _outside(block: Block) -> list[Block]:
+    """The text of ``block``, outside the article, marked as the page's.
 
     A table outside the article (a layout table, a CMS's metadata table) gives one
     paragraph a row.
     """
-    if inside:
-        return [block]
     if isinstance(block, Para):
         return [Para(text=block.text, source=block.source, outside=True)]
     out: list[Block] = []
