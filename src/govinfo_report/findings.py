@@ -24,7 +24,17 @@ from typing import Final, TypeAlias
 
 import attrs
 
-__all__ = ["RULES", "Finding", "Place", "Rule", "Severity", "make_finding", "rebase"]
+__all__ = [
+    "MAX_FINDINGS",
+    "RULES",
+    "Finding",
+    "Place",
+    "Rule",
+    "Severity",
+    "capped",
+    "make_finding",
+    "rebase",
+]
 
 Value: TypeAlias = int | Decimal | str | None
 
@@ -265,6 +275,12 @@ RULES: Final = {
             ("{where}：{detail}，实际为 {found}", "{where}: {detail_en}, found {found}"),
         ),
         _rule(
+            "S-LIMIT",
+            _E,
+            ("超出本库的上限", "beyond a limit of this library"),
+            ("{where}：{detail}", "{where}: {detail_en}"),
+        ),
+        _rule(
             "R-LABEL",
             _I,
             ("标签按近似写法识别", "a label was matched loosely"),
@@ -368,19 +384,83 @@ def _jsonable(value: Value) -> int | str | None:
     return value
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Characters a message shows escaped (as ``\\u2028``): controls, separators, invisible and
+#: direction-changing characters, lone surrogates. Each is escaped alone; the rest stays.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
+)
+#: The longest value a message shows; a longer one is cut, saying how long it was.
+MAX_SHOWN: Final = 120
+#: Integers up to this many bits are shown in full (any count the model accepts is).
+_MAX_SHOWN_BITS: Final = 200
+
+
+def _escape(text: str) -> str:
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _cut(text: str) -> str:
+    if len(text) <= MAX_SHOWN:
+        return text
+    return f"{text[:MAX_SHOWN]}…（{len(text)}）"
+
+
+def _scalar(value: object) -> str | None:
+    """JSON's spelling of a scalar (a huge integer by its length), or None."""
+    spelled = {None: "null", True: "true", False: "false"}
+    if value is None or isinstance(value, bool):
+        return spelled[value]
+    if isinstance(value, int):
+        if value.bit_length() > _MAX_SHOWN_BITS:
+            digits = int(value.bit_length() * 0.30103) + 1
+            return f"<{'-' if value < 0 else ''}~{digits} digits>"
+        return str(value)
+    if isinstance(value, Decimal | float):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value[: MAX_SHOWN + 1], ensure_ascii=False)
+    return None
+
+
+def _preview(value: object, budget: list[int]) -> str:
+    """The JSON spelling of ``value`` (``null``, ``{"a": 1}``), bounded in size and depth."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return "…"
+    scalar = _scalar(value)
+    if scalar is not None:
+        return scalar
+    if isinstance(value, dict | list | tuple):
+        pairs = value.items() if isinstance(value, dict) else ((None, v) for v in value)
+        inner = []
+        for k, v in pairs:
+            if budget[0] <= 0:
+                inner.append("…")
+                break
+            key = "" if k is None else f"{_preview(str(k), budget)}: "
+            inner.append(key + _preview(v, budget))
+        brackets = "{}" if isinstance(value, dict) else "[]"
+        return brackets[0] + ", ".join(inner) + brackets[1]
+    return type(value).__name__
 
 
 def _show(value: object) -> str:
-    if value is None:
+    """A value as a message shows it: JSON's spelling, escaped, at most ``MAX_SHOWN`` long."""
+    if value is _ABSENT:
         return "（空）"
     if isinstance(value, str):
-        shown = json.dumps(value, ensure_ascii=False)
-        # A lone surrogate cannot be written as UTF-8: show it escaped, as \ud800.
-        return json.dumps(value) if _SURROGATE.search(shown) else shown
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+        shown = _cut(value)
+        return _escape(json.dumps(shown, ensure_ascii=False))
+    return _escape(_cut(_preview(value, [32])))
+
+
+class _Absent:
+    def __repr__(self) -> str:
+        return "<absent>"
+
+
+#: The ``found`` of a finding about a value that is not there at all.
+_ABSENT: Final = _Absent()
 
 
 def make_finding(  # noqa: PLR0913 - every argument is a field of the record
@@ -388,7 +468,7 @@ def make_finding(  # noqa: PLR0913 - every argument is a field of the record
     place: Place,
     *,
     expected: Value = None,
-    found: object = None,
+    found: object = _ABSENT,
     detail: tuple[str, str] = ("", ""),
     cells: tuple[str, ...] = (),
     severity: Severity | None = None,
@@ -396,23 +476,29 @@ def make_finding(  # noqa: PLR0913 - every argument is a field of the record
     """Build a finding of rule ``code``, with both messages from the rule's templates.
 
     ``detail`` is a (Chinese, English) pair filling the templates' ``detail`` slot.
-    ``found`` may be any value seen in the input; non-numbers are kept as their ``repr``.
+    ``found`` may be any value seen in the input (``None`` is JSON's ``null``; leave it out
+    when there was no value); a value that is not a number or a string is kept as its
+    (bounded) JSON spelling, as are integers too long to show.
     """
     rule = RULES[code]
     shown_found = _show(found)
     fields = {
-        "expected": _show(expected),
+        "expected": _show(_ABSENT if expected is None else expected),
         "found": shown_found,
         "detail": detail[0],
         "detail_en": detail[1],
     }
-    fields_en = {**fields, "found": "nothing" if found is None else shown_found}
+    fields_en = {**fields, "found": "nothing" if found is _ABSENT else shown_found}
     fields_en["expected"] = "nothing" if expected is None else fields["expected"]
     found_value: Value
-    if found is None or (isinstance(found, int | Decimal | str) and not isinstance(found, bool)):
+    if found is _ABSENT or found is None:
+        found_value = None
+    elif isinstance(found, int) and not isinstance(found, bool):
+        found_value = found if found.bit_length() <= _MAX_SHOWN_BITS else shown_found
+    elif isinstance(found, Decimal | str):
         found_value = found
     else:
-        found_value = repr(found)
+        found_value = shown_found
     return Finding(
         code=code,
         severity=severity or rule.severity,
@@ -423,6 +509,33 @@ def make_finding(  # noqa: PLR0913 - every argument is a field of the record
         message_en=rule.template_en.format(where=place.describe("en"), **fields_en) + f" [{code}]",
         cells=cells,
     )
+
+
+#: At most this many findings are listed for one document; the rest are counted in one
+#: S-LIMIT finding (see :func:`capped`).
+MAX_FINDINGS: Final = 1000
+
+
+def capped(findings: list[Finding], limit: int = MAX_FINDINGS) -> list[Finding]:
+    """The first ``limit`` findings, and one S-LIMIT finding counting the rest, if any.
+
+    The S-LIMIT finding is an error when any finding left out is one.
+    """
+    if len(findings) <= limit:
+        return findings
+    rest = findings[limit:]
+    error = any(f.severity is Severity.ERROR for f in rest)
+    more = make_finding(
+        "S-LIMIT",
+        Place(path="$"),
+        found=len(rest),
+        detail=(
+            f"另有 {len(rest)} 处问题未列出（最多列出 {limit} 处）",
+            f"{len(rest)} more problems not listed (at most {limit} are listed)",
+        ),
+        severity=Severity.ERROR if error else Severity.WARNING,
+    )
+    return [*findings[:limit], more]
 
 
 def rebase(finding: Finding, place: Place) -> Finding:

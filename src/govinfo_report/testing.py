@@ -209,7 +209,7 @@ def reports(
     short = st.text(alphabet=PROSE_ALPHABET, min_size=1, max_size=30)
     return (
         st.builds(
-            AnnualReport,
+            _dated_report,
             organ=organs,
             year=st.integers(2021, 2035) if years is None else years,
             preface=st.none() | st.lists(text, max_size=3).map(tuple),
@@ -222,7 +222,8 @@ def reports(
                 postcode=st.from_regex(r"\d{6}", fullmatch=True),
                 telephone=st.from_regex(r"0\d{2,3}-\d{7,8}", fullmatch=True),
             ),
-            date=st.none() | st.dates(dt.date(2022, 1, 1), dt.date(2036, 12, 31)),
+            # Days from 1 January of the report's year: a report is not dated before its year.
+            date=st.none() | st.integers(0, 730),
             overview=narratives(text),
             proactive=proactive_disclosures(max_count),
             requests=requests_tables(max_count),
@@ -242,6 +243,15 @@ def reports(
 
 def _narrative_agrees(report: AnnualReport) -> bool:
     return not narrative_findings(report)
+
+
+def _dated_report(*, date: int | None, **fields: Any) -> AnnualReport:  # noqa: ANN401
+    year = fields["year"]
+    day = None
+    if date is not None:
+        last = dt.date.max.toordinal()
+        day = dt.date.fromordinal(min(dt.date(year, 1, 1).toordinal() + date, last))
+    return AnnualReport(date=day, **fields)
 
 
 def _notices_for_unpaid_fees(report: AnnualReport) -> AnnualReport:

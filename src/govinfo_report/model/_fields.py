@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
 from govinfo_report.errors import ReportError
-from govinfo_report.findings import Place, make_finding
-from govinfo_report.rules.catalogue import parse_amount
+from govinfo_report.findings import Finding, Place, make_finding
+from govinfo_report.rules.catalogue import MAX_COUNT, parse_amount
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
+    "MAX_ITEMS",
     "amount",
+    "bad_text",
     "check_fields",
+    "child",
     "count",
     "items",
     "nonempty_text_validator",
@@ -27,8 +30,29 @@ __all__ = [
     "texts",
 ]
 
-# Control characters, lone surrogates (not encodable) and non-characters.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# Control characters (C0 and C1, U+0085 NEL among them), the line and paragraph separators
+# U+2028/U+2029, lone surrogates (not encodable) and non-characters.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+# What shows nothing: spaces of every kind, zero-width characters, the soft hyphen, BOM.
+_INVISIBLE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*")
+
+
+#: The most paragraphs (or parts) one list of a narrative may hold. A real section has a
+#: few dozen; the bound keeps checking a hostile document fast.
+MAX_ITEMS: Final = 10_000
+
+
+def too_many(where: str, value: tuple[object, ...] | list[object]) -> Finding:
+    """S-LIMIT: a list longer than :data:`MAX_ITEMS`."""
+    return make_finding(
+        "S-LIMIT",
+        Place(path=where),
+        found=len(value),
+        detail=(
+            f"列表最多 {MAX_ITEMS} 项，实际为 {len(value)} 项",
+            f"a list holds at most {MAX_ITEMS} items, found {len(value)}",
+        ),
+    )
 
 
 def count() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
@@ -54,11 +78,26 @@ def optional_text() -> Any:  # noqa: ANN401 - as above
 def nonempty_text_validator(
     instance: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    _text_validator(instance, attribute, value)
-    if not value.strip():  # type: ignore[attr-defined]  # a str: checked just above
+    bad = bad_text(value, nonempty=True)
+    if bad:
         place = Place(path=_where(instance, attribute))
-        detail = ("应为非空文本", "must not be empty")
-        raise ReportError((make_finding("S-VALUE", place, found=value, detail=detail),))
+        code = "S-TYPE" if not isinstance(value, str) else "S-VALUE"
+        raise ReportError((make_finding(code, place, found=value, detail=bad),))
+
+
+def child(cls: type) -> Any:  # noqa: ANN401 - as above
+    """A field holding one ``cls`` (made by default): any other type is refused (S-TYPE).
+
+    ``type(value) is cls``, not ``isinstance``: cheap, and the model's classes are final.
+    """
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not cls:
+            place = Place(path=_where(instance, attribute))
+            detail = (cls.__name__, f"a {cls.__name__}")
+            raise ReportError((make_finding("S-TYPE", place, found=value, detail=detail),))
+
+    return attrs.field(factory=cls, validator=validate)
 
 
 def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
@@ -82,6 +121,8 @@ def items(cls: type) -> Any:  # noqa: ANN401 - as above
             raise ReportError(
                 (make_finding("S-TYPE", Place(path=where), found=value, detail=detail),)
             )
+        if len(value) > MAX_ITEMS:
+            raise ReportError((too_many(where, value),))
         bad = [
             make_finding(
                 "S-TYPE",
@@ -114,7 +155,12 @@ def _to_tuple(value: object) -> object:
     return tuple(value) if isinstance(value, list) else value
 
 
-def _bad_text(value: object) -> tuple[str, str] | None:
+def bad_text(value: object, *, nonempty: bool = False) -> tuple[str, str] | None:
+    """What is wrong with a one-paragraph text, as a (Chinese, English) detail, or None.
+
+    A text is a ``str`` without control characters (C0, C1), line or paragraph separators,
+    lone surrogates or non-characters; ``nonempty``: with at least one visible character.
+    """
     if not isinstance(value, str):
         return ("文本", "a string")
     if _CONTROL.search(value):
@@ -122,11 +168,13 @@ def _bad_text(value: object) -> tuple[str, str] | None:
             "应为不含控制字符和换行的单段文本",
             "must be one paragraph without control characters or line breaks",
         )
+    if nonempty and _INVISIBLE.fullmatch(value):
+        return ("应为非空文本（至少一个可见字符）", "must not be empty (a visible character)")
     return None
 
 
 def _text_validator(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    bad = _bad_text(value)
+    bad = bad_text(value)
     if bad:
         place = Place(path=_where(instance, attribute))
         code = "S-TYPE" if not isinstance(value, str) else "S-VALUE"
@@ -139,9 +187,11 @@ def _texts_validator(instance: object, attribute: attrs.Attribute[Any], value: o
         place = Place(path=where)
         detail = ("文本的列表", "a list of strings")
         raise ReportError((make_finding("S-TYPE", place, found=value, detail=detail),))
+    if len(value) > MAX_ITEMS:
+        raise ReportError((too_many(where, value),))
     findings = []
     for i, item in enumerate(value):
-        bad = _bad_text(item)
+        bad = bad_text(item)
         if bad:
             code = "S-TYPE" if not isinstance(item, str) else "S-VALUE"
             findings.append(make_finding(code, Place(path=f"{where}[{i}]"), found=item, detail=bad))
@@ -167,7 +217,7 @@ def _numeric_fields(cls: type) -> tuple[tuple[str, bool], ...]:
     return _NUMERIC[cls]
 
 
-_COUNT_DETAIL = ("非负整数", "a non-negative integer")
+_COUNT_DETAIL = (f"不超过 {MAX_COUNT} 的非负整数", f"a non-negative integer up to {MAX_COUNT}")
 _AMOUNT_DETAIL = ("非负有限金额（Decimal）", "a non-negative finite Decimal")
 
 
@@ -183,7 +233,7 @@ def check_fields(instance: object, columns: Mapping[str, str] | None = None) -> 
         if is_amount:
             if not (isinstance(value, Decimal) and parse_amount(value) is not None):
                 bad.append((name, value, _AMOUNT_DETAIL))
-        elif type(value) is not int or value < 0:
+        elif type(value) is not int or not 0 <= value <= MAX_COUNT:
             bad.append((name, value, _COUNT_DETAIL))
     if bad:
         cls = type(instance).__name__

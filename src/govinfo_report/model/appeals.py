@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.model._fields import check_fields, count
+from govinfo_report.model._fields import check_fields, child, count
 
 __all__ = ["Appeals", "Outcomes"]
 
@@ -36,6 +36,6 @@ class Appeals:
     ``litigation_after_reconsideration`` (行政诉讼/复议后起诉).
     """
 
-    reconsideration: Outcomes = attrs.field(factory=Outcomes)
-    direct_litigation: Outcomes = attrs.field(factory=Outcomes)
-    litigation_after_reconsideration: Outcomes = attrs.field(factory=Outcomes)
+    reconsideration: Outcomes = child(Outcomes)
+    direct_litigation: Outcomes = child(Outcomes)
+    litigation_after_reconsideration: Outcomes = child(Outcomes)

@@ -7,7 +7,7 @@ from decimal import Decimal
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.model._fields import amount, check_fields, count, items, text, texts
+from govinfo_report.model._fields import amount, check_fields, child, count, items, text, texts
 
 __all__ = ["Narrative", "OtherMatters", "Part", "ProcessingFees"]
 
@@ -57,4 +57,4 @@ class OtherMatters:
 
     opening: tuple[str, ...] = texts()
     parts: tuple[Part, ...] = items(Part)
-    fees: ProcessingFees = attrs.field(factory=ProcessingFees)
+    fees: ProcessingFees = child(ProcessingFees)

@@ -7,7 +7,7 @@ from decimal import Decimal
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.model._fields import amount, check_fields, count
+from govinfo_report.model._fields import amount, check_fields, child, count
 
 __all__ = ["DocumentCounts", "ProactiveDisclosure"]
 
@@ -37,8 +37,8 @@ class ProactiveDisclosure:
     (行政事业性收费, 第（八）项), in 万元, with the precision the author gave.
     """
 
-    regulations: DocumentCounts = attrs.field(factory=DocumentCounts)
-    normative_documents: DocumentCounts = attrs.field(factory=DocumentCounts)
+    regulations: DocumentCounts = child(DocumentCounts)
+    normative_documents: DocumentCounts = child(DocumentCounts)
     licensing: int = count()
     punishment: int = count()
     coercion: int = count()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final
+from typing import Any, Final, cast
 
 import attrs
 
 from govinfo_report.errors import ReportError
 from govinfo_report.findings import Finding, Place, make_finding
-from govinfo_report.model._fields import nonempty_text_validator, optional_texts, text
+from govinfo_report.model._fields import bad_text, child, optional_texts, text
 from govinfo_report.model.appeals import Appeals
 from govinfo_report.model.narrative import Narrative, OtherMatters
 from govinfo_report.model.proactive import ProactiveDisclosure
@@ -22,6 +22,7 @@ __all__ = [
     "Contact",
     "Publication",
     "default_title",
+    "identity_findings",
     "year_finding",
 ]
 
@@ -33,9 +34,23 @@ EDITIONS: Final = {"2021": 2021}
 MAX_YEAR: Final = 9999
 
 
+def edition_finding(edition: object) -> Finding | None:
+    """S-TYPE or S-VALUE when ``edition`` is not one of :data:`EDITIONS`, else None."""
+    if type(edition) is str and edition in EDITIONS:
+        return None
+    place = Place(path="$.edition")
+    if type(edition) is not str:
+        return make_finding("S-TYPE", place, found=edition, detail=("文本", "a string"))
+    detail = (
+        f"格式版本应为 {'、'.join(EDITIONS)}",
+        f"the edition must be one of {', '.join(EDITIONS)}",
+    )
+    return make_finding("S-VALUE", place, found=edition, detail=detail)
+
+
 def year_finding(edition: str, year: object) -> Finding | None:
     """S-VALUE when ``year`` is not a whole year the ``edition`` applies to, else None."""
-    first = EDITIONS[edition]
+    first = EDITIONS.get(edition, min(EDITIONS.values())) if type(edition) is str else 0
     if type(year) is int and first <= year <= MAX_YEAR:
         return None
     detail = (
@@ -43,6 +58,52 @@ def year_finding(edition: str, year: object) -> Finding | None:
         f"must be a whole year from {first} to {MAX_YEAR}",
     )
     return make_finding("S-VALUE", Place(path="$.year"), found=year, detail=detail)
+
+
+def identity_findings(
+    *,
+    organ: object,
+    year: object,
+    edition: object = "2021",
+    title: object = None,
+    date: object = None,
+) -> list[Finding]:
+    """Every problem with a report's identity at once: the one set of identity rules.
+
+    The model checks these when a report is made, and :func:`~govinfo_report.audit` applies
+    them to a report as published, so that ``audit`` and ``to_report`` agree. ``organ`` and
+    ``title`` (when given) are one-paragraph texts with a visible character, the year one
+    the edition applies to, and a date not before the report's year (a report on 2023 is
+    written in 2023 at the earliest).
+    """
+    findings: list[Finding] = []
+    for name, value in (("organ", organ), ("title", title)):
+        if value is None and name != "organ":
+            continue
+        bad = bad_text(value, nonempty=True)
+        if bad:
+            code = "S-TYPE" if not isinstance(value, str) else "S-VALUE"
+            findings.append(make_finding(code, Place(path=f"$.{name}"), found=value, detail=bad))
+    problem = edition_finding(edition)
+    if problem is not None:
+        findings.append(problem)
+    else:
+        problem = year_finding(cast("str", edition), year)
+        if problem is not None:
+            findings.append(problem)
+    if date is not None:
+        if type(date) is not dt.date:
+            detail = ("日期", "a date")
+            findings.append(make_finding("S-TYPE", Place(path="$.date"), found=date, detail=detail))
+        elif type(year) is int and date.year < year:
+            detail = (
+                f"成文日期不应早于报告年度 {year} 年",
+                f"the date must not be before the report's year, {year}",
+            )
+            findings.append(
+                make_finding("S-VALUE", Place(path="$.date"), found=date.isoformat(), detail=detail)
+            )
+    return findings
 
 
 def default_title(organ: str, year: int) -> str:
@@ -72,7 +133,20 @@ class Contact:
 
 
 def _title_default(self: AnnualReport) -> str:
-    return default_title(self.organ, self.year)
+    organ: object = self.organ  # the annotation is not checked yet: the value may be anything
+    if not isinstance(organ, str) or type(self.year) is not int:
+        return ""  # the organ or year is refused; the title is not reported as well
+    return default_title(organ, self.year)
+
+
+def _optional(cls: type) -> Any:  # noqa: ANN401 - an attrs validator
+    def validate(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and type(value) is not cls:
+            place = Place(path=f"$.{attribute.name}")
+            detail = (cls.__name__, f"a {cls.__name__}")
+            raise ReportError((make_finding("S-TYPE", place, found=value, detail=detail),))
+
+    return validate
 
 
 @attrs.frozen(kw_only=True)
@@ -91,48 +165,31 @@ class AnnualReport:
     0
     """
 
-    organ: str = text(nonempty=True)
-    year: int = attrs.field()
+    organ: str
+    year: int
     edition: str = "2021"
-    title: str = attrs.field(
-        default=attrs.Factory(_title_default, takes_self=True),
-        validator=nonempty_text_validator,
-    )
+    title: str = attrs.field(default=attrs.Factory(_title_default, takes_self=True))
     #: The unnumbered opening paragraphs before section 一; ``None``: generated when printed.
     preface: tuple[str, ...] | None = optional_texts()
-    publication: Publication | None = None
-    contact: Contact | None = None
+    publication: Publication | None = attrs.field(default=None, validator=_optional(Publication))
+    contact: Contact | None = attrs.field(default=None, validator=_optional(Contact))
     date: dt.date | None = None
-    overview: Narrative = attrs.field(factory=Narrative)
-    proactive: ProactiveDisclosure = attrs.field(factory=ProactiveDisclosure)
-    requests: Requests = attrs.field(factory=Requests)
-    appeals: Appeals = attrs.field(factory=Appeals)
-    problems: Narrative = attrs.field(factory=Narrative)
-    other_matters: OtherMatters = attrs.field(factory=OtherMatters)
+    overview: Narrative = child(Narrative)
+    proactive: ProactiveDisclosure = child(ProactiveDisclosure)
+    requests: Requests = child(Requests)
+    appeals: Appeals = child(Appeals)
+    problems: Narrative = child(Narrative)
+    other_matters: OtherMatters = child(OtherMatters)
 
     def __attrs_post_init__(self) -> None:
-        findings = []
-        if self.edition not in EDITIONS:
-            findings.append(
-                make_finding(
-                    "S-VALUE",
-                    Place(path="$.edition"),
-                    found=self.edition,
-                    detail=(
-                        f"格式版本应为 {'、'.join(EDITIONS)}",
-                        f"the edition must be one of {', '.join(EDITIONS)}",
-                    ),
-                )
-            )
-        else:
-            problem = year_finding(self.edition, self.year)
-            if problem is not None:
-                findings.append(problem)
-        if self.date is not None and type(self.date) is not dt.date:
-            findings.append(
-                make_finding(
-                    "S-TYPE", Place(path="$.date"), found=self.date, detail=("日期", "a date")
-                )
-            )
+        # Identity fields are checked together, so that every problem is named at once.
+        findings = identity_findings(
+            organ=self.organ,
+            year=self.year,
+            edition=self.edition,
+            # A default title has the organ's problems, which are reported once, on the organ.
+            title=None if self.title == _title_default(self) else self.title,
+            date=self.date,
+        )
         if findings:
             raise ReportError(findings)

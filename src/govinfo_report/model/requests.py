@@ -8,7 +8,7 @@ import attrs
 
 from govinfo_report import labels
 from govinfo_report.errors import ReportError
-from govinfo_report.model._fields import check_fields, count
+from govinfo_report.model._fields import check_fields, child, count
 from govinfo_report.rules.catalogue import BALANCE_RULES, evaluate
 
 __all__ = [
@@ -66,7 +66,7 @@ class ApplicantCounts:
 
 
 def _rows() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
-    return attrs.field(factory=ApplicantCounts)
+    return child(ApplicantCounts)
 
 
 def _sum_rows(rows: list[ApplicantCounts]) -> ApplicantCounts:
@@ -152,10 +152,10 @@ class HandlingResults:
 
     disclosed: ApplicantCounts = _rows()
     partially_disclosed: ApplicantCounts = _rows()
-    withheld: Withheld = attrs.field(factory=Withheld)
-    unavailable: Unavailable = attrs.field(factory=Unavailable)
-    not_processed: NotProcessed = attrs.field(factory=NotProcessed)
-    other: OtherHandling = attrs.field(factory=OtherHandling)
+    withheld: Withheld = child(Withheld)
+    unavailable: Unavailable = child(Unavailable)
+    not_processed: NotProcessed = child(NotProcessed)
+    other: OtherHandling = child(OtherHandling)
 
     @property
     def total(self) -> ApplicantCounts:
@@ -181,7 +181,7 @@ class Requests:
 
     new: ApplicantCounts = _rows()
     carried_over: ApplicantCounts = _rows()
-    results: HandlingResults = attrs.field(factory=HandlingResults)
+    results: HandlingResults = child(HandlingResults)
     carried_forward: ApplicantCounts = _rows()
 
     def __attrs_post_init__(self) -> None:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
 __all__ = [
+    "MAX_COUNT",
     "SUM_RULES",
     "SumRule",
     "check_cell",
@@ -183,11 +184,14 @@ def complete_totals(values: dict[CellKey, Number]) -> None:
 
 
 _AMOUNT = re.compile(r"[0-9]+(\.[0-9]+)?")
+#: The largest count a cell may hold (999,999,999,999: twelve digits). No office receives
+#: a trillion requests; the bound keeps every sum and message of numbers small and fast.
+MAX_COUNT: Final = 10**12 - 1
 #: Amounts are bounded: at most this many digits before the point and after it (the
 #: largest budget of a ministry has 13 digits in 元; nobody reports below 0.000001).
 MAX_WHOLE_DIGITS: Final = 18
 MAX_FRACTION_DIGITS: Final = 10
-_COUNT_WORDS = ("非负整数", "a non-negative integer")
+_COUNT_WORDS = (f"不超过 {MAX_COUNT} 的非负整数", f"a non-negative integer up to {MAX_COUNT}")
 _AMOUNT_WORDS = ("非负金额（十进制数字或整数）", "a non-negative decimal amount")
 
 
@@ -227,7 +231,7 @@ def _as_decimal(raw: object) -> Decimal | None:
 def check_cell(cell: Cell, raw: object) -> tuple[Number | None, Finding | None]:
     """Validate one cell's raw value: the value, or a finding of rule A-NONNEG."""
     if cell.kind == "count":
-        if type(raw) is int and raw >= 0:
+        if type(raw) is int and 0 <= raw <= MAX_COUNT:
             return raw, None
         return None, make_finding("A-NONNEG", cell.place, found=raw, detail=_COUNT_WORDS)
     amount = parse_amount(raw)

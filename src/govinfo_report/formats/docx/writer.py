@@ -546,13 +546,24 @@ def _modern_compat(settings: etree._Element) -> None:
         )
 
 
+#: The longest text a core property (title, author) may hold: python-docx refuses more, as
+#: Word's document properties do. The body and the identity property keep the whole text.
+MAX_CORE_PROPERTY: Final = 255
+
+
+def _core_text(text: str) -> str:
+    if len(text) <= MAX_CORE_PROPERTY:
+        return text
+    return text[: MAX_CORE_PROPERTY - 1] + "…"
+
+
 def _set_properties(document: Document, report: AnnualReport) -> None:
     props = document.core_properties
-    when = report.date or dt.date(report.year + 1, 1, 1)
+    when = report.date or dt.date(min(report.year + 1, dt.MAXYEAR), 1, 1)
     stamp = dt.datetime(when.year, when.month, when.day)  # noqa: DTZ001 - written as UTC "Z"
-    props.title = report.title
-    props.author = report.organ
-    props.last_modified_by = report.organ
+    props.title = _core_text(report.title)
+    props.author = _core_text(report.organ)
+    props.last_modified_by = _core_text(report.organ)
     props.created = stamp
     props.modified = stamp
     props.revision = 1

@@ -57,7 +57,15 @@ from cattrs.preconf.json import make_converter
 from govinfo_report import _io
 from govinfo_report.cells import CELLS, Cell, CellKey, cell_value
 from govinfo_report.errors import ReadError, ReportError
-from govinfo_report.findings import Finding, Place, Severity, make_finding, rebase
+from govinfo_report.findings import (
+    MAX_FINDINGS,
+    Finding,
+    Place,
+    Severity,
+    capped,
+    make_finding,
+    rebase,
+)
 from govinfo_report.labels import APPLICANT_COLUMNS
 from govinfo_report.model import (
     EDITIONS,
@@ -68,6 +76,7 @@ from govinfo_report.model import (
     Part,
     Requests,
 )
+from govinfo_report.model._fields import MAX_ITEMS, too_many
 from govinfo_report.model.report import year_finding
 from govinfo_report.rules.catalogue import (
     FEE_CELLS,
@@ -121,6 +130,22 @@ class _StrictTypeError(TypeError):
         super().__init__(f"expected {en}, found {value!r}")
 
 
+class _LimitError(ValueError):
+    """A list longer than MAX_ITEMS (reported as S-LIMIT, without looking at its items)."""
+
+    def __init__(self, value: list[Any]) -> None:
+        self.value = value
+        super().__init__(f"a list of {len(value)} items")
+
+
+def _check_list(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise _StrictTypeError(value, "列表", "a list")
+    if len(value) > MAX_ITEMS:
+        raise _LimitError(value)
+    return value
+
+
 def _structure_int(value: object, _: type) -> int:
     if type(value) is not int:
         raise _StrictTypeError(value, "整数", "an integer")
@@ -170,8 +195,7 @@ def _make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
     def _strict_list(item: type) -> Any:  # noqa: ANN401 - a cattrs hook
         def hook(value: object, _: type) -> tuple[Any, ...]:
-            if not isinstance(value, list):
-                raise _StrictTypeError(value, "列表", "a list")
+            value = _check_list(value)
             structure = conv.get_structure_hook(item)  # looked up once, not for every item
             out: list[Any] = []
             errors: list[Exception] = []
@@ -213,8 +237,19 @@ _CONVERTER: Final = _make_converter()
 # --- Out --------------------------------------------------------------------------
 
 
+def _only_reports(report: object) -> None:
+    # Only a whole report is written: a section or a dict would give a file loads refuses.
+    if type(report) is not AnnualReport:
+        msg = f"expected an AnnualReport, got {type(report).__name__}"
+        raise TypeError(msg)
+
+
 def to_dict(report: AnnualReport) -> dict[str, Any]:
-    """The JSON-like form of a report: the envelope, then every field, totals included."""
+    """The JSON-like form of a report: the envelope, then every field, totals included.
+
+    Raises ``TypeError`` for anything but an :class:`~govinfo_report.AnnualReport`.
+    """
+    _only_reports(report)
     body: dict[str, Any] = _CONVERTER.unstructure(report)
     return {"format": FORMAT, "schema_version": SCHEMA_VERSION, **body}
 
@@ -253,7 +288,7 @@ def _check_envelope(data: dict[str, Any]) -> list[Finding]:
                 "S-FORMAT",
                 Place(path="$.format"),
                 expected=FORMAT,
-                found=None if fmt is _MISSING else fmt,
+                **({} if fmt is _MISSING else {"found": fmt}),
                 detail=(f"format 应为 “{FORMAT}”", f'"format" must be "{FORMAT}"'),
             )
         )
@@ -264,7 +299,7 @@ def _check_envelope(data: dict[str, Any]) -> list[Finding]:
                 "S-FORMAT",
                 Place(path="$.schema_version"),
                 expected=SCHEMA_VERSION,
-                found=None if version is _MISSING else version,
+                **({} if version is _MISSING else {"found": version}),
                 detail=(
                     f"schema_version 应为 {'或'.join(map(str, READ_VERSIONS))}",
                     f'"schema_version" must be {" or ".join(map(str, READ_VERSIONS))}',
@@ -272,16 +307,18 @@ def _check_envelope(data: dict[str, Any]) -> list[Finding]:
             )
         )
     edition = data.get("edition", _MISSING)
-    if edition not in EDITIONS:
+    if type(edition) is not str or edition not in EDITIONS:
         findings.append(
             make_finding(
                 "S-FORMAT",
                 Place(path="$.edition"),
                 expected=next(iter(EDITIONS)),
-                found=None if edition is _MISSING else edition,
+                **({} if edition is _MISSING else {"found": edition}),
                 detail=(
-                    f"edition 应为 {'、'.join(EDITIONS)}",
-                    f'"edition" must be one of {", ".join(EDITIONS)}',
+                    f"edition 应为 {'、'.join(f'“{e}”' for e in EDITIONS)}",
+                    f'"edition" must be one of {", ".join(f"{e!r}" for e in EDITIONS)}'.replace(
+                        "'", '"'
+                    ),
                 ),
             )
         )
@@ -388,7 +425,7 @@ def _strip_handled_total(clean: dict[str, Any], findings: list[Finding]) -> None
         if isinstance(total, dict):
             findings.extend(
                 make_finding("S-UNKNOWN", Place(path=f"$.requests.results.total.{key}"))
-                for key in sorted(set(total) - set(APPLICANT_COLUMNS))
+                for key in sorted(set(total) - set(APPLICANT_COLUMNS), key=str)
             )
 
 
@@ -404,15 +441,20 @@ def _finding_from_leaf(exc: BaseException, path: tuple[str | int, ...]) -> list[
             out.append(rebase(f, attrs.evolve(f.place, path=_path((*path, *field.split("."))))))
         return out
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [
-            make_finding("S-UNKNOWN", Place(path=_path((*path, key))))
-            for key in sorted(exc.extra_fields)
-        ]
+        keys = sorted(exc.extra_fields, key=str)
+        return capped(
+            [
+                make_finding("S-UNKNOWN", Place(path=_path((*path, str(key)))))
+                for key in keys[: MAX_FINDINGS + 1]
+            ]
+        )
     if isinstance(exc, KeyError):
         return [make_finding("S-MISSING", place)]
+    if isinstance(exc, _LimitError):
+        return [too_many(place.path, exc.value)]
     if isinstance(exc, _StrictTypeError):
         return [make_finding("S-TYPE", place, found=exc.value, detail=(exc.zh, exc.en))]
-    return [make_finding("S-TYPE", place, found=None, detail=("有效的值", "a valid value"))]
+    return [make_finding("S-TYPE", place, detail=("有效的值", "a valid value"))]
 
 
 def _findings_from_cattrs(exc: BaseException, path: tuple[str | int, ...]) -> list[Finding]:
@@ -575,9 +617,8 @@ def _structure_sound(data: dict[str, Any]) -> AnnualReport | None:
 def _check_head(data: dict[str, Any]) -> list[Finding]:
     """The envelope, the year and the sections outside the tables: cheap, and always run."""
     findings = _check_envelope(data)
-    if any(f.place.path == "$.edition" for f in findings):
-        return findings  # the year's range depends on the edition
-    findings += _check_year(data)
+    if not any(f.place.path == "$.edition" for f in findings):
+        findings += _check_year(data)  # the year's range depends on the edition
     findings += [
         make_finding("S-MISSING", Place(path=f"$.{name}"))
         for name in _REQUIRED_SECTIONS
@@ -623,8 +664,6 @@ def _check_slow(data: object) -> tuple[AnnualReport | None, list[Finding]]:
         )
         return None, [finding]
     findings = _check_head(data)
-    if any(f.place.path == "$.edition" for f in findings):
-        return None, findings  # the cells depend on the edition
     values, cell_findings, clean = _check_cells(data)
     findings += cell_findings
     complete_totals(values)
@@ -640,8 +679,12 @@ def _check_slow(data: object) -> tuple[AnnualReport | None, list[Finding]]:
 
 
 def check_dict(data: object) -> list[Finding]:
-    """Every finding about a JSON-like report, without raising: errors and warnings."""
-    return _check(data)[1]
+    """Every finding about a JSON-like report, without raising: errors and warnings.
+
+    At most :data:`~govinfo_report.findings.MAX_FINDINGS` are listed, then one S-LIMIT
+    finding counts the rest.
+    """
+    return capped(_check(data)[1])
 
 
 def from_dict(data: object) -> AnnualReport:
@@ -649,7 +692,7 @@ def from_dict(data: object) -> AnnualReport:
     report, findings = _check(data)
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors or report is None:
-        raise ReportError(errors)
+        raise ReportError(capped(errors))
     return report
 
 
@@ -738,6 +781,7 @@ def write_json(
     ``protect`` names input files that must never be overwritten: naming one as ``path``
     raises :class:`~govinfo_report.WriteError` and leaves it untouched.
     """
+    _only_reports(report)
     return _io.atomic_write(path, dumps(report).encode("utf-8"), protect=protect)
 
 

@@ -13,12 +13,29 @@ _META: Final = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)
 _WIDEN: Final = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
 
 
+#: Codecs Python counts as text encodings that are no charset of a page: they transform
+#: text (or decode escapes) rather than map bytes to characters. UTF-7 is refused by every
+#: browser (WHATWG Encoding), being a known way to smuggle markup.
+_NOT_CHARSETS: Final = frozenset(
+    {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7"}
+)
+
+
 def _codec(name: str) -> str | None:
+    """The codec of a charset name, or None for an unknown name or one that is no charset.
+
+    Only text encodings qualify: ``base64``, ``hex``, ``zlib``, ``rot13``, ``uu`` (bytes or
+    str transforms) and the names in ``_NOT_CHARSETS`` are ignored, as unknown names are.
+    """
     name = _WIDEN.get(name.lower(), name.lower())
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    # CodecInfo._is_text_encoding is False for the bytes-to-bytes and str-to-str transforms.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
 
 
 #: What :func:`decode_utf8` names strict UTF-8 with: ``data`` is then the text's UTF-8 bytes.
@@ -43,9 +60,15 @@ def decode_utf8(data: bytes, *, markup: bool = False) -> tuple[str, str]:  # noq
     """
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8"
-    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    # UTF-32 first: its little-endian BOM begins with UTF-16's.
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
-            return data[2:].decode(name, errors="replace"), name
+            return data[len(bom) :].decode(name, errors="replace"), name
     if not data.isascii():
         # Valid multi-byte UTF-8 is vanishingly unlikely in GBK text, and sites often keep a
         # stale charset declaration after converting their pages to UTF-8.
@@ -57,12 +80,19 @@ def decode_utf8(data: bytes, *, markup: bool = False) -> tuple[str, str]:  # noq
         match = _META.search(data[:4096])
         if match:
             codec = _codec(match[1].decode("ascii", errors="replace"))
-            if codec is not None and codec not in ("utf-16-le", "utf-16-be", "utf-16"):
+            if codec is not None and not codec.startswith(("utf-16", "utf-32")):
                 return data.decode(codec, errors="replace"), codec
     try:
         return data.decode("utf-8"), STRICT_UTF8
     except UnicodeDecodeError:
         pass
+    if b"\x00" not in data:
+        # These are Chinese reports: text that is valid GB18030 is read as GB18030. A guess
+        # on a short GBK text is often another double-byte encoding (cp949, Big5): garbage.
+        try:
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes  # noqa: PLC0415 - only for undeclared encodings
 
     best = from_bytes(data[:262144]).best()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from typing import TYPE_CHECKING, Final
 
 from lxml import etree
@@ -19,7 +20,16 @@ from govinfo_report.errors import ReadError
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["MAX_ENTRIES", "MAX_PART", "MAX_RATIO", "MAX_TOTAL", "Kind", "open_zip", "parse_xml"]
+__all__ = [
+    "MAX_ELEMENTS",
+    "MAX_ENTRIES",
+    "MAX_PART",
+    "MAX_RATIO",
+    "MAX_TOTAL",
+    "Kind",
+    "open_zip",
+    "parse_xml",
+]
 
 #: Most entries an Office file may have (Word writes about 15, Excel about 15 plus sheets).
 MAX_ENTRIES: Final = 2000
@@ -30,6 +40,10 @@ MAX_RATIO: Final = 200
 _RATIO_FLOOR: Final = 1024 * 1024
 #: Most bytes one part we read may declare.
 MAX_PART: Final = 64 * 1024 * 1024
+#: Most XML elements a part may have. Word spends 5 to 20 elements on a paragraph (runs,
+#: their properties, fonts), WPS sometimes one run per character: a long report has tens of
+#: thousands; this bound keeps a hostile document's tree within about 100 MB.
+MAX_ELEMENTS: Final = 400_000
 
 Kind = tuple[str, str, str]  # (suffix, Chinese name, English name): ".docx", "Word 文档", ...
 
@@ -41,6 +55,7 @@ _CORRUPT: Final = (
     EOFError,
     NotImplementedError,
     RuntimeError,
+    zlib.error,  # a damaged deflate stream
 )
 
 
@@ -114,10 +129,29 @@ _PARSER: Final = etree.XMLParser(
 
 
 def parse_xml(data: bytes, name: str, part: str = "XML") -> etree._Element:
-    """Parse one part safely: no DTD, no entities, no network; errors become ReadError."""
+    """Parse one part safely: no DTD, no entities, no network; errors become ReadError.
+
+    A part of more than ``MAX_ELEMENTS`` elements is refused: before it is parsed when its
+    markup alone says so (every element has a ``<``, and text cannot hold one), else after.
+    """
+    if data.count(b"<") > 2 * MAX_ELEMENTS:
+        raise _too_many(name, part)
     try:
-        return etree.fromstring(data, parser=_PARSER)
+        root = etree.fromstring(data, parser=_PARSER)
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise ReadError(
             name, f"{part} 无法解析（{exc}）", f"{part} cannot be parsed ({exc})"
         ) from None
+    for n, _ in enumerate(root.iter()):
+        if n >= MAX_ELEMENTS:
+            raise _too_many(name, part)
+    return root
+
+
+def _too_many(name: str, part: str) -> ReadError:
+    return ReadError(
+        name,
+        f"{part} 超过 {MAX_ELEMENTS} 个 XML 元素，远超任何一份年度报告，拒绝读取",
+        f"{part} has more than {MAX_ELEMENTS} XML elements, far more than any annual report; "
+        "refused",
+    )

@@ -32,6 +32,9 @@ from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._interpret import WRITER_STYLES, interpret
 from govinfo_report.published.readers._normal import squash
 from govinfo_report.published.readers._zip import (
+    MAX_ELEMENTS as MAX_DOCX_ELEMENTS,
+)
+from govinfo_report.published.readers._zip import (
     MAX_ENTRIES,
     MAX_RATIO,
     MAX_TOTAL,
@@ -47,7 +50,7 @@ if TYPE_CHECKING:
     from govinfo_report.findings import Finding
     from govinfo_report.published.readers._blocks import Block
 
-__all__ = ["MAX_ENTRIES", "MAX_RATIO", "MAX_TOTAL", "read_docx"]
+__all__ = ["MAX_DOCX_ELEMENTS", "MAX_ENTRIES", "MAX_RATIO", "MAX_TOTAL", "read_docx"]
 
 _W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CUSTOM: Final = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -64,6 +67,26 @@ def _w(tag: str) -> str:
 _P, _TBL, _TR, _TC, _T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("t")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _w("sdt"), _w("sdtContent"), _w("customXml")
 _SKIPPED: Final = frozenset({_w("del"), _w("moveFrom"), _w("delText"), _w("instrText"), _TBL})
+_R: Final = _w("r")
+_RPR: Final = _w("rPr")
+#: Run properties that hide a run from the reader: hidden text, and the hidden paragraph
+#: mark that Word's "style separator" uses.
+_HIDDEN: Final = (_w("vanish"), _w("specVanish"))
+_OFF: Final = frozenset({"0", "false", "off"})
+
+
+def _hidden(run: etree._Element) -> bool:
+    """Whether a run is hidden text (``w:vanish``/``w:specVanish`` not switched off)."""
+    pr = run.find(_RPR)
+    if pr is None:
+        return False
+    for tag in _HIDDEN:
+        flag = pr.find(tag)
+        if flag is not None and flag.get(_w("val"), "true").lower() not in _OFF:
+            return True
+    return False
+
+
 _SPACES: Final = frozenset({_w("tab"), _w("br"), _w("cr")})
 
 
@@ -142,7 +165,7 @@ def _identity(data: bytes | None, name: str) -> tuple[dict[str, object] | None, 
     try:
         value = json.loads(raw)
         return _identity_fields(value), None
-    except (ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None, raw[:200]
 
 
@@ -183,7 +206,11 @@ def _text(el: etree._Element) -> str:
             parts.append(node.text or "")
         elif tag in _SPACES:
             parts.append(" ")
-        stack.extend(child for child in reversed(node) if child.tag not in _SKIPPED)
+        stack.extend(
+            child
+            for child in reversed(node)
+            if child.tag not in _SKIPPED and not (child.tag == _R and _hidden(child))
+        )
     return "".join(parts)
 
 
