@@ -33,6 +33,7 @@ __all__ = [
     "Severity",
     "capped",
     "make_finding",
+    "more_finding",
     "rebase",
 ]
 
@@ -525,17 +526,23 @@ def capped(findings: list[Finding], limit: int = MAX_FINDINGS) -> list[Finding]:
         return findings
     rest = findings[limit:]
     error = any(f.severity is Severity.ERROR for f in rest)
-    more = make_finding(
+    # An S-LIMIT finding among the rest already counts the problems it stands for.
+    count = sum(f.found if f.code == "S-LIMIT" and isinstance(f.found, int) else 1 for f in rest)
+    return [*findings[:limit], more_finding(count, limit=limit, error=error)]
+
+
+def more_finding(rest: int, *, limit: int = MAX_FINDINGS, error: bool = True) -> Finding:
+    """S-LIMIT: ``rest`` more problems were found than are listed."""
+    return make_finding(
         "S-LIMIT",
         Place(path="$"),
-        found=len(rest),
+        found=rest,
         detail=(
-            f"另有 {len(rest)} 处问题未列出（最多列出 {limit} 处）",
-            f"{len(rest)} more problems not listed (at most {limit} are listed)",
+            f"另有 {rest} 处问题未列出（最多列出 {limit} 处）",
+            f"{rest} more problems not listed (at most {limit} are listed)",
         ),
         severity=Severity.ERROR if error else Severity.WARNING,
     )
-    return [*findings[:limit], more]
 
 
 def rebase(finding: Finding, place: Place) -> Finding:

@@ -1,5 +1,6 @@
 """The model: the report and its sections as frozen attrs classes (pure: attrs and stdlib)."""
 
+from govinfo_report.model._fields import MAX_ITEMS
 from govinfo_report.model.appeals import Appeals, Outcomes
 from govinfo_report.model.narrative import Narrative, OtherMatters, Part, ProcessingFees
 from govinfo_report.model.proactive import DocumentCounts, ProactiveDisclosure
@@ -20,9 +21,12 @@ from govinfo_report.model.requests import (
     Unavailable,
     Withheld,
 )
+from govinfo_report.rules.catalogue import MAX_COUNT
 
 __all__ = [
     "EDITIONS",
+    "MAX_COUNT",
+    "MAX_ITEMS",
     "MAX_YEAR",
     "AnnualReport",
     "Appeals",

@@ -217,7 +217,8 @@ def _numeric_fields(cls: type) -> tuple[tuple[str, bool], ...]:
     return _NUMERIC[cls]
 
 
-_COUNT_DETAIL = (f"不超过 {MAX_COUNT} 的非负整数", f"a non-negative integer up to {MAX_COUNT}")
+_COUNT_DETAIL = ("非负整数", "a non-negative integer")
+_COUNT_BOUND = (f"不超过 {MAX_COUNT} 的非负整数", f"a non-negative integer up to {MAX_COUNT}")
 _AMOUNT_DETAIL = ("非负有限金额（Decimal）", "a non-negative finite Decimal")
 
 
@@ -233,8 +234,10 @@ def check_fields(instance: object, columns: Mapping[str, str] | None = None) -> 
         if is_amount:
             if not (isinstance(value, Decimal) and parse_amount(value) is not None):
                 bad.append((name, value, _AMOUNT_DETAIL))
-        elif type(value) is not int or not 0 <= value <= MAX_COUNT:
+        elif type(value) is not int or value < 0:
             bad.append((name, value, _COUNT_DETAIL))
+        elif value > MAX_COUNT:
+            bad.append((name, value, _COUNT_BOUND))
     if bad:
         cls = type(instance).__name__
         raise ReportError(

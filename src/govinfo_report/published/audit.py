@@ -26,6 +26,7 @@ import attrs
 from govinfo_report import labels
 from govinfo_report.cells import CELL_BY_KEY, Cell, CellKey
 from govinfo_report.findings import Finding, Place, make_finding
+from govinfo_report.model.report import identity_findings
 from govinfo_report.published.record import REQUIRED_CELLS, missing_identity
 from govinfo_report.rules.catalogue import check_cell, complete_totals, evaluate, fee_findings
 from govinfo_report.rules.narrative import Paragraph, check_narrative
@@ -52,6 +53,19 @@ def audit(record: PublishedReport) -> list[Finding]:
         findings.append(missing_identity("organ", ("发文机关", "the organ")))
     if record.year is None:
         findings.append(missing_identity("year", ("年度", "the year")))
+    # The model's identity rules, so that audit says sound only where to_report succeeds.
+    missing = {f"$.{name}" for name in ("organ", "year") if getattr(record, name) is None}
+    findings.extend(
+        f
+        for f in identity_findings(
+            organ=record.organ,
+            year=record.year,
+            edition=record.edition,
+            title=record.title,
+            date=record.date,
+        )
+        if f.place.path not in missing
+    )
     values: dict[CellKey, int | Decimal] = {}
     for published in record.cells:
         cell = CELL_BY_KEY[published.key]

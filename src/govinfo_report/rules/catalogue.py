@@ -191,7 +191,8 @@ MAX_COUNT: Final = 10**12 - 1
 #: largest budget of a ministry has 13 digits in 元; nobody reports below 0.000001).
 MAX_WHOLE_DIGITS: Final = 18
 MAX_FRACTION_DIGITS: Final = 10
-_COUNT_WORDS = (f"不超过 {MAX_COUNT} 的非负整数", f"a non-negative integer up to {MAX_COUNT}")
+_COUNT_WORDS = ("非负整数", "a non-negative integer")
+_COUNT_BOUND = (f"不超过 {MAX_COUNT} 的非负整数", f"a non-negative integer up to {MAX_COUNT}")
 _AMOUNT_WORDS = ("非负金额（十进制数字或整数）", "a non-negative decimal amount")
 
 
@@ -233,7 +234,8 @@ def check_cell(cell: Cell, raw: object) -> tuple[Number | None, Finding | None]:
     if cell.kind == "count":
         if type(raw) is int and 0 <= raw <= MAX_COUNT:
             return raw, None
-        return None, make_finding("A-NONNEG", cell.place, found=raw, detail=_COUNT_WORDS)
+        words = _COUNT_BOUND if type(raw) is int and raw > MAX_COUNT else _COUNT_WORDS
+        return None, make_finding("A-NONNEG", cell.place, found=raw, detail=words)
     amount = parse_amount(raw)
     if amount is None:
         return None, make_finding("A-NONNEG", cell.place, found=raw, detail=_AMOUNT_WORDS)

@@ -64,6 +64,7 @@ from govinfo_report.findings import (
     Severity,
     capped,
     make_finding,
+    more_finding,
     rebase,
 )
 from govinfo_report.labels import APPLICANT_COLUMNS
@@ -442,12 +443,13 @@ def _finding_from_leaf(exc: BaseException, path: tuple[str | int, ...]) -> list[
         return out
     if isinstance(exc, ForbiddenExtraKeysError):
         keys = sorted(exc.extra_fields, key=str)
-        return capped(
-            [
-                make_finding("S-UNKNOWN", Place(path=_path((*path, str(key)))))
-                for key in keys[: MAX_FINDINGS + 1]
-            ]
-        )
+        out = [
+            make_finding("S-UNKNOWN", Place(path=_path((*path, str(key)))))
+            for key in keys[:MAX_FINDINGS]
+        ]
+        if len(keys) > MAX_FINDINGS:
+            out.append(more_finding(len(keys) - MAX_FINDINGS))
+        return out
     if isinstance(exc, KeyError):
         return [make_finding("S-MISSING", place)]
     if isinstance(exc, _LimitError):

@@ -28,23 +28,29 @@ from govinfo_report import labels
 from govinfo_report.formats.json.codec import FORMAT, SCHEMA_VERSION
 from govinfo_report.model import (
     EDITIONS,
+    MAX_COUNT,
+    MAX_ITEMS,
     MAX_YEAR,
     AnnualReport,
     ApplicantCounts,
     HandlingResults,
     Outcomes,
 )
+from govinfo_report.rules.catalogue import MAX_FRACTION_DIGITS, MAX_WHOLE_DIGITS
 
 __all__ = ["SCHEMA_ID", "json_schema"]
 
 SCHEMA_ID: Final = f"https://govinfo-report.invalid/schema/v{SCHEMA_VERSION}.json"
 
-_COUNT: Final = {"type": "integer", "minimum": 0}
+_COUNT: Final = {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
 _AMOUNT: Final = {
     "description": 'A non-negative exact decimal: a string of digits ("12.50") or an integer.',
     "oneOf": [
-        {"type": "string", "pattern": r"^\d+(\.\d+)?$"},
-        {"type": "integer", "minimum": 0},
+        {
+            "type": "string",
+            "pattern": rf"^[0-9]{{1,{MAX_WHOLE_DIGITS}}}(\.[0-9]{{1,{MAX_FRACTION_DIGITS}}})?$",
+        },
+        {"type": "integer", "minimum": 0, "maximum": 10**MAX_WHOLE_DIGITS - 1},
     ],
 }
 _COMPUTED: Final[dict[type, str]] = {
@@ -70,7 +76,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN4
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if origin is tuple:
         (item, _) = typing.get_args(tp)
-        return {"type": "array", "items": _type_schema(item, defs)}
+        return {"type": "array", "items": _type_schema(item, defs), "maxItems": MAX_ITEMS}
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
         return {"anyOf": [*(_type_schema(o, defs) for o in options), {"type": "null"}]}

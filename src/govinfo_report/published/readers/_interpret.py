@@ -13,6 +13,7 @@ import difflib
 import functools
 import re
 from collections import Counter
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
@@ -20,6 +21,7 @@ import attrs
 
 from govinfo_report import labels
 from govinfo_report.cells import CELL_BY_KEY, CellKey
+from govinfo_report.errors import ReadError
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._normal import (
@@ -208,6 +210,15 @@ def _match_row(text: str) -> tuple[_Row, bool] | None:
     return (best, True) if best else None
 
 
+#: How many times one document may ask for a loose label match (see :func:`interpret`).
+MAX_FUZZY: Final = 300
+_FUZZY_LEFT: Final[ContextVar[list[int] | None]] = ContextVar("_FUZZY_LEFT", default=None)
+
+
+class _FuzzySpentError(Exception):
+    """A document asked for more loose matches than ``MAX_FUZZY`` (never cached: raised)."""
+
+
 def _closest(key: str) -> _Row | None:
     """The row whose form is most like ``key`` (difflib ratio at least ``_TYPO_RATIO``).
 
@@ -215,6 +226,11 @@ def _closest(key: str) -> _Row | None:
     by ``2 * min(len) / total`` and by the characters the two strings share
     (``quick_ratio``), so forms that cannot win are not compared in full.
     """
+    left = _FUZZY_LEFT.get()
+    if left is not None:
+        left[0] -= 1
+        if left[0] < 0:
+            raise _FuzzySpentError
     best: tuple[float, _Row] | None = None
     counts: Counter[str] | None = None
     size = len(key)
@@ -464,6 +480,10 @@ def _classify(text: str) -> tuple[_Row, bool] | str:
     return _kind_remembered(text) if len(text) <= _CACHED else _kind(text)
 
 
+#: The most pieces of a label split over rows or cells that are joined to match it.
+_MAX_PENDING: Final = 6
+
+
 class _TableReader:
     def __init__(self, out: _Builder) -> None:
         self.out = out
@@ -550,6 +570,11 @@ class _TableReader:
                     if current is not None and compact(cell.text) in compact(current.row.meant):
                         continue  # the rest of a label Word split over two rows
                     pending.append(cell)
+                    if len(pending) > _MAX_PENDING:
+                        # No label is split in more pieces: the oldest is no part of one.
+                        # (Bounded, so that joining the pieces stays linear in the table.)
+                        self.out.leftover(pending[0].text, pending[0].source)
+                        del pending[0]
         self._flush_pending(pending, current)
         if current is not None:
             self._finish(current)
@@ -766,14 +791,39 @@ WRITER_STYLES: Final = {
 }
 
 
-def interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
+def interpret(
     blocks: Sequence[Block],
     *,
     source: str,
     fmt: Format,
     identity: Mapping[str, object] | None = None,
 ) -> PublishedReport:
-    """The record as published from a reader's blocks (``identity`` overrides what is found)."""
+    """The record as published from a reader's blocks (``identity`` overrides what is found).
+
+    Loose matching of labels is costly; a document may ask for it ``MAX_FUZZY`` times (a
+    report needs a handful), so that reading stays linear: past that it is refused.
+    """
+    token = _FUZZY_LEFT.set([MAX_FUZZY])
+    try:
+        return _interpret(blocks, source=source, fmt=fmt, identity=identity)
+    except _FuzzySpentError:
+        raise ReadError(
+            source,
+            f"超过 {MAX_FUZZY} 处文字需要按近似写法匹配标签，远超任何一份年度报告，拒绝读取",
+            f"more than {MAX_FUZZY} texts needed loose label matching, far more than any "
+            "annual report; refused",
+        ) from None
+    finally:
+        _FUZZY_LEFT.reset(token)
+
+
+def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
+    blocks: Sequence[Block],
+    *,
+    source: str,
+    fmt: Format,
+    identity: Mapping[str, object] | None = None,
+) -> PublishedReport:
     out = _Builder()
     tables = _TableReader(out)
     page = _Page(styled=any(isinstance(b, Para) and b.style in WRITER_STYLES for b in blocks))

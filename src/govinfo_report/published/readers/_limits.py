@@ -14,7 +14,17 @@ from govinfo_report.errors import ReadError
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["MAX_CHARS", "MAX_ELEMENTS", "MAX_LINES", "check_elements", "check_text"]
+__all__ = [
+    "MAX_CHARS",
+    "MAX_ELEMENTS",
+    "MAX_GRID_AREA",
+    "MAX_LINES",
+    "MAX_ROW_CELLS",
+    "MAX_TABLE_CELLS",
+    "check_elements",
+    "check_text",
+    "table_too_large",
+]
 
 #: Characters of a page or a text (after decoding).
 MAX_CHARS: Final = 8_000_000
@@ -22,6 +32,14 @@ MAX_CHARS: Final = 8_000_000
 MAX_LINES: Final = 100_000
 #: Elements of a parsed web page.
 MAX_ELEMENTS: Final = 200_000
+#: Cells of one table row (the format's widest row has 9; a flattened text may run a few
+#: rows together).
+MAX_ROW_CELLS: Final = 256
+#: Cells of one table (the three tables of the format have about 250 together; Word and
+#: web pages add spacer cells, at most doubling that).
+MAX_TABLE_CELLS: Final = 5_000
+#: Grid positions one table's row and column spans may cover (HTML ``rowspan``/``colspan``).
+MAX_GRID_AREA: Final = 100_000
 
 
 def _too_large(name: str, what_zh: str, what_en: str) -> ReadError:
@@ -38,6 +56,11 @@ def check_text(text: str, name: str, *, lines: bool = False) -> None:
         raise _too_large(name, f"超过 {MAX_CHARS} 个字符", f"more than {MAX_CHARS} characters")
     if lines and text.count("\n") > MAX_LINES:
         raise _too_large(name, f"超过 {MAX_LINES} 行", f"more than {MAX_LINES} lines")
+
+
+def table_too_large(name: str, table: int, what: tuple[str, str]) -> ReadError:
+    """The error for a table past one of the bounds above (``what``: the bound, zh and en)."""
+    return _too_large(name, f"第 {table} 个表格{what[0]}", f"table {table} has {what[1]}")
 
 
 def check_elements(root: etree._Element, name: str) -> None:

@@ -89,13 +89,18 @@ def parse_value(raw: str) -> int | Decimal | None:
     return _value_remembered(raw) if len(raw) <= _REMEMBERED else _parse_value(raw)
 
 
+_MAX_INT_DIGITS: Final = 18
+
+
 def _parse_value(raw: str) -> int | Decimal | None:
     key = plain(raw)
     match = _NUMBER.fullmatch(key)
     if match is None:
         return None
     number = match["num"].replace(",", "")
-    if "." in number:
+    # A number too long for any count is kept as a Decimal: int() of thousands of digits is
+    # slow (and refused past Python's limit); the audit then says it is no count.
+    if "." in number or len(number) > _MAX_INT_DIGITS:
         try:
             return Decimal(number)
         except InvalidOperation:  # pragma: no cover - the pattern admits only decimals

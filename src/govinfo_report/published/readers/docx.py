@@ -30,6 +30,7 @@ from govinfo_report.errors import ReadError
 from govinfo_report.model import Contact, Publication
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._interpret import WRITER_STYLES, interpret
+from govinfo_report.published.readers._limits import MAX_TABLE_CELLS, table_too_large
 from govinfo_report.published.readers._normal import squash
 from govinfo_report.published.readers._zip import (
     MAX_ELEMENTS as MAX_DOCX_ELEMENTS,
@@ -105,7 +106,8 @@ def read_docx(
     if body is None:
         raise ReadError(name, "文档没有正文", "the document has no body")
     identity, note = _identity(parts.get("docProps/custom.xml"), name)
-    blocks = _Walker().blocks_of(body)
+    document = parts["word/document.xml"]
+    blocks = _Walker(name, hidden=b"anish" in document).blocks_of(body)  # vanish, specVanish
     record = interpret(blocks, source=name, fmt="docx", identity=identity)
     if note is not None:
         from govinfo_report.findings import Place, make_finding  # noqa: PLC0415 - rare path
@@ -195,8 +197,12 @@ def _identity_fields(value: dict[str, object]) -> dict[str, object]:
     return fields
 
 
-def _text(el: etree._Element) -> str:
-    """The visible text under ``el``: w:t, inserted runs included, deletions excluded."""
+def _text(el: etree._Element, *, hidden: bool = True) -> str:
+    """The visible text under ``el``: w:t, inserted runs included, deletions excluded.
+
+    Hidden runs (``w:vanish``, ``w:specVanish``) are left out; ``hidden=False`` says the
+    document has none (its XML never names them), which saves looking.
+    """
     parts: list[str] = []
     stack = [el]
     while stack:
@@ -209,7 +215,7 @@ def _text(el: etree._Element) -> str:
         stack.extend(
             child
             for child in reversed(node)
-            if child.tag not in _SKIPPED and not (child.tag == _R and _hidden(child))
+            if child.tag not in _SKIPPED and not (hidden and child.tag == _R and _hidden(child))
         )
     return "".join(parts)
 
@@ -239,7 +245,9 @@ def _int_attr(el: etree._Element | None, default: int) -> int:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, name: str = "<docx>", *, hidden: bool = True) -> None:
+        self.name = name
+        self.hidden = hidden  # whether the document may hold hidden runs at all
         self.blocks: list[Block] = []
         self.tables = 0
         self.paragraphs = 0
@@ -270,7 +278,7 @@ class _Walker:
         self.paragraphs += 1
         style_el = p.find(f"{_w('pPr')}/{_w('pStyle')}")
         style = style_el.get(_w("val")) if style_el is not None else None
-        text = _text(p)
+        text = _text(p, hidden=self.hidden)
         if style not in WRITER_STYLES:
             text = squash(text)
         self.blocks.append(Para(text=text, source=Source(paragraph=self.paragraphs), style=style))
@@ -283,6 +291,7 @@ class _Walker:
         # merged cells (w:vMerge restart): grid column -> (row index, cell index, rows)
         anchors: dict[int, tuple[int, int, int]] = {}
         anchors_done: list[tuple[int, int, int]] = []
+        count = 0
         for r, tr in enumerate(x for x in _unwrap(tbl) if x.tag == _TR):
             col = _int_attr(tr.find(f"{_w('trPr')}/{_w('gridBefore')}"), 0)
             cells: list[TextCell] = []
@@ -297,7 +306,14 @@ class _Walker:
                         anchors[col] = (anchor[0], anchor[1], anchor[2] + 1)
                     col += span
                     continue
-                text = squash("".join(_text(p) for p in tc.iter(_P)))
+                count += 1
+                if count > MAX_TABLE_CELLS:
+                    raise table_too_large(
+                        self.name,
+                        index,
+                        (f"超过 {MAX_TABLE_CELLS} 个单元格", f"more than {MAX_TABLE_CELLS} cells"),
+                    )
+                text = squash("".join(_text(p, hidden=self.hidden) for p in tc.iter(_P)))
                 cells.append(
                     TextCell(text=text, source=Source(table=index, row=r + 1, column=col + 1))
                 )

@@ -36,7 +36,13 @@ from govinfo_report.published.readers import _own_html
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._decode import STRICT_UTF8, decode_utf8
 from govinfo_report.published.readers._interpret import interpret, match_section
-from govinfo_report.published.readers._limits import check_elements, check_text
+from govinfo_report.published.readers._limits import (
+    MAX_GRID_AREA,
+    MAX_TABLE_CELLS,
+    check_elements,
+    check_text,
+    table_too_large,
+)
 from govinfo_report.published.readers._normal import squash
 from govinfo_report.published.readers._page import title_identity
 from govinfo_report.published.record import PublishedReport, Source
@@ -160,6 +166,15 @@ def _parse(text: str, name: str, utf8: bytes | None = None) -> etree._Element:
         raise _unparsable(name, str(exc)) from None
     if root is None:  # what lxml.html.document_fromstring reports
         raise _unparsable(name, "Document is empty")
+    # libxml2 stops at 256 levels of nesting (250 unclosed <font> reach it) and, recovering,
+    # silently drops the rest of the page: say so instead of reading half a page.
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise ReadError(
+            name,
+            "网页元素嵌套过深（超过 255 层，如大量未闭合的标签），无法完整读取",
+            "the page is nested too deeply (more than 255 levels, such as unclosed tags); "
+            "it cannot be read whole",
+        )
     check_elements(root, name)
     return root
 
@@ -207,7 +222,10 @@ def _span(el: etree._Element, attr: str, limit: int) -> int:
     match = _DIGITS.match(raw)
     if match is None:
         return 1
-    return max(0, min(int(match[0]), limit))
+    digits = match[0].lstrip("0") or "0"
+    if len(digits) > len(str(limit)):  # never int() of thousands of digits
+        return limit
+    return max(0, min(int(digits), limit))
 
 
 #: Sources are immutable values: the same places recur from page to page (a report's tables
@@ -236,7 +254,7 @@ def _paragraph_source(n: int) -> Source:
     return source
 
 
-def _grid(table: etree._Element, index: int) -> Grid:
+def _grid(table: etree._Element, index: int, name: str = "<html>") -> Grid:
     """The anchors of ``table``'s grid, row by row (colspan/rowspan rebuilt)."""
     rows = _rows_of(table)
     n_rows = len(rows)
@@ -245,6 +263,7 @@ def _grid(table: etree._Element, index: int) -> Grid:
     plain = next(table.iter(*_NOT_PLAIN), None) is None
     taken: dict[tuple[int, int], bool] = {}
     out: list[tuple[TextCell, ...]] = []
+    count = 0
     for r, tr in enumerate(rows):
         col = 0
         cells: list[TextCell] = []
@@ -261,9 +280,7 @@ def _grid(table: etree._Element, index: int) -> Grid:
                 if rowspan == 0:  # HTML: to the end of the table section
                     rowspan = n_rows - r
                 rowspan = max(1, min(rowspan, n_rows - r))
-                for dr in range(1, rowspan):
-                    for dc in range(colspan):
-                        taken[(r + dr, col + dc)] = True
+                _claim(taken, (r, col, rowspan, colspan), name, index)
             text = squash(_text(td) if plain else "".join(_cell_text(td)))
             source = _cell_source(index, r + 1, col + 1)
             cells.append(
@@ -272,8 +289,34 @@ def _grid(table: etree._Element, index: int) -> Grid:
                 else TextCell(text=text, source=source, rows=rowspan)
             )
             col += colspan
+            count += 1
+            if count > MAX_TABLE_CELLS:
+                raise table_too_large(
+                    name,
+                    index,
+                    (f"超过 {MAX_TABLE_CELLS} 个单元格", f"more than {MAX_TABLE_CELLS} cells"),
+                )
         out.append(tuple(cells))
     return Grid(rows=tuple(out))
+
+
+def _claim(
+    taken: dict[tuple[int, int], bool], span: tuple[int, int, int, int], name: str, index: int
+) -> None:
+    """Mark the rows below a cell that its ``rowspan`` covers, within ``MAX_GRID_AREA``."""
+    r, col, rowspan, colspan = span
+    if len(taken) + (rowspan - 1) * colspan > MAX_GRID_AREA:
+        raise table_too_large(
+            name,
+            index,
+            (
+                f"的合并单元格覆盖超过 {MAX_GRID_AREA} 个位置",
+                f"spans covering more than {MAX_GRID_AREA} grid positions",
+            ),
+        )
+    for dr in range(1, rowspan):
+        for dc in range(colspan):
+            taken[(r + dr, col + dc)] = True
 
 
 def _cell_text(el: etree._Element) -> list[str]:
@@ -315,7 +358,8 @@ class _Walker:
     the like are not read (their tails are).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, name: str = "<html>") -> None:
+        self.name = name
         self.blocks: list[tuple[Block, etree._Element]] = []
         self.buf: list[str] = []
         self.stack: list[etree._Element] = []
@@ -371,7 +415,7 @@ class _Walker:
                 self.flush()
                 buf = self.buf
                 self.tables += 1
-                self.blocks.append((_grid(el, self.tables), el))
+                self.blocks.append((_grid(el, self.tables, self.name), el))
                 events.skip_subtree()
                 started.append(_LEAF)
                 continue
@@ -410,7 +454,7 @@ def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -
     ``utf8``, when given, is ``text`` encoded in UTF-8 (the page's own bytes).
     """
     root = _parse(text, name, utf8)
-    walker = _Walker()
+    walker = _Walker(name)
     walker.stack.append(root)
     walker.walk(root)
     walker.flush()

@@ -25,13 +25,18 @@ character per line. Headings and paragraphs are plain lines. This is the layout 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NoReturn
 
 from govinfo_report._io import read_bytes
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._decode import decode
 from govinfo_report.published.readers._interpret import interpret, match_section
-from govinfo_report.published.readers._limits import check_text
+from govinfo_report.published.readers._limits import (
+    MAX_ROW_CELLS,
+    MAX_TABLE_CELLS,
+    check_text,
+    table_too_large,
+)
 from govinfo_report.published.readers._normal import squash
 from govinfo_report.published.record import PublishedReport, Source
 
@@ -59,13 +64,15 @@ def read_text(
     else:
         text = source
     check_text(text, name or "<text>", lines=True)
-    return interpret(text_blocks(text), source=name or "<text>", fmt="text")
+    return interpret(text_blocks(text, name or "<text>"), source=name or "<text>", fmt="text")
 
 
 class _Lines:
     """The state of the line scanner: the table being gathered and its current row."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.cells = 0
         self.blocks: list[Block] = []
         self.rows: list[tuple[TextCell, ...]] = []
         self.row: list[list[object]] = []  # [text, line] pairs, texts grow with continuations
@@ -86,20 +93,42 @@ class _Lines:
         if self.rows:
             self.blocks.append(Grid(rows=tuple(self.rows)))
         self.rows = []
+        self.cells = 0
         self.tabbed = False
 
     def cell(self, text: str, line: int) -> None:
         self.row.append([text, line])
         self.last_was_cell = True
+        self.cells += 1
+        if len(self.row) > MAX_ROW_CELLS or self.cells > MAX_TABLE_CELLS:
+            self.refuse()
+
+    def split(self, line: str) -> list[str]:
+        """A line's tab-separated pieces, refusing a line of more cells than a row holds."""
+        if line.count("\t") > MAX_ROW_CELLS:
+            self.row = [[""]] * (MAX_ROW_CELLS + 1)
+            self.refuse()
+        return line.split("\t")
+
+    def refuse(self) -> NoReturn:
+        table = sum(isinstance(b, Grid) for b in self.blocks) + 1
+        if len(self.row) > MAX_ROW_CELLS:
+            what = (
+                f"的一行超过 {MAX_ROW_CELLS} 个单元格",
+                f"a row of more than {MAX_ROW_CELLS} cells",
+            )
+        else:
+            what = (f"超过 {MAX_TABLE_CELLS} 个单元格", f"more than {MAX_TABLE_CELLS} cells")
+        raise table_too_large(self.name, table, what)
 
 
-def text_blocks(text: str) -> list[Block]:  # noqa: C901 - one pass over the lines
+def text_blocks(text: str, name: str = "<text>") -> list[Block]:  # noqa: C901 - one pass over the lines
     """The paragraphs and table runs of a flattened page."""
-    state = _Lines()
+    state = _Lines(name)
     section: str | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         if "\t" in line:
-            pieces = line.split("\t")
+            pieces = state.split(line)
             head, cells = pieces[0], pieces[1:]
             if head.strip():
                 if state.last_was_cell and state.tabbed and state.row:

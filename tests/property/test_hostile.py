@@ -1,0 +1,171 @@
+"""Hostile input by class (issue 10): any value where one is expected, never a traceback.
+
+``tests/test_hardening.py`` holds the reproductions; these properties cover their classes:
+any JSON value at any place of a report, any number of digits, any span values, any charset
+name, any nesting depth.
+"""
+
+from __future__ import annotations
+
+import codecs
+import encodings.aliases
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govinfo_report as g
+from govinfo_report import AnnualReport, ReadError, ReportError, check, dumps
+from govinfo_report.findings import MAX_FINDINGS, Severity
+from govinfo_report.rules.catalogue import MAX_COUNT
+
+REPORT = json.loads(dumps(AnnualReport(organ="某县教育局", year=2023)))
+
+_json = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+def _paths(node: object, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix] if prefix else []
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out += _paths(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out += _paths(v, (*prefix, i))
+    return out
+
+
+_PATHS = _paths(REPORT)
+
+
+def _get(node: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        node = node[step]
+    return node
+
+
+#: The paths of the counts (year and schema_version have rules of their own).
+_COUNTS = frozenset(
+    p for p in _PATHS if type(_get(REPORT, p)) is int and p[-1] not in ("year", "schema_version")
+)
+
+
+def _replace(path: tuple[Any, ...], value: object) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(json.dumps(REPORT))
+    node: Any = data
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+    return data
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(path=st.sampled_from(_PATHS), value=_json)
+def test_any_value_anywhere_is_a_finding_never_a_traceback(
+    path: tuple[Any, ...], value: object
+) -> None:
+    data = _replace(path, value)
+    findings = check(data)
+    assert len(findings) <= MAX_FINDINGS + 1
+    assert all(f.message_zh and f.message_en for f in findings)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    refused: ReportError | None = None
+    try:
+        report = g.validate(data)
+    except ReportError as err:
+        refused = err
+    if refused is not None:
+        assert errors
+        assert {f.code for f in refused.findings} <= {f.code for f in errors} | {"S-LIMIT"}
+    else:
+        assert not errors
+        assert g.loads(dumps(report)) == report
+
+
+@settings(max_examples=60)
+@given(digits=st.integers(min_value=1, max_value=6000), leaf=st.sampled_from(_PATHS))
+def test_any_number_of_digits(digits: int, leaf: tuple[Any, ...]) -> None:
+    value = int("9" * digits) if digits <= 4000 else int("9" * 4000) * 10 ** (digits - 4000)
+    findings = check(_replace(leaf, value))
+    assert all(f.message_en for f in findings)
+    if value > MAX_COUNT and leaf in _COUNTS:
+        assert any(f.code == "A-NONNEG" for f in findings)
+
+
+_HEAD = (
+    "<html><body><h1>某县2023年政府信息公开工作年度报告</h1>"
+    "<p>三、收到和处理政府信息公开申请情况</p>"
+)
+_NEW_ROW = "<tr><td>一、本年新收政府信息公开申请数量</td>" + "<td>1</td>" * 7 + "</tr>"
+_span = st.one_of(
+    st.integers(min_value=-5, max_value=10**6).map(str),
+    st.integers(min_value=1, max_value=3000).map(lambda n: "9" * n),
+    st.text(alphabet="0123456789 +-x%.", max_size=12),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(spans=st.lists(st.tuples(_span, _span), min_size=1, max_size=40))
+def test_any_span_values(spans: list[tuple[str, str]]) -> None:
+    rows = "".join(f'<tr><td rowspan="{r}" colspan="{c}">1</td></tr>' for r, c in spans)
+    page = f"{_HEAD}<table>{rows}{_NEW_ROW}</table></body></html>".encode()
+    try:
+        record = g.read_html(page)
+    except ReadError as err:
+        why = err.reason_en
+    else:
+        assert all(f.message_en for f in g.audit(record))
+        return
+    assert "grid positions" in why or "cells" in why
+
+
+_CHARSETS = sorted({*encodings.aliases.aliases, *encodings.aliases.aliases.values()})
+
+
+@settings(max_examples=120)
+@given(
+    name=st.sampled_from(_CHARSETS)
+    | st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_", min_size=1, max_size=12)
+)
+def test_any_charset_name(name: str) -> None:
+    page = (
+        f'<html><head><meta charset="{name}"></head><body>'
+        "<h1>某县2023年政府信息公开工作年度报告</h1></body></html>"
+    ).encode("gb18030")
+    record = g.read_html(page)  # never LookupError or a transform codec's TypeError
+    try:
+        text_codec = codecs.lookup(name)._is_text_encoding  # noqa: SLF001 - the codec kind
+    except LookupError:
+        text_codec = False
+    if not text_codec:
+        assert record.organ == "某县"  # an unusable charset name is ignored
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    depth=st.integers(min_value=0, max_value=400), tag=st.sampled_from(["font", "span", "div", "b"])
+)
+def test_any_nesting_depth_is_read_whole_or_refused(depth: int, tag: str) -> None:
+    page = (f"{_HEAD}{f'<{tag}>' * depth}<table>{_NEW_ROW}</table></body></html>").encode()
+    try:
+        record = g.read_html(page)
+    except ReadError as err:
+        why = err.reason_en
+    else:
+        cell = record.cell(("requests", "new", "natural_person"))
+        assert cell is not None  # never silently dropped
+        assert cell.raw == "1"
+        return
+    assert "nested too deeply" in why
+    assert depth > 200

@@ -1,0 +1,564 @@
+"""Hostile and careless input (issue 10): no traceback, bounded cost, nothing lost, no wrong sound.
+
+Each table is one class of defect; each row is a reproduction from the issue. Property tests
+over the classes are in ``tests/property/test_hostile.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pytest
+from lxml import etree
+
+import govinfo_report as g
+from govinfo_report import AnnualReport, ReadError, ReportError, check, dumps, loads, to_dict
+from govinfo_report.findings import MAX_FINDINGS, Severity
+from govinfo_report.formats.json.codec import write_json
+from govinfo_report.model import MAX_ITEMS
+from govinfo_report.model.report import identity_findings
+from govinfo_report.rules.catalogue import MAX_COUNT
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+REPORT = AnnualReport(organ="某县教育局", year=2023)
+
+
+def _doc() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(dumps(REPORT))
+    return data
+
+
+def _set(path: str, value: object) -> Callable[[dict[str, Any]], None]:
+    def mutate(data: dict[str, Any]) -> None:
+        *parents, leaf = path.split(".")
+        node = data
+        for p in parents:
+            node = node[p]
+        node[leaf] = value
+
+    return mutate
+
+
+def _both(*mutations: Callable[[dict[str, Any]], None]) -> Callable[[dict[str, Any]], None]:
+    def mutate(data: dict[str, Any]) -> None:
+        for m in mutations:
+            m(data)
+
+    return mutate
+
+
+def _mixed_keys(data: dict[str, Any]) -> None:
+    data[1] = 0  # type: ignore[index]  # a Python caller's dict with a non-string key
+    data["zz"] = 0
+
+
+_NP = "requests.new.natural_person"
+
+# (case, mutation, every (code, path) that must be among the errors)
+JSON_CASES: list[tuple[str, Callable[[dict[str, Any]], None], set[tuple[str, str]]]] = [
+    ("edition is a list", _set("edition", ["2021"]), {("S-FORMAT", "$.edition")}),
+    ("edition is an object", _set("edition", {"a": 1}), {("S-FORMAT", "$.edition")}),
+    ("edition is the number 2021", _set("edition", 2021), {("S-FORMAT", "$.edition")}),
+    ("4300-digit count", _set(_NP, int("9" * 4300)), {("A-NONNEG", f"$.{_NP}")}),
+    ("count of 10**400", _set(_NP, 10**400), {("A-NONNEG", f"$.{_NP}")}),
+    ("count just past MAX_COUNT", _set(_NP, MAX_COUNT + 1), {("A-NONNEG", f"$.{_NP}")}),
+    ("mixed key types", _mixed_keys, {("S-UNKNOWN", "$.1"), ("S-UNKNOWN", "$.zz")}),
+    (
+        "bad year, organ and title together",
+        _both(_set("year", 1), _set("organ", ""), _set("title", "")),
+        {("S-VALUE", "$.year"), ("S-VALUE", "$.organ"), ("S-VALUE", "$.title")},
+    ),
+    (
+        "a bad edition does not hide cell errors",
+        _both(_set("edition", "2019"), _set(_NP, -1)),
+        {("S-FORMAT", "$.edition"), ("A-NONNEG", f"$.{_NP}")},
+    ),
+    ("year 0", _set("year", 0), {("S-VALUE", "$.year")}),
+    ("a control character in the organ", _set("organ", "某县\x01教育局"), {("S-VALUE", "$.organ")}),
+    ("U+2028 in the organ", _set("organ", "某县\u2028教育局"), {("S-VALUE", "$.organ")}),
+    ("U+0085 in the title", _set("title", "某县\x85教育局"), {("S-VALUE", "$.title")}),
+    ("organ of only U+200B", _set("organ", "\u200b\u200b"), {("S-VALUE", "$.organ")}),
+    ("a date in 1900 on a 2023 report", _set("date", "1900-01-01"), {("S-VALUE", "$.date")}),
+    (
+        "a narrative list past MAX_ITEMS",
+        _set("overview", {"opening": [1] * (MAX_ITEMS + 1), "parts": []}),
+        {("S-LIMIT", "$.overview.opening")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"), [c[1:] for c in JSON_CASES], ids=[c[0] for c in JSON_CASES]
+)
+def test_hostile_json_is_refused_by_every_verb(
+    mutate: Callable[[dict[str, Any]], None], expected: set[tuple[str, str]]
+) -> None:
+    data = _doc()
+    mutate(data)
+    found = {(f.code, f.place.path) for f in check(data) if f.severity is Severity.ERROR}
+    assert expected <= found
+    assert not g.is_consistent(data)
+    with pytest.raises(ReportError) as err:
+        g.validate(data)
+    assert expected <= {(f.code, f.place.path) for f in err.value.findings}
+    if all(isinstance(k, str) for k in data):
+        with pytest.raises(ReportError):
+            loads(json.dumps(data))
+
+
+def test_the_largest_count_is_accepted_and_its_sums_are_shown() -> None:
+    data = _doc()
+    data["requests"]["new"]["natural_person"] = MAX_COUNT
+    data["requests"]["new"]["other"] = MAX_COUNT
+    findings = check(data)
+    assert {f.code for f in findings} <= {"B-ROWTOTAL", "B-BALANCE", "B-HANDLED"}
+    assert all(f.message_en for f in findings)
+
+
+def test_findings_are_capped_with_a_count_of_the_rest() -> None:
+    data = _doc()
+    for i in range(MAX_FINDINGS + 500):
+        data[f"unknown_{i:05}"] = 0
+    findings = check(data)
+    assert len(findings) == MAX_FINDINGS + 1
+    last = findings[-1]
+    assert (last.code, last.severity, last.found) == ("S-LIMIT", Severity.ERROR, 500)
+    assert "500 more problems" in last.message_en
+
+
+# (case, value found, what the English message must show)
+SPELLING_CASES = [
+    ("JSON null", None, "found null"),
+    ("an object", {"a": 1}, 'found {"a": 1}'),
+    ("a list", [1, "x"], 'found [1, "x"]'),
+    ("true", True, "found true"),
+    ("a lone surrogate escapes only itself", "某\ud800县", 'found "某\\ud800县"'),
+    ("ESC is escaped", "a\x1b[31mb", 'found "a\\u001b[31mb"'),
+    ("U+2028 is escaped", "a\u2028b", 'found "a\\u2028b"'),
+    ("a huge number is summarised", 10**400, "found <~401 digits>"),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [c[1:] for c in SPELLING_CASES], ids=[c[0] for c in SPELLING_CASES]
+)
+def test_messages_spell_values_as_json(value: object, shown: str) -> None:
+    data = _doc()
+    data["overview"]["opening"] = [value]
+    messages = [f.message_en for f in check(data) if f.place.path == "$.overview.opening[0]"]
+    assert messages
+    assert shown in messages[0]
+
+
+def test_absent_value_says_nothing_and_present_null_says_null() -> None:
+    data = _doc()
+    del data["format"]
+    data["edition"] = None
+    messages = {f.place.path: f.message_en for f in check(data)}
+    assert "found nothing" in messages["$.format"]
+    assert "found null" in messages["$.edition"]
+
+
+def test_the_number_2021_is_not_the_edition_2021() -> None:
+    data = _doc()
+    data["edition"] = 2021
+    (message,) = [f.message_en for f in check(data) if f.place.path == "$.edition"]
+    assert message.startswith('$.edition: "edition" must be one of "2021", found 2021 ')
+
+
+def _evolve(obj: Any, **changes: Any) -> Any:  # wrong types on purpose
+    return attrs.evolve(obj, **changes)
+
+
+# (case, change made to a sound report, path named)
+MODEL_CASES: list[tuple[str, Callable[[AnnualReport], object], str]] = [
+    (
+        "requests replaced by its results",
+        lambda r: _evolve(r, requests=r.requests.results),
+        "$.requests",
+    ),
+    ("proactive is a string", lambda r: _evolve(r, proactive="x"), "$.proactive"),
+    ("appeals is a dict", lambda r: _evolve(r, appeals={}), "$.appeals"),
+    ("publication is a string", lambda r: _evolve(r, publication="x"), "$.publication"),
+    (
+        "a row replaced by a lookalike",
+        lambda r: _evolve(r.requests, new=r.appeals.reconsideration),
+        "Requests.new",
+    ),
+    (
+        "a count past MAX_COUNT",
+        lambda r: _evolve(r.requests.new, other=MAX_COUNT + 1),
+        "ApplicantCounts.other",
+    ),
+    ("a date before the year", lambda r: _evolve(r, date=dt.date(1900, 1, 1)), "$.date"),
+    ("a date that is a string", lambda r: _evolve(r, date="2024-01-01"), "$.date"),
+    ("edition unhashable", lambda r: _evolve(r, edition=["2021"]), "$.edition"),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "path"), [c[1:] for c in MODEL_CASES], ids=[c[0] for c in MODEL_CASES]
+)
+def test_model_fields_are_type_checked(change: Callable[[AnnualReport], object], path: str) -> None:
+    with pytest.raises(ReportError) as err:
+        change(REPORT)
+    assert path in {f.place.path for f in err.value.findings}
+
+
+def test_identity_problems_are_all_named_at_once() -> None:
+    with pytest.raises(ReportError) as err:
+        AnnualReport(organ="\u200b", year=0, title="a\nb", date=dt.date(1900, 1, 1))
+    assert {f.place.path for f in err.value.findings} == {"$.organ", "$.year", "$.title"}
+    assert identity_findings(organ="某县", year=2023, date=dt.date(2023, 1, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "value", [{}, REPORT.requests, REPORT.proactive, to_dict(REPORT)], ids=type
+)
+def test_only_an_annual_report_is_written(value: object, tmp_path: Path) -> None:
+    with pytest.raises(TypeError, match="expected an AnnualReport"):
+        dumps(value)  # type: ignore[arg-type]  # the point: refused at run time
+    target = tmp_path / "out.json"
+    with pytest.raises(TypeError):
+        write_json(value, target)  # type: ignore[arg-type]
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("organ", "title"),
+    [("某" * 250, None), ("某县", "题" * 300), ("某" * 300, "题" * 600)],
+    ids=["250-character organ", "300-character title", "both"],
+)
+def test_long_identity_renders_and_reads_back(organ: str, title: str | None) -> None:
+    report = (
+        AnnualReport(organ=organ, year=2023)
+        if title is None
+        else AnnualReport(organ=organ, year=2023, title=title)
+    )
+    data = g.docx_bytes(report)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        core = etree.fromstring(z.read("docProps/core.xml"))
+    dc_title = core.find("{http://purl.org/dc/elements/1.1/}title")
+    assert dc_title is not None
+    assert dc_title.text is not None
+    assert len(dc_title.text) <= 255
+    assert report.title.startswith(dc_title.text.rstrip("…"))
+    record = g.read_docx(data)
+    assert (record.organ, record.title) == (report.organ, report.title)
+
+
+def test_the_last_year_renders() -> None:
+    assert g.docx_bytes(AnnualReport(organ="某县", year=9999))[:2] == b"PK"
+
+
+# --- .docx files ----------------------------------------------------------------------
+
+
+def _rezip(data: bytes, replace: dict[str, bytes], *, stored: bool = False) -> bytes:
+    out = io.BytesIO()
+    mode = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", mode) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, replace.get(info.filename, src.read(info.filename)))
+    return out.getvalue()
+
+
+def _corrupt_deflate(data: bytes) -> bytes:
+    """Flip bytes in the middle of document.xml's compressed stream (headers intact)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        info = z.getinfo("word/document.xml")
+    raw = bytearray(data)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    middle = start + info.compress_size // 2
+    for i in range(middle, middle + 16):
+        raw[i] ^= 0xFF
+    return bytes(raw)
+
+
+def _custom(value: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"'
+        ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2"'
+        f' name="govinfo_report.identity"><vt:lpwstr>{value}</vt:lpwstr></property></Properties>'
+    ).encode()
+
+
+def _many_paragraphs(n: int) -> bytes:
+    body = "<w:p/>" * n
+    return (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{body}</w:body></w:document>"
+    ).encode()
+
+
+BLANK = g.docx_bytes(REPORT)
+
+
+def test_corrupt_deflate_is_a_read_error() -> None:
+    with pytest.raises(ReadError, match="corrupt"):
+        g.read_docx(_corrupt_deflate(BLANK))
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["[" * 100_000, "{" * 50_000, '{"organ": ' * 20_000, "not json", '{"organ": 1}'],
+    ids=["deep lists", "deep objects", "deep values", "not JSON", "wrong types"],
+)
+def test_hostile_identity_property_is_noted_not_raised(value: str) -> None:
+    record = g.read_docx(_rezip(BLANK, {"docProps/custom.xml": _custom(value)}))
+    assert "R-UNREAD" in {f.code for f in record.findings}
+
+
+def test_too_many_elements_are_refused() -> None:
+    from govinfo_report.published.readers.docx import MAX_DOCX_ELEMENTS  # noqa: PLC0415
+
+    data = _rezip(
+        BLANK,
+        {"word/document.xml": _many_paragraphs(MAX_DOCX_ELEMENTS + 10)},
+        stored=True,  # not compressed: a compression ratio that passes the bomb check
+    )
+    with pytest.raises(ReadError, match="XML elements"):
+        g.read_docx(data)
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# (case, runs after a visible "37", what is read)
+HIDDEN_RUNS = [
+    ("w:vanish", "<w:r><w:rPr><w:vanish/></w:rPr><w:t>99</w:t></w:r>", "37"),
+    ("w:specVanish", "<w:r><w:rPr><w:specVanish/></w:rPr><w:t>99</w:t></w:r>", "37"),
+    ("w:vanish val=true", '<w:r><w:rPr><w:vanish w:val="true"/></w:rPr><w:t>99</w:t></w:r>', "37"),
+    ("deleted text", "<w:del><w:r><w:delText>99</w:delText></w:r></w:del>", "37"),
+    ("moved away", "<w:moveFrom><w:r><w:t>99</w:t></w:r></w:moveFrom>", "37"),
+    ("w:vanish switched off", '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>9</w:t></w:r>', "379"),
+    ("w:vanish false", '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>9</w:t></w:r>', "379"),
+    ("inserted text", "<w:ins><w:r><w:t>9</w:t></w:r></w:ins>", "379"),
+]
+
+
+@pytest.mark.parametrize(
+    ("runs", "text"), [c[1:] for c in HIDDEN_RUNS], ids=[c[0] for c in HIDDEN_RUNS]
+)
+def test_docx_reads_what_a_person_sees(runs: str, text: str) -> None:
+    from govinfo_report.published.readers.docx import _text  # noqa: PLC0415
+
+    p = etree.fromstring(f'<w:p xmlns:w="{_W}"><w:r><w:t>37</w:t></w:r>{runs}</w:p>')
+    assert _text(p) == text
+
+
+# --- encodings ---------------------------------------------------------------------
+
+
+def _page(charset: str) -> bytes:
+    return (
+        f'<html><head><meta charset="{charset}"><title>t</title></head><body>'
+        "<p>某县教育局2023年政府信息公开工作年度报告</p></body></html>"
+    ).encode("gb18030")
+
+
+@pytest.mark.parametrize(
+    "charset",
+    [
+        "base64",
+        "hex",
+        "zlib",
+        "rot13",
+        "uu",
+        "idna",
+        "punycode",
+        "utf-7",
+        "unicode_escape",
+        "bz2",
+        "quopri",
+        "undefined",
+        "no-such-charset",
+    ],
+)
+def test_only_text_encodings_are_taken_from_a_page(charset: str) -> None:
+    record = g.read_html(_page(charset))
+    assert record.organ == "某县教育局"
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("某县教育局年度报告".encode("utf-32"), "某县教育局年度报告"),
+        (
+            "某县教育局年度报告".encode("utf-32-be").join([b"\x00\x00\xfe\xff", b""]),
+            "某县教育局年度报告",
+        ),
+        ("政府信息公开".encode("gbk"), "政府信息公开"),
+        ("年度报告".encode("gbk"), "年度报告"),
+        ("主动公开 12 件".encode("gb2312"), "主动公开 12 件"),
+    ],
+    ids=["UTF-32 LE with BOM", "UTF-32 BE with BOM", "short GBK", "very short GBK", "GB2312"],
+)
+def test_decoding(data: bytes, text: str) -> None:
+    from govinfo_report.published.readers._decode import decode  # noqa: PLC0415
+
+    assert decode(data)[0] == text
+
+
+def test_fees_with_cents_are_exact() -> None:
+    data = _doc()
+    data["proactive"]["fees"] = Decimal("12.35")
+    assert check(data) == []
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("govinfo_report.many.continuity", "series"),
+        ("govinfo_report.many.continuity", "continuity"),
+        ("govinfo_report.many.compare", "compare"),
+        ("govinfo_report.many.aggregate", "aggregate"),
+        ("govinfo_report.published.audit", "audit"),
+    ],
+)
+def test_facade_names_survive_submodule_imports(module: str, name: str) -> None:
+    import importlib  # noqa: PLC0415
+
+    importlib.import_module(module)
+    assert callable(getattr(g, name))
+    assert not isinstance(getattr(g, name), type(g))
+
+
+# (case, identity change to a sound record read back, path named)
+RECORD_CASES: list[tuple[str, dict[str, object], str]] = [
+    ("year 0", {"year": 0}, "$.year"),
+    ("a 2020 text in the 2021 layout", {"year": 2020}, "$.year"),
+    ("edition 2019", {"edition": "2019"}, "$.edition"),
+    ("a control character in the organ", {"organ": "某县\x01教育局"}, "$.organ"),
+    ("an organ of only U+200B", {"organ": "\u200b"}, "$.organ"),
+    ("U+2028 in the title", {"title": "某县\u2028教育局"}, "$.title"),
+    ("a date in 1900", {"date": dt.date(1900, 1, 1)}, "$.date"),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "path"), [c[1:] for c in RECORD_CASES], ids=[c[0] for c in RECORD_CASES]
+)
+def test_audit_and_to_report_share_the_identity_rules(change: dict[str, object], path: str) -> None:
+    record = attrs.evolve(g.read_docx(BLANK), **change)  # type: ignore[arg-type]
+    errors = {f.place.path for f in g.audit(record) if f.severity is Severity.ERROR}
+    assert path in errors
+    with pytest.raises(ReportError) as err:
+        record.to_report()
+    assert path in {f.place.path for f in err.value.findings}
+
+
+def test_a_sound_record_is_sound_for_both() -> None:
+    record = g.read_docx(BLANK)
+    assert not [f for f in g.audit(record) if f.severity is Severity.ERROR]
+    assert record.to_report() == REPORT
+
+
+# --- bounded cost in the readers -----------------------------------------------------
+
+_HEAD = (
+    "<html><body><h1>某县2023年政府信息公开工作年度报告</h1>"
+    "<p>三、收到和处理政府信息公开申请情况</p>"
+)
+_NEW_ROW = "<tr><td>一、本年新收政府信息公开申请数量</td>" + "<td>1</td>" * 7 + "</tr>"
+
+
+def _table_page(rows: str, new_row: str = _NEW_ROW) -> bytes:
+    return f"{_HEAD}<table>{rows}{new_row}</table></body></html>".encode()
+
+
+def _docx_table(rows: int) -> bytes:
+    cell = "<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>"
+    row = "<w:tr>" + cell.format("本年新收") + cell.format("1") + "</w:tr>"
+    body = f"<w:body><w:tbl>{row * rows}</w:tbl></w:body>"
+    return _rezip(
+        BLANK,
+        {"word/document.xml": f'<w:document xmlns:w="{_W}">{body}</w:document>'.encode()},
+        stored=True,
+    )
+
+
+_TEXT_HEAD = "某县2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+_FONTS = (_HEAD + "<font>" * 300 + "<table></table>").encode()
+_TABS = (_TEXT_HEAD + "\t" * 7_000_000).encode()
+_ROW = "a row of more than"
+_WIDE = _table_page(("<tr>" + "<td>1</td>" * 10 + "</tr>") * 1000)
+
+# (case, reader, input, what the error says)
+BOUNDED_CASES: list[tuple[str, Callable[[bytes], object], bytes, str]] = [
+    (
+        "300 rows of rowspan=512 colspan=64",
+        g.read_html,
+        _table_page('<tr><td rowspan="512" colspan="64">1</td></tr>' * 300),
+        "grid positions",
+    ),
+    (
+        "1000 x 10 cells",
+        g.read_html,
+        _table_page(("<tr>" + "<td>1</td>" * 10 + "</tr>") * 1000),
+        "cells",
+    ),
+    ("300 unclosed <font>", g.read_html, _FONTS, "nested too deeply"),
+    ("7 million tabs", g.read_text, _TABS, _ROW),
+    ("a table of 10,000 lines", g.read_text, (_TEXT_HEAD + "\t格\n" * 10_000).encode(), _ROW),
+    (
+        "1000 one-cell rows of distinct labels",
+        g.read_text,
+        (_TEXT_HEAD + "".join(f"\t格{i}\n\n" for i in range(1000))).encode(),
+        "loose label matching",
+    ),
+    (
+        "10,000 one-cell rows",
+        g.read_text,
+        (_TEXT_HEAD + "".join(f"\t格{i}\n\n" for i in range(10_000))).encode(),
+        "more than 5000 cells",
+    ),
+    ("a .docx table of 10,000 rows", g.read_docx, _docx_table(10_000), "more than 5000 cells"),
+]
+
+
+@pytest.mark.parametrize(
+    ("reader", "data", "says"), [c[1:] for c in BOUNDED_CASES], ids=[c[0] for c in BOUNDED_CASES]
+)
+def test_costly_inputs_are_refused_with_a_clear_error(
+    reader: Callable[[bytes], object], data: bytes, says: str
+) -> None:
+    with pytest.raises(ReadError) as err:
+        reader(data)
+    assert says in err.value.reason_en
+    assert err.value.reason_zh
+
+
+_NINES = "9" * 5000
+_LONG_ROW = _NEW_ROW.replace("<td>1</td>", f"<td>{_NINES}</td>", 1)
+
+# (case, page, the raw text of the 自然人 cell of 一、本年新收)
+STILL_READ = [
+    ("colspan of 5000 nines", _table_page(f'<tr><td colspan="{_NINES}">x</td></tr>'), "1"),
+    ("rowspan of 5000 nines", _table_page(f'<tr><td rowspan="{_NINES}">x</td></tr>'), "1"),
+    ("a 5000-digit cell", _table_page("", _LONG_ROW), _NINES),
+]
+
+
+@pytest.mark.parametrize(
+    ("page", "raw"), [c[1:] for c in STILL_READ], ids=[c[0] for c in STILL_READ]
+)
+def test_absurd_values_are_read_and_audited(page: bytes, raw: str) -> None:
+    record = g.read_html(page)
+    cell = record.cell(("requests", "new", "natural_person"))
+    assert cell is not None
+    assert cell.raw == raw
+    findings = g.audit(record)  # no traceback: the sums and messages stay small
+    assert all(f.message_en and f.message_zh for f in findings)
+    nonneg = [f for f in findings if f.code == "A-NONNEG" and f.place.column == "自然人"]
+    assert bool(nonneg) == (len(raw) > len(str(MAX_COUNT)))
