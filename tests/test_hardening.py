@@ -11,6 +11,7 @@ import io
 import json
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -27,7 +28,6 @@ from govinfo_report.rules.catalogue import MAX_COUNT
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
 REPORT = AnnualReport(organ="某县教育局", year=2023)
 
@@ -562,3 +562,231 @@ def test_absurd_values_are_read_and_audited(page: bytes, raw: str) -> None:
     assert all(f.message_en and f.message_zh for f in findings)
     nonneg = [f for f in findings if f.code == "A-NONNEG" and f.place.column == "自然人"]
     assert bool(nonneg) == (len(raw) > len(str(MAX_COUNT)))
+
+
+# --- nothing destroyed: outputs and inputs ---------------------------------------------
+
+
+def _cli(*argv: str) -> tuple[int, str, str]:
+    from govinfo_report.cli import run  # noqa: PLC0415
+
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_writer_never_touches_the_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    from govinfo_report._io import atomic_write  # noqa: PLC0415
+
+    old = os.umask(0o022)
+    try:
+
+        def refuse(_: int) -> int:
+            raise AssertionError("the process umask was changed")  # noqa: EM101, TRY003
+
+        monkeypatch.setattr(os, "umask", refuse)
+
+        def write(n: int) -> None:
+            for i in range(40):
+                atomic_write(tmp_path / f"{n}-{i}.json", b"{}")
+
+        threads = [threading.Thread(target=write, args=(n,)) for n in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        monkeypatch.undo()
+        assert os.umask(0o022) == 0o022
+    finally:
+        os.umask(old)
+    modes = {oct(p.stat().st_mode & 0o777) for p in tmp_path.iterdir()}
+    assert modes == {"0o644"}
+    assert len(list(tmp_path.iterdir())) == 8 * 40
+
+
+def _fifo(path: Path) -> Path:
+    import os  # noqa: PLC0415
+
+    os.mkfifo(path)
+    return path
+
+
+def _dangling(path: Path) -> Path:
+    path.symlink_to(path.parent / "nowhere")
+    return path
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+# (case, how the target is made, what the error says)
+REFUSED_TARGETS: list[tuple[str, Callable[[Path], Path], str]] = [
+    ("/dev/null", lambda _: Path("/dev/null"), "not a regular file"),
+    ("a FIFO", _fifo, "not a regular file"),
+    ("a folder", _folder, "folder"),
+    ("a dangling symlink", _dangling, "dangling"),
+    ("an empty path", lambda _: Path(), "folder"),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "says"), [c[1:] for c in REFUSED_TARGETS], ids=[c[0] for c in REFUSED_TARGETS]
+)
+def test_non_regular_targets_are_refused_and_kept(
+    make: Callable[[Path], Path], says: str, tmp_path: Path
+) -> None:
+    target = make(tmp_path / "out.json")
+    before = target.lstat()
+    with pytest.raises(g.WriteError) as err:
+        write_json(REPORT, target)
+    assert says in err.value.reason_en
+    after = target.lstat()
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+
+
+def test_an_empty_output_path_is_a_clear_error() -> None:
+    with pytest.raises(g.WriteError, match="no output file was named"):
+        write_json(REPORT, "")
+    code, _, err = _cli("schema", "-o", "")
+    assert code == 2
+    assert "no output file was named" in err
+
+
+def test_a_symlink_is_written_through(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_json(REPORT, link)
+    assert link.is_symlink()
+    assert loads(real.read_bytes()) == REPORT
+    assert real.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_killed_writer_leaves_no_temporary_file(tmp_path: Path) -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    code = (
+        "import os, sys, time\n"
+        "from govinfo_report import _io\n"
+        "def stall(fd):\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+        "os.fsync = stall\n"
+        f"_io.atomic_write({str(tmp_path / 'out.json')!r}, b'x' * 100000)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert child.stdout is not None
+    assert child.stdout.readline() == b"writing\n"  # mid-write, data written, not renamed
+    child.kill()  # SIGKILL: no cleanup runs
+    child.wait()
+    child.stdout.close()
+    time.sleep(0.1)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_stale_temporary_files_of_dead_processes_are_swept(tmp_path: Path) -> None:
+    import os  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    dead = 2**22 + 12345  # above the kernel's pid_max default: no such process
+    stale = tmp_path / f".out.json.{dead}.0123456789abcdef.tmp"
+    fresh = tmp_path / f".out.json.{dead}.fedcba9876543210.tmp"
+    mine = tmp_path / f".out.json.{os.getpid()}.00000000000000aa.tmp"
+    other = tmp_path / f".other.json.{dead}.0123456789abcdef.tmp"
+    for p in (stale, fresh, mine, other):
+        p.write_bytes(b"")
+    old = time.time() - 3600
+    for p in (stale, mine, other):
+        os.utime(p, (old, old))
+    write_json(REPORT, tmp_path / "out.json")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["out.json", fresh.name, mine.name, other.name]
+    )
+
+
+# (command line with {out} for an output in a folder that does not exist yet)
+OUTPUT_COMMANDS = [
+    ("schema", ["schema", "-o", "{out}/schema.json"]),
+    ("render", ["render", "{example}", "-o", "{out}/r.docx"]),
+    ("read", ["read", "{page}", "-o", "{out}/r.json"]),
+    ("aggregate", ["aggregate", "{example}", "-o", "{out}/t.json", "--organ", "某县"]),
+]
+
+
+@pytest.mark.parametrize(
+    "argv", [c[1] for c in OUTPUT_COMMANDS], ids=[c[0] for c in OUTPUT_COMMANDS]
+)
+def test_every_output_makes_its_folder(argv: list[str], tmp_path: Path) -> None:
+    example = tmp_path / "in.json"
+    example.write_text(dumps(REPORT), encoding="utf-8")
+    page = tmp_path / "in.docx"
+    page.write_bytes(BLANK)
+    out = tmp_path / "new" / "folder"
+    args = [a.format(out=out, example=example, page=page) for a in argv]
+    code, _, err = _cli(*args)
+    assert code == 0, err
+    assert len(list(out.iterdir())) == 1
+
+
+def test_an_unreadable_subfolder_is_named_and_fails_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os  # noqa: PLC0415
+
+    units = tmp_path / "units"
+    (units / "locked").mkdir(parents=True)
+    (units / "a.json").write_text(dumps(REPORT), encoding="utf-8")
+    (units / "locked" / "b.json").write_text(dumps(REPORT), encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: Any = ".") -> Any:
+        if Path(path).name == "locked":  # mode 000 for anyone but root: tests run as root
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    for argv in (
+        ["aggregate", str(units), "-o", str(tmp_path / "t.json"), "--organ", "某县"],
+        ["audit", str(units)],
+        ["compare", str(tmp_path / "t.json"), "--units", str(units)],
+    ):
+        code, out, err = _cli(*argv, "--lang", "en")
+        assert code == 2, (argv, out, err)
+        assert "locked" in out + err
+        assert "cannot read the folder" in out + err
+
+
+def test_a_fifo_is_no_input(tmp_path: Path) -> None:
+    import os  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    units = tmp_path / "units"
+    units.mkdir()
+    (units / "a.json").write_text(dumps(REPORT), encoding="utf-8")
+    os.mkfifo(units / "b.json")
+    os.mkfifo(tmp_path / "named.json")
+    with pytest.raises(ReadError, match="not a regular file"):
+        g.load(tmp_path / "named.json")
+    # In a child with a timeout: a FIFO that were opened for reading would block forever.
+    run = [sys.executable, "-m", "govinfo_report"]
+    total = tmp_path / "t.json"
+    argv = ["aggregate", str(units), "-o", str(total), "--organ", "某县"]
+    done = subprocess.run([*run, *argv], capture_output=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert load_total(total).requests == REPORT.requests
+
+
+def load_total(path: Path) -> AnnualReport:
+    return g.load(path)

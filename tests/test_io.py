@@ -32,9 +32,12 @@ def test_an_input_is_never_overwritten(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json", "x"]
 
 
-def test_write_into_a_missing_folder_is_a_clean_error(tmp_path: Path) -> None:
+def test_a_missing_folder_is_made_and_a_file_in_the_way_is_a_clean_error(tmp_path: Path) -> None:
+    atomic_write(tmp_path / "no" / "such" / "out.json", b"x")
+    assert (tmp_path / "no" / "such" / "out.json").read_bytes() == b"x"
+    (tmp_path / "file").write_bytes(b"")
     with pytest.raises(WriteError):
-        atomic_write(tmp_path / "no" / "such" / "out.json", b"x")
+        atomic_write(tmp_path / "file" / "out.json", b"x")
 
 
 def test_read_limits(tmp_path: Path) -> None:

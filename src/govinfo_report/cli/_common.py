@@ -6,12 +6,12 @@ the command line has no import cycle.
 
 from __future__ import annotations
 
+import argparse
 from typing import TYPE_CHECKING, Final
 
 from govinfo_report.findings import Severity
 
 if TYPE_CHECKING:
-    import argparse
     from collections.abc import Sequence
 
     from govinfo_report.errors import ReadError
@@ -35,6 +35,14 @@ EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
 #: Some input cannot be read at all (or the command line is wrong).
 EXIT_UNREADABLE: Final = 2
+
+
+def output_path(raw: str) -> str:
+    """The type of every ``-o``: an empty name is a usage error, not the current folder."""
+    if not raw:
+        msg = "no output file was named (the path is empty) / 未指定输出文件（路径为空）"
+        raise argparse.ArgumentTypeError(msg)
+    return raw
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:

@@ -6,7 +6,13 @@ import json
 from typing import TYPE_CHECKING, TextIO
 
 from govinfo_report import _io
-from govinfo_report.cli._common import EXIT_OK, EXIT_UNREADABLE, add_lang, status_code
+from govinfo_report.cli._common import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    add_lang,
+    output_path,
+    status_code,
+)
 from govinfo_report.cli._output import FORMATS, make_output
 from govinfo_report.errors import GovinfoReportError, ReadError
 
@@ -40,7 +46,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check.set_defaults(func=_cmd_check)
 
     schema = sub.add_parser("schema", help="print the JSON Schema | 输出 JSON Schema")
-    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
+    schema.add_argument(
+        "-o", "--output", type=output_path, metavar="FILE", help="write to FILE (atomically)"
+    )
     schema.set_defaults(func=_cmd_schema)
 
 
@@ -74,7 +82,7 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from govinfo_report.formats.json.schema import json_schema  # noqa: PLC0415 - only this command needs it
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-    if args.output:
+    if args.output is not None:
         try:
             _io.atomic_write(args.output, text.encode())
         except GovinfoReportError as exc:

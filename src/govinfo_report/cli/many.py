@@ -16,6 +16,7 @@ from govinfo_report.cli._common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     add_lang,
+    output_path,
     status_code,
 )
 from govinfo_report.cli._output import FORMATS, Output, TextOutput, make_output
@@ -367,7 +368,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "has errors, another year or duplicates a unit, 2 when an input cannot be read.",
     )
     agg.add_argument("paths", nargs="+", metavar="PATH")
-    agg.add_argument("-o", "--output", required=True, metavar="TOTAL.json")
+    agg.add_argument("-o", "--output", type=output_path, required=True, metavar="TOTAL.json")
     agg.add_argument("--organ", required=True, help="the organ of the total | 汇总报告的机关名称")
     agg.add_argument("--year", type=int, help="the year (default: the reports' year)")
     agg.add_argument("--strict", action="store_true", help="warnings on the total also fail")

@@ -24,6 +24,7 @@ from govinfo_report.cli._common import (
     EXIT_UNREADABLE,
     add_lang,
     finding_line,
+    output_path,
     read_error_line,
     status_code,
     summary_line,
@@ -56,7 +57,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     what = read.add_mutually_exclusive_group(required=True)
     what.add_argument("--cells", action="store_true", help="cells as CSV: table,row,column,value")
     what.add_argument("--json", action="store_true", help="the whole record as JSON")
-    what.add_argument("-o", "--output", metavar="OUT.json", help="write the report's JSON")
+    what.add_argument(
+        "-o", "--output", type=output_path, metavar="OUT.json", help="write the report's JSON"
+    )
     add_lang(read)
     read.set_defaults(func=_cmd_read)
 
@@ -116,14 +119,23 @@ def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _files(paths: list[str], empty: list[str]) -> Iterator[str]:
-    """The files named, and those found in the folders named; empty folders into ``empty``."""
+def _files(
+    paths: list[str], empty: list[str], unlisted: list[ReadError] | None = None
+) -> Iterator[str]:
+    """The files named, and those found in the folders named.
+
+    Empty folders go into ``empty``, subfolders that cannot be listed into ``unlisted``.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES
-            )
+            found = []
+            for p in _io.walk(path):
+                if isinstance(p, ReadError):
+                    if unlisted is not None:
+                        unlisted.append(p)
+                elif p.suffix.lower() in _SUFFIXES:
+                    found.append(p)
             if not found:
                 empty.append(raw)
             yield from (os.fspath(p) for p in found)
@@ -151,9 +163,13 @@ def _audit_one(
 def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = make_output(args.format, args.lang, out, err, unreadable_to_out=True)
     empty: list[str] = []
-    files = list(_files(args.paths, empty))
-    code = EXIT_UNREADABLE if empty else EXIT_OK  # a mistyped folder must not pass a check
+    unlisted: list[ReadError] = []
+    files = list(_files(args.paths, empty, unlisted))
+    # a mistyped folder, or one that cannot be listed whole, must not pass a check
+    code = EXIT_UNREADABLE if empty or unlisted else EXIT_OK
     err.writelines(_no_reports(raw, args.lang) for raw in empty)
+    for problem in unlisted:
+        output.unreadable(problem.source, problem)
     sound = unreadable = 0
     across = Across(  # --series, --copied: the sound reports, compared with each other
         series=args.series,

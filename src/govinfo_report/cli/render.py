@@ -11,7 +11,14 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, TextIO
 
-from govinfo_report.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, add_lang, say
+from govinfo_report.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    add_lang,
+    output_path,
+    say,
+)
 from govinfo_report.cli._output import TextOutput
 from govinfo_report.errors import ReadError, ReportError, WriteError
 
@@ -69,7 +76,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     render.add_argument("files", nargs="+", metavar="FILE.json")
     where = render.add_mutually_exclusive_group(required=True)
     where.add_argument(
-        "-o", "--output", metavar="OUT.docx", help="the output file; its suffix is the format"
+        "-o",
+        "--output",
+        type=output_path,
+        metavar="OUT.docx",
+        help="the output file; its suffix is the format",
     )
     where.add_argument("--out-dir", metavar="DIR", help="folder for the outputs")
     render.add_argument(

@@ -32,7 +32,6 @@ report 2 (乙镇) is for 2022, not 2023
 from __future__ import annotations
 
 import decimal
-import os
 import typing
 from decimal import Decimal
 from pathlib import Path
@@ -47,6 +46,7 @@ from govinfo_report.formats.json.codec import loads
 from govinfo_report.model import AnnualReport
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable, Iterator
 
 __all__ = [
@@ -286,13 +286,13 @@ class Loaded:
     error: ReadError | ReportError | None = None
 
 
-def _json_files(folder: Path) -> Iterator[Path]:
-    # os.walk does not follow symbolic links to folders, so a link loop cannot trap us.
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            if is_report_file(name) and not name.startswith("."):
-                yield Path(root) / name
+def _json_files(folder: Path) -> Iterator[Path | ReadError]:
+    """The report files under ``folder``, and an error for each subfolder that cannot be read."""
+    for found in _io.walk(folder):
+        if isinstance(found, ReadError) or (
+            is_report_file(found.name) and not found.name.startswith(".")
+        ):
+            yield found
 
 
 def is_report_file(name: str | os.PathLike[str]) -> bool:
@@ -302,15 +302,9 @@ def is_report_file(name: str | os.PathLike[str]) -> bool:
 
 def _jsonl(path: Path) -> Iterator[Loaded]:
     try:
-        f = path.open("rb")
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        yield Loaded(
-            source=str(path),
-            error=ReadError(
-                str(path), f"无法读取文件（{reason}）", f"cannot read the file ({reason})"
-            ),
-        )
+        f = _io.open_input(path)
+    except ReadError as exc:
+        yield Loaded(source=str(path), error=exc)
         return
     with f:
         for lineno, line in enumerate(iter(lambda: f.readline(_io.MAX_INPUT_BYTES + 1), b""), 1):
@@ -349,7 +343,10 @@ def iter_reports(path: str | os.PathLike[str]) -> Iterator[Loaded]:
     p = Path(path)
     if p.is_dir():
         for file in _json_files(p):
-            yield from _iter_file(file)
+            if isinstance(file, ReadError):
+                yield Loaded(source=file.source, error=file)
+            else:
+                yield from _iter_file(file)
     else:
         yield from _iter_file(p)
 
