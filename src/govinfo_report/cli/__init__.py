@@ -18,12 +18,12 @@ import argparse
 import contextlib
 import io
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from govinfo_report import __version__
 from govinfo_report.cli import check, many, read, render
-from govinfo_report.cli._common import EXIT_OK, EXIT_UNREADABLE
-from govinfo_report.errors import GovinfoReportError
+from govinfo_report.cli._common import EXIT_OK, EXIT_UNREADABLE, EscapingStream
+from govinfo_report.errors import GovinfoReportError, ReportError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -53,8 +53,9 @@ def run(
     argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     """Run the command line with ``argv``; returns the exit code."""
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
+    # Whatever a report or a file name holds, no control character reaches the terminal raw.
+    out = cast("TextIO", EscapingStream(stdout or sys.stdout))
+    err = cast("TextIO", EscapingStream(stderr or sys.stderr))
     parser = build_parser()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -65,13 +66,23 @@ def run(
     try:
         return func(args, out, err)
     except GovinfoReportError as exc:
-        err.write(f"{exc}\n")
+        err.write(_error_text(exc, getattr(args, "lang", "zh")))
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         err.write("interrupted | 已中断\n")
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def _error_text(exc: GovinfoReportError, lang: str) -> str:
+    """An error in the chosen language: a file's reason, or each finding's message."""
+    if isinstance(exc, ReportError):
+        return "".join(f"{f.message(lang)}\n" for f in exc.findings)
+    message = getattr(exc, "message", None)
+    if callable(message):
+        return f"{message(lang)}\n"
+    return f"{exc}\n"
 
 
 def main() -> None:

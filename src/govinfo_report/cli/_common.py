@@ -7,12 +7,13 @@ the command line has no import cycle.
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Final
+import re
+from typing import TYPE_CHECKING, Final, TextIO
 
 from govinfo_report.findings import Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from govinfo_report.errors import ReadError
     from govinfo_report.findings import Finding
@@ -21,12 +22,16 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_UNREADABLE",
+    "EscapingStream",
     "add_lang",
+    "csv_safe",
     "finding_line",
+    "output_path",
     "read_error_line",
     "say",
     "status_code",
     "summary_line",
+    "terminal_safe",
 ]
 
 #: Every input is sound.
@@ -35,6 +40,60 @@ EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
 #: Some input cannot be read at all (or the command line is wrong).
 EXIT_UNREADABLE: Final = 2
+
+
+#: The characters a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER: Final = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
+
+
+def csv_safe(value: object) -> object:
+    """A CSV cell that no spreadsheet runs as a formula.
+
+    A text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is prefixed
+    with ``'`` (what OWASP recommends; Excel and WPS then show it as text). A plain number
+    such as ``-5`` is left as it is.
+    """
+    formula = isinstance(value, str) and value.startswith(_FORMULA_START)
+    if formula and not _PLAIN_NUMBER.fullmatch(str(value)):
+        return f"'{value}"
+    return value
+
+
+#: Characters never written raw to a terminal: C0 controls but tab and newline, DEL, C1
+#: controls, line and paragraph separators, and the direction controls (a "Trojan Source"
+#: line reads differently than it is).
+_UNSAFE_TERMINAL: Final = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with each control character shown escaped (as ``u001b``), the rest as is."""
+    return _UNSAFE_TERMINAL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class EscapingStream:
+    """A text stream that writes :func:`terminal_safe` text to another one."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text``, escaped."""
+        return self.stream.write(terminal_safe(text))
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        """Write each line, escaped."""
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        """Flush the stream underneath."""
+        self.stream.flush()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.stream, name)
 
 
 def output_path(raw: str) -> str:

@@ -19,7 +19,13 @@ import csv
 import json
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
-from govinfo_report.cli._common import finding_line, read_error_line, say, summary_line
+from govinfo_report.cli._common import (
+    csv_safe,
+    finding_line,
+    read_error_line,
+    say,
+    summary_line,
+)
 from govinfo_report.findings import Finding, Place, Severity
 
 if TYPE_CHECKING:
@@ -257,7 +263,7 @@ class CsvOutput(Output):
 def _write_csv(out: TextIO, rows: Iterable[list[object]]) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
-    writer.writerows(rows)
+    writer.writerows([csv_safe(cell) for cell in row] for row in rows)
 
 
 def _row(source: str, f: Finding) -> list[object]:

@@ -312,7 +312,11 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _expected_units(path: str | None) -> list[str] | None:
     if path is None:
         return None
-    text = _io.read_bytes(path).decode("utf-8-sig", errors="replace")
+    from govinfo_report.published.readers._decode import decode  # noqa: PLC0415 - lazy
+
+    # UTF-8 (with or without a BOM), UTF-16/32 with a BOM, or GB18030/GBK as saved by
+    # Notepad or WPS on a Chinese Windows: detected as for a published text.
+    text, _ = decode(_io.read_bytes(path))
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 

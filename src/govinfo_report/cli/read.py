@@ -23,6 +23,7 @@ from govinfo_report.cli._common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     add_lang,
+    csv_safe,
     finding_line,
     output_path,
     read_error_line,
@@ -102,7 +103,8 @@ def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         writer.writerow(["table", "row", "column", "value"])
         for cell in record.cells:
             shown = cell.value if cell.value is not None else cell.raw
-            writer.writerow([cell.cell.table, cell.cell.row_label, cell.cell.column, _value(shown)])
+            row = [cell.cell.table, cell.cell.row_label, cell.cell.column, _value(shown)]
+            writer.writerow([csv_safe(value) for value in row])
         return EXIT_OK
     if args.json:
         out.write(json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n")

@@ -1,6 +1,6 @@
 """The model: the report and its sections as frozen attrs classes (pure: attrs and stdlib)."""
 
-from govinfo_report.model._fields import MAX_ITEMS
+from govinfo_report.model._fields import MAX_ITEMS, MAX_PARTS
 from govinfo_report.model.appeals import Appeals, Outcomes
 from govinfo_report.model.narrative import Narrative, OtherMatters, Part, ProcessingFees
 from govinfo_report.model.proactive import DocumentCounts, ProactiveDisclosure
@@ -27,6 +27,7 @@ __all__ = [
     "EDITIONS",
     "MAX_COUNT",
     "MAX_ITEMS",
+    "MAX_PARTS",
     "MAX_YEAR",
     "AnnualReport",
     "Appeals",

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_ITEMS",
+    "MAX_PARTS",
     "amount",
     "bad_text",
     "check_fields",
@@ -42,15 +43,17 @@ _INVISIBLE = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064
 MAX_ITEMS: Final = 10_000
 
 
-def too_many(where: str, value: tuple[object, ...] | list[object]) -> Finding:
-    """S-LIMIT: a list longer than :data:`MAX_ITEMS`."""
+def too_many(
+    where: str, value: tuple[object, ...] | list[object], limit: int = MAX_ITEMS
+) -> Finding:
+    """S-LIMIT: a list longer than ``limit`` (:data:`MAX_ITEMS`, or :data:`MAX_PARTS`)."""
     return make_finding(
         "S-LIMIT",
         Place(path=where),
         found=len(value),
         detail=(
-            f"列表最多 {MAX_ITEMS} 项，实际为 {len(value)} 项",
-            f"a list holds at most {MAX_ITEMS} items, found {len(value)}",
+            f"列表最多 {limit} 项，实际为 {len(value)} 项",
+            f"a list holds at most {limit} items, found {len(value)}",
         ),
     )
 
@@ -111,8 +114,13 @@ def texts() -> Any:  # noqa: ANN401 - as above
     return attrs.field(default=(), converter=_to_tuple, validator=_texts_validator)
 
 
-def items(cls: type) -> Any:  # noqa: ANN401 - as above
-    """A tuple of ``cls`` instances (a list is turned into a tuple)."""
+#: The most titled parts one narrative section may have: they are numbered （一） to
+#: （九十九）, the numbers a reader can tell back.
+MAX_PARTS: Final = 99
+
+
+def items(cls: type, limit: int = MAX_ITEMS) -> Any:  # noqa: ANN401 - as above
+    """A tuple of at most ``limit`` ``cls`` instances (a list is turned into a tuple)."""
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         where = f"{type(instance).__name__}.{attribute.name}"
@@ -121,8 +129,8 @@ def items(cls: type) -> Any:  # noqa: ANN401 - as above
             raise ReportError(
                 (make_finding("S-TYPE", Place(path=where), found=value, detail=detail),)
             )
-        if len(value) > MAX_ITEMS:
-            raise ReportError((too_many(where, value),))
+        if len(value) > limit:
+            raise ReportError((too_many(where, value, limit),))
         bad = [
             make_finding(
                 "S-TYPE",

@@ -7,7 +7,16 @@ from decimal import Decimal
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.model._fields import amount, check_fields, child, count, items, text, texts
+from govinfo_report.model._fields import (
+    MAX_PARTS,
+    amount,
+    check_fields,
+    child,
+    count,
+    items,
+    text,
+    texts,
+)
 
 __all__ = ["Narrative", "OtherMatters", "Part", "ProcessingFees"]
 
@@ -32,7 +41,7 @@ class Narrative:
     """
 
     opening: tuple[str, ...] = texts()
-    parts: tuple[Part, ...] = items(Part)
+    parts: tuple[Part, ...] = items(Part, MAX_PARTS)
 
 
 @attrs.frozen(kw_only=True)
@@ -56,5 +65,5 @@ class OtherMatters:
     """Other matters (其他需要报告的事项), section 六: narrative plus the processing fees."""
 
     opening: tuple[str, ...] = texts()
-    parts: tuple[Part, ...] = items(Part)
+    parts: tuple[Part, ...] = items(Part, MAX_PARTS)
     fees: ProcessingFees = child(ProcessingFees)

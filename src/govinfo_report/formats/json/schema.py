@@ -35,7 +35,9 @@ from govinfo_report.model import (
     ApplicantCounts,
     HandlingResults,
     Outcomes,
+    Part,
 )
+from govinfo_report.model._fields import MAX_PARTS
 from govinfo_report.rules.catalogue import MAX_FRACTION_DIGITS, MAX_WHOLE_DIGITS
 
 __all__ = ["SCHEMA_ID", "json_schema"]
@@ -76,7 +78,8 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN4
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if origin is tuple:
         (item, _) = typing.get_args(tp)
-        return {"type": "array", "items": _type_schema(item, defs), "maxItems": MAX_ITEMS}
+        limit = MAX_PARTS if item is Part else MAX_ITEMS
+        return {"type": "array", "items": _type_schema(item, defs), "maxItems": limit}
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
         return {"anyOf": [*(_type_schema(o, defs) for o in options), {"type": "null"}]}

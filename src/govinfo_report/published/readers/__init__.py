@@ -12,6 +12,7 @@ from typing import Final, cast
 
 from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
+from govinfo_report.published.readers._zip import OLE2_MAGIC, ole2_error
 from govinfo_report.published.readers.html import read_html
 from govinfo_report.published.readers.text import read_text
 from govinfo_report.published.record import (
@@ -92,6 +93,8 @@ def _refuse_non_text(data: bytes, head: bytes, name: str) -> None:
             "这是年报 JSON，不是发布的报告：请用 govinfo-report check 或 audit",
             "this is report JSON, not a published report: use govinfo-report check or audit",
         )
+    if data.startswith(OLE2_MAGIC):
+        raise ole2_error(name)
     sample = data[:4096]
     if not sample.startswith(_UTF16_BOMS):
         control = sum(byte in _CONTROL_BYTES for byte in sample)

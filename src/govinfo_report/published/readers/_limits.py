@@ -7,6 +7,7 @@ are two orders of magnitude above that, and far below what would exhaust a machi
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Final
 
 from govinfo_report.errors import ReadError
@@ -23,6 +24,7 @@ __all__ = [
     "MAX_TABLE_CELLS",
     "check_elements",
     "check_text",
+    "refuse_file_name",
     "table_too_large",
 ]
 
@@ -61,6 +63,27 @@ def check_text(text: str, name: str, *, lines: bool = False) -> None:
 def table_too_large(name: str, table: int, what: tuple[str, str]) -> ReadError:
     """The error for a table past one of the bounds above (``what``: the bound, zh and en)."""
     return _too_large(name, f"第 {table} 个表格{what[0]}", f"table {table} has {what[1]}")
+
+
+def refuse_file_name(text: str, name: str) -> None:
+    """Refuse a ``str`` that names an existing file: content was expected, not a path.
+
+    ``read_text`` and ``read_html`` take the content as a ``str`` and a path as a
+    ``pathlib.Path``; a one-line ``str`` that is an existing file's name was meant as a
+    path, and reading it as a report would say "no report found" about the wrong thing.
+    """
+    if "\n" in text or len(text) > 4096:  # noqa: PLR2004 - longer than any path
+        return
+    try:
+        is_file = os.path.isfile(text)  # noqa: PTH113 - a str is what is being tested
+    except (OSError, ValueError):
+        return
+    if is_file:
+        raise ReadError(
+            name,
+            f"“{text}”是文件名而不是内容：请传入 pathlib.Path(...)，或用 read() 读取文件",
+            f'"{text}" is a file name, not content: pass pathlib.Path(...), or use read()',
+        )
 
 
 def check_elements(root: etree._Element, name: str) -> None:

@@ -59,11 +59,29 @@ _CORRUPT: Final = (
 )
 
 
+#: The signature of an OLE2 compound file: a Word 97-2003 .doc, a WPS .wps, an .xls, and
+#: a password-protected .docx (Office encrypts into this container).
+OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def ole2_error(name: str) -> ReadError:
+    """The error for an OLE2 file, with what to do about it."""
+    return ReadError(
+        name,
+        "这是旧版 Word/WPS 文档（.doc、.wps）或设置了密码的文档：请用 Word 或 WPS 打开，"
+        "去掉密码后另存为 .docx 再读取",
+        "this is an old Word/WPS document (.doc, .wps) or a password-protected one: open it "
+        "in Word or WPS, remove the password and save it as .docx, then read that",
+    )
+
+
 def open_zip(
     data: bytes, name: str, kind: Kind, required: Iterable[str]
 ) -> tuple[zipfile.ZipFile, frozenset[str]]:
     """The archive (checked) and the names of its entries; the caller closes it."""
     suffix, what_zh, what_en = kind
+    if data.startswith(OLE2_MAGIC):
+        raise ole2_error(name)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
@@ -128,30 +146,33 @@ _PARSER: Final = etree.XMLParser(
 )
 
 
-def parse_xml(data: bytes, name: str, part: str = "XML") -> etree._Element:
+def parse_xml(
+    data: bytes, name: str, part: str = "XML", *, max_elements: int | None = None
+) -> etree._Element:
     """Parse one part safely: no DTD, no entities, no network; errors become ReadError.
 
-    A part of more than ``MAX_ELEMENTS`` elements is refused: before it is parsed when its
-    markup alone says so (every element has a ``<``, and text cannot hold one), else after.
+    With ``max_elements`` (for a .docx: ``MAX_ELEMENTS``), a part of more elements is
+    refused: before it is parsed when its markup alone says so (every element has a ``<``,
+    and text cannot hold one), else after.
     """
-    if data.count(b"<") > 2 * MAX_ELEMENTS:
-        raise _too_many(name, part)
+    if max_elements is not None and data.count(b"<") > 2 * max_elements:
+        raise _too_many(name, part, max_elements)
     try:
         root = etree.fromstring(data, parser=_PARSER)
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise ReadError(
             name, f"{part} 无法解析（{exc}）", f"{part} cannot be parsed ({exc})"
         ) from None
-    for n, _ in enumerate(root.iter()):
-        if n >= MAX_ELEMENTS:
-            raise _too_many(name, part)
+    if max_elements is not None:
+        for n, _ in enumerate(root.iter()):
+            if n >= max_elements:
+                raise _too_many(name, part, max_elements)
     return root
 
 
-def _too_many(name: str, part: str) -> ReadError:
+def _too_many(name: str, part: str, limit: int) -> ReadError:
     return ReadError(
         name,
-        f"{part} 超过 {MAX_ELEMENTS} 个 XML 元素，远超任何一份年度报告，拒绝读取",
-        f"{part} has more than {MAX_ELEMENTS} XML elements, far more than any annual report; "
-        "refused",
+        f"{part} 超过 {limit} 个 XML 元素，远超任何一份年度报告，拒绝读取",
+        f"{part} has more than {limit} XML elements, far more than any annual report; refused",
     )

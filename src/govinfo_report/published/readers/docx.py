@@ -147,7 +147,7 @@ def _open(data: bytes, name: str) -> dict[str, bytes]:
 
 
 def _parse(data: bytes, name: str) -> etree._Element:
-    return parse_xml(data, name, "文档 XML")
+    return parse_xml(data, name, "文档 XML", max_elements=MAX_DOCX_ELEMENTS)
 
 
 def _identity(data: bytes | None, name: str) -> tuple[dict[str, object] | None, str | None]:

@@ -41,6 +41,7 @@ from govinfo_report.published.readers._limits import (
     MAX_TABLE_CELLS,
     check_elements,
     check_text,
+    refuse_file_name,
     table_too_large,
 )
 from govinfo_report.published.readers._normal import squash
@@ -114,6 +115,7 @@ def read_html(
         utf8 = source if codec == STRICT_UTF8 else None
     else:
         text, utf8 = source, None
+        refuse_file_name(text, name or "<html>")
     name = name or "<html>"
     check_text(text, name)
     blocks, identity = _own_html.take_colophon(html_blocks(text, name, utf8=utf8))
@@ -188,15 +190,53 @@ def _tag(el: etree._Element) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
-def _rows_of(table: etree._Element) -> list[etree._Element]:
+def _rows_of(table: etree._Element, *, hiding: bool = False) -> list[etree._Element]:
     rows = []
     for child in table:
         tag = _tag(child)
         if tag == "tr":
             rows.append(child)
-        elif tag in ("thead", "tbody", "tfoot"):
+        elif tag in ("thead", "tbody", "tfoot") and not (hiding and is_hidden(child)):
             rows.extend(c for c in child if _tag(c) == "tr")
+    if hiding:
+        rows = [row for row in rows if not is_hidden(row)]
     return rows[:_MAX_ROWS]
+
+
+#: What in a page's text may hide an element (a quick test before looking at each one).
+_HIDING: Final = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|\bhidden\b"
+    r"|(?:font-size|height)\s*:\s*0|mso-hide",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE: Final = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|mso-hide\s*:\s*all"
+    r"|(?:^|[;\s])font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:!important\s*)?(?=;|$)",
+    re.IGNORECASE,
+)
+_ZERO_SIZE: Final = re.compile(
+    r"(?:^|[;\s])(width|height)\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:!important\s*)?(?=;|$)",
+    re.IGNORECASE,
+)
+
+
+def is_hidden(el: etree._Element) -> bool:
+    """Whether a person does not see ``el`` (its own attributes; not a style sheet's).
+
+    Hidden: ``hidden``, ``aria-hidden="true"``, or a style of ``display:none``,
+    ``visibility:hidden``, Word's ``mso-hide:all``, a zero font size, or both a zero width
+    and a zero height.
+    """
+    if el.get("hidden") is not None:
+        return True
+    if (el.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = el.get("style")
+    if not style:
+        return False
+    if _HIDDEN_STYLE.search(style):
+        return True
+    return {m.lower() for m in _ZERO_SIZE.findall(style)} == {"width", "height"}
 
 
 _DIGITS: Final = re.compile(r"\d+")
@@ -254,13 +294,16 @@ def _paragraph_source(n: int) -> Source:
     return source
 
 
-def _grid(table: etree._Element, index: int, name: str = "<html>") -> Grid:
-    """The anchors of ``table``'s grid, row by row (colspan/rowspan rebuilt)."""
-    rows = _rows_of(table)
+def _grid(table: etree._Element, index: int, name: str = "<html>", *, hiding: bool = False) -> Grid:
+    """The anchors of ``table``'s grid, row by row (colspan/rowspan rebuilt).
+
+    ``hiding``: the page may hide elements; hidden rows, cells and text are left out.
+    """
+    rows = _rows_of(table, hiding=hiding)
     n_rows = len(rows)
     # Without script/style/... (or comments) inside, a cell's text is all its text: lxml's
     # text serialisation gives it in one call, the same as :func:`_cell_text`.
-    plain = next(table.iter(*_NOT_PLAIN), None) is None
+    plain = not hiding and next(table.iter(*_NOT_PLAIN), None) is None
     taken: dict[tuple[int, int], bool] = {}
     out: list[tuple[TextCell, ...]] = []
     count = 0
@@ -270,6 +313,8 @@ def _grid(table: etree._Element, index: int, name: str = "<html>") -> Grid:
         for td in tr:
             tag = td.tag
             if not isinstance(tag, str) or tag.lower() not in ("td", "th"):
+                continue
+            if hiding and is_hidden(td):
                 continue
             if taken:
                 while taken.get((r, col)):
@@ -281,7 +326,7 @@ def _grid(table: etree._Element, index: int, name: str = "<html>") -> Grid:
                     rowspan = n_rows - r
                 rowspan = max(1, min(rowspan, n_rows - r))
                 _claim(taken, (r, col, rowspan, colspan), name, index)
-            text = squash(_text(td) if plain else "".join(_cell_text(td)))
+            text = squash(_text(td) if plain else "".join(_cell_text(td, hiding=hiding)))
             source = _cell_source(index, r + 1, col + 1)
             cells.append(
                 TextCell(text=text, source=source)
@@ -319,14 +364,14 @@ def _claim(
             taken[(r + dr, col + dc)] = True
 
 
-def _cell_text(el: etree._Element) -> list[str]:
+def _cell_text(el: etree._Element, *, hiding: bool = False) -> list[str]:
     parts: list[str] = []
-    if _tag(el) in _SKIP:
+    if _tag(el) in _SKIP or (hiding and is_hidden(el)):
         return parts
     if el.text:
         parts.append(el.text)
     for child in el:
-        parts.extend(_cell_text(child))
+        parts.extend(_cell_text(child, hiding=hiding))
         if child.tail:
             parts.append(child.tail)
     return parts
@@ -336,13 +381,18 @@ _OPENS: Final = _BLOCKS | {"table", "body"}
 _STRUCTURE: Final = _OPENS | _SKIP
 
 
-def _inline_only(el: etree._Element) -> bool:
-    """True when ``el`` holds only text and inline elements (no block, table, script...)."""
+def _inline_only(el: etree._Element, *, hiding: bool = False) -> bool:
+    """True when ``el`` holds only text and inline elements (no block, table, script...).
+
+    ``hiding``: a hidden element inside counts as structure (its text is not read).
+    """
     inner = el.iter()
     next(inner)  # ``el`` itself (``iter`` is faster than ``iterdescendants``)
     for desc in inner:
         tag = desc.tag
         if not isinstance(tag, str) or tag.lower() in _STRUCTURE:
+            return False
+        if hiding and is_hidden(desc):
             return False
     return True
 
@@ -360,6 +410,7 @@ class _Walker:
 
     def __init__(self, name: str = "<html>") -> None:
         self.name = name
+        self.hiding = False  # whether the page may hide elements (then each is looked at)
         self.blocks: list[tuple[Block, etree._Element]] = []
         self.buf: list[str] = []
         self.stack: list[etree._Element] = []
@@ -407,7 +458,7 @@ class _Walker:
                 continue
             tag = el.tag
             tag = tag.lower() if isinstance(tag, str) else ""
-            if tag in _SKIP:
+            if tag in _SKIP or (self.hiding and is_hidden(el)):
                 events.skip_subtree()
                 started.append(_LEAF)
                 continue
@@ -415,12 +466,13 @@ class _Walker:
                 self.flush()
                 buf = self.buf
                 self.tables += 1
-                self.blocks.append((_grid(el, self.tables, self.name), el))
+                grid = _grid(el, self.tables, self.name, hiding=self.hiding)
+                self.blocks.append((grid, el))
                 events.skip_subtree()
                 started.append(_LEAF)
                 continue
             if tag in _OPENS:
-                if tag != "table" and _inline_only(el):
+                if tag != "table" and _inline_only(el, hiding=self.hiding):
                     # Only text and inline markup inside (a Word paragraph): its text at
                     # once, a paragraph of its own, as if it had been opened and closed.
                     if buf:
@@ -455,6 +507,7 @@ def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -
     """
     root = _parse(text, name, utf8)
     walker = _Walker(name)
+    walker.hiding = _HIDING.search(text) is not None
     walker.stack.append(root)
     walker.walk(root)
     walker.flush()

@@ -35,6 +35,7 @@ from govinfo_report.published.readers._limits import (
     MAX_ROW_CELLS,
     MAX_TABLE_CELLS,
     check_text,
+    refuse_file_name,
     table_too_large,
 )
 from govinfo_report.published.readers._normal import squash
@@ -63,6 +64,7 @@ def read_text(
         text, _ = decode(source)
     else:
         text = source
+        refuse_file_name(text, name or "<text>")
     check_text(text, name or "<text>", lines=True)
     return interpret(text_blocks(text, name or "<text>"), source=name or "<text>", fmt="text")
 
