@@ -5,6 +5,7 @@ import io
 import json
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -189,22 +190,36 @@ def test_total_goes_on_past_refused_units_when_asked() -> None:
     assert (result.units, result.missing) == (("甲镇",), ("乙镇",))
 
 
+# The wrong arguments are the point: called through Any, as from untyped code.
+_any_cmp: Any = compare
+_any_total: Any = compare_total
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: compare({}, {}), "compare() argument a must be an AnnualReport, not dict"),
-        (lambda: compare(None, BASE), "compare() argument a must be an AnnualReport, not NoneType"),
-        (lambda: compare(BASE, 3), "compare() argument b must be an AnnualReport, not int"),
         (
-            lambda: compare_total(None, []),
+            lambda: _any_cmp({}, {}),
+            "compare() argument a must be an AnnualReport, not dict",
+        ),
+        (
+            lambda: _any_cmp(None, BASE),
+            "compare() argument a must be an AnnualReport, not NoneType",
+        ),
+        (
+            lambda: _any_cmp(BASE, 3),
+            "compare() argument b must be an AnnualReport, not int",
+        ),
+        (
+            lambda: _any_total(None, []),
             "compare_total() argument published_total must be an AnnualReport, not NoneType",
         ),
         (
-            lambda: compare_total(BASE, [BASE, {}]),
+            lambda: _any_total(BASE, [BASE, {}]),
             "compare_total() argument units[1] must be an AnnualReport, not dict",
         ),
         (
-            lambda: compare_total(BASE, None),
+            lambda: _any_total(BASE, None),
             "compare_total() argument units must be an iterable of AnnualReport, not NoneType",
         ),
     ],

@@ -13,7 +13,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 REPORT = AnnualReport(organ="某县", year=2022)
 
 
-def _east_asia_fonts(data: bytes) -> dict[str, str]:
+def _east_asia_fonts(data: bytes) -> dict[str | None, str | None]:
     """Each paragraph style's East Asian font."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         styles = etree.fromstring(z.read("word/styles.xml"))

@@ -929,3 +929,36 @@ def test_old_or_encrypted_word_files_say_to_save_as_docx(suffix: str, tmp_path: 
         g.read(path)
     with pytest.raises(ReadError, match=r"save it as \.docx"):
         g.read_docx(path)
+
+
+def test_a_page_with_two_reports_is_refused_not_half_read() -> None:
+    from pathlib import Path  # noqa: PLC0415
+
+    page = (
+        (Path(__file__).parent / "data" / "published" / "city-department-2023.gbk.html")
+        .read_bytes()
+        .decode("gbk")
+    )
+    start = page.index(">", page.index("<body")) + 1
+    end = page.index("</body>")
+    assert g.read_html(page).cells  # one report: read
+    two = page[:end] + page[start:end] + page[end:]
+    with pytest.raises(ReadError, match="more than one annual report"):
+        g.read_html(two)
+    text = g.read_text(BLANK_TEXT)
+    assert text.organ == "某县"
+    with pytest.raises(ReadError, match="more than one annual report"):
+        g.read_text(BLANK_TEXT + "\n" + BLANK_TEXT)
+
+
+BLANK_TEXT = (
+    "某县2023年政府信息公开工作年度报告\n"
+    "一、总体情况\n本机关认真贯彻落实。\n"
+    "二、主动公开政府信息情况\n\t第二十条第（一）项\n\n\t规章\t1\t0\t4\n\t行政规范性文件\t2\t0\t3\n\n"
+    "\t第二十条第（五）项\n\n\t行政许可\t5\n\n\t第二十条第（六）项\n\n\t行政处罚\t6\n\t行政强制\t7\n\n"
+    "\t第二十条第（八）项\n\n\t行政事业性收费\t8\n\n"
+    "三、收到和处理政府信息公开申请情况\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n"
+    "五、存在的主要问题及改进情况\n无。\n"
+    "六、其他需要报告的事项\n无。\n"
+)

@@ -45,7 +45,7 @@ def test_report_is_frozen_and_keyword_only() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         report.year = 2023  # type: ignore[misc]
     with pytest.raises(TypeError):
-        AnnualReport("某县", 2022)  # type: ignore[misc]
+        AnnualReport("某县", 2022)  # type: ignore[call-arg]  # keyword-only, on purpose
 
 
 def test_title_defaults_and_can_be_overridden() -> None:

@@ -14,11 +14,14 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 import govinfo_report as g
 from govinfo_report import AnnualReport, ReadError, ReportError, check, dumps
 from govinfo_report.findings import MAX_FINDINGS, Severity
+from govinfo_report.formats.json.schema import json_schema
 from govinfo_report.rules.catalogue import MAX_COUNT
+from govinfo_report.testing import reports
 
 REPORT = json.loads(dumps(AnnualReport(organ="某县教育局", year=2023)))
 
@@ -169,3 +172,48 @@ def test_any_nesting_depth_is_read_whole_or_refused(depth: int, tag: str) -> Non
         return
     assert "nested too deeply" in why
     assert depth > 200
+
+
+_SCHEMA = Draft202012Validator(json_schema())
+
+
+def _has_float(value: object) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_float(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_float(v) for v in value)
+    return False
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report=reports())
+def test_schema_accepts_every_sound_document(report: AnnualReport) -> None:
+    """What the loader writes and reads back, the schema accepts."""
+    assert not list(_SCHEMA.iter_errors(json.loads(dumps(report))))
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(path=st.sampled_from(_PATHS), value=_json)
+def test_schema_and_loader_agree_on_damaged_documents(path: tuple[Any, ...], value: object) -> None:
+    """Both ways: the loader accepts => the schema accepts; the loader refuses a value's
+    type or form (S-*, A-NONNEG) => the schema refuses.
+
+    What JSON Schema cannot say is left out, as docs/limits.md states: the sums of the
+    tables, a date before the report's year, and JSON numbers with a fraction (``1.0`` is
+    an integer to JSON Schema; a number's digits after the point cannot be counted).
+    """
+    data = _replace(path, value)
+    schema_ok = not list(_SCHEMA.iter_errors(json.loads(json.dumps(data))))
+    errors = [f for f in check(data) if f.severity is Severity.ERROR]
+    if not errors:
+        assert schema_ok
+        return
+    form = [
+        f
+        for f in errors
+        if (f.code.startswith("S-") or f.code == "A-NONNEG") and f.place.path != "$.date"
+    ]
+    if form and not _has_float(value):
+        assert not schema_ok, [f.message_en for f in form]

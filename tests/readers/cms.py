@@ -83,7 +83,7 @@ ENCODINGS = {"trs": "utf-8", "jcms": "gbk", "hanweb": "utf-8", "word": "gb18030"
 
 def article(report: AnnualReport, *, run_in: bool = True) -> str:
     """The report's text and tables as a Word export (title not included)."""
-    page = WORDHTML.render(report, nav=False, run_in=run_in, signature=True)
+    page: str = WORDHTML.render(report, nav=False, run_in=run_in, signature=True)
     start = page.index("<div class=WordSection1")
     end = page.rindex("</div></div>") + len("</div>")
     return page[start:end]

@@ -49,7 +49,7 @@ TRUTH = load(ROOT / "examples" / "city-department-2023.json")
 READ_BACK = attrs.evolve(TRUTH, publication=None, contact=None)
 
 #: What each family's metadata says.
-METADATA = {
+METADATA: dict[str, dict[str, object]] = {
     "trs": {"publisher": TRUTH.organ, "published": dt.date(2024, 1, 26)},
     "jcms": {
         "publisher": TRUTH.organ,
@@ -81,7 +81,7 @@ def test_every_family_reads_into_the_report(family: str, run_in: bool) -> None: 
     assert record.unread == ()
     assert [f.code for f in record.findings] == []
     assert [f.code for f in audit(record) if f.severity.value != "info"] == []
-    expected = {"publisher": None, "published": None, "index_number": None}
+    expected: dict[str, object] = {"publisher": None, "published": None, "index_number": None}
     expected |= {"document_number": None, **METADATA[family]}
     assert record.metadata.to_dict() == {
         k: v.isoformat() if isinstance(v, dt.date) else v for k, v in expected.items()

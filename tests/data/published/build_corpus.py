@@ -18,7 +18,7 @@ import zipfile
 from copy import deepcopy
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -27,7 +27,9 @@ from govinfo_report.cells import CELLS, cell_value
 from govinfo_report.formats.json.codec import loads
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable, Mapping
+
+    from govinfo_report.model import AnnualReport, Narrative, OtherMatters
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[2]
@@ -35,7 +37,7 @@ TRUTH = loads((ROOT / "examples" / "city-department-2023.json").read_text(encodi
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _load_helper():  # noqa: ANN202 - a module object
+def _load_helper() -> Any:
     spec = importlib.util.spec_from_file_location("wordhtml", ROOT / "tests/readers/wordhtml.py")
     assert spec is not None
     assert spec.loader is not None
@@ -44,11 +46,25 @@ def _load_helper():  # noqa: ANN202 - a module object
     return module
 
 
+def _must(el: etree._Element | None) -> etree._Element:
+    """An element the builder's own documents always have."""
+    assert el is not None
+    return el
+
+
 def _num(v: object) -> object:
     return str(v) if isinstance(v, Decimal) else v
 
 
-def expected(report, changes=None, *, labels_loose=(), audit=(), organ=None, year=None):  # noqa: ANN001, ANN201
+def expected(
+    report: AnnualReport,
+    changes: Mapping[Any, object] | None = None,
+    *,
+    labels_loose: Iterable[str] = (),
+    audit: Iterable[tuple[str, str]] = (),
+    organ: str | None = None,
+    year: int | None = None,
+) -> dict[str, object]:
     values = {c.path: _num(cell_value(report, c.key)) for c in CELLS}
     for key, value in (changes or {}).items():
         values["$." + ".".join(key)] = _num(value)
@@ -61,7 +77,7 @@ def expected(report, changes=None, *, labels_loose=(), audit=(), organ=None, yea
     }
 
 
-def write(name: str, data: bytes, expect: dict) -> None:
+def write(name: str, data: bytes, expect: dict[str, object]) -> None:
     (HERE / name).write_bytes(data)
     (HERE / (name + ".expected.json")).write_text(
         json.dumps(expect, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
@@ -115,7 +131,7 @@ def text_case() -> None:
     r = TRUTH
     lines = [r.title, "", *(r.preface or ()), ""]
 
-    def narrative(heading: str, section) -> None:  # noqa: ANN001
+    def narrative(heading: str, section: Narrative | OtherMatters) -> None:
         lines.extend([heading, ""])
         lines.extend(section.opening)
         for i, part in enumerate(section.parts):
@@ -193,9 +209,9 @@ def docx_case() -> None:
     doc = etree.fromstring(src.read("word/document.xml"))
     from govinfo_report.published.readers._interpret import interpret  # noqa: PLC0415
 
-    blank = interpret(_Walker().blocks_of(doc.find(f"{{{W}}}body")), source="t", fmt="docx")
+    blank = interpret(_Walker().blocks_of(_must(doc.find(f"{{{W}}}body"))), source="t", fmt="docx")
     where = {(c.source.table, c.source.row, c.source.column): c.key for c in blank.cells}
-    tables = doc.find(f"{{{W}}}body").findall(f"{{{W}}}tbl")
+    tables = _must(doc.find(f"{{{W}}}body")).findall(f"{{{W}}}tbl")
     special = {
         ("requests", "new", "natural_person"): "sdt",
         ("requests", "results", "disclosed", "natural_person"): "ins",
@@ -208,11 +224,11 @@ def docx_case() -> None:
             col = 0
             gb = tr.find(f"{{{W}}}trPr/{{{W}}}gridBefore")
             if gb is not None:
-                col = int(gb.get(f"{{{W}}}val"))
+                col = int(gb.get(f"{{{W}}}val", "0"))
             for tc in list(tr.findall(f"{{{W}}}tc")):
                 pr = tc.find(f"{{{W}}}tcPr")
                 span_el = pr.find(f"{{{W}}}gridSpan") if pr is not None else None
-                span = int(span_el.get(f"{{{W}}}val")) if span_el is not None else 1
+                span = int(span_el.get(f"{{{W}}}val", "1")) if span_el is not None else 1
                 vm = pr.find(f"{{{W}}}vMerge") if pr is not None else None
                 state = None if vm is None else vm.get(f"{{{W}}}val", "continue")
                 if state == "continue" and open_at.get(col):
@@ -239,7 +255,7 @@ def docx_case() -> None:
                     content = etree.SubElement(sdt, f"{{{W}}}sdtContent")
                     tc.addprevious(sdt)
                     content.append(tc)
-    body = doc.find(f"{{{W}}}body")
+    body = _must(doc.find(f"{{{W}}}body"))
     paras = body.findall(f"{{{W}}}p")
 
     def para_text(p: etree._Element, text: str) -> None:
@@ -287,7 +303,7 @@ def _filled(
 
     src = zipfile.ZipFile(TEMPLATE)
     doc = etree.fromstring(src.read("word/document.xml"))
-    body = doc.find(_w("body"))
+    body = _must(doc.find(_w("body")))
     blank = interpret(_Walker().blocks_of(body), source="t", fmt="docx")
     where = {(c.source.table, c.source.row, c.source.column): c.key for c in blank.cells}
     relabel = relabel or {}
@@ -298,7 +314,7 @@ def _filled(
             for tc in tr.findall(_w("tc")):
                 pr = tc.find(_w("tcPr"))
                 span_el = pr.find(_w("gridSpan")) if pr is not None else None
-                span = int(span_el.get(_w("val"))) if span_el is not None else 1
+                span = int(span_el.get(_w("val"), "1")) if span_el is not None else 1
                 vm = pr.find(_w("vMerge")) if pr is not None else None
                 state = None if vm is None else vm.get(_w("val"), "continue")
                 if state == "continue" and open_at.get(col):
@@ -345,7 +361,7 @@ def _save(src: zipfile.ZipFile, doc: etree._Element) -> bytes:
 
 
 def _tables(doc: etree._Element) -> list[etree._Element]:
-    return doc.find(_w("body")).findall(_w("tbl"))
+    return _must(doc.find(_w("body"))).findall(_w("tbl"))
 
 
 def _row_of(tbl: etree._Element, label: str) -> etree._Element:
@@ -405,8 +421,13 @@ def _is_number(text: str) -> bool:
     return text.strip().replace(",", "").replace(".", "").isdigit()
 
 
-def _expect_docx(name: str, data: bytes, changes=None, **kw: object) -> None:  # noqa: ANN001
-    write(name, data, expected(TRUTH, {**NO_FEES, **(changes or {})}, **kw))  # type: ignore[arg-type]
+def _expect_docx(
+    name: str,
+    data: bytes,
+    changes: Mapping[Any, object] | None = None,
+    **kw: Any,
+) -> None:
+    write(name, data, expected(TRUTH, {**NO_FEES, **(changes or {})}, **kw))
 
 
 def docx_split_rows_case() -> None:
@@ -437,7 +458,7 @@ def _tc(text: str, span: int = 1, vmerge: str | None = None) -> etree._Element:
     if vmerge is not None:
         _vmerge(tc, vmerge)
     if text:
-        _para_text(tc.find(_w("p")), text)
+        _para_text(_must(tc.find(_w("p"))), text)
     return tc
 
 
@@ -456,7 +477,7 @@ def docx_spans_case() -> None:
         _vmerge(tr.findall(_w("tc"))[0], None)  # each row its own (empty) first cell
     first, label = total.findall(_w("tc"))[:2]
     total.remove(first)
-    label.find(f"{_w('tcPr')}/{_w('gridSpan')}").set(_w("val"), "3")
+    _must(label.find(f"{_w('tcPr')}/{_w('gridSpan')}")).set(_w("val"), "3")
     h1, h2, h3 = table_c.findall(_w("tr"))[:3]
     _vmerge(h1.findall(_w("tc"))[0], "restart")
     for tc in h2.findall(_w("tc"))[:5]:
@@ -476,7 +497,7 @@ def docx_spacing_case() -> None:
     for tbl in _tables(doc):
         for tr in tbl.findall(_w("tr")):
             tr.addnext(_continued(tr))
-    for p in doc.find(_w("body")).findall(_w("p")):
+    for p in _must(doc.find(_w("body"))).findall(_w("p")):
         p.addnext(etree.Element(_w("p")))
     _expect_docx("city-department-2023.spacing.docx", _save(src, doc))
 

@@ -46,14 +46,31 @@ SCHEMA_ID: Final = f"https://govinfo-report.invalid/schema/v{SCHEMA_VERSION}.jso
 
 _COUNT: Final = {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
 _AMOUNT: Final = {
-    "description": 'A non-negative exact decimal: a string of digits ("12.50") or an integer.',
-    "oneOf": [
+    "description": (
+        'A non-negative exact decimal: a string of digits ("12.50"), an integer, or a JSON '
+        "number (read exactly, never through a float; at most 10 digits after the point)."
+    ),
+    "anyOf": [
         {
             "type": "string",
             "pattern": rf"^[0-9]{{1,{MAX_WHOLE_DIGITS}}}(\.[0-9]{{1,{MAX_FRACTION_DIGITS}}})?$",
         },
         {"type": "integer", "minimum": 0, "maximum": 10**MAX_WHOLE_DIGITS - 1},
+        {"type": "number", "minimum": 0, "exclusiveMaximum": 10**MAX_WHOLE_DIGITS},
     ],
+}
+#: One paragraph: no control characters, line or paragraph separators (see the model).
+_TEXT: Final = {
+    "type": "string",
+    "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff\\ufffe\\uffff]*$",
+}
+#: A one-paragraph text with a visible character (the organ, the title).
+_NONEMPTY_TEXT: Final = {
+    **_TEXT,
+    "minLength": 1,
+    "not": {
+        "pattern": "^[\\s\\u00ad\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\ufeff]*$"
+    },
 }
 _COMPUTED: Final[dict[type, str]] = {
     ApplicantCounts: "ApplicantCounts",
@@ -71,7 +88,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN4
     if tp is int:
         return dict(_COUNT)
     if tp is str:
-        return {"type": "string"}
+        return dict(_TEXT)
     if tp is Decimal:
         return dict(_AMOUNT)
     if tp is dt.date:
@@ -90,6 +107,16 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN4
     raise TypeError(msg)  # pragma: no cover
 
 
+def _holds_cells(tp: Any) -> bool:  # noqa: ANN401 - any field type
+    """Whether a field's type is a class of table cells (required, as the loader requires it)."""
+    if not attrs.has(tp):
+        return False
+    hints = typing.get_type_hints(tp)
+    return any(
+        hints[f.name] in (int, Decimal) or _holds_cells(hints[f.name]) for f in attrs.fields(tp)
+    )
+
+
 def _class_schema(cls: type, defs: dict[str, Any]) -> None:
     if cls.__name__ in defs:
         return
@@ -103,7 +130,7 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> None:
         if field.name in column_labels:
             prop["title"] = column_labels[field.name]
         properties[field.name] = prop
-        cell_field = hints[field.name] in (int, Decimal)
+        cell_field = hints[field.name] in (int, Decimal) or _holds_cells(hints[field.name])
         if field.default is attrs.NOTHING or cell_field:
             required.append(field.name)
     if cls in _COMPUTED:
@@ -136,6 +163,8 @@ def json_schema() -> dict[str, Any]:
         else {"enum": list(EDITIONS)},
         # the earliest year of any edition; the edition's own first year is checked on load
         "year": {"type": "integer", "minimum": min(EDITIONS.values()), "maximum": MAX_YEAR},
+        "organ": dict(_NONEMPTY_TEXT),
+        "title": dict(_NONEMPTY_TEXT),
     }
     required = ["format", "schema_version", "edition", "organ", "year"]
     hints = typing.get_type_hints(AnnualReport)

@@ -210,6 +210,15 @@ def _match_row(text: str) -> tuple[_Row, bool] | None:
     return (best, True) if best else None
 
 
+#: A second report on a page: this many section headings again, and this many cells again.
+_SECOND_REPORT_SECTIONS: Final = 3
+_SECOND_REPORT_CELLS: Final = 10
+
+
+class _SecondReportError(Exception):
+    """The blocks hold a second report after the first (refused: which one is meant?)."""
+
+
 #: How many times one document may ask for a loose label match (see :func:`interpret`).
 MAX_FUZZY: Final = 300
 _FUZZY_LEFT: Final[ContextVar[list[int] | None]] = ContextVar("_FUZZY_LEFT", default=None)
@@ -325,12 +334,14 @@ class _Builder:
 
     def __init__(self) -> None:
         self.cells: dict[CellKey, PublishedCell] = {}
+        self.duplicates = 0  # cells found a second time (a second report on the page?)
         self.combined: list[CombinedCell] = []
         self.unread: list[Unread] = []
         self.findings: list[Finding] = []
 
     def add_cell(self, key: CellKey, cell: TextCell) -> None:
         if key in self.cells:
+            self.duplicates += 1
             self.leftover(cell.text, cell.source)
             return
         meta = CELL_BY_KEY[key]
@@ -806,6 +817,13 @@ def interpret(
     token = _FUZZY_LEFT.set([MAX_FUZZY])
     try:
         return _interpret(blocks, source=source, fmt=fmt, identity=identity)
+    except _SecondReportError:
+        raise ReadError(
+            source,
+            "一个页面中有不止一份年度报告（各部分标题和表格出现了两次）：请分别保存每份报告后再读取",
+            "the page holds more than one annual report (its section headings and tables "
+            "occur twice): save each report on its own, then read them",
+        ) from None
     except _FuzzySpentError:
         raise ReadError(
             source,
@@ -831,6 +849,7 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     drafts: list[_SectionDraft] = []
     current: _SectionDraft | None = None
     seen: set[str] = set()
+    repeated: set[str] = set()
     tail: list[Para] = []
     fee_paras: list[Para] = []
     for block in blocks:
@@ -866,12 +885,16 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             current = _SectionDraft(key=key, heading=text, source=block.source)
             drafts.append(current)
             continue
+        if heading is not None:
+            repeated.add(heading[0])
         if current is None:
             front.append(block)
         else:
             current.paras.append(block)
             if len(text) <= _WIDGET_LENGTH and not current.widgets and is_widget(text):
                 current.widgets = True
+    if len(repeated) >= _SECOND_REPORT_SECTIONS and out.duplicates >= _SECOND_REPORT_CELLS:
+        raise _SecondReportError
     if drafts and not tail and not page.styled:
         page.end(drafts[-1], tail)
     if not page.styled:
