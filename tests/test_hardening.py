@@ -962,3 +962,33 @@ BLANK_TEXT = (
     "五、存在的主要问题及改进情况\n无。\n"
     "六、其他需要报告的事项\n无。\n"
 )
+
+
+@pytest.mark.parametrize("reader", [g.read_text, g.read_html], ids=["read_text", "read_html"])
+def test_a_file_name_given_as_content_is_refused(
+    reader: Callable[[str], object], tmp_path: Path
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(BLANK_TEXT, encoding="utf-8")
+    with pytest.raises(ReadError, match=r"is a file name, not content: pass pathlib\.Path"):
+        reader(str(path))
+    assert g.read_text(path).organ == "某县"  # a Path is read as a file
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "utf-16"])
+def test_expected_units_in_any_usual_encoding(encoding: str, tmp_path: Path) -> None:
+    from govinfo_report.cli.many import _expected_units  # noqa: PLC0415
+
+    units = tmp_path / "units.txt"
+    units.write_bytes("甲镇人民政府\n乙镇人民政府\n".encode(encoding))
+    assert _expected_units(str(units)) == ["甲镇人民政府", "乙镇人民政府"]
+
+
+@pytest.mark.parametrize(
+    ("data", "shown"),
+    [(None, "found null"), ([1, 2], "found [1, 2]"), ("x", 'found "x"'), (3, "found 3")],
+)
+def test_a_document_that_is_no_object_is_spelled_as_json(data: object, shown: str) -> None:
+    (finding,) = check(data)
+    assert (finding.code, finding.place.path) == ("S-TYPE", "$")
+    assert shown in finding.message_en

@@ -661,9 +661,7 @@ def _check_slow(data: object) -> tuple[AnnualReport | None, list[Finding]]:
     The report is then structured from a cleaned copy (see :func:`_check_cells`).
     """
     if not isinstance(data, dict):
-        finding = make_finding(
-            "S-TYPE", Place(path="$"), found=type(data).__name__, detail=("对象", "an object")
-        )
+        finding = make_finding("S-TYPE", Place(path="$"), found=data, detail=("对象", "an object"))
         return None, [finding]
     findings = _check_head(data)
     values, cell_findings, clean = _check_cells(data)
