@@ -9,9 +9,9 @@ Requires the ``testing`` extra (``pip install govinfo-report[testing]``). Instal
 package also registers :func:`reports` with Hypothesis, so ``st.from_type(AnnualReport)``
 (and ``@given`` on an ``AnnualReport`` argument with ``...``) draws sound reports.
 
->>> from hypothesis import given, settings
+>>> from hypothesis import HealthCheck, given, settings
 >>> from govinfo_report import AnnualReport
->>> @settings(max_examples=5, database=None)
+>>> @settings(max_examples=5, database=None, suppress_health_check=[HealthCheck.too_slow])
 ... @given(reports())
 ... def test_totals(report: AnnualReport) -> None:
 ...     results = report.requests.results.total
