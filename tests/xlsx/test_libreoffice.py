@@ -21,7 +21,7 @@ from govinfo_report.formats.xlsx.layout import CHECK_FALSE, CHECK_TRUE
 from govinfo_report.formats.xlsx.writer import template_bytes, xlsx_bytes
 from govinfo_report.published.readers import read_xlsx
 
-from .helpers import address, fill  # type: ignore[import-not-found]  # tests are no package
+from .helpers import address, fill
 
 pytestmark = [
     pytest.mark.slow,

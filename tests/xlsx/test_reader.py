@@ -19,7 +19,7 @@ from govinfo_report.formats.xlsx.writer import template_bytes, xlsx_bytes
 from govinfo_report.published.readers import read_xlsx
 from govinfo_report.published.readers.xlsx import MAX_CELLS
 
-from .helpers import (  # type: ignore[import-not-found]  # tests are no package; pytest finds it
+from .helpers import (
     address,
     edit,
     fill,
