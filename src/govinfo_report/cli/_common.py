@@ -60,11 +60,12 @@ def csv_safe(value: object) -> object:
     return value
 
 
-#: Characters never written raw to a terminal: C0 controls but tab and newline, DEL, C1
+#: Characters never written raw to a terminal: C0 controls but tab, newline and carriage
+#: return (a progress bar redraws its line), DEL, C1
 #: controls, line and paragraph separators, and the direction controls (a "Trojan Source"
 #: line reads differently than it is).
 _UNSAFE_TERMINAL: Final = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
 
 
