@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
@@ -118,17 +117,13 @@ def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _files(paths: list[str], empty: list[str]) -> Iterator[str]:
     """The files named, and those found in the folders named; empty folders into ``empty``."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES
-            )
-            if not found:
-                empty.append(raw)
-            yield from (os.fspath(p) for p in found)
+    from govinfo_report.many._inputs import walk  # noqa: PLC0415 - lazy
+
+    for found in walk(paths, suffixes=_SUFFIXES, empty=("", "")):  # the reason is _no_reports
+        if isinstance(found, ReadError):
+            empty.append(found.source)
         else:
-            yield raw
+            yield found
 
 
 def _audit_one(

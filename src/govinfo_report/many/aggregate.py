@@ -9,6 +9,7 @@ It takes any iterable and keeps one running sum per cell, never a list of report
 folder or a JSON Lines file of any length is summed in constant memory
 (:func:`iter_reports` reads them one at a time).
 
+>>> import attrs
 >>> from govinfo_report import AnnualReport
 >>> from govinfo_report.model import ApplicantCounts, Requests
 >>> def unit(organ: str, n: int) -> AnnualReport:
@@ -32,22 +33,18 @@ report 2 (乙镇) is for 2022, not 2023
 from __future__ import annotations
 
 import decimal
-import os
 import typing
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-import attrs
-
-from govinfo_report import _io
 from govinfo_report.cells import CELLS, CellKey, cell_values
-from govinfo_report.errors import GovinfoReportError, ReadError, ReportError
-from govinfo_report.formats.json.codec import loads
+from govinfo_report.errors import GovinfoReportError
+from govinfo_report.many._guards import require_report, require_reports
+from govinfo_report.many._inputs import Loaded, is_report_file, iter_reports
 from govinfo_report.model import AnnualReport
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable
 
 __all__ = [
     "SUMMED_CELLS",
@@ -93,33 +90,6 @@ class MismatchError(GovinfoReportError, ValueError):
 
     def __reduce__(self) -> tuple[type[MismatchError], tuple[int | None, str, str, str]]:
         return (type(self), (self.index, self.organ, self.reason_zh, self.reason_en))
-
-
-def _require_report(value: object, func: str, name: str) -> AnnualReport:
-    """``value`` if it is a report, else a :class:`TypeError` naming ``func``'s parameter."""
-    if not isinstance(value, AnnualReport):
-        kind = type(value).__name__
-        msg = (
-            f"{func}() 的参数 {name} 应为 AnnualReport，实际为 {kind} | "
-            f"{func}() argument {name} must be an AnnualReport, not {kind}"
-        )
-        raise TypeError(msg)
-    return value
-
-
-def _require_reports(value: object, func: str, name: str) -> Iterator[AnnualReport]:
-    """The reports of the iterable ``value``, each checked with :func:`_require_report`."""
-    try:
-        items = iter(value)  # type: ignore[call-overload]
-    except TypeError:
-        kind = type(value).__name__
-        msg = (
-            f"{func}() 的参数 {name} 应为若干 AnnualReport（可迭代对象），实际为 {kind} | "
-            f"{func}() argument {name} must be an iterable of AnnualReport, not {kind}"
-        )
-        raise TypeError(msg) from None
-    for i, item in enumerate(items):
-        yield _require_report(item, func, f"{name}[{i}]")
 
 
 def _zero(key: CellKey) -> int | Decimal:
@@ -177,7 +147,7 @@ class Aggregator:
 
         Anything but a report raises :class:`TypeError`.
         """
-        _require_report(report, "Aggregator.add", "report")
+        require_report(report, "Aggregator.add", "report")
         self.offered += 1
         n = self.offered
         refused = self._refusal(report, n)
@@ -228,7 +198,7 @@ def aggregate(
     Anything in ``reports`` but a report raises :class:`TypeError`.
     """
     acc = Aggregator(year=year)
-    for report in _require_reports(reports, "aggregate", "reports"):
+    for report in require_reports(reports, "aggregate", "reports"):
         acc.add(report)
     return acc.result(organ=organ, year=year)
 
@@ -272,95 +242,3 @@ def report_from_cells(
         hints = _HINTS[AnnualReport] = typing.get_type_hints(AnnualReport)
     sections = {name: _build(hints[name], value) for name, value in tree.items()}
     return AnnualReport(organ=organ, year=year, edition=edition, **sections)
-
-
-# --- Reading many reports -----------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class Loaded:
-    """One input of a batch: its source (``file`` or ``file:line``) and the report or error."""
-
-    source: str
-    report: AnnualReport | None = None
-    error: ReadError | ReportError | None = None
-
-
-def _json_files(folder: Path) -> Iterator[Path]:
-    # os.walk does not follow symbolic links to folders, so a link loop cannot trap us.
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            if is_report_file(name) and not name.startswith("."):
-                yield Path(root) / name
-
-
-def is_report_file(name: str | os.PathLike[str]) -> bool:
-    """Whether a file name ends in ``.json`` or ``.jsonl`` (in any case: ``A.JSON`` too)."""
-    return Path(name).suffix.lower() in (".json", ".jsonl")
-
-
-def _jsonl(path: Path) -> Iterator[Loaded]:
-    try:
-        f = path.open("rb")
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        yield Loaded(
-            source=str(path),
-            error=ReadError(
-                str(path), f"无法读取文件（{reason}）", f"cannot read the file ({reason})"
-            ),
-        )
-        return
-    with f:
-        for lineno, line in enumerate(iter(lambda: f.readline(_io.MAX_INPUT_BYTES + 1), b""), 1):
-            source = f"{path}:{lineno}"
-            if len(line) > _io.MAX_INPUT_BYTES:
-                yield Loaded(
-                    source=source,
-                    error=ReadError(source, "该行过长", "the line is too long"),
-                )
-                # Skip the rest of the overlong line.
-                rest = line
-                while rest and not rest.endswith(b"\n"):
-                    rest = f.readline(_io.MAX_INPUT_BYTES + 1)
-                continue
-            if not line.strip():
-                continue
-            yield _load(line, source)
-
-
-def _load(data: bytes, source: str) -> Loaded:
-    try:
-        return Loaded(source=source, report=loads(data, source=source))
-    except (ReadError, ReportError) as exc:
-        return Loaded(source=source, error=exc)
-
-
-def iter_reports(path: str | os.PathLike[str]) -> Iterator[Loaded]:
-    """Every report under ``path``, one at a time, each a :class:`Loaded`.
-
-    ``path`` may be a JSON file (one report), a JSON Lines file (``.jsonl``: one report a
-    line, blank lines skipped; sources are ``file:line``) or a folder (every ``.json`` and
-    ``.jsonl`` file in it and its subfolders, in name order; suffixes in any case, hidden
-    files skipped). A file, line or report that
-    cannot be read is yielded with its error, and the batch goes on.
-    """
-    p = Path(path)
-    if p.is_dir():
-        for file in _json_files(p):
-            yield from _iter_file(file)
-    else:
-        yield from _iter_file(p)
-
-
-def _iter_file(path: Path) -> Iterator[Loaded]:
-    if path.suffix.lower() == ".jsonl":
-        yield from _jsonl(path)
-        return
-    try:
-        data = _io.read_bytes(path)
-    except ReadError as exc:
-        yield Loaded(source=str(path), error=exc)
-        return
-    yield _load(data, str(path))

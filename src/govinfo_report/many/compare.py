@@ -32,12 +32,8 @@ import attrs
 
 from govinfo_report.cells import CELLS, CellKey, cell_value
 from govinfo_report.findings import Finding, Place, make_finding
-from govinfo_report.many.aggregate import (
-    Aggregator,
-    MismatchError,
-    _require_report,
-    _require_reports,
-)
+from govinfo_report.many._guards import require_report, require_reports
+from govinfo_report.many.aggregate import Aggregator, MismatchError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable
@@ -206,8 +202,8 @@ def compare(a: AnnualReport, b: AnnualReport) -> Comparison:
     reports of different editions, whose cells do not correspond, and :class:`TypeError`
     when ``a`` or ``b`` is not a report.
     """
-    _require_report(a, "compare", "a")
-    _require_report(b, "compare", "b")
+    require_report(a, "compare", "a")
+    require_report(b, "compare", "b")
     if a.edition != b.edition:
         raise MismatchError(
             2,
@@ -282,10 +278,10 @@ def compare_total(
     there instead (with the error) and left out, and the comparison goes on without it.
     Anything but a report raises :class:`TypeError`.
     """
-    _require_report(published_total, "compare_total", "published_total")
+    require_report(published_total, "compare_total", "published_total")
     acc = Aggregator(year=published_total.year, edition=published_total.edition)
     seen: Counter[str] = Counter()
-    for unit in _require_reports(units, "compare_total", "units"):
+    for unit in require_reports(units, "compare_total", "units"):
         try:
             acc.add(unit)
         except MismatchError as exc:

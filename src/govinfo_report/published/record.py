@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.cells import CELL_BY_KEY, CELLS, Cell, CellKey
+from govinfo_report.cells import CELL_BY_KEY, Cell, CellKey
 from govinfo_report.errors import ReportError
-from govinfo_report.findings import Finding, Place, Severity, make_finding
+from govinfo_report.findings import Finding, Severity
 from govinfo_report.model import (
     AnnualReport,
     Appeals,
@@ -422,7 +422,7 @@ class PublishedReport:
         of the format (B-…, C-TOTAL), and what reading found wrong (a web page whose tables
         disagree with its embedded data, R-EMBED).
         """
-        from govinfo_report.published.audit import audit  # noqa: PLC0415 - audit imports this module
+        from govinfo_report.published.audit import audit  # noqa: PLC0415 - audit checks records
 
         problems = [f for f in (*self.findings, *audit(self)) if f.severity is Severity.ERROR]
         if problems:
@@ -450,15 +450,6 @@ class PublishedReport:
             problems=_narrative(self.section("problems")),
             other_matters=_other_matters(self.section("other_matters"), values),
         )
-
-
-def missing_identity(field: str, what: tuple[str, str]) -> Finding:
-    """R-MISSING for an identity field (organ, year) the reader could not find."""
-    return make_finding(
-        "R-MISSING",
-        Place(path=f"$.{field}"),
-        detail=(f"未能从报告中识别{what[0]}", f"{what[1]} could not be found in the report"),
-    )
 
 
 def _jsonable(value: Number | None) -> int | str | None:
@@ -567,8 +558,3 @@ def _other_matters(
         parts=_parts(section),
         fees=fees,
     )
-
-
-#: The cells a published report must print: every cell of Tables 二, 三 and 四. The fee
-#: figures of section 六 are written in prose, when at all, so they are not required.
-REQUIRED_CELLS: tuple[Cell, ...] = tuple(c for c in CELLS if c.table != "六")
