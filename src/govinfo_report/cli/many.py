@@ -19,14 +19,14 @@ from govinfo_report.cli._common import (
     status_code,
 )
 from govinfo_report.cli._output import FORMATS, Output, TextOutput, make_output
-from govinfo_report.errors import ReadError, ReportError
+from govinfo_report.errors import MismatchError, ReadError, ReportError
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterator
 
     from govinfo_report.findings import Finding
-    from govinfo_report.many.aggregate import Aggregator, Loaded, MismatchError
+    from govinfo_report.many.aggregate import Aggregator, Loaded
     from govinfo_report.model import AnnualReport
 
 __all__ = ["register"]
@@ -109,7 +109,6 @@ class _Sum:
 
     def add(self, item: Loaded) -> None:
         """Add one input to the sum, or report why it is left out."""
-        from govinfo_report.many.aggregate import MismatchError  # noqa: PLC0415 - lazy
         from govinfo_report.rules.checks import check  # noqa: PLC0415 - lazy
 
         if isinstance(item.error, ReadError):
@@ -247,7 +246,6 @@ class _Compare:
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from govinfo_report.many.aggregate import MismatchError  # noqa: PLC0415 - lazy
     from govinfo_report.many.compare import compare  # noqa: PLC0415 - lazy
 
     state = _Compare(make_output(args.format, args.lang, out, err))

@@ -33,15 +33,14 @@ report 2 (乙镇) is for 2022, not 2023
 from __future__ import annotations
 
 import decimal
-import typing
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from govinfo_report.cells import CELLS, CellKey, cell_values
-from govinfo_report.errors import GovinfoReportError
+from govinfo_report.errors import MismatchError
 from govinfo_report.many._guards import require_report, require_reports
 from govinfo_report.many._inputs import Loaded, is_report_file, iter_reports
-from govinfo_report.model import AnnualReport
+from govinfo_report.model import DEFAULT_EDITION, AnnualReport, from_cells
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -63,33 +62,6 @@ _SUMMED_VALUES: Final = cell_values(tuple(c.key for c in SUMMED_CELLS))
 
 # Sums of amounts are exact: enough digits for any realistic number of realistic amounts.
 _EXACT: Final = decimal.Context(prec=200, traps=[decimal.Inexact, decimal.InvalidOperation])
-
-
-class MismatchError(GovinfoReportError, ValueError):
-    """Reports that cannot go together: different years or editions, organs, or not consecutive.
-
-    ``index`` is the 1-based position of the offending report in its sequence (``None``
-    when the problem is the pair as a whole) and ``organ`` its organ.
-    """
-
-    index: int | None
-    organ: str
-    reason_zh: str
-    reason_en: str
-
-    def __init__(self, index: int | None, organ: str, reason_zh: str, reason_en: str) -> None:
-        self.index = index
-        self.organ = organ
-        self.reason_zh = reason_zh
-        self.reason_en = reason_en
-        super().__init__(f"{reason_zh} | {reason_en}")
-
-    def message(self, lang: str = "zh") -> str:
-        """The reason in Chinese (``zh``, the default) or English (``en``)."""
-        return self.reason_en if lang == "en" else self.reason_zh
-
-    def __reduce__(self) -> tuple[type[MismatchError], tuple[int | None, str, str, str]]:
-        return (type(self), (self.index, self.organ, self.reason_zh, self.reason_en))
 
 
 def _zero(key: CellKey) -> int | Decimal:
@@ -183,7 +155,9 @@ class Aggregator:
                 "没有可汇总的报告，且未指定年度",
                 "there are no reports to sum and no year was given",
             )
-        return report_from_cells(self.sums, organ=organ, year=year, edition=self.edition or "2021")
+        return from_cells(
+            self.sums, organ=organ, year=year, edition=self.edition or DEFAULT_EDITION
+        )
 
 
 def aggregate(
@@ -203,42 +177,12 @@ def aggregate(
     return acc.result(organ=organ, year=year)
 
 
-def _tree(cells: dict[CellKey, int | Decimal]) -> dict[str, Any]:
-    tree: dict[str, Any] = {}
-    for key, value in cells.items():
-        node = tree
-        for name in key[:-1]:
-            node = node.setdefault(name, {})
-        node[key[-1]] = value
-    return tree
-
-
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _build(cls: type, tree: dict[str, Any]) -> Any:  # noqa: ANN401 - any model class
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = _HINTS[cls] = typing.get_type_hints(cls)
-    kwargs = {
-        name: _build(hints[name], value) if isinstance(value, dict) else value
-        for name, value in tree.items()
-    }
-    return cls(**kwargs)
-
-
 def report_from_cells(
-    cells: dict[CellKey, int | Decimal], *, organ: str, year: int, edition: str = "2021"
+    cells: dict[CellKey, int | Decimal], *, organ: str, year: int, edition: str = DEFAULT_EDITION
 ) -> AnnualReport:
     """A report with the given fillable cells (missing cells 0) and an empty narrative.
 
-    Built through the model's constructors, so it is checked: a bad value raises
-    :class:`~govinfo_report.errors.ReportError`.
+    The summed cells as a report: :func:`govinfo_report.from_cells`, which raises
+    :class:`~govinfo_report.errors.ReportError` for a bad value.
     """
-    full = {c.key: cells.get(c.key, _zero(c.key)) for c in SUMMED_CELLS}
-    tree = _tree(full)
-    hints = _HINTS.get(AnnualReport)
-    if hints is None:
-        hints = _HINTS[AnnualReport] = typing.get_type_hints(AnnualReport)
-    sections = {name: _build(hints[name], value) for name, value in tree.items()}
-    return AnnualReport(organ=organ, year=year, edition=edition, **sections)
+    return from_cells(cells, organ=organ, year=year, edition=edition)

@@ -31,9 +31,10 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from govinfo_report.cells import CELLS, CellKey, cell_value
+from govinfo_report.errors import MismatchError
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.many._guards import require_report, require_reports
-from govinfo_report.many.aggregate import Aggregator, MismatchError
+from govinfo_report.many.aggregate import Aggregator
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable

@@ -31,10 +31,10 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Final
 
 from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_value
+from govinfo_report.errors import MismatchError
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.labels import APPLICANT_COLUMNS
 from govinfo_report.many._guards import require_report, require_reports
-from govinfo_report.many.aggregate import MismatchError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

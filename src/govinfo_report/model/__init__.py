@@ -1,9 +1,11 @@
 """The model: the report and its sections as frozen attrs classes (pure: attrs and stdlib)."""
 
 from govinfo_report.model.appeals import Appeals, Outcomes
+from govinfo_report.model.build import from_cells
 from govinfo_report.model.narrative import Narrative, OtherMatters, Part, ProcessingFees
 from govinfo_report.model.proactive import DocumentCounts, ProactiveDisclosure
 from govinfo_report.model.report import (
+    DEFAULT_EDITION,
     EDITIONS,
     MAX_YEAR,
     AnnualReport,
@@ -22,6 +24,7 @@ from govinfo_report.model.requests import (
 )
 
 __all__ = [
+    "DEFAULT_EDITION",
     "EDITIONS",
     "MAX_YEAR",
     "AnnualReport",
@@ -43,4 +46,5 @@ __all__ = [
     "Unavailable",
     "Withheld",
     "default_title",
+    "from_cells",
 ]

@@ -19,37 +19,22 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import attrs
 
-from govinfo_report import labels
 from govinfo_report.cells import CELL_BY_KEY, Cell, CellKey
 from govinfo_report.errors import ReportError
 from govinfo_report.findings import Finding, Severity
 from govinfo_report.model import (
+    DEFAULT_EDITION,
     AnnualReport,
-    Appeals,
-    ApplicantCounts,
     Contact,
-    DocumentCounts,
-    HandlingResults,
     Narrative,
-    NotProcessed,
-    OtherHandling,
-    OtherMatters,
-    Outcomes,
     Part,
-    ProactiveDisclosure,
-    ProcessingFees,
     Publication,
-    Requests,
-    Unavailable,
-    Withheld,
+    from_cells,
 )
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
 
 __all__ = [
     "CombinedCell",
@@ -347,7 +332,7 @@ class PublishedReport:
     title: str | None = None
     organ: str | None = None
     year: int | None = None
-    edition: str = "2021"
+    edition: str = DEFAULT_EDITION
     preface: tuple[str, ...] | None = None
     publication: Publication | None = None
     contact: Contact | None = None
@@ -429,26 +414,19 @@ class PublishedReport:
             raise ReportError(problems)
         assert self.organ is not None  # noqa: S101 - checked above; narrows for mypy
         assert self.year is not None  # noqa: S101
-        values = self.values()
-        identity: dict[str, object] = {
-            "organ": self.organ,
-            "year": self.year,
-            "edition": self.edition,
-            "preface": self.preface,
-            "publication": self.publication,
-            "contact": self.contact,
-            "date": self.date,
-        }
-        if self.title is not None:
-            identity["title"] = self.title
-        return AnnualReport(
-            **identity,  # type: ignore[arg-type]  # the fields' types are those of the model
+        return from_cells(
+            self.values(),
+            organ=self.organ,
+            year=self.year,
+            edition=self.edition,
+            title=self.title,
+            preface=self.preface,
+            publication=self.publication,
+            contact=self.contact,
+            date=self.date,
             overview=_narrative(self.section("overview")),
-            proactive=_proactive(values),
-            requests=_requests(values),
-            appeals=_appeals(values),
             problems=_narrative(self.section("problems")),
-            other_matters=_other_matters(self.section("other_matters"), values),
+            other_matters=_narrative(self.section("other_matters")),
         )
 
 
@@ -467,94 +445,3 @@ def _narrative(section: PublishedSection | None) -> Narrative:
 
 def _parts(section: PublishedSection) -> tuple[Part, ...]:
     return tuple([Part(title=p.title, paragraphs=p.paragraphs) for p in section.parts])
-
-
-def _count(values: Mapping[CellKey, Number], key: CellKey) -> int:
-    value = values.get(key, 0)
-    return int(value)
-
-
-def _amount(values: Mapping[CellKey, Number], key: CellKey) -> Decimal:
-    value = values.get(key, 0)
-    return value if isinstance(value, Decimal) else Decimal(value)
-
-
-def _proactive(values: Mapping[CellKey, Number]) -> ProactiveDisclosure:
-    def docs(row: str) -> DocumentCounts:
-        return DocumentCounts(
-            **{c: _count(values, ("proactive", row, c)) for c in labels.DOCUMENT_COLUMNS}
-        )
-
-    return ProactiveDisclosure(
-        regulations=docs("regulations"),
-        normative_documents=docs("normative_documents"),
-        licensing=_count(values, ("proactive", "licensing")),
-        punishment=_count(values, ("proactive", "punishment")),
-        coercion=_count(values, ("proactive", "coercion")),
-        fees=_amount(values, ("proactive", "fees")),
-    )
-
-
-_APPLICANTS = tuple(c for c in labels.APPLICANT_COLUMNS if c != "total")
-_GROUP_CLASSES: dict[str, type[Withheld | Unavailable | NotProcessed | OtherHandling]] = {
-    "withheld": Withheld,
-    "unavailable": Unavailable,
-    "not_processed": NotProcessed,
-    "other": OtherHandling,
-}
-
-
-def _row(values: Mapping[CellKey, Number], prefix: CellKey) -> ApplicantCounts:
-    return ApplicantCounts(**{c: _count(values, (*prefix, c)) for c in _APPLICANTS})
-
-
-def _requests(values: Mapping[CellKey, Number]) -> Requests:
-    results: dict[str, object] = {}
-    for group in labels.RESULT_GROUPS:
-        if group == "total":
-            continue
-        items = labels.RESULT_ITEMS.get(group)
-        prefix = ("requests", "results", group)
-        if items is None:
-            results[group] = _row(values, prefix)
-        else:
-            results[group] = _GROUP_CLASSES[group](
-                **{item: _row(values, (*prefix, item)) for item in items}
-            )
-    return Requests(
-        new=_row(values, ("requests", "new")),
-        carried_over=_row(values, ("requests", "carried_over")),
-        results=HandlingResults(**results),  # type: ignore[arg-type]  # built per field above
-        carried_forward=_row(values, ("requests", "carried_forward")),
-    )
-
-
-def _appeals(values: Mapping[CellKey, Number]) -> Appeals:
-    groups = {
-        group: Outcomes(
-            **{
-                c: _count(values, ("appeals", group, c))
-                for c in labels.APPEAL_COLUMNS
-                if c != "total"
-            }
-        )
-        for group in labels.APPEAL_GROUPS
-    }
-    return Appeals(**groups)
-
-
-def _other_matters(
-    section: PublishedSection | None, values: Mapping[CellKey, Number]
-) -> OtherMatters:
-    fees = ProcessingFees(
-        notices=_count(values, ("other_matters", "fees", "notices")),
-        notices_amount=_amount(values, ("other_matters", "fees", "notices_amount")),
-        collected=_amount(values, ("other_matters", "fees", "collected")),
-    )
-    if section is None:
-        return OtherMatters(fees=fees)
-    return OtherMatters(
-        opening=section.opening,
-        parts=_parts(section),
-        fees=fees,
-    )
