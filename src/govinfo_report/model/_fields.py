@@ -1,4 +1,10 @@
-"""Field helpers shared by the model classes: counts, amounts, text (private)."""
+"""Field helpers shared by the model classes: counts, amounts, text (private).
+
+A model class that refuses a value raises :class:`~govinfo_report.ReportError` whose
+findings are placed by JSON paths relative to the object being made: ``$.natural_person``
+for ``ApplicantCounts(natural_person=-1)``. The report is the root of its JSON, so its own
+findings' paths are the JSON paths; the JSON codec puts a section's under the section's path.
+"""
 
 from __future__ import annotations
 
@@ -61,10 +67,10 @@ def nonempty_text_validator(
         raise ReportError((make_finding("S-VALUE", place, found=value, detail=detail),))
 
 
-def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
-    # AnnualReport's fields are at the root of the JSON; others are relative to their class.
-    name = type(instance).__name__
-    return f"$.{attribute.name}" if name == "AnnualReport" else f"{name}.{attribute.name}"
+def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:  # noqa: ARG001 - one signature
+    # A JSON path relative to the object being made (``$`` is the object): the report's own
+    # fields are at the root of the JSON; the JSON codec puts a section's under its path.
+    return f"$.{attribute.name}"
 
 
 def texts() -> Any:  # noqa: ANN401 - as above
@@ -76,7 +82,7 @@ def items(cls: type) -> Any:  # noqa: ANN401 - as above
     """A tuple of ``cls`` instances (a list is turned into a tuple)."""
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        where = f"{type(instance).__name__}.{attribute.name}"
+        where = _where(instance, attribute)
         if not isinstance(value, tuple):
             detail = (f"{cls.__name__} 的列表", f"a list of {cls.__name__}")
             raise ReportError(
@@ -186,11 +192,10 @@ def check_fields(instance: object, columns: Mapping[str, str] | None = None) -> 
         elif type(value) is not int or value < 0:
             bad.append((name, value, _COUNT_DETAIL))
     if bad:
-        cls = type(instance).__name__
         raise ReportError(
             make_finding(
                 "A-NONNEG",
-                Place(path=f"{cls}.{name}", column=(columns or {}).get(name)),
+                Place(path=f"$.{name}", column=(columns or {}).get(name)),
                 found=value,
                 detail=detail,
             )

@@ -323,8 +323,10 @@ class PublishedReport:
     period disagree about the organ or the year. ``signature`` is the organ printed above
     the closing date; ``metadata`` what the page's metadata lines say; ``furniture`` the
     page's own text (widgets, metadata lines, edge lines), never part of the narrative;
-    ``combined`` the figures printed once for several cells. The arithmetic and
-    completeness are judged by :func:`govinfo_report.published.audit.audit`.
+    ``combined`` the figures printed once for several cells. ``edition`` is the edition
+    of the format the reader found the document to follow (a .docx written by this library
+    says so in its properties), else :data:`~govinfo_report.model.DEFAULT_EDITION`. The
+    arithmetic and completeness are judged by :func:`govinfo_report.published.audit.audit`.
     """
 
     source: str

@@ -396,12 +396,10 @@ def _finding_from_leaf(exc: BaseException, path: tuple[str | int, ...]) -> list[
     place = Place(path=_path(path))
     if isinstance(exc, ReportError):
         out = []
-        for f in exc.findings:
-            if f.place.path.startswith("$"):
-                out.append(f)
-                continue
-            field = f.place.path.partition(".")[2]
-            out.append(rebase(f, attrs.evolve(f.place, path=_path((*path, *field.split("."))))))
+        for f in exc.findings:  # the model's paths are relative to the object made at ``path``
+            field = f.place.path.removeprefix("$").removeprefix(".")
+            parts = field.split(".") if field else []
+            out.append(rebase(f, attrs.evolve(f.place, path=_path((*path, *parts)))))
         return out
     if isinstance(exc, ForbiddenExtraKeysError):
         return [
