@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from govinfo_report import _json
 from govinfo_report.cells import CELLS, CellKey, cell_value
 from govinfo_report.errors import MismatchError
 from govinfo_report.findings import Finding, Place, make_finding
@@ -75,20 +76,22 @@ class Difference:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; amounts become decimal strings."""
-        return {
-            "path": self.path,
-            "table": self.table,
-            "row": self.row,
-            "column": self.column,
-            "a": _jsonable(self.a),
-            "b": _jsonable(self.b),
-            "change": _jsonable(self.change),
-            "computed": self.computed,
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # the layout below
 
 
-def _jsonable(value: int | Decimal) -> int | str:
-    return str(value) if isinstance(value, Decimal) else value
+_json.register(
+    Difference,
+    lambda d: {
+        "path": d.path,
+        "table": d.table,
+        "row": d.row,
+        "column": d.column,
+        "a": d.a,
+        "b": d.b,
+        "change": d.change,
+        "computed": d.computed,
+    },
+)
 
 
 def _signed(value: int | Decimal) -> str:
@@ -150,11 +153,7 @@ class Comparison:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: both names and the differences."""
-        return {
-            "a": self.a,
-            "b": self.b,
-            "differences": [d.to_dict() for d in self.differences],
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # the layout below
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The comparison as JSON text (Chinese unescaped)."""
@@ -170,6 +169,9 @@ class Comparison:
                 [d.path, d.table, d.row, d.column, d.a, d.b, d.change, str(d.computed).lower()]
             )
         return out.getvalue()
+
+
+_json.register(Comparison, lambda c: {"a": c.a, "b": c.b, "differences": c.differences})
 
 
 def _name(report: AnnualReport) -> str:

@@ -23,6 +23,7 @@ from typing import Literal
 
 import attrs
 
+from govinfo_report import _json
 from govinfo_report.cells import CELL_BY_KEY, Cell, CellKey
 from govinfo_report.errors import ReportError
 from govinfo_report.findings import Finding, Severity
@@ -139,7 +140,7 @@ class Source:
 
     def to_dict(self) -> dict[str, int | str]:
         """The set coordinates as a dict."""
-        return {k: v for k, v in attrs.asdict(self).items() if v is not None}
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
 
 @attrs.frozen(kw_only=True)
@@ -172,17 +173,7 @@ class PublishedCell:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict: labels, raw text, value, source."""
-        cell = self.cell
-        return {
-            "path": cell.path,
-            "table": cell.table,
-            "row": cell.row_label,
-            "column": cell.column,
-            "raw": self.raw,
-            "value": _jsonable(self.value),
-            "blank": self.blank,
-            "source": self.source.to_dict(),
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
 
 @attrs.frozen(kw_only=True)
@@ -210,21 +201,7 @@ class PublishedSection:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict."""
-        return {
-            "key": self.key,
-            "heading": self.heading,
-            "source": self.source.to_dict(),
-            "opening": list(self.opening),
-            "parts": [
-                {
-                    "heading": p.heading,
-                    "title": p.title,
-                    "paragraphs": list(p.paragraphs),
-                    "source": p.source.to_dict(),
-                }
-                for p in self.parts
-            ],
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
 
 @attrs.frozen(kw_only=True)
@@ -251,13 +228,7 @@ class CombinedCell:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict: the cells' paths, raw text, value, source."""
-        return {
-            "cells": [CELL_BY_KEY[k].path for k in self.keys],
-            "raw": self.raw,
-            "value": _jsonable(self.value),
-            "blank": self.blank,
-            "source": self.source.to_dict(),
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
 
 #: Where furniture stood: above the report's title, between its title and its end, below
@@ -279,12 +250,7 @@ class Furniture:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict."""
-        return {
-            "text": self.text,
-            "source": self.source.to_dict(),
-            "position": self.position,
-            "kind": self.kind,
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
 
 @attrs.frozen(kw_only=True)
@@ -298,12 +264,7 @@ class PageMetadata:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict (the date ISO)."""
-        return {
-            "publisher": self.publisher,
-            "published": self.published.isoformat() if self.published else None,
-            "index_number": self.index_number,
-            "document_number": self.document_number,
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
 
 @attrs.frozen(kw_only=True)
@@ -377,26 +338,7 @@ class PublishedReport:
 
     def to_dict(self) -> dict[str, object]:
         """The whole record, JSON-ready (amounts as decimal strings, dates ISO)."""
-        return {
-            "source": self.source,
-            "format": self.format,
-            "title": self.title,
-            "organ": self.organ,
-            "year": self.year,
-            "edition": self.edition,
-            "preface": None if self.preface is None else list(self.preface),
-            "publication": attrs.asdict(self.publication) if self.publication else None,
-            "contact": attrs.asdict(self.contact) if self.contact else None,
-            "date": self.date.isoformat() if self.date else None,
-            "signature": self.signature,
-            "metadata": self.metadata.to_dict(),
-            "sections": [s.to_dict() for s in self.sections],
-            "cells": [c.to_dict() for c in self.cells],
-            "combined": [c.to_dict() for c in self.combined],
-            "furniture": [f.to_dict() for f in self.furniture],
-            "unread": [{"text": u.text, "source": u.source.to_dict()} for u in self.unread],
-            "findings": [f.to_dict() for f in self.findings],
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
     def to_report(self) -> AnnualReport:
         """The sound :class:`~govinfo_report.AnnualReport` this record states.
@@ -416,8 +358,12 @@ class PublishedReport:
             raise ReportError(problems)
         assert self.organ is not None  # noqa: S101 - checked above; narrows for mypy
         assert self.year is not None  # noqa: S101
+        # A total left empty (a template's 总计 cell, a workbook's formula) is computed, as
+        # the audit computes it, not read as 0.
+        empty_totals = {c.key for c in self.cells if c.cell.computed and not c.raw.strip()}
+        values = {k: v for k, v in self.values().items() if k not in empty_totals}
         return from_cells(
-            self.values(),
+            values,
             organ=self.organ,
             year=self.year,
             edition=self.edition,
@@ -432,10 +378,6 @@ class PublishedReport:
         )
 
 
-def _jsonable(value: Number | None) -> int | str | None:
-    return str(value) if isinstance(value, Decimal) else value
-
-
 def _narrative(section: PublishedSection | None) -> Narrative:
     if section is None:
         return Narrative()
@@ -447,3 +389,34 @@ def _narrative(section: PublishedSection | None) -> Narrative:
 
 def _parts(section: PublishedSection) -> tuple[Part, ...]:
     return tuple([Part(title=p.title, paragraphs=p.paragraphs) for p in section.parts])
+
+
+# --- JSON layouts (through the one encoder, :mod:`govinfo_report._json`) ------------------
+
+_json.register(
+    Source,
+    lambda s: {f.name: v for f in attrs.fields(Source) if (v := getattr(s, f.name)) is not None},
+)
+_json.register(
+    PublishedCell,
+    lambda c: {
+        "path": c.cell.path,
+        "table": c.cell.table,
+        "row": c.cell.row_label,
+        "column": c.cell.column,
+        "raw": c.raw,
+        "value": c.value,
+        "blank": c.blank,
+        "source": c.source,
+    },
+)
+_json.register(
+    CombinedCell,
+    lambda c: {
+        "cells": [CELL_BY_KEY[k].path for k in c.keys],
+        "raw": c.raw,
+        "value": c.value,
+        "blank": c.blank,
+        "source": c.source,
+    },
+)

@@ -54,7 +54,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter
 
-from govinfo_report import _io
+from govinfo_report import _io, _json
 from govinfo_report.cells import CELLS, Cell, CellKey, cell_value
 from govinfo_report.errors import ReadError, ReportError
 from govinfo_report.findings import Finding, Place, Severity, make_finding, rebase
@@ -92,6 +92,7 @@ __all__ = [
     "from_dict",
     "load",
     "loads",
+    "structure_part",
     "to_dict",
     "write_json",
 ]
@@ -136,10 +137,6 @@ def _structure_str(value: object, _: type) -> str:
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _plain(value: Decimal) -> str:
-    return format(value, "f")
-
-
 def _structure_date(value: object, _: type) -> dt.date:
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
@@ -164,9 +161,8 @@ def _make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_structure_hook(Decimal, _structure_decimal)
-    # Plain notation, precision kept: Decimal("1E+3") is written "1000", never "1E+3".
-    conv.register_unstructure_hook(Decimal, _plain)
-    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    # Amounts in plain notation, dates ISO, tuples as lists: the one encoder's choices.
+    _json.configure(conv)
 
     def _strict_list(item: type) -> Any:  # noqa: ANN401 - a cattrs hook
         def hook(value: object, _: type) -> tuple[Any, ...]:
@@ -203,7 +199,6 @@ def _make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
     for cls in _WITH_TOTAL:
         _with_total(cls)
-    conv.register_unstructure_hook(tuple, list)  # JSON-like form: lists, not tuples
     return conv
 
 
@@ -739,11 +734,18 @@ def write_json(
     return _io.atomic_write(path, dumps(report).encode("utf-8"), protect=protect)
 
 
+def structure_part(value: object, cls: Any) -> Any:  # noqa: ANN401 - any part of a report
+    """``value`` (JSON-like) as ``cls``, strictly; ``ValueError`` when it is not one.
+
+    For other formats that store parts of a report as JSON (the .docx identity property).
+    """
+    try:
+        return _CONVERTER.structure(value, cls)
+    except Exception as exc:  # cattrs raises groups of any error: one ValueError for all
+        msg = f"not a valid {getattr(cls, '__name__', cls)}: {value!r}"
+        raise ValueError(msg) from exc
+
+
 def load(path: str | os.PathLike[str]) -> AnnualReport:
     """The report of a JSON file. Raises ``ReadError`` or ``ReportError``."""
     return loads(_io.read_bytes(path), source=str(Path(path)))
-
-
-def structure_error_findings(exc: BaseException) -> list[Finding]:
-    """Findings for a cattrs structuring error (used by other modules' converters)."""
-    return _findings_from_cattrs(exc, ())
