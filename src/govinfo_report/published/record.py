@@ -1,5 +1,8 @@
 r"""The record as published (发布的报告原样): what a reader found in a document.
 
+Why one module: the record's classes are one data structure, and each class's JSON layout
+stands beside it.
+
 This is the second of the two layers (``shared/style.md``): not a sound report, but every
 table cell as printed — stated totals, blanks and ``/`` included — with where it was found,
 the narrative sections split by their headings, and whatever could not be understood, kept

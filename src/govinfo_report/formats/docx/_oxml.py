@@ -1,5 +1,9 @@
 """Raw OOXML helpers for what python-docx 1.2 lacks (private; used by ``docx_writer``).
 
+Why one module: every raw OOXML element python-docx lacks (East Asian fonts, merges,
+vertical text, table grids, fitted columns) is built here in the schema's element order;
+split, the one list of sequences they must follow would be scattered.
+
 East Asian font pinning (``w:eastAsia`` set, ``*Theme`` attributes removed), schema-ordered
 child insertion, tables with column and row spans, vertical text (``tbRl``), repeated
 header rows and unsplittable rows, ``PAGE`` fields, and a deterministic re-zip.

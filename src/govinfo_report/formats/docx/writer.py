@@ -1,5 +1,9 @@
 """The report as a Word document (.docx) in the national layout, typeset as an official document.
 
+Why one module: the national layout (styles, page, the three tables, the signature placed
+per GB/T 9704) is one typesetting decision; what the reader shares is in ``contract``, the
+raw XML in ``_oxml``.
+
 :func:`write_docx` writes a file atomically; :func:`docx_bytes` returns the bytes. Importing
 this module imports python-docx; ``import govinfo_report`` alone does not.
 

@@ -1,5 +1,9 @@
 """From paragraphs and grids to the record as published: the format's knowledge (private).
 
+Why one module: it is the one label-matching interpreter every reader ends in; its passes
+(identity, sections, grids, fees) share one document's matching state. Candidates to move
+out: the fee phrases (shared with the .docx writer) and the title pass.
+
 Every reader ends here. Sections are found by their headings (format section 2, with the
 variants of section 9), parts by their ``（一）`` sub-headings, table rows by their official
 labels (:mod:`govinfo_report.labels`), and the cells of a row are the values that follow its
