@@ -26,6 +26,7 @@ from govinfo_report.formats.json.codec import dumps, from_dict, load, loads, to_
 from govinfo_report.model import AnnualReport, from_cells
 from govinfo_report.rules.checks import check, is_consistent, validate
 
+#: The version: its one source (pyproject.toml reads it through [tool.hatch.version]).
 __version__ = "0.1.0"
 
 #: Names loaded on first use, and the module each comes from.
