@@ -48,10 +48,10 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 #: Imports across the layers that are known and explained, each with its reason.
 UPWARD: dict[tuple[str, str], str] = {
     (
-        "govinfo_report.formats.docx.writer",
+        "govinfo_report.formats._prose",
         "govinfo_report.published.readers._interpret",
-    ): "fees_stated() reads section 六 with the readers' fee patterns so that what is "
-    "printed reads back the same; the patterns belong in a shared text module (lazy import)",
+    ): "fees_stated() reads section 六 with the readers' fee patterns so that what the "
+    "writers print reads back the same; the patterns belong in a shared text module (lazy)",
 }
 
 
