@@ -12,7 +12,7 @@ Measured, best of ``--repeat`` passes over all documents:
 * ``govinfo_report.loads``: parsing, every check of the format, and the ``AnnualReport``;
 * ``govinfo_report.check``: parsing with ``json.loads`` and listing findings (what
   ``govinfo-report check`` does per file);
-* the slow path alone (``serialization._check_slow``: the cell walk, the sum rules, then
+* the slow path alone (``formats.json._strict.check_slow``: the cell walk, the sum rules, then
   structuring), which ``loads`` runs only when its fast path fails: what loading cost before
   the fast path, and what a document with a problem costs.
 
@@ -44,7 +44,8 @@ import attrs
 from machine import machine  # benchmarks/machine.py, beside this script
 
 import govinfo_report
-from govinfo_report import AnnualReport, serialization
+from govinfo_report import AnnualReport
+from govinfo_report.formats.json._strict import check_slow
 from govinfo_report.model import (
     Appeals,
     ApplicantCounts,
@@ -208,7 +209,7 @@ def check_text(text: str) -> object:
 
 def slow_path(text: str) -> object:
     """``loads`` without its fast path: every cell walked and every rule applied."""
-    report, findings = serialization._check_slow(json.loads(text, parse_float=Decimal))  # noqa: SLF001
+    report, findings = check_slow(json.loads(text, parse_float=Decimal))
     if report is None or findings:
         msg = "unexpected findings"
         raise AssertionError(msg)

@@ -1,16 +1,19 @@
 """The model: immutable, keyword-only, sound by construction, errors as data."""
 
 import datetime as dt
+import json
 import pickle
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
 import pytest
 
-from govinfo_report import AnnualReport, ReportError
+from govinfo_report import AnnualReport, ReportError, dumps, loads
 from govinfo_report.model import (
     ApplicantCounts,
     HandlingResults,
+    Narrative,
     Outcomes,
     Part,
     ProactiveDisclosure,
@@ -45,7 +48,7 @@ def test_report_is_frozen_and_keyword_only() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         report.year = 2023  # type: ignore[misc]
     with pytest.raises(TypeError):
-        AnnualReport("某县", 2022)  # type: ignore[call-arg]  # keyword-only, on purpose
+        AnnualReport("某县", 2022)  # type: ignore[call-arg]  # positional on purpose
 
 
 def test_title_defaults_and_can_be_overridden() -> None:
@@ -139,3 +142,39 @@ def test_report_error_pickles_with_its_findings() -> None:
         ApplicantCounts(other=-1)
     again = pickle.loads(pickle.dumps(caught.value))  # noqa: S301 - our own bytes
     assert again.findings == caught.value.findings
+
+
+@pytest.mark.parametrize(
+    ("make", "paths"),
+    [
+        (lambda: ApplicantCounts(natural_person=-1), ["$.natural_person"]),
+        (lambda: ProcessingFees(collected=Decimal(-1)), ["$.collected"]),
+        (lambda: Part(title=5, paragraphs=()), ["$.title"]),  # type: ignore[arg-type]
+        (lambda: Part(title="标题", paragraphs=("好", "\x00")), ["$.paragraphs[1]"]),
+        (lambda: Narrative(parts=(Part(title="一"), 3)), ["$.parts[1]"]),  # type: ignore[arg-type]
+        (
+            lambda: Requests(new=ApplicantCounts(natural_person=1)),
+            ["$.*.natural_person", "$.*.total"],
+        ),
+        (lambda: AnnualReport(organ="某县", year=1), ["$.year"]),
+    ],
+)
+def test_the_models_findings_have_json_paths_relative_to_the_object(
+    make: Callable[[], object], paths: list[str]
+) -> None:
+    """``$`` is the object being made; the report is the root of its JSON."""
+    with pytest.raises(ReportError) as caught:
+        make()
+    assert [f.place.path for f in caught.value.findings] == paths
+
+
+def test_the_json_codec_puts_a_sections_findings_under_its_path() -> None:
+    data = json.loads(dumps(AnnualReport(organ="某县", year=2022)))
+    data["requests"]["new"]["natural_person"] = -1
+    data["overview"]["parts"] = [{"title": "一", "paragraphs": ["\x00"]}]
+    with pytest.raises(ReportError) as caught:
+        loads(json.dumps(data))
+    assert sorted(f.place.path for f in caught.value.findings) == [
+        "$.overview.parts[0].paragraphs[0]",
+        "$.requests.new.natural_person",
+    ]

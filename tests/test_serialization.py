@@ -21,7 +21,9 @@ from govinfo_report import (
     to_dict,
     write_json,
 )
-from govinfo_report.formats.json.codec import _check, _check_slow, _structure_sound
+from govinfo_report.formats.json._fast import structure_sound
+from govinfo_report.formats.json._strict import check_slow
+from govinfo_report.formats.json.codec import _check
 from govinfo_report.formats.json.schema import json_schema
 from govinfo_report.model import (
     ApplicantCounts,
@@ -207,7 +209,7 @@ def test_schema_rejects_what_loads_rejects() -> None:
         jsonschema.validate(data, json_schema(), cls=jsonschema.Draft202012Validator)
 
 
-# --- The fast path (_structure_sound) gives what the slow path gives --------
+# --- The fast path (structure_sound) gives what the slow path gives --------
 
 
 def _balanced() -> AnnualReport:
@@ -218,8 +220,8 @@ def _balanced() -> AnnualReport:
 
 def test_a_sound_document_takes_the_fast_path() -> None:
     data = to_dict(_balanced())
-    assert _structure_sound(data) == _balanced()
-    assert _check(data) == _check_slow(data) == (_balanced(), [])
+    assert structure_sound(data) == _balanced()
+    assert _check(data) == check_slow(data) == (_balanced(), [])
 
 
 @pytest.mark.parametrize("kind", [float, Decimal, bool, str])
@@ -234,14 +236,14 @@ def test_a_stated_total_equal_in_value_but_not_an_integer_is_refused(
     for name in path[:-1]:
         node = node[name]
     node[path[-1]] = kind(node[path[-1]])  # 1.0, Decimal(1), True, "1" (or the same of 0)
-    assert _structure_sound(data) is None
+    assert structure_sound(data) is None
     assert _errors(data) == [("A-NONNEG", "$." + ".".join(path))]
 
 
 def test_a_stated_total_that_disagrees_is_reported_by_the_slow_path() -> None:
     data = to_dict(_balanced())
     data["requests"]["results"]["total"]["total"] = 1
-    assert _structure_sound(data) is None
+    assert structure_sound(data) is None
     assert sorted(_errors(data)) == [
         ("B-BALANCE", "$.requests.*.total"),
         ("B-HANDLED", "$.requests.results.total.total"),

@@ -14,12 +14,19 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from govinfo_report.errors import GovinfoReportError, ReadError, ReportError, WriteError
+from govinfo_report.errors import (
+    GovinfoReportError,
+    MismatchError,
+    ReadError,
+    ReportError,
+    WriteError,
+)
 from govinfo_report.findings import Finding, Place, Severity
 from govinfo_report.formats.json.codec import dumps, from_dict, load, loads, to_dict, write_json
-from govinfo_report.model import AnnualReport
+from govinfo_report.model import AnnualReport, from_cells
 from govinfo_report.rules.checks import check, is_consistent, validate
 
+#: The version: its one source (pyproject.toml reads it through [tool.hatch.version]).
 __version__ = "0.1.0"
 
 #: Names loaded on first use, and the module each comes from.
@@ -45,7 +52,6 @@ _LAZY: dict[str, str] = {
     "series": "govinfo_report.many.continuity",
     "compare": "govinfo_report.many.compare",
     "compare_total": "govinfo_report.many.compare",
-    "MismatchError": "govinfo_report.many.aggregate",
 }
 
 __all__ = [
@@ -68,6 +74,7 @@ __all__ = [
     "continuity",
     "docx_bytes",
     "dumps",
+    "from_cells",
     "from_dict",
     "html_text",
     "is_consistent",
@@ -96,7 +103,7 @@ if TYPE_CHECKING:  # the lazy names, for type checkers and IDEs
     from govinfo_report.formats.html.writer import html_text, write_html
     from govinfo_report.formats.pdf import pdf_bytes, write_pdf
     from govinfo_report.formats.xlsx.writer import write_xlsx, xlsx_bytes
-    from govinfo_report.many.aggregate import MismatchError, aggregate
+    from govinfo_report.many.aggregate import aggregate
     from govinfo_report.many.compare import compare, compare_total
     from govinfo_report.many.continuity import continuity, series
     from govinfo_report.published.audit import audit

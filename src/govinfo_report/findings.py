@@ -16,13 +16,18 @@ English. The code and the numbers are the contract; the wording is presentation.
 
 from __future__ import annotations
 
+import csv
 import enum
+import io
 import json
 import re
 from decimal import Decimal
+from importlib import resources
 from typing import Final, TypeAlias
 
 import attrs
+
+from govinfo_report import _json
 
 __all__ = [
     "MAX_FINDINGS",
@@ -92,257 +97,26 @@ class Rule:
     template_en: str
 
 
-def _rule(code: str, severity: Severity, title: tuple[str, str], tpl: tuple[str, str]) -> Rule:
-    return Rule(
-        code=code,
-        severity=severity,
-        title_zh=title[0],
-        title_en=title[1],
-        template_zh=tpl[0],
-        template_en=tpl[1],
-    )
+def _load_rules() -> dict[str, Rule]:
+    """The rule catalogue, ``rules/codes.csv``: one row per rule (code, severity, wording)."""
+    text = (resources.files("govinfo_report.rules") / "codes.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(io.StringIO(text))
+    return {
+        row["code"]: Rule(
+            code=row["code"],
+            severity=Severity(row["severity"]),
+            title_zh=row["title_zh"],
+            title_en=row["title_en"],
+            template_zh=row["template_zh"],
+            template_en=row["template_en"],
+        )
+        for row in rows
+    }
 
 
-_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
-
-#: Every rule this library reports, keyed by code. Templates take ``where``, ``expected``,
-#: ``found`` and ``detail``.
-RULES: Final = {
-    r.code: r
-    for r in (
-        _rule(
-            "A-NONNEG",
-            _E,
-            (
-                "数值应为非负整数或非负金额",
-                "counts are non-negative integers, amounts non-negative",
-            ),
-            (
-                "{where}：应为{detail}，实际为 {found}",
-                "{where}: must be {detail_en}, found {found}",
-            ),
-        ),
-        _rule(
-            "B-ROWTOTAL",
-            _E,
-            ("总计列等于各申请人之和", "the 总计 column is the sum of the applicant columns"),
-            (
-                "{where}：总计应为各类申请人之和 {expected}，实际为 {found}",
-                (
-                    "{where}: the total should be the sum of the six applicant columns, "
-                    "{expected}, but is {found}"
-                ),
-            ),
-        ),
-        _rule(
-            "B-HANDLED",
-            _E,
-            ("（七）总计等于（一）至（六）之和", "（七）总计 is the sum of results （一）-（六）"),
-            (
-                "{where}：（七）总计应为（一）至（六）各项之和 {expected}，实际为 {found}",
-                (
-                    "{where}: （七）总计 should be the sum of results （一） to （六）, "
-                    "{expected}, but is {found}"
-                ),
-            ),
-        ),
-        _rule(
-            "B-BALANCE",
-            _E,
-            ("勾稽关系：一加二等于三（七）加四", "balance: 一 + 二 = 三（七） + 四"),
-            (
-                "{where}：第一项加第二项之和（{found}）应等于第三项加第四项之和（{expected}）",
-                "{where}: 一 + 二 ({found}) should equal 三（七）总计 + 四 ({expected})",
-            ),
-        ),
-        _rule(
-            "C-TOTAL",
-            _E,
-            ("复议诉讼总计等于四项之和", "each Table C 总计 is the sum of its four results"),
-            (
-                (
-                    "{where}：总计应为结果维持、结果纠正、其他结果、尚未审结之和 {expected}，"
-                    "实际为 {found}"
-                ),
-                (
-                    "{where}: the total should be upheld + corrected + other + pending, "
-                    "{expected}, but is {found}"
-                ),
-            ),
-        ),
-        _rule(
-            "X-CARRY",
-            _W,
-            ("本年上年结转等于上年结转下年度", "carried over equals last year's carried forward"),
-            (
-                "{where}：应等于上年报告的“四、结转下年度继续办理” {expected}，实际为 {found}",
-                (
-                    "{where}: should equal last year's 四、结转下年度继续办理, "
-                    "{expected}, but is {found}"
-                ),
-            ),
-        ),
-        _rule(
-            "X-STOCK",
-            _W,
-            ("现行有效件数的延续", "stock in force carries over"),
-            (
-                "{where}：上年现行有效件数加本年制发减本年废止应为 {expected}，实际为 {found}",
-                (
-                    "{where}: last year's stock + issued - repealed should be "
-                    "{expected}, but is {found}"
-                ),
-            ),
-        ),
-        _rule(
-            "F-FEES",
-            _W,
-            ("信息处理费数据一致", "information-processing fee figures agree"),
-            ("{where}：{detail}", "{where}: {detail_en}"),
-        ),
-        _rule(
-            "T-TEXT",
-            _W,
-            ("正文数字与表格一致", "the narrative's figures agree with the tables"),
-            ("{where}：{detail}", "{where}: {detail_en}"),
-        ),
-        _rule(
-            "X-JUMP",
-            _I,
-            ("关键数据较上年变化过大", "a key figure changed sharply from last year"),
-            (
-                "{where}：由上年的 {expected} 变为 {found}，{detail}",
-                "{where}: {expected} last year, {found} this year, {detail_en}",
-            ),
-        ),
-        _rule(
-            "X-SERIES",
-            _I,
-            ("年度序列不连续", "a gap or duplicate in a series of years"),
-            ("{where}：{detail}", "{where}: {detail_en}"),
-        ),
-        _rule(
-            "X-COPY",
-            _I,
-            ("内容雷同", "copied text"),
-            ("{where}：{detail}", "{where}: {detail_en}"),
-        ),
-        _rule(
-            "X-TOTAL",
-            _W,
-            ("汇总报告等于各单位之和", "a published total equals the sum of its units"),
-            (
-                "{where}：各单位之和为 {expected}，汇总报告为 {found}",
-                "{where}: the units sum to {expected}, the published total is {found}",
-            ),
-        ),
-        _rule(
-            "X-UNITS",
-            _W,
-            ("汇总所含单位", "the units of a total"),
-            ("{where}：{detail}", "{where}: {detail_en}"),
-        ),
-        _rule(
-            "S-FORMAT",
-            _E,
-            ("不是本格式的年报数据", "not a report of a supported format"),
-            ("{where}：{detail}，实际为 {found}", "{where}: {detail_en}, found {found}"),
-        ),
-        _rule(
-            "S-MISSING",
-            _E,
-            ("缺少必填项", "a required key is missing"),
-            ("{where}：缺少必填项", "{where}: required key is missing"),
-        ),
-        _rule(
-            "S-UNKNOWN",
-            _E,
-            ("未知的键", "unknown key"),
-            ("{where}：未知的键", "{where}: unknown key"),
-        ),
-        _rule(
-            "S-TYPE",
-            _E,
-            ("类型错误", "wrong type"),
-            (
-                "{where}：应为{detail}，实际为 {found}",
-                "{where}: must be {detail_en}, found {found}",
-            ),
-        ),
-        _rule(
-            "S-VALUE",
-            _E,
-            ("取值无效", "invalid value"),
-            ("{where}：{detail}，实际为 {found}", "{where}: {detail_en}, found {found}"),
-        ),
-        _rule(
-            "S-LIMIT",
-            _E,
-            ("超出本库的上限", "beyond a limit of this library"),
-            ("{where}：{detail}", "{where}: {detail_en}"),
-        ),
-        _rule(
-            "R-LABEL",
-            _I,
-            ("标签按近似写法识别", "a label was matched loosely"),
-            (
-                "{where}：标签 {found} 按 {expected} 识别",
-                "{where}: label {found} read as {expected}",
-            ),
-        ),
-        _rule(
-            "R-EMBED",
-            _E,
-            (
-                "网页显示的内容与其内嵌数据不一致",
-                "a web page shows something other than its embedded data",
-            ),
-            (
-                "{where}：网页显示 {found}，内嵌数据为 {expected}",
-                "{where}: the page shows {found}, its embedded data {expected}",
-            ),
-        ),
-        _rule(
-            "R-MISSING",
-            _E,
-            ("发布的报告缺少表格、行或单元格", "the published report lacks a table, row or cell"),
-            ("{where}：{detail}", "{where}: {detail_en}"),
-        ),
-        _rule(
-            "R-IDENTITY",
-            _W,
-            (
-                "标题、落款与统计期限所示机关或年度不一致",
-                "the title, signature and period disagree on the organ or year",
-            ),
-            (
-                "{where}：{detail}：应为 {expected}，实际为 {found}",
-                "{where}: {detail_en}: expected {expected}, found {found}",
-            ),
-        ),
-        _rule(
-            "R-IMPLIED",
-            _I,
-            ("未印出的单元格按 0 计", "cells the page leaves out are read as 0"),
-            ("{where}：{detail}", "{where}: {detail_en}"),
-        ),
-        _rule(
-            "R-UNREAD",
-            _W,
-            ("未能识别的内容", "content that could not be understood"),
-            (
-                "{where}：未能识别的内容 {found}{detail}",
-                "{where}: content not understood: {found}{detail_en}",
-            ),
-        ),
-        _rule(
-            "R-SHEET",
-            _W,
-            ("工作簿与填报模板不符", "the workbook departs from the template"),
-            ("{where}：{detail}", "{where}: {detail_en}"),
-        ),
-    )
-}
+#: Every rule this library reports, keyed by code, from the catalogue ``rules/codes.csv``
+#: (one row per rule). Templates take ``where``, ``expected``, ``found`` and ``detail``.
+RULES: Final = _load_rules()
 
 
 @attrs.frozen(kw_only=True)
@@ -364,25 +138,27 @@ class Finding:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict; numbers stay numbers, amounts become decimal strings."""
-        return {
-            "code": self.code,
-            "severity": self.severity.value,
-            "path": self.place.path,
-            "table": self.place.table,
-            "row": self.place.row,
-            "column": self.place.column,
-            "expected": _jsonable(self.expected),
-            "found": _jsonable(self.found),
-            "message_zh": self.message_zh,
-            "message_en": self.message_en,
-            "cells": list(self.cells),
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # the layout below
 
 
-def _jsonable(value: Value) -> int | str | None:
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
+def _layout(f: Finding) -> dict[str, object]:
+    """A finding as JSON: its place flattened beside the code and the values."""
+    return {
+        "code": f.code,
+        "severity": f.severity.value,
+        "path": f.place.path,
+        "table": f.place.table,
+        "row": f.place.row,
+        "column": f.place.column,
+        "expected": f.expected,
+        "found": f.found,
+        "message_zh": f.message_zh,
+        "message_en": f.message_en,
+        "cells": f.cells,
+    }
+
+
+_json.register(Finding, _layout)
 
 
 #: Characters a message shows escaped (as ``\\u2028``): controls, separators, invisible and

@@ -1,7 +1,7 @@
 """Loading has a fast path for sound documents; it gives exactly what the slow path gives.
 
-``serialization._check`` first structures a document directly (``_structure_sound``) and
-falls back on the slow path (``_check_slow``: the cell walk, the sum rules, then structuring)
+``serialization._check`` first structures a document directly (``structure_sound``) and
+falls back on the slow path (``check_slow``: the cell walk, the sum rules, then structuring)
 on any failure. These properties hold for sound reports and for every kind of damage:
 
 * ``check_dict``, ``from_dict`` and the slow path alone give the same findings, and equal
@@ -24,11 +24,10 @@ from hypothesis import strategies as st
 from govinfo_report import AnnualReport, ReportError
 from govinfo_report.cells import CELLS, Cell
 from govinfo_report.findings import Severity
+from govinfo_report.formats.json._fast import structure_sound
+from govinfo_report.formats.json._strict import check_head, check_slow
 from govinfo_report.formats.json.codec import (
     _check,
-    _check_head,
-    _check_slow,
-    _structure_sound,
     check_dict,
     dumps,
     from_dict,
@@ -75,7 +74,7 @@ def _drop(data: dict[str, Any], path: JsonPath) -> None:
 def _agree(data: object) -> None:
     """Both paths, and the public functions that use them, say the same about ``data``."""
     before = copy.deepcopy(data)
-    slow_report, slow_findings = _check_slow(data)
+    slow_report, slow_findings = check_slow(data)
     assert _check(data) == (slow_report, slow_findings)
     assert check_dict(data) == slow_findings
     errors = [f for f in slow_findings if f.severity is Severity.ERROR]
@@ -83,8 +82,8 @@ def _agree(data: object) -> None:
         with pytest.raises(ReportError) as caught:
             from_dict(data)
         assert list(caught.value.findings) == errors
-        if isinstance(data, dict) and not _check_head(data):
-            assert _structure_sound(data) is None  # never accepts what the slow path refuses
+        if isinstance(data, dict) and not check_head(data):
+            assert structure_sound(data) is None  # never accepts what the slow path refuses
     else:
         report = from_dict(data)
         assert report == slow_report
@@ -98,7 +97,7 @@ def _agree(data: object) -> None:
 @given(reports())
 def test_sound_documents_take_the_fast_path(report: AnnualReport) -> None:
     data = _document(report)
-    assert _structure_sound(data) == report
+    assert structure_sound(data) == report
     _agree(data)
 
 
@@ -110,7 +109,7 @@ def test_stated_totals_are_optional_on_the_fast_path(
     totals = [path for path, _ in _nodes(document) if path and path[-1] == "total"]
     for path in data.draw(st.lists(st.sampled_from(totals), unique=True), label="removed"):
         _drop(document, path)
-    assert _structure_sound(document) == report
+    assert structure_sound(document) == report
     _agree(document)
 
 
@@ -205,5 +204,5 @@ def test_not_a_report(data: object) -> None:
 
 def test_the_example_documents_take_the_fast_path() -> None:
     report = AnnualReport(organ="某县教育局", year=2023)
-    assert _structure_sound(to_dict(report)) == report
+    assert structure_sound(to_dict(report)) == report
     _agree(to_dict(report))

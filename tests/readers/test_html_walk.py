@@ -181,7 +181,7 @@ def _blocks(text: str) -> list[Block] | str:
     try:
         return reader.html_blocks(text)
     except ReadError as exc:
-        return f"error: {exc.args[0].split('（', 1)[1].rsplit('）', 1)[0]}"
+        return f"error: {str(exc).split('（', 1)[1].rsplit('）', 1)[0]}"
 
 
 def _wordhtml() -> object:

@@ -31,8 +31,7 @@ from govinfo_report.findings import Finding, Place, Severity
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from govinfo_report.errors import ReadError
-    from govinfo_report.many.aggregate import MismatchError
+    from govinfo_report.errors import MismatchError, ReadError
     from govinfo_report.many.compare import Comparison, Difference
 
 __all__ = ["CSV_HEADER", "FORMATS", "Output", "left_out_finding", "make_output"]

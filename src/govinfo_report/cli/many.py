@@ -20,14 +20,14 @@ from govinfo_report.cli._common import (
     status_code,
 )
 from govinfo_report.cli._output import FORMATS, Output, TextOutput, make_output
-from govinfo_report.errors import ReadError, ReportError
+from govinfo_report.errors import MismatchError, ReadError, ReportError
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterator
 
     from govinfo_report.findings import Finding
-    from govinfo_report.many.aggregate import Aggregator, Loaded, MismatchError
+    from govinfo_report.many.aggregate import Aggregator, Loaded
     from govinfo_report.model import AnnualReport
 
 __all__ = ["register"]
@@ -60,44 +60,11 @@ _NO_REPORTS = (
 def _inputs(
     paths: list[str], *, require: bool = False, not_json: tuple[str, str] = _NOT_JSON_FILE
 ) -> Iterator[Loaded]:
-    """Every input under ``paths``; a file named here must be ``.json`` or ``.jsonl``.
+    """Every input under ``paths`` (see :func:`govinfo_report.many._inputs.load_inputs`)."""
+    from govinfo_report.many._inputs import load_inputs  # noqa: PLC0415 - lazy
 
-    A ``.json`` file that is not JSON at all (a web page, a .docx) is unreadable with the
-    reason ``not_json``. With ``require``, a path that holds no report at all is an
-    unreadable input too.
-    """
-    from govinfo_report.many.aggregate import Loaded, is_report_file, iter_reports  # noqa: PLC0415
-
-    for path in paths:
-        p = Path(path)
-        if not p.exists():
-            yield Loaded(source=path, error=ReadError(path, "文件不存在", "no such file"))
-            continue
-        if p.is_file() and not is_report_file(p):
-            yield Loaded(source=path, error=ReadError(path, *_NOT_REPORT_FILE))
-            continue
-        found = False
-        for item in iter_reports(path):
-            found = True
-            yield _not_json(item, not_json)
-        if require and not found:
-            yield Loaded(source=path, error=ReadError(path, *_NO_REPORTS))
-
-
-def _not_json(item: Loaded, reason: tuple[str, str]) -> Loaded:
-    """``item``, its reason replaced by ``reason`` when it is a whole file that is not JSON."""
-    from govinfo_report.many.aggregate import Loaded  # noqa: PLC0415 - lazy
-
-    if not isinstance(item.error, ReadError) or not Path(item.source).is_file():
-        return item
-    try:
-        with Path(item.source).open("rb") as f:
-            head = f.read(4096)
-    except OSError:
-        return item
-    if _looks_like_json(head):
-        return item
-    return Loaded(source=item.source, error=ReadError(item.source, *reason))
+    empty = _NO_REPORTS if require else None
+    return load_inputs(paths, named=_NOT_REPORT_FILE, not_json=not_json, empty=empty)
 
 
 def _inside(output: Path, folders: list[Path]) -> Path | None:
@@ -143,7 +110,6 @@ class _Sum:
 
     def add(self, item: Loaded) -> None:
         """Add one input to the sum, or report why it is left out."""
-        from govinfo_report.many.aggregate import MismatchError  # noqa: PLC0415 - lazy
         from govinfo_report.rules.checks import check  # noqa: PLC0415 - lazy
 
         if isinstance(item.error, ReadError):
@@ -264,12 +230,13 @@ class _Compare:
     def load(self, path: str) -> AnnualReport | None:
         """The report in the file ``path``, or ``None`` once its problem is recorded."""
         from govinfo_report.formats.json.codec import loads  # noqa: PLC0415 - lazy
+        from govinfo_report.many._inputs import looks_like_json  # noqa: PLC0415 - lazy
 
         try:
             if not Path(path).exists():
                 raise ReadError(path, "文件不存在", "no such file")  # noqa: TRY301 - one path
             data = _io.read_bytes(path)
-            if not _looks_like_json(data):
+            if not looks_like_json(data):
                 raise ReadError(path, *_NOT_REPORT_JSON)  # noqa: TRY301 - one path
             return loads(data, source=path)
         except ReadError as exc:
@@ -279,14 +246,7 @@ class _Compare:
         return None
 
 
-def _looks_like_json(data: bytes) -> bool:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    return data.lstrip(b" \t\r\n")[:1] == b"{"
-
-
 def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from govinfo_report.many.aggregate import MismatchError  # noqa: PLC0415 - lazy
     from govinfo_report.many.compare import compare  # noqa: PLC0415 - lazy
 
     state = _Compare(make_output(args.format, args.lang, out, err))

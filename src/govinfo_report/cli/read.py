@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
@@ -121,28 +120,15 @@ def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _files(
-    paths: list[str], empty: list[str], unlisted: list[ReadError] | None = None
-) -> Iterator[str]:
-    """The files named, and those found in the folders named.
+def _files(paths: list[str], empty: list[str]) -> Iterator[str]:
+    """The files named, and those found in the folders named; empty folders into ``empty``."""
+    from govinfo_report.many._inputs import walk  # noqa: PLC0415 - lazy
 
-    Empty folders go into ``empty``, subfolders that cannot be listed into ``unlisted``.
-    """
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = []
-            for p in _io.walk(path):
-                if isinstance(p, ReadError):
-                    if unlisted is not None:
-                        unlisted.append(p)
-                elif p.suffix.lower() in _SUFFIXES:
-                    found.append(p)
-            if not found:
-                empty.append(raw)
-            yield from (os.fspath(p) for p in found)
+    for found in walk(paths, suffixes=_SUFFIXES, empty=("", "")):  # the reason is _no_reports
+        if isinstance(found, ReadError):
+            empty.append(found.source)
         else:
-            yield raw
+            yield found
 
 
 def _audit_one(
@@ -165,13 +151,9 @@ def _audit_one(
 def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = make_output(args.format, args.lang, out, err, unreadable_to_out=True)
     empty: list[str] = []
-    unlisted: list[ReadError] = []
-    files = list(_files(args.paths, empty, unlisted))
-    # a mistyped folder, or one that cannot be listed whole, must not pass a check
-    code = EXIT_UNREADABLE if empty or unlisted else EXIT_OK
+    files = list(_files(args.paths, empty))
+    code = EXIT_UNREADABLE if empty else EXIT_OK  # a mistyped folder must not pass a check
     err.writelines(_no_reports(raw, args.lang) for raw in empty)
-    for problem in unlisted:
-        output.unreadable(problem.source, problem)
     sound = unreadable = 0
     across = Across(  # --series, --copied: the sound reports, compared with each other
         series=args.series,

@@ -9,6 +9,7 @@ It takes any iterable and keeps one running sum per cell, never a list of report
 folder or a JSON Lines file of any length is summed in constant memory
 (:func:`iter_reports` reads them one at a time).
 
+>>> import attrs
 >>> from govinfo_report import AnnualReport
 >>> from govinfo_report.model import ApplicantCounts, Requests
 >>> def unit(organ: str, n: int) -> AnnualReport:
@@ -32,22 +33,17 @@ report 2 (乙镇) is for 2022, not 2023
 from __future__ import annotations
 
 import decimal
-import typing
 from decimal import Decimal
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
-import attrs
-
-from govinfo_report import _io
 from govinfo_report.cells import CELLS, CellKey, cell_values
-from govinfo_report.errors import GovinfoReportError, ReadError, ReportError
-from govinfo_report.formats.json.codec import loads
-from govinfo_report.model import AnnualReport
+from govinfo_report.errors import MismatchError
+from govinfo_report.many._guards import require_report, require_reports
+from govinfo_report.many._inputs import Loaded, is_report_file, iter_reports
+from govinfo_report.model import DEFAULT_EDITION, AnnualReport, from_cells
 
 if TYPE_CHECKING:
-    import os
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable
 
 __all__ = [
     "SUMMED_CELLS",
@@ -66,60 +62,6 @@ _SUMMED_VALUES: Final = cell_values(tuple(c.key for c in SUMMED_CELLS))
 
 # Sums of amounts are exact: enough digits for any realistic number of realistic amounts.
 _EXACT: Final = decimal.Context(prec=200, traps=[decimal.Inexact, decimal.InvalidOperation])
-
-
-class MismatchError(GovinfoReportError, ValueError):
-    """Reports that cannot go together: different years or editions, organs, or not consecutive.
-
-    ``index`` is the 1-based position of the offending report in its sequence (``None``
-    when the problem is the pair as a whole) and ``organ`` its organ.
-    """
-
-    index: int | None
-    organ: str
-    reason_zh: str
-    reason_en: str
-
-    def __init__(self, index: int | None, organ: str, reason_zh: str, reason_en: str) -> None:
-        self.index = index
-        self.organ = organ
-        self.reason_zh = reason_zh
-        self.reason_en = reason_en
-        super().__init__(f"{reason_zh} | {reason_en}")
-
-    def message(self, lang: str = "zh") -> str:
-        """The reason in Chinese (``zh``, the default) or English (``en``)."""
-        return self.reason_en if lang == "en" else self.reason_zh
-
-    def __reduce__(self) -> tuple[type[MismatchError], tuple[int | None, str, str, str]]:
-        return (type(self), (self.index, self.organ, self.reason_zh, self.reason_en))
-
-
-def _require_report(value: object, func: str, name: str) -> AnnualReport:
-    """``value`` if it is a report, else a :class:`TypeError` naming ``func``'s parameter."""
-    if not isinstance(value, AnnualReport):
-        kind = type(value).__name__
-        msg = (
-            f"{func}() 的参数 {name} 应为 AnnualReport，实际为 {kind} | "
-            f"{func}() argument {name} must be an AnnualReport, not {kind}"
-        )
-        raise TypeError(msg)
-    return value
-
-
-def _require_reports(value: object, func: str, name: str) -> Iterator[AnnualReport]:
-    """The reports of the iterable ``value``, each checked with :func:`_require_report`."""
-    try:
-        items = iter(value)  # type: ignore[call-overload]
-    except TypeError:
-        kind = type(value).__name__
-        msg = (
-            f"{func}() 的参数 {name} 应为若干 AnnualReport（可迭代对象），实际为 {kind} | "
-            f"{func}() argument {name} must be an iterable of AnnualReport, not {kind}"
-        )
-        raise TypeError(msg) from None
-    for i, item in enumerate(items):
-        yield _require_report(item, func, f"{name}[{i}]")
 
 
 def _zero(key: CellKey) -> int | Decimal:
@@ -177,7 +119,7 @@ class Aggregator:
 
         Anything but a report raises :class:`TypeError`.
         """
-        _require_report(report, "Aggregator.add", "report")
+        require_report(report, "Aggregator.add", "report")
         self.offered += 1
         n = self.offered
         refused = self._refusal(report, n)
@@ -213,7 +155,9 @@ class Aggregator:
                 "没有可汇总的报告，且未指定年度",
                 "there are no reports to sum and no year was given",
             )
-        return report_from_cells(self.sums, organ=organ, year=year, edition=self.edition or "2021")
+        return from_cells(
+            self.sums, organ=organ, year=year, edition=self.edition or DEFAULT_EDITION
+        )
 
 
 def aggregate(
@@ -228,136 +172,17 @@ def aggregate(
     Anything in ``reports`` but a report raises :class:`TypeError`.
     """
     acc = Aggregator(year=year)
-    for report in _require_reports(reports, "aggregate", "reports"):
+    for report in require_reports(reports, "aggregate", "reports"):
         acc.add(report)
     return acc.result(organ=organ, year=year)
 
 
-def _tree(cells: dict[CellKey, int | Decimal]) -> dict[str, Any]:
-    tree: dict[str, Any] = {}
-    for key, value in cells.items():
-        node = tree
-        for name in key[:-1]:
-            node = node.setdefault(name, {})
-        node[key[-1]] = value
-    return tree
-
-
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _build(cls: type, tree: dict[str, Any]) -> Any:  # noqa: ANN401 - any model class
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = _HINTS[cls] = typing.get_type_hints(cls)
-    kwargs = {
-        name: _build(hints[name], value) if isinstance(value, dict) else value
-        for name, value in tree.items()
-    }
-    return cls(**kwargs)
-
-
 def report_from_cells(
-    cells: dict[CellKey, int | Decimal], *, organ: str, year: int, edition: str = "2021"
+    cells: dict[CellKey, int | Decimal], *, organ: str, year: int, edition: str = DEFAULT_EDITION
 ) -> AnnualReport:
     """A report with the given fillable cells (missing cells 0) and an empty narrative.
 
-    Built through the model's constructors, so it is checked: a bad value raises
-    :class:`~govinfo_report.errors.ReportError`.
+    The summed cells as a report: :func:`govinfo_report.from_cells`, which raises
+    :class:`~govinfo_report.errors.ReportError` for a bad value.
     """
-    full = {c.key: cells.get(c.key, _zero(c.key)) for c in SUMMED_CELLS}
-    tree = _tree(full)
-    hints = _HINTS.get(AnnualReport)
-    if hints is None:
-        hints = _HINTS[AnnualReport] = typing.get_type_hints(AnnualReport)
-    sections = {name: _build(hints[name], value) for name, value in tree.items()}
-    return AnnualReport(organ=organ, year=year, edition=edition, **sections)
-
-
-# --- Reading many reports -----------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class Loaded:
-    """One input of a batch: its source (``file`` or ``file:line``) and the report or error."""
-
-    source: str
-    report: AnnualReport | None = None
-    error: ReadError | ReportError | None = None
-
-
-def _json_files(folder: Path) -> Iterator[Path | ReadError]:
-    """The report files under ``folder``, and an error for each subfolder that cannot be read."""
-    for found in _io.walk(folder):
-        if isinstance(found, ReadError) or (
-            is_report_file(found.name) and not found.name.startswith(".")
-        ):
-            yield found
-
-
-def is_report_file(name: str | os.PathLike[str]) -> bool:
-    """Whether a file name ends in ``.json`` or ``.jsonl`` (in any case: ``A.JSON`` too)."""
-    return Path(name).suffix.lower() in (".json", ".jsonl")
-
-
-def _jsonl(path: Path) -> Iterator[Loaded]:
-    try:
-        f = _io.open_input(path)
-    except ReadError as exc:
-        yield Loaded(source=str(path), error=exc)
-        return
-    with f:
-        for lineno, line in enumerate(iter(lambda: f.readline(_io.MAX_INPUT_BYTES + 1), b""), 1):
-            source = f"{path}:{lineno}"
-            if len(line) > _io.MAX_INPUT_BYTES:
-                yield Loaded(
-                    source=source,
-                    error=ReadError(source, "该行过长", "the line is too long"),
-                )
-                # Skip the rest of the overlong line.
-                rest = line
-                while rest and not rest.endswith(b"\n"):
-                    rest = f.readline(_io.MAX_INPUT_BYTES + 1)
-                continue
-            if not line.strip():
-                continue
-            yield _load(line, source)
-
-
-def _load(data: bytes, source: str) -> Loaded:
-    try:
-        return Loaded(source=source, report=loads(data, source=source))
-    except (ReadError, ReportError) as exc:
-        return Loaded(source=source, error=exc)
-
-
-def iter_reports(path: str | os.PathLike[str]) -> Iterator[Loaded]:
-    """Every report under ``path``, one at a time, each a :class:`Loaded`.
-
-    ``path`` may be a JSON file (one report), a JSON Lines file (``.jsonl``: one report a
-    line, blank lines skipped; sources are ``file:line``) or a folder (every ``.json`` and
-    ``.jsonl`` file in it and its subfolders, in name order; suffixes in any case, hidden
-    files skipped). A file, line or report that
-    cannot be read is yielded with its error, and the batch goes on.
-    """
-    p = Path(path)
-    if p.is_dir():
-        for file in _json_files(p):
-            if isinstance(file, ReadError):
-                yield Loaded(source=file.source, error=file)
-            else:
-                yield from _iter_file(file)
-    else:
-        yield from _iter_file(p)
-
-
-def _iter_file(path: Path) -> Iterator[Loaded]:
-    if path.suffix.lower() == ".jsonl":
-        yield from _jsonl(path)
-        return
-    try:
-        data = _io.read_bytes(path)
-    except ReadError as exc:
-        yield Loaded(source=str(path), error=exc)
-        return
-    yield _load(data, str(path))
+    return from_cells(cells, organ=organ, year=year, edition=edition)

@@ -30,14 +30,12 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from govinfo_report import _json
 from govinfo_report.cells import CELLS, CellKey, cell_value
+from govinfo_report.errors import MismatchError
 from govinfo_report.findings import Finding, Place, make_finding
-from govinfo_report.many.aggregate import (
-    Aggregator,
-    MismatchError,
-    _require_report,
-    _require_reports,
-)
+from govinfo_report.many._guards import require_report, require_reports
+from govinfo_report.many.aggregate import Aggregator
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable
@@ -78,20 +76,22 @@ class Difference:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; amounts become decimal strings."""
-        return {
-            "path": self.path,
-            "table": self.table,
-            "row": self.row,
-            "column": self.column,
-            "a": _jsonable(self.a),
-            "b": _jsonable(self.b),
-            "change": _jsonable(self.change),
-            "computed": self.computed,
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # the layout below
 
 
-def _jsonable(value: int | Decimal) -> int | str:
-    return str(value) if isinstance(value, Decimal) else value
+_json.register(
+    Difference,
+    lambda d: {
+        "path": d.path,
+        "table": d.table,
+        "row": d.row,
+        "column": d.column,
+        "a": d.a,
+        "b": d.b,
+        "change": d.change,
+        "computed": d.computed,
+    },
+)
 
 
 def _signed(value: int | Decimal) -> str:
@@ -153,11 +153,7 @@ class Comparison:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: both names and the differences."""
-        return {
-            "a": self.a,
-            "b": self.b,
-            "differences": [d.to_dict() for d in self.differences],
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # the layout below
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The comparison as JSON text (Chinese unescaped)."""
@@ -173,6 +169,9 @@ class Comparison:
                 [d.path, d.table, d.row, d.column, d.a, d.b, d.change, str(d.computed).lower()]
             )
         return out.getvalue()
+
+
+_json.register(Comparison, lambda c: {"a": c.a, "b": c.b, "differences": c.differences})
 
 
 def _name(report: AnnualReport) -> str:
@@ -206,8 +205,8 @@ def compare(a: AnnualReport, b: AnnualReport) -> Comparison:
     reports of different editions, whose cells do not correspond, and :class:`TypeError`
     when ``a`` or ``b`` is not a report.
     """
-    _require_report(a, "compare", "a")
-    _require_report(b, "compare", "b")
+    require_report(a, "compare", "a")
+    require_report(b, "compare", "b")
     if a.edition != b.edition:
         raise MismatchError(
             2,
@@ -282,10 +281,10 @@ def compare_total(
     there instead (with the error) and left out, and the comparison goes on without it.
     Anything but a report raises :class:`TypeError`.
     """
-    _require_report(published_total, "compare_total", "published_total")
+    require_report(published_total, "compare_total", "published_total")
     acc = Aggregator(year=published_total.year, edition=published_total.edition)
     seen: Counter[str] = Counter()
-    for unit in _require_reports(units, "compare_total", "units"):
+    for unit in require_reports(units, "compare_total", "units"):
         try:
             acc.add(unit)
         except MismatchError as exc:

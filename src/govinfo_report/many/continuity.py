@@ -31,9 +31,10 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Final
 
 from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_value
+from govinfo_report.errors import MismatchError
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.labels import APPLICANT_COLUMNS
-from govinfo_report.many.aggregate import MismatchError, _require_report, _require_reports
+from govinfo_report.many._guards import require_report, require_reports
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -122,8 +123,8 @@ def jumps(
     that 1 → 6 is not news. From or to zero counts as a jump once the other value reaches
     ``floor``. Anything but two reports raises :class:`TypeError`.
     """
-    _require_report(previous, "jumps", "previous")
-    _require_report(current, "jumps", "current")
+    require_report(previous, "jumps", "previous")
+    require_report(current, "jumps", "current")
     findings = []
     for key in keys:
         before, now = cell_value(previous, key), cell_value(current, key)
@@ -158,8 +159,8 @@ def continuity(
     :class:`~govinfo_report.many.aggregate.MismatchError` when the two are not one organ's
     reports of consecutive years, and :class:`TypeError` when either is not a report.
     """
-    _require_report(previous, "continuity", "previous")
-    _require_report(current, "continuity", "current")
+    require_report(previous, "continuity", "previous")
+    require_report(current, "continuity", "current")
     _check_pair(previous, current)
     return [
         *_carry(previous, current),
@@ -187,7 +188,7 @@ def series(
     """
     by_organ: dict[str, dict[int, AnnualReport]] = defaultdict(dict)
     out: dict[str, list[tuple[int, Finding]]] = {}
-    for report in _require_reports(reports, "series", "reports"):
+    for report in require_reports(reports, "series", "reports"):
         out.setdefault(report.organ, [])
         years = by_organ[report.organ]
         if report.year in years:

@@ -2,9 +2,11 @@
 
 from govinfo_report.model._fields import MAX_ITEMS, MAX_PARTS
 from govinfo_report.model.appeals import Appeals, Outcomes
+from govinfo_report.model.build import from_cells
 from govinfo_report.model.narrative import Narrative, OtherMatters, Part, ProcessingFees
 from govinfo_report.model.proactive import DocumentCounts, ProactiveDisclosure
 from govinfo_report.model.report import (
+    DEFAULT_EDITION,
     EDITIONS,
     MAX_YEAR,
     AnnualReport,
@@ -24,6 +26,7 @@ from govinfo_report.model.requests import (
 from govinfo_report.rules.catalogue import MAX_COUNT
 
 __all__ = [
+    "DEFAULT_EDITION",
     "EDITIONS",
     "MAX_COUNT",
     "MAX_ITEMS",
@@ -48,4 +51,5 @@ __all__ = [
     "Unavailable",
     "Withheld",
     "default_title",
+    "from_cells",
 ]

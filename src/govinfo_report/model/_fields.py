@@ -1,4 +1,10 @@
-"""Field helpers shared by the model classes: counts, amounts, text (private)."""
+"""Field helpers shared by the model classes: counts, amounts, text (private).
+
+A model class that refuses a value raises :class:`~govinfo_report.ReportError` whose
+findings are placed by JSON paths relative to the object being made: ``$.natural_person``
+for ``ApplicantCounts(natural_person=-1)``. The report is the root of its JSON, so its own
+findings' paths are the JSON paths; the JSON codec puts a section's under the section's path.
+"""
 
 from __future__ import annotations
 
@@ -103,10 +109,10 @@ def child(cls: type) -> Any:  # noqa: ANN401 - as above
     return attrs.field(factory=cls, validator=validate)
 
 
-def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
-    # AnnualReport's fields are at the root of the JSON; others are relative to their class.
-    name = type(instance).__name__
-    return f"$.{attribute.name}" if name == "AnnualReport" else f"{name}.{attribute.name}"
+def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:  # noqa: ARG001 - one signature
+    # A JSON path relative to the object being made (``$`` is the object): the report's own
+    # fields are at the root of the JSON; the JSON codec puts a section's under its path.
+    return f"$.{attribute.name}"
 
 
 def texts() -> Any:  # noqa: ANN401 - as above
@@ -123,7 +129,7 @@ def items(cls: type, limit: int = MAX_ITEMS) -> Any:  # noqa: ANN401 - as above
     """A tuple of at most ``limit`` ``cls`` instances (a list is turned into a tuple)."""
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        where = f"{type(instance).__name__}.{attribute.name}"
+        where = _where(instance, attribute)
         if not isinstance(value, tuple):
             detail = (f"{cls.__name__} 的列表", f"a list of {cls.__name__}")
             raise ReportError(
@@ -247,11 +253,10 @@ def check_fields(instance: object, columns: Mapping[str, str] | None = None) -> 
         elif value > MAX_COUNT:
             bad.append((name, value, _COUNT_BOUND))
     if bad:
-        cls = type(instance).__name__
         raise ReportError(
             make_finding(
                 "A-NONNEG",
-                Place(path=f"{cls}.{name}", column=(columns or {}).get(name)),
+                Place(path=f"$.{name}", column=(columns or {}).get(name)),
                 found=value,
                 detail=detail,
             )

@@ -16,6 +16,7 @@ from govinfo_report.model.proactive import ProactiveDisclosure
 from govinfo_report.model.requests import Requests
 
 __all__ = [
+    "DEFAULT_EDITION",
     "EDITIONS",
     "MAX_YEAR",
     "AnnualReport",
@@ -29,6 +30,9 @@ __all__ = [
 #: Editions of the national format this library models, with the first report year each
 #: applies to. "2021": 国办公开办函〔2021〕30号, for reports on 2021 and later.
 EDITIONS: Final = {"2021": 2021}
+
+#: The edition a report follows unless told otherwise.
+DEFAULT_EDITION: Final = "2021"
 
 #: The last year a report can be for (a four-digit year).
 MAX_YEAR: Final = 9999
@@ -167,7 +171,7 @@ class AnnualReport:
 
     organ: str
     year: int
-    edition: str = "2021"
+    edition: str = DEFAULT_EDITION
     title: str = attrs.field(default=attrs.Factory(_title_default, takes_self=True))
     #: The unnumbered opening paragraphs before section 一; ``None``: generated when printed.
     preface: tuple[str, ...] | None = optional_texts()

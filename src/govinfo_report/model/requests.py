@@ -8,6 +8,7 @@ import attrs
 
 from govinfo_report import labels
 from govinfo_report.errors import ReportError
+from govinfo_report.findings import rebase
 from govinfo_report.model._fields import check_fields, child, count
 from govinfo_report.rules.catalogue import BALANCE_RULES, evaluate
 
@@ -199,5 +200,8 @@ class Requests:
             values["requests", "results", "total", column] = getattr(handled, column)
             values["requests", "carried_forward", column] = getattr(self.carried_forward, column)
         findings = evaluate(values, BALANCE_RULES)
-        if findings:
-            raise ReportError(findings)
+        if findings:  # placed relative to this object, as every model finding is
+            raise ReportError(
+                rebase(f, attrs.evolve(f.place, path=f.place.path.replace("$.requests", "$", 1)))
+                for f in findings
+            )

@@ -24,10 +24,9 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.cells import CELL_BY_KEY, Cell, CellKey
+from govinfo_report.cells import CELL_BY_KEY, CELLS, Cell, CellKey
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.model.report import identity_findings
-from govinfo_report.published.record import REQUIRED_CELLS, missing_identity
 from govinfo_report.rules.catalogue import check_cell, complete_totals, evaluate, fee_findings
 from govinfo_report.rules.narrative import Paragraph, check_narrative
 
@@ -37,6 +36,20 @@ if TYPE_CHECKING:
     from govinfo_report.published.record import PublishedReport
 
 __all__ = ["audit"]
+
+#: The cells a published report must print: every cell of Tables 二, 三 and 四. The fee
+#: figures of section 六 are written in prose, when at all, so they are not required.
+REQUIRED_CELLS: tuple[Cell, ...] = tuple(c for c in CELLS if c.table != "六")
+
+
+def missing_identity(field: str, what: tuple[str, str]) -> Finding:
+    """R-MISSING for an identity field (organ, year) the reader could not find."""
+    return make_finding(
+        "R-MISSING",
+        Place(path=f"$.{field}"),
+        detail=(f"未能从报告中识别{what[0]}", f"{what[1]} could not be found in the report"),
+    )
+
 
 _NOT_NUMBER: Final = ("非负整数或金额（表格中的文字）", "a number (the table prints words)")
 

@@ -1,5 +1,8 @@
 r"""The record as published (发布的报告原样): what a reader found in a document.
 
+Why one module: the record's classes are one data structure, and each class's JSON layout
+stands beside it.
+
 This is the second of the two layers (``shared/style.md``): not a sound report, but every
 table cell as printed — stated totals, blanks and ``/`` included — with where it was found,
 the narrative sections split by their headings, and whatever could not be understood, kept
@@ -19,37 +22,23 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import attrs
 
-from govinfo_report import labels
-from govinfo_report.cells import CELL_BY_KEY, CELLS, Cell, CellKey
+from govinfo_report import _json
+from govinfo_report.cells import CELL_BY_KEY, Cell, CellKey
 from govinfo_report.errors import ReportError
-from govinfo_report.findings import Finding, Place, Severity, make_finding
+from govinfo_report.findings import Finding, Severity
 from govinfo_report.model import (
+    DEFAULT_EDITION,
     AnnualReport,
-    Appeals,
-    ApplicantCounts,
     Contact,
-    DocumentCounts,
-    HandlingResults,
     Narrative,
-    NotProcessed,
-    OtherHandling,
-    OtherMatters,
-    Outcomes,
     Part,
-    ProactiveDisclosure,
-    ProcessingFees,
     Publication,
-    Requests,
-    Unavailable,
-    Withheld,
+    from_cells,
 )
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
 
 __all__ = [
     "CombinedCell",
@@ -154,7 +143,7 @@ class Source:
 
     def to_dict(self) -> dict[str, int | str]:
         """The set coordinates as a dict."""
-        return {k: v for k, v in attrs.asdict(self).items() if v is not None}
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
 
 @attrs.frozen(kw_only=True)
@@ -187,17 +176,7 @@ class PublishedCell:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict: labels, raw text, value, source."""
-        cell = self.cell
-        return {
-            "path": cell.path,
-            "table": cell.table,
-            "row": cell.row_label,
-            "column": cell.column,
-            "raw": self.raw,
-            "value": _jsonable(self.value),
-            "blank": self.blank,
-            "source": self.source.to_dict(),
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
 
 @attrs.frozen(kw_only=True)
@@ -225,21 +204,7 @@ class PublishedSection:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict."""
-        return {
-            "key": self.key,
-            "heading": self.heading,
-            "source": self.source.to_dict(),
-            "opening": list(self.opening),
-            "parts": [
-                {
-                    "heading": p.heading,
-                    "title": p.title,
-                    "paragraphs": list(p.paragraphs),
-                    "source": p.source.to_dict(),
-                }
-                for p in self.parts
-            ],
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
 
 @attrs.frozen(kw_only=True)
@@ -266,13 +231,7 @@ class CombinedCell:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict: the cells' paths, raw text, value, source."""
-        return {
-            "cells": [CELL_BY_KEY[k].path for k in self.keys],
-            "raw": self.raw,
-            "value": _jsonable(self.value),
-            "blank": self.blank,
-            "source": self.source.to_dict(),
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
 
 #: Where furniture stood: above the report's title, between its title and its end, below
@@ -294,12 +253,7 @@ class Furniture:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict."""
-        return {
-            "text": self.text,
-            "source": self.source.to_dict(),
-            "position": self.position,
-            "kind": self.kind,
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
 
 @attrs.frozen(kw_only=True)
@@ -313,12 +267,7 @@ class PageMetadata:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict (the date ISO)."""
-        return {
-            "publisher": self.publisher,
-            "published": self.published.isoformat() if self.published else None,
-            "index_number": self.index_number,
-            "document_number": self.document_number,
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
 
 @attrs.frozen(kw_only=True)
@@ -338,8 +287,10 @@ class PublishedReport:
     period disagree about the organ or the year. ``signature`` is the organ printed above
     the closing date; ``metadata`` what the page's metadata lines say; ``furniture`` the
     page's own text (widgets, metadata lines, edge lines), never part of the narrative;
-    ``combined`` the figures printed once for several cells. The arithmetic and
-    completeness are judged by :func:`govinfo_report.published.audit.audit`.
+    ``combined`` the figures printed once for several cells. ``edition`` is the edition
+    of the format the reader found the document to follow (a .docx written by this library
+    says so in its properties), else :data:`~govinfo_report.model.DEFAULT_EDITION`. The
+    arithmetic and completeness are judged by :func:`govinfo_report.published.audit.audit`.
     """
 
     source: str
@@ -347,7 +298,7 @@ class PublishedReport:
     title: str | None = None
     organ: str | None = None
     year: int | None = None
-    edition: str = "2021"
+    edition: str = DEFAULT_EDITION
     preface: tuple[str, ...] | None = None
     publication: Publication | None = None
     contact: Contact | None = None
@@ -390,26 +341,7 @@ class PublishedReport:
 
     def to_dict(self) -> dict[str, object]:
         """The whole record, JSON-ready (amounts as decimal strings, dates ISO)."""
-        return {
-            "source": self.source,
-            "format": self.format,
-            "title": self.title,
-            "organ": self.organ,
-            "year": self.year,
-            "edition": self.edition,
-            "preface": None if self.preface is None else list(self.preface),
-            "publication": attrs.asdict(self.publication) if self.publication else None,
-            "contact": attrs.asdict(self.contact) if self.contact else None,
-            "date": self.date.isoformat() if self.date else None,
-            "signature": self.signature,
-            "metadata": self.metadata.to_dict(),
-            "sections": [s.to_dict() for s in self.sections],
-            "cells": [c.to_dict() for c in self.cells],
-            "combined": [c.to_dict() for c in self.combined],
-            "furniture": [f.to_dict() for f in self.furniture],
-            "unread": [{"text": u.text, "source": u.source.to_dict()} for u in self.unread],
-            "findings": [f.to_dict() for f in self.findings],
-        }
+        return _json.unstructure(self)  # type: ignore[no-any-return]  # see the layouts below
 
     def to_report(self) -> AnnualReport:
         """The sound :class:`~govinfo_report.AnnualReport` this record states.
@@ -422,47 +354,31 @@ class PublishedReport:
         of the format (B-…, C-TOTAL), and what reading found wrong (a web page whose tables
         disagree with its embedded data, R-EMBED).
         """
-        from govinfo_report.published.audit import audit  # noqa: PLC0415 - audit imports this module
+        from govinfo_report.published.audit import audit  # noqa: PLC0415 - audit checks records
 
         problems = [f for f in (*self.findings, *audit(self)) if f.severity is Severity.ERROR]
         if problems:
             raise ReportError(problems)
         assert self.organ is not None  # noqa: S101 - checked above; narrows for mypy
         assert self.year is not None  # noqa: S101
-        values = self.values()
-        identity: dict[str, object] = {
-            "organ": self.organ,
-            "year": self.year,
-            "edition": self.edition,
-            "preface": self.preface,
-            "publication": self.publication,
-            "contact": self.contact,
-            "date": self.date,
-        }
-        if self.title is not None:
-            identity["title"] = self.title
-        return AnnualReport(
-            **identity,  # type: ignore[arg-type]  # the fields' types are those of the model
+        # A total left empty (a template's 总计 cell, a workbook's formula) is computed, as
+        # the audit computes it, not read as 0.
+        empty_totals = {c.key for c in self.cells if c.cell.computed and not c.raw.strip()}
+        values = {k: v for k, v in self.values().items() if k not in empty_totals}
+        return from_cells(
+            values,
+            organ=self.organ,
+            year=self.year,
+            edition=self.edition,
+            title=self.title,
+            preface=self.preface,
+            publication=self.publication,
+            contact=self.contact,
+            date=self.date,
             overview=_narrative(self.section("overview")),
-            proactive=_proactive(values),
-            requests=_requests(values),
-            appeals=_appeals(values),
             problems=_narrative(self.section("problems")),
-            other_matters=_other_matters(self.section("other_matters"), values),
+            other_matters=_narrative(self.section("other_matters")),
         )
-
-
-def missing_identity(field: str, what: tuple[str, str]) -> Finding:
-    """R-MISSING for an identity field (organ, year) the reader could not find."""
-    return make_finding(
-        "R-MISSING",
-        Place(path=f"$.{field}"),
-        detail=(f"未能从报告中识别{what[0]}", f"{what[1]} could not be found in the report"),
-    )
-
-
-def _jsonable(value: Number | None) -> int | str | None:
-    return str(value) if isinstance(value, Decimal) else value
 
 
 def _narrative(section: PublishedSection | None) -> Narrative:
@@ -478,97 +394,32 @@ def _parts(section: PublishedSection) -> tuple[Part, ...]:
     return tuple([Part(title=p.title, paragraphs=p.paragraphs) for p in section.parts])
 
 
-def _count(values: Mapping[CellKey, Number], key: CellKey) -> int:
-    value = values.get(key, 0)
-    return int(value)
+# --- JSON layouts (through the one encoder, :mod:`govinfo_report._json`) ------------------
 
-
-def _amount(values: Mapping[CellKey, Number], key: CellKey) -> Decimal:
-    value = values.get(key, 0)
-    return value if isinstance(value, Decimal) else Decimal(value)
-
-
-def _proactive(values: Mapping[CellKey, Number]) -> ProactiveDisclosure:
-    def docs(row: str) -> DocumentCounts:
-        return DocumentCounts(
-            **{c: _count(values, ("proactive", row, c)) for c in labels.DOCUMENT_COLUMNS}
-        )
-
-    return ProactiveDisclosure(
-        regulations=docs("regulations"),
-        normative_documents=docs("normative_documents"),
-        licensing=_count(values, ("proactive", "licensing")),
-        punishment=_count(values, ("proactive", "punishment")),
-        coercion=_count(values, ("proactive", "coercion")),
-        fees=_amount(values, ("proactive", "fees")),
-    )
-
-
-_APPLICANTS = tuple(c for c in labels.APPLICANT_COLUMNS if c != "total")
-_GROUP_CLASSES: dict[str, type[Withheld | Unavailable | NotProcessed | OtherHandling]] = {
-    "withheld": Withheld,
-    "unavailable": Unavailable,
-    "not_processed": NotProcessed,
-    "other": OtherHandling,
-}
-
-
-def _row(values: Mapping[CellKey, Number], prefix: CellKey) -> ApplicantCounts:
-    return ApplicantCounts(**{c: _count(values, (*prefix, c)) for c in _APPLICANTS})
-
-
-def _requests(values: Mapping[CellKey, Number]) -> Requests:
-    results: dict[str, object] = {}
-    for group in labels.RESULT_GROUPS:
-        if group == "total":
-            continue
-        items = labels.RESULT_ITEMS.get(group)
-        prefix = ("requests", "results", group)
-        if items is None:
-            results[group] = _row(values, prefix)
-        else:
-            results[group] = _GROUP_CLASSES[group](
-                **{item: _row(values, (*prefix, item)) for item in items}
-            )
-    return Requests(
-        new=_row(values, ("requests", "new")),
-        carried_over=_row(values, ("requests", "carried_over")),
-        results=HandlingResults(**results),  # type: ignore[arg-type]  # built per field above
-        carried_forward=_row(values, ("requests", "carried_forward")),
-    )
-
-
-def _appeals(values: Mapping[CellKey, Number]) -> Appeals:
-    groups = {
-        group: Outcomes(
-            **{
-                c: _count(values, ("appeals", group, c))
-                for c in labels.APPEAL_COLUMNS
-                if c != "total"
-            }
-        )
-        for group in labels.APPEAL_GROUPS
-    }
-    return Appeals(**groups)
-
-
-def _other_matters(
-    section: PublishedSection | None, values: Mapping[CellKey, Number]
-) -> OtherMatters:
-    fees = ProcessingFees(
-        notices=_count(values, ("other_matters", "fees", "notices")),
-        notices_amount=_amount(values, ("other_matters", "fees", "notices_amount")),
-        collected=_amount(values, ("other_matters", "fees", "collected")),
-    )
-    if section is None:
-        return OtherMatters(fees=fees)
-    return OtherMatters(
-        opening=section.opening,
-        parts=_parts(section),
-        fees=fees,
-    )
-
-
-#: The cells a published report must print: every cell of Tables 二, 三 and 四. The fee
-#: figures of section 六 are written in prose, when at all, so they are not required.
-REQUIRED_CELLS: tuple[Cell, ...] = tuple(c for c in CELLS if c.table != "六")
+_json.register(
+    Source,
+    lambda s: {f.name: v for f in attrs.fields(Source) if (v := getattr(s, f.name)) is not None},
+)
+_json.register(
+    PublishedCell,
+    lambda c: {
+        "path": c.cell.path,
+        "table": c.cell.table,
+        "row": c.cell.row_label,
+        "column": c.cell.column,
+        "raw": c.raw,
+        "value": c.value,
+        "blank": c.blank,
+        "source": c.source,
+    },
+)
+_json.register(
+    CombinedCell,
+    lambda c: {
+        "cells": [CELL_BY_KEY[k].path for k in c.keys],
+        "raw": c.raw,
+        "value": c.value,
+        "blank": c.blank,
+        "source": c.source,
+    },
+)

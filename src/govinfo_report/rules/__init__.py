@@ -1,6 +1,8 @@
-"""The rules: the arithmetic of the format as data (``catalogue``) and the verbs that apply it.
+"""The rules: the catalogue of codes and the arithmetic of the format as data, and the verbs.
 
-``catalogue`` holds every rule (code, official wording, the cells it sums) and evaluates
-them on cell values; ``checks`` holds ``check``, ``is_consistent`` and ``validate``.
-This package imports the model, ``cells`` and ``findings``; nothing here reads or writes files.
+``codes.csv`` is the catalogue of every rule this library reports, one row per rule (code,
+severity, title and message template in Chinese and English), loaded as
+:data:`govinfo_report.findings.RULES`; ``catalogue`` holds the arithmetic (the cells each
+sum rule adds up) and evaluates it on cell values; ``checks`` holds ``check``,
+``is_consistent`` and ``validate``. Nothing here reads or writes the user's files.
 """

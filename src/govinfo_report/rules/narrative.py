@@ -1,5 +1,8 @@
 r"""T-TEXT: the narrative against the tables (正文与表格不一致).
 
+Why one module: T-TEXT is one rule: its phrases and the matching of a narrative's figures to
+cells belong together.
+
 Reports often state a figure in their text that their own table contradicts: a preface or
 section 一 saying ``现行有效行政规范性文件393件`` beside a Table 二 that prints 470. This
 module reads the figures that follow the phrases of :mod:`govinfo_report.rules.phrases` —

@@ -1,4 +1,5 @@
-"""The .docx form: the writer in the national layout (``writer``) and its OOXML helpers.
+"""The .docx form: the contract (``contract``), the writer in the national layout (``writer``).
 
-This package needs python-docx; it is loaded only when a .docx is written.
+``contract`` is pure data shared with the .docx reader; ``writer`` and its OOXML helpers
+need python-docx, which is loaded only when a .docx is written.
 """

@@ -1,5 +1,9 @@
 """Raw OOXML helpers for what python-docx 1.2 lacks (private; used by ``docx_writer``).
 
+Why one module: every raw OOXML element python-docx lacks (East Asian fonts, merges,
+vertical text, table grids, fitted columns) is built here in the schema's element order;
+split, the one list of sequences they must follow would be scattered.
+
 East Asian font pinning (``w:eastAsia`` set, ``*Theme`` attributes removed), schema-ordered
 child insertion, tables with column and row spans, vertical text (``tbRl``), repeated
 header rows and unsplittable rows, ``PAGE`` fields, and a deterministic re-zip.
@@ -23,6 +27,7 @@ from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 from govinfo_report.formats.docx import _fit
+from govinfo_report.formats.docx.contract import Style
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -231,7 +236,7 @@ class CellSpec(NamedTuple):
     text: str
     colspan: int = 1
     rowspan: int = 1
-    style: str = "GovTable"
+    style: str = Style.TABLE
     vertical: bool = False
     number: bool = False
 
@@ -403,7 +408,7 @@ def _tc(  # noqa: PLR0913 - one cell's independent layout facts
     if spec is not None and spec.vertical:
         # tbRl stacks CJK upright top to bottom (btLr would lay Chinese on its side).
         parts.append('<w:textDirection w:val="tbRl"/>')
-    style = spec.style if spec is not None else "GovTable"
+    style = spec.style if spec is not None else Style.TABLE
     parts.append(f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/>')
     if keep:
         parts.append("<w:keepNext/>")

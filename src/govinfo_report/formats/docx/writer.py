@@ -1,5 +1,9 @@
 """The report as a Word document (.docx) in the national layout, typeset as an official document.
 
+Why one module: the national layout (styles, page, the three tables, the signature placed
+per GB/T 9704) is one typesetting decision; what the reader shares is in ``contract``, the
+raw XML in ``_oxml``.
+
 :func:`write_docx` writes a file atomically; :func:`docx_bytes` returns the bytes. Importing
 this module imports python-docx; ``import govinfo_report`` alone does not.
 
@@ -74,7 +78,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-import json
 from copy import deepcopy
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, cast
@@ -103,6 +106,7 @@ from govinfo_report.formats._prose import (
 )
 from govinfo_report.formats.docx import _oxml
 from govinfo_report.formats.docx._oxml import CellSpec
+from govinfo_report.formats.docx.contract import IDENTITY_PROPERTY, Style, identity_json
 from govinfo_report.model import AnnualReport
 
 if TYPE_CHECKING:
@@ -132,9 +136,6 @@ __all__ = [
     "title_lines",
     "write_docx",
 ]
-
-#: The name of the custom document property holding the report's identity as JSON.
-IDENTITY_PROPERTY: Final = "govinfo_report.identity"
 
 #: Font of each role, by its East Asian name (GB/T 9704-2012 7.3 and format section 8).
 FONTS: Final = {
@@ -216,35 +217,6 @@ _KEEP_STYLES: Final = frozenset({"Normal", "DefaultParagraphFont", "TableNormal"
 
 
 # --- formatting helpers -----------------------------------------------------------------
-
-
-def identity_json(report: AnnualReport) -> str:
-    """The value of the ``govinfo_report.identity`` custom property (compact JSON).
-
-    >>> value = identity_json(AnnualReport(organ="某县教育局", year=2023))
-    >>> value.startswith('{"organ":"某县教育局","year":2023,"edition":"2021",')
-    True
-    >>> list(json.loads(value))
-    ['organ', 'year', 'edition', 'title', 'preface', 'publication', 'contact', 'date']
-    """
-    pub, contact = report.publication, report.contact
-    data = {
-        "organ": report.organ,
-        "year": report.year,
-        "edition": report.edition,
-        "title": report.title,
-        "preface": None if report.preface is None else list(report.preface),
-        "publication": None if pub is None else {"site_name": pub.site_name, "url": pub.url},
-        "contact": None
-        if contact is None
-        else {
-            "address": contact.address,
-            "postcode": contact.postcode,
-            "telephone": contact.telephone,
-        },
-        "date": None if report.date is None else report.date.isoformat(),
-    }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 # --- public API ---------------------------------------------------------------------------
@@ -448,35 +420,35 @@ def _setup_styles(document: Document, fonts: Mapping[str, str]) -> None:
 
     style = functools.partial(_style, document, latin=fonts["latin"])
     # Off the grid: LibreOffice's grid mode gives a 22 pt line two grid lines.
-    style("GovTitle", font=fonts["title"], size=_TITLE_SIZE, align="center",
+    style(Style.TITLE, font=fonts["title"], size=_TITLE_SIZE, align="center",
            char_spacing=0, line=(_LINE, "exact"), after=_LINE, keep_next=True, no_grid=True,
            ind={"w:firstLine": "0"})  # fmt: skip
-    style("GovBody", font=fonts["body"], first_line=True)
-    style("GovHeading1", based_on="GovBody", font=fonts["heading1"], outline=0,
+    style(Style.BODY, font=fonts["body"], first_line=True)
+    style(Style.HEADING1, based_on=Style.BODY, font=fonts["heading1"], outline=0,
            keep_next=True)  # fmt: skip
-    style("GovHeading2", based_on="GovBody", font=fonts["heading2"], outline=1,
+    style(Style.HEADING2, based_on=Style.BODY, font=fonts["heading2"], outline=1,
            keep_next=True)  # fmt: skip
-    style("GovFees", based_on="GovBody")
+    style(Style.FEES, based_on=Style.BODY)
     # GB/T 9704 7.3.5.2: one line below the text, 右空二字; the date on the next line.
     # No automatic space between the date's digits and 年月日 (Word and LibreOffice add
     # about a fifth of a character at each change of script): the placement is computed.
-    style("GovSignature", font=fonts["body"], align="right", before=_LINE,
+    style(Style.SIGNATURE, font=fonts["body"], align="right", before=_LINE,
            ind={"w:rightChars": "200", "w:right": str(2 * _CHAR)},
            no_autospace=True)  # fmt: skip
     # The date is placed from the left (its start follows the organ's). Its line may run
     # two characters into the right margin: a substitute font with wider digits than Times
     # New Roman's then moves its end a little, never breaks the date in two.
-    style("GovDate", font=fonts["body"], align="left", ind={"w:right": str(-2 * _CHAR)},
+    style(Style.DATE, font=fonts["body"], align="left", ind={"w:right": str(-2 * _CHAR)},
            no_autospace=True)  # fmt: skip
-    style("GovTable", font=fonts["table"], size=_TABLE_SIZE, align="center",
+    style(Style.TABLE, font=fonts["table"], size=_TABLE_SIZE, align="center",
            line=(240, "auto"), char_spacing=0, no_grid=True)  # fmt: skip
-    style("GovTableLeft", based_on="GovTable", align="left")
+    style(Style.TABLE_LEFT, based_on=Style.TABLE, align="left")
     page = {"font": fonts["page_number"], "size": _PAGE_SIZE, "line": (240, "auto"),
             "char_spacing": 0, "no_grid": True}  # fmt: skip
     one = str(_PAGE_SIZE * 10)  # one 14 pt character, in twips
-    style("GovPageNumberOdd", align="right",
+    style(Style.PAGE_NUMBER_ODD, align="right",
            ind={"w:rightChars": "100", "w:right": one}, **page)  # type: ignore[arg-type]  # fmt: skip
-    style("GovPageNumberEven", align="left",
+    style(Style.PAGE_NUMBER_EVEN, align="left",
            ind={"w:leftChars": "100", "w:left": one}, **page)  # type: ignore[arg-type]  # fmt: skip
 
 
@@ -505,8 +477,8 @@ def _setup_page(document: Document) -> None:
     if lang is not None:
         lang.set(qn("w:val"), "en-US")
         lang.set(qn("w:eastAsia"), "zh-CN")
-    for footer, style in ((section.footer, "GovPageNumberOdd"),
-                          (section.even_page_footer, "GovPageNumberEven")):  # fmt: skip
+    for footer, style in ((section.footer, Style.PAGE_NUMBER_ODD),
+                          (section.even_page_footer, Style.PAGE_NUMBER_EVEN)):  # fmt: skip
         footer.is_linked_to_previous = False
         ftr = footer._element  # noqa: SLF001 - python-docx has no field API
         for el in list(ftr):
@@ -603,25 +575,25 @@ def _set_properties(document: Document, report: AnnualReport) -> None:
 
 def _content(report: AnnualReport) -> Iterator[etree._Element]:
     p = _oxml.paragraph
-    yield _oxml.paragraph_lines(title_lines(report.title), "GovTitle")
+    yield _oxml.paragraph_lines(title_lines(report.title), Style.TITLE)
     preface = (opening(report),) if report.preface is None else report.preface
     for paragraph in preface:
-        yield p(paragraph, "GovBody")
+        yield p(paragraph, Style.BODY)
     sections = labels.SECTIONS
-    yield p(sections["overview"].full, "GovHeading1")
+    yield p(sections["overview"].full, Style.HEADING1)
     yield from _narrative(report.overview)
-    yield p(sections["proactive"].full, "GovHeading1")
+    yield p(sections["proactive"].full, Style.HEADING1)
     yield _table_a(report)
-    yield p(sections["requests"].full, "GovHeading1")
+    yield p(sections["requests"].full, Style.HEADING1)
     yield _table_b(report)
-    yield p(sections["appeals"].full, "GovHeading1")
+    yield p(sections["appeals"].full, Style.HEADING1)
     yield _table_c(report)
-    yield p(sections["problems"].full, "GovHeading1")
+    yield p(sections["problems"].full, Style.HEADING1)
     yield from _narrative(report.problems)
-    yield p(sections["other_matters"].full, "GovHeading1")
+    yield p(sections["other_matters"].full, Style.HEADING1)
     yield from _narrative(report.other_matters)
     if not fees_stated(report.other_matters):
-        yield p(fees_sentence(report.other_matters), "GovFees")
+        yield p(fees_sentence(report.other_matters), Style.FEES)
     if report.date is not None:
         yield from _signature(report.organ, format_date(report.date))
 
@@ -629,13 +601,13 @@ def _content(report: AnnualReport) -> Iterator[etree._Element]:
 def _signature(organ: str, date: str) -> Iterator[etree._Element]:
     """The organ and the date, placed by :func:`signature_indents`."""
     for text, style, start in zip(
-        (organ, date), ("GovSignature", "GovDate"), signature_indents(organ, date), strict=True
+        (organ, date), (Style.SIGNATURE, Style.DATE), signature_indents(organ, date), strict=True
     ):
         para = _oxml.paragraph(text, style)
         if start is not None:
             ppr = _oxml.child(para, "w:pPr")
             _oxml.child(ppr, "w:ind", {"w:left": str(start), "w:leftChars": "0"})
-            if style == "GovSignature":  # moved left of a longer date
+            if style == Style.SIGNATURE:  # moved left of a longer date
                 _oxml.child(ppr, "w:ind", {"w:right": "0", "w:rightChars": "0"})
                 _oxml.child(ppr, "w:jc", {"w:val": "left"})
         yield para
@@ -681,11 +653,11 @@ def signature_indents(organ: str, date: str) -> tuple[int | None, int]:
 
 def _narrative(section: Narrative | OtherMatters) -> Iterator[etree._Element]:
     for text in section.opening:
-        yield _oxml.paragraph(text, "GovBody")
+        yield _oxml.paragraph(text, Style.BODY)
     for number, part in enumerate(section.parts, start=1):
-        yield _oxml.paragraph(f"（{cn_number(number)}）{part.title}", "GovHeading2")
+        yield _oxml.paragraph(f"（{cn_number(number)}）{part.title}", Style.HEADING2)
         for text in part.paragraphs:
-            yield _oxml.paragraph(text, "GovBody")
+            yield _oxml.paragraph(text, Style.BODY)
 
 
 def _n(value: int, colspan: int = 1) -> CellSpec:
@@ -729,7 +701,7 @@ def _table_b(report: AnnualReport) -> etree._Element:
     req = report.requests
     columns = labels.APPLICANT_COLUMNS
     legal = [c for c in columns if c not in ("natural_person", "total")]
-    left = "GovTableLeft"
+    left = Style.TABLE_LEFT
     grid: list[list[CellSpec]] = [
         [CellSpec(labels.BALANCE_NOTE, colspan=3, rowspan=3, style=left),
          CellSpec(labels.APPLICANT_HEADER, colspan=7)],

@@ -1,5 +1,8 @@
 r"""The report as a web page in the national layout, carrying its own data (HTML).
 
+Why one module: the page is one document (its markup, its stylesheet, the tables' grids and
+the embedded JSON it is checked against), written in one pass.
+
 :func:`html_text` gives the page as text, :func:`write_html` writes it atomically. Two
 forms, with the same article in both:
 

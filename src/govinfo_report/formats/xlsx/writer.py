@@ -1,5 +1,8 @@
 """The report as an Excel workbook (.xlsx): a blank one to fill in, or a filled one.
 
+Why one module: the workbook is one template (sheets, merges, formulas, validation,
+protection) laid out against one cell map, which the reader reads back.
+
 :func:`template_bytes` / :func:`write_template` give the workbook a clerk fills in (what
 ``govinfo-report new`` writes); :func:`xlsx_bytes` / :func:`write_xlsx` give a report as a
 filled workbook. Both have the same sheets (:mod:`govinfo_report.formats.xlsx.layout`):

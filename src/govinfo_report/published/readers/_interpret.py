@@ -1,5 +1,9 @@
 """From paragraphs and grids to the record as published: the format's knowledge (private).
 
+Why one module: it is the one label-matching interpreter every reader ends in; its passes
+(identity, sections, grids, fees) share one document's matching state. Candidates to move
+out: the fee phrases (shared with the .docx writer) and the title pass.
+
 Every reader ends here. Sections are found by their headings (format section 2, with the
 variants of section 9), parts by their ``（一）`` sub-headings, table rows by their official
 labels (:mod:`govinfo_report.labels`), and the cells of a row are the values that follow its
@@ -23,6 +27,7 @@ from govinfo_report import labels
 from govinfo_report.cells import CELL_BY_KEY, CellKey
 from govinfo_report.errors import ReadError
 from govinfo_report.findings import Finding, Place, make_finding
+from govinfo_report.formats.docx import contract
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._normal import (
     compact,
@@ -299,13 +304,10 @@ _MAX_TITLE: Final = 40
 _PERIOD_HINT: Final = re.compile(r"12\s*月\s*31|１２\s*月\s*３１")
 _PERIOD: Final = re.compile(r"(\d{4})年1月1日(?:起)?至\1年12月31日")
 
-#: The writer's fee sentence (``docx_writer.FEES_SENTENCE``) in compact form, as a pattern.
+#: The writer's fee sentence (the .docx contract's ``FEES_SENTENCE``) in compact form.
 FEES_SENTENCE: Final = re.compile(
     re.escape(
-        plain(
-            f"本年度收取{labels.FEE_ROW}情况：{labels.FEE_LABELS['notices']}为@件，"
-            f"{labels.FEE_LABELS['notices_amount']}为@元，{labels.FEE_LABELS['collected']}为@元。"
-        )
+        plain(contract.FEES_SENTENCE.format(notices="@", notices_amount="@", collected="@"))
     ).replace("@", r"[0-9.]+")
 )
 
@@ -790,16 +792,8 @@ def run_in(text: str, *, styled: bool = False) -> tuple[str, str, str]:
 HEADING_ELEMENT: Final = "html:h"
 PARAGRAPH_ELEMENT: Final = "html:p"
 
-#: Paragraph style ids this library's writer uses, by role (docx_writer).
-WRITER_STYLES: Final = {
-    "GovTitle": "title",
-    "GovHeading1": "heading1",
-    "GovHeading2": "heading2",
-    "GovBody": "body",
-    "GovFees": "fees",
-    "GovSignature": "signature",
-    "GovDate": "signature",
-}
+#: Paragraph style ids this library's writer uses, by role (the .docx contract).
+WRITER_STYLES: Final = contract.READ_STYLES
 
 
 def interpret(

@@ -1,5 +1,8 @@
 r"""What a government web page puts around a report, as data: furniture, metadata, titles.
 
+Why one module: the vocabularies of page furniture are data used by one positional rule;
+they are kept beside it.
+
 Government sites publish the report inside their CMS page (拓尔思 TRS WCM, 大汉 JCMS,
 the provincial 集约化 platforms, DeDe/PHP county sites...). Whatever the CMS, the page
 wraps the article in the same kinds of furniture: breadcrumbs, share and font-size widgets,

@@ -18,8 +18,6 @@ property ``govinfo_report.identity``.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 from typing import TYPE_CHECKING, Final
 
@@ -27,7 +25,7 @@ import attrs
 
 from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
-from govinfo_report.model import Contact, Publication
+from govinfo_report.formats.docx.contract import IDENTITY_PROPERTY, identity_from_json
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._interpret import WRITER_STYLES, interpret
 from govinfo_report.published.readers._limits import MAX_TABLE_CELLS, table_too_large
@@ -56,7 +54,6 @@ __all__ = ["MAX_DOCX_ELEMENTS", "MAX_ENTRIES", "MAX_RATIO", "MAX_TOTAL", "read_d
 _W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CUSTOM: Final = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT: Final = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-IDENTITY_PROPERTY: Final = "govinfo_report.identity"
 
 _MACRO: Final = "macroEnabled"
 
@@ -165,36 +162,9 @@ def _identity(data: bytes | None, name: str) -> tuple[dict[str, object] | None, 
     if raw is None:
         return None, None
     try:
-        value = json.loads(raw)
-        return _identity_fields(value), None
-    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return identity_from_json(raw), None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None, raw[:200]
-
-
-def _identity_fields(value: dict[str, object]) -> dict[str, object]:
-    fields: dict[str, object] = {}
-    organ, year, edition, title = value["organ"], value["year"], value["edition"], value["title"]
-    if not (
-        isinstance(organ, str)
-        and type(year) is int
-        and isinstance(edition, str)
-        and isinstance(title, str)
-    ):
-        raise TypeError(value)
-    fields.update(organ=organ, year=year, edition=edition, title=title)
-    preface = value.get("preface")
-    if isinstance(preface, str):  # written before the preface became paragraphs
-        preface = [preface] if preface else []
-    if preface is not None and not (
-        isinstance(preface, list) and all(isinstance(p, str) for p in preface)
-    ):
-        raise TypeError(preface)
-    fields["preface"] = None if preface is None else tuple(preface)
-    publication, contact, date = value.get("publication"), value.get("contact"), value.get("date")
-    fields["publication"] = None if publication is None else Publication(**publication)  # type: ignore[arg-type]
-    fields["contact"] = None if contact is None else Contact(**contact)  # type: ignore[arg-type]
-    fields["date"] = None if date is None else dt.date.fromisoformat(str(date))
-    return fields
 
 
 def _text(el: etree._Element, *, hidden: bool = True) -> str:

@@ -1,5 +1,8 @@
 """Reading a report from its web page (``read_html``).
 
+Why one module: finding the article, turning tables into grids and keeping their spans is
+one traversal of one tree.
+
 Most reports are published as web pages exported from Word: paragraphs in ``<p
 class=MsoNormal>`` with nested ``<span>``/``<font>``, ``&nbsp;`` and ``<o:p>`` noise; tables
 with ``colspan``/``rowspan`` (rebuilt here into their grid, absurd spans clamped), extra grid

@@ -1,5 +1,8 @@
 """Reading a report from a PDF (``read_pdf``), cell for cell, from the page's own geometry.
 
+Why one module: the page's geometry (ruling lines, glyphs placed in cells, lines into
+paragraphs) is one pass over pdfplumber's objects, the only module that loads it.
+
 A PDF has no paragraphs and no tables, only glyphs at positions and the lines drawn between
 them. Flat page text interleaves a label wrapped inside its cell with the numbers of the row
 and puts a number printed in a larger font before its label, so the page is never read line

@@ -1,5 +1,8 @@
 """Reading a report from an Excel workbook (``read_xlsx``), safely.
 
+Why one module: reading a workbook safely (zip checks, shared strings, styles, the
+template's cell map) is one bounded pass over its XML.
+
 The workbook is the one ``govinfo-report new`` writes (:mod:`govinfo_report.formats.xlsx`),
 filled in by a clerk in Excel, WPS or LibreOffice — or any workbook holding the tables. Its
 XML is read directly (no spreadsheet library): sheets, shared strings, number formats,

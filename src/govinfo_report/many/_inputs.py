@@ -1,0 +1,206 @@
+"""Walking inputs: the files and folders a caller or the command line names (private).
+
+The one walker of the library: :func:`walk` turns paths into the files to read (a folder is
+searched recursively with :func:`os.walk`, which never follows a symbolic link to a folder,
+so a link loop cannot trap it; names in order, a folder's files before its subfolders;
+suffixes in any case; hidden files skipped), and yields a :class:`ReadError` for a path that
+cannot be used, as the caller asks: missing, a file of the wrong kind, a folder with nothing
+to read. :func:`iter_reports` and :func:`load_inputs` read report JSON (and JSON Lines) along
+it, one report at a time; ``audit`` walks published documents with it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from govinfo_report import _io
+from govinfo_report.errors import ReadError, ReportError
+from govinfo_report.formats.json.codec import loads
+from govinfo_report.model import AnnualReport
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+__all__ = [
+    "REPORT_SUFFIXES",
+    "Loaded",
+    "is_report_file",
+    "iter_reports",
+    "load_inputs",
+    "looks_like_json",
+    "walk",
+]
+
+#: The suffixes of report JSON: one report (``.json``) or one a line (``.jsonl``).
+REPORT_SUFFIXES: Final = frozenset({".json", ".jsonl"})
+
+Reason = tuple[str, str]
+
+
+@attrs.frozen(kw_only=True)
+class Loaded:
+    """One input of a batch: its source (``file`` or ``file:line``) and the report or error."""
+
+    source: str
+    report: AnnualReport | None = None
+    error: ReadError | ReportError | None = None
+
+
+def is_report_file(name: str | os.PathLike[str]) -> bool:
+    """Whether a file name ends in ``.json`` or ``.jsonl`` (in any case: ``A.JSON`` too)."""
+    return Path(name).suffix.lower() in REPORT_SUFFIXES
+
+
+def files_under(folder: Path, suffixes: frozenset[str]) -> Iterator[Path | ReadError]:
+    """The regular files under ``folder`` with one of ``suffixes`` (any case).
+
+    A :class:`ReadError` names each subfolder that cannot be listed.
+    """
+    for found in _io.walk(folder):
+        if isinstance(found, ReadError) or (
+            found.suffix.lower() in suffixes and not found.name.startswith(".")
+        ):
+            yield found
+
+
+def walk(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    suffixes: frozenset[str],
+    missing: bool = False,
+    named: Reason | None = None,
+    empty: Reason | None = None,
+) -> Iterator[str | ReadError]:
+    """The files to read under ``paths``, in order, and the paths that cannot be used.
+
+    A folder gives its files with one of ``suffixes``; a file named is given as named. A
+    :class:`ReadError` takes the place of a path that does not exist (with ``missing``), of
+    a file named whose suffix is not one of ``suffixes`` (with ``named``, its reason) and of
+    a folder without such files (with ``empty``, its reason).
+    """
+    for raw in paths:
+        path = Path(raw)
+        name = os.fspath(raw)
+        if path.is_dir():
+            found = False
+            for file in files_under(path, suffixes):
+                found = True
+                yield file if isinstance(file, ReadError) else os.fspath(file)
+            if not found and empty is not None:
+                yield ReadError(name, *empty)
+        elif missing and not path.exists():
+            yield ReadError(name, "文件不存在", "no such file")
+        elif named is not None and path.is_file() and path.suffix.lower() not in suffixes:
+            yield ReadError(name, *named)
+        else:
+            yield name
+
+
+def iter_reports(path: str | os.PathLike[str]) -> Iterator[Loaded]:
+    """Every report under ``path``, one at a time, each a :class:`Loaded`.
+
+    ``path`` may be a JSON file (one report), a JSON Lines file (``.jsonl``: one report a
+    line, blank lines skipped; sources are ``file:line``) or a folder (every ``.json`` and
+    ``.jsonl`` file in it and its subfolders, in name order; suffixes in any case, hidden
+    files skipped). A file, line or report that cannot be read is yielded with its error,
+    and the batch goes on.
+    """
+    for file in walk([path], suffixes=REPORT_SUFFIXES):
+        if isinstance(file, ReadError):  # pragma: no cover - no reason asked for
+            yield Loaded(source=file.source, error=file)
+        else:
+            yield from _iter_file(Path(file))
+
+
+def load_inputs(
+    paths: Iterable[str],
+    *,
+    named: Reason,
+    not_json: Reason,
+    empty: Reason | None = None,
+) -> Iterator[Loaded]:
+    """Every report under ``paths``, and every path that gives none, each a :class:`Loaded`.
+
+    A missing path is unreadable; so is a file named whose suffix is not ``.json`` or
+    ``.jsonl`` (reason ``named``), a ``.json`` file that is not JSON at all, such as a web
+    page or a .docx (reason ``not_json``), and, with ``empty``, a folder without reports.
+    """
+    for file in walk(paths, suffixes=REPORT_SUFFIXES, missing=True, named=named, empty=empty):
+        if isinstance(file, ReadError):
+            yield Loaded(source=file.source, error=file)
+            continue
+        for item in _iter_file(Path(file)):
+            yield _not_json(item, Path(file), not_json)
+
+
+def looks_like_json(data: bytes) -> bool:
+    """Whether ``data`` starts like a JSON object (after a byte-order mark and spaces)."""
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    return data.lstrip(b" \t\r\n")[:1] == b"{"
+
+
+def _not_json(item: Loaded, file: Path, reason: Reason) -> Loaded:
+    """``item``, its reason replaced by ``reason`` when ``file`` as a whole is not JSON."""
+    if not isinstance(item.error, ReadError) or item.source != str(file) or not file.is_file():
+        return item
+    try:
+        with file.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return item
+    if looks_like_json(head):
+        return item
+    return Loaded(source=item.source, error=ReadError(item.source, *reason))
+
+
+def _iter_file(path: Path) -> Iterator[Loaded]:
+    if path.suffix.lower() == ".jsonl":
+        yield from _jsonl(path)
+        return
+    try:
+        data = _io.read_bytes(path)
+    except ReadError as exc:
+        yield Loaded(source=str(path), error=exc)
+        return
+    yield _load(data, str(path))
+
+
+def _jsonl(path: Path) -> Iterator[Loaded]:
+    try:
+        f = path.open("rb")
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        yield Loaded(
+            source=str(path),
+            error=ReadError(
+                str(path), f"无法读取文件（{reason}）", f"cannot read the file ({reason})"
+            ),
+        )
+        return
+    with f:
+        for lineno, line in enumerate(iter(lambda: f.readline(_io.MAX_INPUT_BYTES + 1), b""), 1):
+            source = f"{path}:{lineno}"
+            if len(line) > _io.MAX_INPUT_BYTES:
+                yield Loaded(
+                    source=source,
+                    error=ReadError(source, "该行过长", "the line is too long"),
+                )
+                # Skip the rest of the overlong line.
+                rest = line
+                while rest and not rest.endswith(b"\n"):
+                    rest = f.readline(_io.MAX_INPUT_BYTES + 1)
+                continue
+            if not line.strip():
+                continue
+            yield _load(line, source)
+
+
+def _load(data: bytes, source: str) -> Loaded:
+    try:
+        return Loaded(source=source, report=loads(data, source=source))
+    except (ReadError, ReportError) as exc:
+        return Loaded(source=source, error=exc)
