@@ -63,7 +63,7 @@ from govinfo_report.model import AnnualReport
 if TYPE_CHECKING:
     import os
     import pathlib
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from decimal import Decimal
 
     from openpyxl.cell.cell import Cell
@@ -358,7 +358,13 @@ def _narrative_sheet(ws: Worksheet, report: AnnualReport | None) -> None:
     ws.freeze_panes = "A2"
 
 
-def _workbook(report: AnnualReport | None, organ: str, year: int) -> bytes:
+def _workbook(
+    report: AnnualReport | None,
+    organ: str,
+    year: int,
+    extra: Callable[[Workbook], None] | None = None,
+) -> bytes:
+    """The workbook's bytes; ``extra`` adds sheets (the supervisor's summary)."""
     wb = Workbook()
     first = cast("Worksheet", wb.active)
     first.title = IDENTITY_SHEET
@@ -366,6 +372,8 @@ def _workbook(report: AnnualReport | None, organ: str, year: int) -> bytes:
     for layout in SHEETS.values():
         _table_sheet(wb.create_sheet(layout.name), layout, report)
     _narrative_sheet(wb.create_sheet(NARRATIVE_SHEET), report)
+    if extra is not None:
+        extra(wb)
     when = report.date if report is not None and report.date else dt.date(year + 1, 1, 1)
     stamp = dt.datetime(when.year, when.month, when.day)  # noqa: DTZ001 - written as UTC
     props = wb.properties
