@@ -254,6 +254,15 @@ def atomic_write(
         if tmp is not None:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+        if isinstance(exc, PermissionError):
+            # On Windows a file open in Word, Excel or WPS cannot be replaced.
+            raise _refuse(
+                target,
+                f"写入失败（{exc.strerror}）：文件可能正在 Word、Excel 或 WPS 中打开，"
+                "请先关闭它再试",
+                f"writing failed ({exc.strerror}): the file may be open in Word, Excel or "
+                "WPS; close it first and try again",
+            ) from None
         if isinstance(exc, OSError):
             raise _refuse(
                 target, f"写入失败（{exc.strerror}）", f"writing failed ({exc.strerror})"

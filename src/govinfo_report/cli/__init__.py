@@ -21,7 +21,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO, cast
 
 from govinfo_report import __version__
-from govinfo_report.cli import check, many, read, render
+from govinfo_report.cli import check, many, new, read, render
 from govinfo_report.cli._common import EXIT_OK, EXIT_UNREADABLE, EscapingStream
 from govinfo_report.errors import GovinfoReportError, ReportError
 
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     # A module per command group, each with ``register(subparsers)``; a command function is
     # ``(args, stdout, stderr) -> int``, and heavy imports wait inside it.
+    new.register(sub)
     check.register(sub)
     many.register(sub)
     render.register(sub)

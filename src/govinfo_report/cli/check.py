@@ -28,8 +28,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``check`` and ``schema`` commands."""
     check = sub.add_parser(
         "check",
-        help="check report JSON files | 检查年报 JSON 文件",
-        description="Load each report and print its findings. Exit 0 when every report is "
+        help="check report JSON files or workbooks | 检查年报 JSON 文件或 Excel 工作簿",
+        description="Load each report (JSON, or a workbook .xlsx from `new`) and print its "
+        "findings. Exit 0 when every report is "
         "sound, 1 when any has error findings, 2 when an input cannot be read.",
     )
     check.add_argument("files", nargs="+", metavar="FILE")
@@ -54,12 +55,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _check_one(path: str) -> list[Finding] | ReadError:
     from govinfo_report.formats.json.codec import check_dict, parse_json  # noqa: PLC0415
+    from govinfo_report.published.readers.xlsx import is_workbook  # noqa: PLC0415
 
     try:
-        data = parse_json(_io.read_bytes(path), source=path)
+        raw = _io.read_bytes(path)
+        if raw.startswith(b"PK") and is_workbook(raw):  # a clerk's workbook (.xlsx)
+            return _check_workbook(raw, path)
+        data = parse_json(raw, source=path)
     except ReadError as exc:
         return exc
     return check_dict(data)
+
+
+def _check_workbook(data: bytes, path: str) -> list[Finding]:
+    """What reading found, then every rule of the format on the figures as typed."""
+    from govinfo_report.published.audit import audit  # noqa: PLC0415
+    from govinfo_report.published.readers.xlsx import read_xlsx  # noqa: PLC0415
+
+    record = read_xlsx(data, name=path)
+    return [*record.findings, *audit(record)]
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -1,4 +1,4 @@
-"""``govinfo-report render``: report JSON files to .docx, PDF, JSON, .xlsx or HTML (private).
+"""``govinfo-report render``: reports (JSON, workbooks) to .docx, PDF, JSON, .xlsx or HTML.
 
 The output's suffix chooses the format (:data:`FORMATS`, case-insensitive): ``-o report.pdf``
 writes a PDF; with ``--out-dir``, ``--format`` chooses the suffix (default ``docx``). An
@@ -7,9 +7,14 @@ unknown suffix is refused, with the list of formats, before anything is read or 
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import importlib
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, TextIO
+
+import attrs
 
 from govinfo_report.cli._common import (
     EXIT_FINDINGS,
@@ -23,7 +28,7 @@ from govinfo_report.cli._output import TextOutput
 from govinfo_report.errors import ReadError, ReportError, WriteError
 
 if TYPE_CHECKING:
-    import argparse
+    from govinfo_report.model import AnnualReport
 
 __all__ = ["FORMATS", "Format", "register"]
 
@@ -73,7 +78,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "several with --out-dir DIR (each named after its input, --format choosing the "
         "suffix). Inputs are never overwritten; each output is written atomically.",
     )
-    render.add_argument("files", nargs="+", metavar="FILE.json")
+    render.add_argument(
+        "files", nargs="+", metavar="FILE", help="report JSON, or a workbook (.xlsx) from `new`"
+    )
     where = render.add_mutually_exclusive_group(required=True)
     where.add_argument(
         "-o",
@@ -101,13 +108,45 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="with .html: the article alone, its style scoped to it, to paste into a site's "
         "pages | 仅生成可嵌入网站的片段",
     )
+    render.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help="成文日期：文末署名下的日期（覆盖输入中的日期）| the signature date "
+        "(overrides the input's)",
+    )
     add_lang(render)
     render.set_defaults(func=_cmd_render)
 
 
-def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from govinfo_report.formats.json.codec import load  # noqa: PLC0415
+_DATE: Final = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
+
+def _date(text: str) -> dt.date:
+    """A date as ``2026-01-20`` or ``2026年1月20日`` (argparse says when it is not one)."""
+    match = _DATE.fullmatch(text.strip())
+    try:
+        if match is None:
+            raise ValueError(text)  # noqa: TRY301 - one message for both
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        msg = f"不是日期：{text}（应写作 2026-01-20）| not a date: {text} (write 2026-01-20)"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _load(name: str) -> AnnualReport:
+    """The report in ``name``: report JSON, or a workbook (.xlsx) filled in from ``new``."""
+    from govinfo_report import _io  # noqa: PLC0415
+    from govinfo_report.formats.json.codec import loads  # noqa: PLC0415
+    from govinfo_report.published.readers.xlsx import is_workbook, read_xlsx  # noqa: PLC0415
+
+    data = _io.read_bytes(name)
+    if data.startswith(b"PK") and is_workbook(data):
+        return read_xlsx(data, name=name).to_report()
+    return loads(data, source=name)
+
+
+def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     files: list[str] = args.files
     lang: str = args.lang
     output = TextOutput(lang, out, err)
@@ -135,7 +174,9 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     code = EXIT_OK
     for name, target in zip(files, targets, strict=True):
         try:
-            report = load(name)
+            report = _load(name)
+            if args.date is not None:
+                report = attrs.evolve(report, date=args.date)
             target.parent.mkdir(parents=True, exist_ok=True)
             writer(report, target, protect=files, **options)
         except ReadError as exc:

@@ -136,19 +136,39 @@ def _reject_constant(name: str) -> None:
     raise _ConstantError(name)
 
 
+def _is_gbk(data: bytes) -> bool:
+    """True when ``data`` (not UTF-8) decodes as GB18030 and holds Chinese characters."""
+    try:
+        text = data[:65536].decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def parse_json(text: str | bytes, source: str = "<string>") -> object:
     """JSON text to Python values; amounts stay exact, ``NaN``/``Infinity`` are refused.
 
     Bytes must be UTF-8 (a byte-order mark is allowed).
     """
     if isinstance(text, bytes):
+        raw = text
         try:
-            text = text.decode("utf-8-sig")
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
+            zh, en = "", ""
+            if _is_gbk(raw):  # Notepad on Chinese Windows saved it as ANSI (GBK)
+                zh = "；文件看起来是 GBK（ANSI）编码：请用记事本打开，“另存为”时把编码选为 UTF-8"
+                en = (
+                    "; the file looks like GBK (ANSI): open it in Notepad and save it "
+                    "again with the encoding UTF-8"
+                )
+            if raw[:2] == b"PK":
+                zh = "；这是 .docx 或 .xlsx 文件，不是 JSON"
+                en = "; this is a .docx or .xlsx file, not JSON"
             raise ReadError(
                 source,
-                f"不是 UTF-8 编码的文本（第 {exc.start} 字节）",
-                f"not UTF-8 text (byte {exc.start})",
+                f"不是 UTF-8 编码的文本（第 {exc.start} 字节）{zh}",
+                f"not UTF-8 text (byte {exc.start}){en}",
             ) from None
     try:
         return json.loads(

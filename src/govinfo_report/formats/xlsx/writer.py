@@ -176,10 +176,15 @@ def _table_sheet(ws: Worksheet, layout: SheetLayout, report: AnnualReport | None
             CellIsRule(operator="equal", formula=[f'"{CHECK_TRUE}"'], font=green),  # type: ignore[no-untyped-call]  # untyped in types-openpyxl
         )
     ws.protection.sheet = True  # no password: protection guards labels from slips only
-    ws.page_setup.orientation = "landscape" if layout.width > 4 else "portrait"  # noqa: PLR2004 - Table 二 has 4 columns
+    _page(ws, landscape=layout.width > 4, one_page=True)  # noqa: PLR2004 - Table 二 has 4 columns
+
+
+def _page(ws: Worksheet, *, landscape: bool, one_page: bool) -> None:
+    """A4, as wide as the page; a table on one page."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 1  # each table on one page
+    ws.page_setup.fitToHeight = 1 if one_page else 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
 
@@ -221,7 +226,8 @@ def _heights(ws: Worksheet, layout: SheetLayout) -> None:
     """Row heights for wrapped labels (Excel does not size rows of a generated file)."""
     per_row: dict[int, float] = {}
     for spec in layout.specs:
-        if spec.role in ("label", "label_left", "check") and spec.text and spec.rowspan == 1:
+        label = spec.text and not spec.text.startswith("=")
+        if spec.role in ("label", "label_left", "check") and label and spec.rowspan == 1:
             width = sum(layout.column_widths[spec.col - 1 : spec.col - 1 + spec.colspan])
             chars_per_line = max(1.0, width / 2.1)  # a CJK character is about two widths
             lines = math.ceil(len(spec.text) / chars_per_line)
@@ -270,7 +276,7 @@ def _identity_sheet(ws: Worksheet, report: AnnualReport | None, organ: str, year
     _set_text(note, _INSTRUCTIONS)
     _style(note, "note")
     ws.merge_cells("A2:C2")
-    ws.row_dimensions[2].height = 60
+    ws.row_dimensions[2].height = 48
     for col, text in enumerate(("项目", "内容", "说明"), start=1):
         _style(_at(ws, row=3, column=col, value=text), "label")
     values = _identity_values(report, organ, year)
@@ -306,6 +312,7 @@ def _identity_sheet(ws: Worksheet, report: AnnualReport | None, organ: str, year
     ws.add_data_validation(counts)
     ws.add_data_validation(amounts)
     ws.protection.sheet = True
+    _page(ws, landscape=False, one_page=True)
 
 
 _NARRATIVE: Final = ("overview", "problems", "other_matters")
@@ -356,6 +363,7 @@ def _narrative_sheet(ws: Worksheet, report: AnnualReport | None) -> None:
     ws.add_data_validation(dv_section)
     ws.add_data_validation(dv_kind)
     ws.freeze_panes = "A2"
+    _page(ws, landscape=False, one_page=False)
 
 
 def _workbook(

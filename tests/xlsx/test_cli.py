@@ -1,0 +1,138 @@
+"""A clerk's round trip with only the command line: new, fill in, check, render."""
+
+from __future__ import annotations
+
+import io
+import pathlib
+import shutil
+import subprocess
+import uuid
+
+import pytest
+
+from govinfo_report import _io
+from govinfo_report.cli import run
+from govinfo_report.errors import WriteError
+
+from .helpers import fill  # type: ignore[import-not-found]  # tests are no package
+
+SLIP = {
+    ("requests", "new", "natural_person"): 5,
+    ("requests", "results", "disclosed", "natural_person"): 4,
+    ("requests", "carried_forward", "natural_person"): 2,  # 5 + 0 != 4 + 2: the slip
+}
+FIXED = {**SLIP, ("requests", "carried_forward", "natural_person"): 1}
+
+
+def _run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _libreoffice(path: pathlib.Path) -> None:
+    """Open, recalculate and save ``path`` in LibreOffice, as a clerk's office suite would."""
+    out = path.parent / "lo"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file:///tmp/lo-xlsx-{uuid.uuid4().hex}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    path.write_bytes((out / path.name).read_bytes())
+
+
+@pytest.mark.parametrize(
+    "office",
+    [
+        "openpyxl",
+        pytest.param(
+            "libreoffice",
+            marks=[
+                pytest.mark.slow,
+                pytest.mark.skipif(
+                    shutil.which("soffice") is None,
+                    reason="LibreOffice (soffice) recalculates and saves the filled workbook",
+                ),
+            ],
+        ),
+    ],
+)
+def test_new_fill_check_render(tmp_path: pathlib.Path, office: str) -> None:
+    book = tmp_path / "年报.xlsx"
+    code, out, _ = _run("new", "--organ", "某县教育局", "--year", "2025", "-o", str(book))
+    assert code == 0
+    assert "已写入" in out
+    book.write_bytes(fill(book.read_bytes(), SLIP))
+    if office == "libreoffice":
+        _libreoffice(book)
+    code, out, _ = _run("check", str(book))
+    assert code == 1
+    assert (
+        "表三“自然人”列：第一项加第二项之和（5）应等于第三项加第四项之和（6）［B-BALANCE］" in out
+    )
+    code, _, _ = _run("render", str(book), "-o", str(tmp_path / "年报.docx"))
+    assert code == 1  # a report with a slip is not rendered
+    assert not (tmp_path / "年报.docx").exists()
+    book.write_bytes(fill(book.read_bytes(), FIXED))
+    code, out, _ = _run("check", str(book))
+    assert (code, "通过" in out) == (0, True)
+    code, _, _ = _run("render", str(book), "-o", str(tmp_path / "年报.docx"))
+    assert code == 0
+    assert (tmp_path / "年报.docx").read_bytes().startswith(b"PK")
+
+
+def test_new_never_overwrites(tmp_path: pathlib.Path) -> None:
+    book = tmp_path / "年报.xlsx"
+    book.write_bytes(b"filled in already")
+    code, _, err = _run("new", "--organ", "某县", "--year", "2025", "-o", str(book))
+    assert code == 2
+    assert "未覆盖" in err
+    assert book.read_bytes() == b"filled in already"
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--organ", "", "--year", "2025", "-o", "x.xlsx"], "未写入任何文件"),
+        (["--organ", "某县", "--year", "2025", "-o", "x.docx"], ".xlsx"),
+    ],
+)
+def test_new_refuses(tmp_path: pathlib.Path, argv: list[str], words: str) -> None:
+    argv = [str(tmp_path / a) if a.startswith("x.") else a for a in argv]
+    code, _, err = _run("new", *argv)
+    assert code in (1, 2)
+    assert words in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_gbk_json_gets_a_hint(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "年报.json"
+    path.write_bytes('{"organ": "某县教育局", "year": 2025}'.encode("gbk"))
+    code, _, err = _run("check", str(path))
+    assert code == 2
+    assert "UTF-8" in err
+    assert "另存为" in err
+
+
+def test_file_open_elsewhere_gets_a_hint(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def locked(_self: pathlib.Path, _target: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(pathlib.Path, "replace", locked)
+    with pytest.raises(WriteError) as info:
+        _io.atomic_write(tmp_path / "年报.docx", b"x")
+    assert "请先关闭" in info.value.message("zh")
+    assert "close it first" in info.value.message("en")
+    assert list(tmp_path.iterdir()) == []
