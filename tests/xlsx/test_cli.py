@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import pathlib
 import shutil
 import subprocess
 import uuid
 
+import openpyxl
 import pytest
 
 from govinfo_report import _io
 from govinfo_report.cli import run
 from govinfo_report.errors import WriteError
+from govinfo_report.published.readers import read_docx
 
 from .helpers import fill  # type: ignore[import-not-found]  # tests are no package
 
@@ -136,3 +139,42 @@ def test_file_open_elsewhere_gets_a_hint(
     assert "请先关闭" in info.value.message("zh")
     assert "close it first" in info.value.message("en")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_outputs_to_files(tmp_path: pathlib.Path) -> None:
+    book = tmp_path / "年报.xlsx"
+    _run("new", "--organ", "某县教育局", "--year", "2025", "-o", str(book))
+    book.write_bytes(fill(book.read_bytes(), SLIP))
+    cells = tmp_path / "单元格.csv"
+    code, _, err = _run("read", str(book), "--cells", "-o", str(cells))
+    assert (code, f"已写入 {cells}") == (0, err.strip())
+    assert cells.read_bytes().startswith(b"\xef\xbb\xbftable,row,column,value\n")
+    code, _, err = _run("check", str(book), "--format", "csv", "-o", str(tmp_path / "检查.xlsx"))
+    assert code == 1
+    assert "已写入" in err
+    sheet = openpyxl.load_workbook(tmp_path / "检查.xlsx")["数据"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("file", "code")
+    assert [r[1] for r in rows[1:]] == ["B-BALANCE", "B-BALANCE"]
+    code, _, err = _run("audit", str(book), "--format", "csv", "-o", str(tmp_path / "审核.csv"))
+    assert "已写入" in err
+    assert (tmp_path / "审核.csv").read_text(encoding="utf-8-sig").count(",B-BALANCE,") == 2
+    code, _, err = _run("read", str(book), "-o", str(tmp_path / "年报.json"))
+    assert code == 1
+    assert "未写入任何文件" in err
+    assert not (tmp_path / "年报.json").exists()
+    code, _, err = _run("check", str(book), "--format", "text", "-o", str(tmp_path / "x.xlsx"))
+    assert "只有表格" in err
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_render_date(tmp_path: pathlib.Path) -> None:
+    book = tmp_path / "年报.xlsx"
+    _run("new", "--organ", "某县教育局", "--year", "2025", "-o", str(book))
+    out = tmp_path / "年报.docx"
+    code, _, _ = _run("render", str(book), "-o", str(out), "--date", "2026年1月20日")
+    assert code == 0
+    assert read_docx(out).date == dt.date(2026, 1, 20)
+    code, _, err = _run("render", str(book), "-o", str(out), "--date", "明天")
+    assert code == 2
+    assert "不是日期" in err

@@ -7,9 +7,13 @@ the command line has no import cycle.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
+from govinfo_report.errors import WriteError
 from govinfo_report.findings import Severity
 
 if TYPE_CHECKING:
@@ -32,6 +36,7 @@ __all__ = [
     "status_code",
     "summary_line",
     "terminal_safe",
+    "write_data",
 ]
 
 #: Every input is sound.
@@ -152,3 +157,44 @@ def read_error_line(error: ReadError, lang: str) -> str:
     """An unreadable input, as one line (no newline)."""
     word = "cannot read" if lang == "en" else "无法读取"
     return f"{word} {error.message(lang)}"
+
+
+def write_data(  # noqa: PLR0913 - where, what, its format, the language, the stream, inputs
+    path: str, text: str, *, fmt: str, lang: str, err: TextIO, protect: Sequence[str] = ()
+) -> int:
+    """Write what a command would print to ``path``: UTF-8, CSV with a byte-order mark.
+
+    A byte-order mark is what makes Excel read a CSV file as UTF-8 (without it, Chinese
+    Windows opens it as GBK and shows mojibake). ``.xlsx`` writes the CSV rows as a
+    worksheet. The file is written atomically and never over an input; on failure nothing
+    is written and the reason is said. Returns an exit code (0, or 2 on failure).
+    """
+    from govinfo_report._io import atomic_write  # noqa: PLC0415 - lazy
+
+    target = Path(path)
+    suffix = target.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            if fmt != "csv":
+                err.write(
+                    say(
+                        lang,
+                        f"{path}：只有表格（CSV 格式）可以写成 .xlsx，未写入任何文件",
+                        f"{path}: only the CSV format can be written as .xlsx; nothing written",
+                    )
+                )
+                return 2
+            from govinfo_report.formats.xlsx.writer import rows_bytes  # noqa: PLC0415 - openpyxl
+
+            data = rows_bytes(list(csv.reader(io.StringIO(text))))
+        elif fmt == "csv" or suffix == ".csv":
+            data = text.encode("utf-8-sig")
+        else:
+            data = text.encode("utf-8")
+        atomic_write(target, data, protect=protect)
+    except WriteError as exc:
+        err.write(exc.message(lang) + "\n")
+        err.write(say(lang, "未写入任何文件", "nothing was written"))
+        return 2
+    err.write(say(lang, f"已写入 {path}", f"wrote {path}"))
+    return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from typing import TYPE_CHECKING, TextIO
 
@@ -12,6 +13,7 @@ from govinfo_report.cli._common import (
     add_lang,
     output_path,
     status_code,
+    write_data,
 )
 from govinfo_report.cli._output import FORMATS, make_output
 from govinfo_report.errors import GovinfoReportError, ReadError
@@ -43,6 +45,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="machine-readable findings (same as --format json)",
     )
     check.add_argument("--strict", action="store_true", help="warnings also fail (exit 1)")
+    check.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the findings to OUT (UTF-8; CSV with a byte-order mark for Excel; "
+        ".xlsx: the CSV rows as a workbook) | 写入文件",
+    )
     add_lang(check)
     check.set_defaults(func=_cmd_check)
 
@@ -77,6 +86,18 @@ def _check_workbook(data: bytes, path: str) -> list[Finding]:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.output:
+        buffer = io.StringIO()
+        code = _check(args, buffer, err)
+        written = write_data(
+            args.output, buffer.getvalue(), fmt=args.format, lang=args.lang, err=err,
+            protect=args.files,
+        )  # fmt: skip
+        return max(code, written)
+    return _check(args, out, err)
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = make_output(args.format, args.lang, out, err)
     code = EXIT_OK
     for path in args.files:

@@ -9,6 +9,7 @@ Exit codes as for ``check``: 0 all sound, 1 error findings, 2 an input unreadabl
 from __future__ import annotations
 
 import csv
+import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -26,8 +27,10 @@ from govinfo_report.cli._common import (
     finding_line,
     output_path,
     read_error_line,
+    say,
     status_code,
     summary_line,
+    write_data,
 )
 from govinfo_report.cli._output import FORMATS, make_output
 from govinfo_report.errors import ReadError, ReportError
@@ -42,7 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = ["register"]
 
-_SUFFIXES: Final = frozenset({".txt", ".htm", ".html", ".shtml", ".docx", ".pdf", ".json"})
+_SUFFIXES: Final = frozenset({".txt", ".htm", ".html", ".shtml", ".docx", ".pdf", ".xlsx", ".json"})
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,11 +57,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "whole record; -o OUT.json: the report's JSON, written only when it is sound.",
     )
     read.add_argument("file", metavar="FILE")
-    what = read.add_mutually_exclusive_group(required=True)
+    what = read.add_mutually_exclusive_group()
     what.add_argument("--cells", action="store_true", help="cells as CSV: table,row,column,value")
     what.add_argument("--json", action="store_true", help="the whole record as JSON")
-    what.add_argument(
-        "-o", "--output", type=output_path, metavar="OUT.json", help="write the report's JSON"
+    read.add_argument(
+        "-o",
+        "--output",
+        type=output_path,
+        metavar="OUT",
+        help="without --cells/--json: write the report's JSON (only when it is sound); with "
+        "them: write what they print (UTF-8; CSV with a byte-order mark for Excel; .xlsx "
+        "for the cells as a workbook)",
     )
     add_lang(read)
     read.set_defaults(func=_cmd_read)
@@ -71,6 +80,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     audit.add_argument("paths", nargs="+", metavar="PATH")
     audit.add_argument("--format", choices=FORMATS, default="text")
+    audit.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the findings to OUT (UTF-8; CSV with a byte-order mark for Excel; "
+        ".xlsx: the CSV rows as a workbook) | 写入文件",
+    )
     audit.add_argument(
         "--series",
         action="store_true",
@@ -92,32 +108,47 @@ def _value(value: object) -> str:
 def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from govinfo_report.published.readers import read  # noqa: PLC0415 - lxml loads only when used
 
+    lang: str = args.lang
+    if not (args.cells or args.json or args.output):
+        err.write(say(lang, "请给出 --cells、--json 或 -o 文件", "give --cells, --json or -o FILE"))
+        return EXIT_UNREADABLE
     try:
         record = read(args.file)
     except ReadError as exc:
-        err.write(read_error_line(exc, args.lang) + "\n")
+        err.write(read_error_line(exc, lang) + "\n")
+        if args.output:
+            err.write(say(lang, "未写入任何文件", "nothing was written"))
         return EXIT_UNREADABLE
-    if args.cells:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["table", "row", "column", "value"])
-        for cell in record.cells:
-            shown = cell.value if cell.value is not None else cell.raw
-            row = [cell.cell.table, cell.cell.row_label, cell.cell.column, _value(shown)]
-            writer.writerow([csv_safe(value) for value in row])
-        return EXIT_OK
-    if args.json:
-        out.write(json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
+    if args.cells or args.json:
+        buffer = io.StringIO() if args.output else out
+        if args.cells:
+            writer = csv.writer(buffer, lineterminator="\n")
+            writer.writerow(["table", "row", "column", "value"])
+            for cell in record.cells:
+                shown = cell.value if cell.value is not None else cell.raw
+                row = [cell.cell.table, cell.cell.row_label, cell.cell.column, _value(shown)]
+                writer.writerow([csv_safe(value) for value in row])
+        else:
+            buffer.write(json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        if not args.output:
+            return EXIT_OK
+        assert isinstance(buffer, io.StringIO)  # noqa: S101 - narrows for mypy
+        fmt = "csv" if args.cells else "json"
+        return write_data(
+            args.output, buffer.getvalue(), fmt=fmt, lang=lang, err=err, protect=[args.file]
+        )
     try:
         report = record.to_report()
     except ReportError as exc:
-        err.writelines(finding_line(finding, args.lang) + "\n" for finding in exc.findings)
-        err.write(summary_line(args.file, exc.findings, args.lang) + "\n")
+        err.writelines(finding_line(finding, lang) + "\n" for finding in exc.findings)
+        err.write(summary_line(args.file, exc.findings, lang) + "\n")
+        err.write(say(lang, "未写入任何文件", "nothing was written"))
         return EXIT_FINDINGS
     from govinfo_report.formats.json.codec import dumps  # noqa: PLC0415
 
-    _io.atomic_write(args.output, dumps(report).encode("utf-8"), protect=[args.file])
-    return EXIT_OK
+    return write_data(
+        args.output, dumps(report), fmt="json", lang=lang, err=err, protect=[args.file]
+    )
 
 
 def _files(paths: list[str], empty: list[str]) -> Iterator[str]:
@@ -149,6 +180,19 @@ def _audit_one(
 
 
 def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.output:
+        buffer = io.StringIO()
+        code = _audit(args, buffer, err)
+        protect = [p for p in args.paths if Path(p).is_file()]
+        written = write_data(
+            args.output, buffer.getvalue(), fmt=args.format, lang=args.lang, err=err,
+            protect=protect,
+        )  # fmt: skip
+        return max(code, written)
+    return _audit(args, out, err)
+
+
+def _audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = make_output(args.format, args.lang, out, err, unreadable_to_out=True)
     empty: list[str] = []
     files = list(_files(args.paths, empty))

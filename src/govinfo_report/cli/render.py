@@ -134,16 +134,18 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
-def _load(name: str) -> AnnualReport:
-    """The report in ``name``: report JSON, or a workbook (.xlsx) filled in from ``new``."""
+def _load(name: str, date: dt.date | None = None) -> AnnualReport:
+    """The report in ``name`` (report JSON, or a workbook from ``new``), dated ``date``."""
     from govinfo_report import _io  # noqa: PLC0415
     from govinfo_report.formats.json.codec import loads  # noqa: PLC0415
     from govinfo_report.published.readers.xlsx import is_workbook, read_xlsx  # noqa: PLC0415
 
     data = _io.read_bytes(name)
     if data.startswith(b"PK") and is_workbook(data):
-        return read_xlsx(data, name=name).to_report()
-    return loads(data, source=name)
+        report = read_xlsx(data, name=name).to_report()
+    else:
+        report = loads(data, source=name)
+    return report if date is None else attrs.evolve(report, date=date)
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -174,9 +176,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     code = EXIT_OK
     for name, target in zip(files, targets, strict=True):
         try:
-            report = _load(name)
-            if args.date is not None:
-                report = attrs.evolve(report, date=args.date)
+            report = _load(name, args.date)
             target.parent.mkdir(parents=True, exist_ok=True)
             writer(report, target, protect=files, **options)
         except ReadError as exc:

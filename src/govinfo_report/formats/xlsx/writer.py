@@ -69,7 +69,7 @@ if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["template_bytes", "write_template", "write_xlsx", "xlsx_bytes"]
+__all__ = ["rows_bytes", "template_bytes", "write_template", "write_xlsx", "xlsx_bytes"]
 
 _FONT: Final = "宋体"
 _THIN: Final = Side(style="thin", color="808080")
@@ -463,3 +463,31 @@ def write_template(
 ) -> pathlib.Path:
     """Write the blank workbook for ``organ`` and ``year`` to ``path``, atomically."""
     return atomic_write(path, template_bytes(organ, year), protect=protect)
+
+
+_WHOLE: Final = re.compile(r"-?[0-9]{1,15}")
+
+
+def rows_bytes(rows: list[list[str]], *, sheet: str = "数据") -> bytes:
+    """A workbook of one sheet holding ``rows`` (the first a header), for tables of results.
+
+    Whole numbers become numbers (so Excel can sum them); everything else stays text.
+    """
+    wb = Workbook()
+    ws = cast("Worksheet", wb.active)
+    ws.title = sheet
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row, start=1):
+            cell = _at(ws, row=r, column=c)
+            if r > 1 and _WHOLE.fullmatch(text):
+                _set_number(cell, int(text))
+            else:
+                _set_text(cell, text)
+            if r == 1:
+                cell.font = Font(name=_FONT, bold=True)
+    if rows:
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return _deterministic(buffer.getvalue(), dt.datetime(2000, 1, 1))  # noqa: DTZ001 - fixed
