@@ -12,10 +12,11 @@ import uuid
 import openpyxl
 import pytest
 
-from govinfo_report import _io
+from govinfo_report import _io, aggregate
 from govinfo_report.cli import run
 from govinfo_report.errors import WriteError
-from govinfo_report.published.readers import read_docx
+from govinfo_report.formats.xlsx.summary import FINDINGS_SHEET, UNITS_SHEET
+from govinfo_report.published.readers import read_docx, read_xlsx
 
 from .helpers import fill  # type: ignore[import-not-found]  # tests are no package
 
@@ -178,3 +179,42 @@ def test_render_date(tmp_path: pathlib.Path) -> None:
     code, _, err = _run("render", str(book), "-o", str(out), "--date", "明天")
     assert code == 2
     assert "不是日期" in err
+
+
+def test_aggregate_thirty_workbooks(tmp_path: pathlib.Path) -> None:
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    units = []
+    for i in range(30):
+        book = folder / f"单位{i:02d}.xlsx"
+        _run("new", "--organ", f"第{i}乡镇", "--year", "2025", "-o", str(book))
+        figures = {
+            ("requests", "new", "natural_person"): i,
+            ("requests", "results", "disclosed", "natural_person"): i,
+            ("proactive", "licensing"): 10 * i,
+            ("appeals", "reconsideration", "upheld"): i % 3,
+        }
+        if i == 7:  # a unit with a slip: left out of the sum, listed with its findings
+            figures[("requests", "carried_forward", "natural_person")] = 1
+        book.write_bytes(fill(book.read_bytes(), figures))
+        units.append(i)
+    (folder / "~$单位00.xlsx").write_bytes(b"Excel's lock file")
+    out = tmp_path / "汇总.xlsx"
+    code, _, err = _run("aggregate", str(folder), "--organ", "某县", "-o", str(out))
+    assert code == 1  # unit 7 has an error and is left out
+    assert "单位07.xlsx" in err
+    total = read_xlsx(out).to_report()
+    summed = [i for i in units if i != 7]
+    assert total.requests.new.total == sum(summed)
+    assert total.proactive.licensing == 10 * sum(summed)
+    assert total.appeals.reconsideration.total == sum(i % 3 for i in summed)
+    expected = aggregate(
+        [read_xlsx(folder / f"单位{i:02d}.xlsx").to_report() for i in summed], organ="某县"
+    )
+    assert total == expected
+    wb = openpyxl.load_workbook(out)
+    rows = list(wb[UNITS_SHEET].iter_rows(values_only=True))
+    assert len(rows) == 1 + 30 + 1  # header, every unit (the one left out too), 合计
+    assert rows[-1][0] == "合计"
+    findings = list(wb[FINDINGS_SHEET].iter_rows(values_only=True))
+    assert {r[1] for r in findings[1:]} == {"B-BALANCE"}

@@ -21,7 +21,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO, cast
 
 from govinfo_report import __version__
-from govinfo_report.cli import check, many, new, read, render
+from govinfo_report.cli import _i18n, check, many, new, read, render
 from govinfo_report.cli._common import EXIT_OK, EXIT_UNREADABLE, EscapingStream
 from govinfo_report.errors import GovinfoReportError, ReportError
 
@@ -57,10 +57,14 @@ def run(
     # Whatever a report or a file name holds, no control character reaches the terminal raw.
     out = cast("TextIO", EscapingStream(stdout or sys.stdout))
     err = cast("TextIO", EscapingStream(stderr or sys.stderr))
-    parser = build_parser()
+    lang = _i18n.language(sys.argv[1:] if argv is None else list(argv))
     try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            args = parser.parse_args(argv)
+        with (
+            _i18n.messages(lang),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
+            args = build_parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits on --help, --version and usage errors
         return EXIT_UNREADABLE if exc.code not in (0, None) else EXIT_OK
     func: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.func

@@ -7,6 +7,7 @@ published total disagrees with its units), 2 some input cannot be read at all.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -18,6 +19,7 @@ from govinfo_report.cli._common import (
     add_lang,
     output_path,
     status_code,
+    write_data,
 )
 from govinfo_report.cli._output import FORMATS, Output, TextOutput, make_output
 from govinfo_report.errors import MismatchError, ReadError, ReportError
@@ -35,11 +37,12 @@ __all__ = ["register"]
 
 _NOT_REPORT_FILE = (
     (
-        "不是 .json 或 .jsonl 文件，未计入（网页、.docx、PDF、文本请先用 "
+        "不是 .json、.jsonl 或 .xlsx 文件，未计入（网页、.docx、PDF、文本请先用 "
         "`govinfo-report read FILE -o OUT.json` 转换）"
     ),
     (
-        "not a .json or .jsonl file; left out (convert a web page, .docx, PDF or text with "
+        "not a .json, .jsonl or .xlsx file; left out (convert a web page, .docx, PDF or "
+        "text with "
         "`govinfo-report read FILE -o OUT.json` first)"
     ),
 )
@@ -52,8 +55,8 @@ _NOT_JSON_FILE = (
     "not report JSON; convert with `govinfo-report read FILE -o OUT.json` first",
 )
 _NO_REPORTS = (
-    "其中没有年报（.json 或 .jsonl 文件）",
-    "holds no reports (.json or .jsonl files)",
+    "其中没有年报（.json、.jsonl 或 .xlsx 文件）",
+    "holds no reports (.json, .jsonl or .xlsx files)",
 )
 
 
@@ -98,7 +101,7 @@ def _duplicate(organ: str, first: str, source: str) -> Finding:
 class _Sum:
     """``aggregate``'s running state: the sum, the organs seen and what was left out."""
 
-    __slots__ = ("acc", "code", "duplicates", "organs", "output", "skipped")
+    __slots__ = ("acc", "code", "duplicates", "organs", "output", "skipped", "units")
 
     def __init__(self, acc: Aggregator, output: Output) -> None:
         self.acc = acc
@@ -107,8 +110,17 @@ class _Sum:
         self.skipped = 0
         self.duplicates = 0
         self.organs: dict[str, str] = {}
+        #: (source, report or None, findings) of every input, for the summary workbook.
+        self.units: list[tuple[str, AnnualReport | None, tuple[Finding, ...]]] = []
 
     def add(self, item: Loaded) -> None:
+        """Add one input to the sum, or report why it is left out (and remember it)."""
+        before = len(self.units)
+        self._add(item)
+        if len(self.units) == before:
+            self.units.append((item.source, None, ()))
+
+    def _add(self, item: Loaded) -> None:
         """Add one input to the sum, or report why it is left out."""
         from govinfo_report.rules.checks import check  # noqa: PLC0415 - lazy
 
@@ -118,6 +130,7 @@ class _Sum:
             return
         if isinstance(item.error, ReportError):
             self.output.findings(item.source, item.error.findings)
+            self.units.append((item.source, None, tuple(item.error.findings)))
             self._leave_out(EXIT_FINDINGS)
             return
         report = item.report
@@ -131,6 +144,7 @@ class _Sum:
             if warnings:
                 self.output.findings(item.source, warnings)
             self.output.refused(item.source, exc)
+            self.units.append((item.source, None, tuple(warnings)))
             self._leave_out(EXIT_FINDINGS)
             return
         first = self.organs.get(report.organ)
@@ -142,6 +156,7 @@ class _Sum:
             self.code = max(self.code, EXIT_FINDINGS)
         if warnings:
             self.output.findings(item.source, warnings)
+        self.units.append((item.source, report, tuple(warnings)))
 
     def _leave_out(self, code: int) -> None:
         self.code = max(self.code, code)
@@ -157,7 +172,7 @@ def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = TextOutput(lang, out, err)
     target = Path(args.output)
     folder = _inside(target, [Path(p) for p in args.paths if Path(p).is_dir()])
-    if folder is not None and target.suffix.lower() in (".json", ".jsonl"):
+    if folder is not None and target.suffix.lower() in (".json", ".jsonl", ".xlsx"):
         output.note(
             f"{target}：输出文件位于输入文件夹 {folder} 中，会被当作输入汇总；请写到别处",
             f"{target}: the output is inside the input folder {folder} and would be summed "
@@ -176,8 +191,14 @@ def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return max(code, EXIT_FINDINGS)
     total = acc.result(organ=args.organ, year=args.year)
     protect = [p for p in args.paths if Path(p).is_file()]
-    _io.atomic_write(target, dumps(total).encode(), protect=protect)
     warnings = check(total)
+    if target.suffix.lower() == ".xlsx":  # the supervisor's workbook
+        from govinfo_report.formats.xlsx.summary import Unit, write_summary  # noqa: PLC0415
+
+        units = [Unit(source=s, report=r, findings=f) for s, r, f in state.units]
+        write_summary(total, units, target, protect=protect)
+    else:
+        _io.atomic_write(target, dumps(total).encode(), protect=protect)
     if warnings:
         output.findings(str(target), warnings)
     skipped, dup = state.skipped, state.duplicates
@@ -247,6 +268,20 @@ class _Compare:
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.output:
+        buffer = io.StringIO()
+        code = _compare(args, buffer, err)
+        protect = [*args.files, *(args.units or ())]
+        written = write_data(
+            args.output, buffer.getvalue(), fmt=args.format, lang=args.lang, err=err,
+            protect=[p for p in protect if Path(p).is_file()],
+        )  # fmt: skip
+        return max(code, written)
+    return _compare(args, out, err)
+
+
+def _compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from govinfo_report.many.aggregate import MismatchError  # noqa: PLC0415 - lazy
     from govinfo_report.many.compare import compare  # noqa: PLC0415 - lazy
 
     state = _Compare(make_output(args.format, args.lang, out, err))
@@ -324,15 +359,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     agg = sub.add_parser(
         "aggregate",
         help="sum reports into a total | 汇总多份年报",
-        description="Sum the reports in PATH (JSON files, folders searched recursively, JSON "
-        "Lines files; suffixes in any case) into one report of ORGAN, written to -o "
-        "atomically. Inputs that cannot be read or summed are reported and left out (a file "
-        "named here must be .json or .jsonl); a unit counted twice is reported (X-UNITS); the "
+        description="Sum the reports in PATH (JSON files, workbooks from `new`, folders "
+        "searched recursively, JSON Lines files; suffixes in any case) into one report of "
+        "ORGAN, written to -o atomically (.xlsx: the supervisor's workbook). Inputs that "
+        "cannot be read or summed are reported and left out (a file named here must be "
+        ".json, .jsonl or .xlsx); a unit counted twice is reported (X-UNITS); the "
         "total is still written. Exit 0 when every input was summed once, 1 when some input "
         "has errors, another year or duplicates a unit, 2 when an input cannot be read.",
     )
     agg.add_argument("paths", nargs="+", metavar="PATH")
-    agg.add_argument("-o", "--output", type=output_path, required=True, metavar="TOTAL.json")
+    agg.add_argument(
+        "-o",
+        "--output",
+        type=output_path,
+        required=True,
+        metavar="TOTAL.json",
+        help="the total as report JSON, or .xlsx: the supervisor's workbook (the total, each "
+        "unit's key figures, every finding) | 汇总结果；.xlsx 为汇总工作簿",
+    )
     agg.add_argument("--organ", required=True, help="the organ of the total | 汇总报告的机关名称")
     agg.add_argument("--year", type=int, help="the year (default: the reports' year)")
     agg.add_argument("--strict", action="store_true", help="warnings on the total also fail")
@@ -354,5 +398,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--expected-units", metavar="FILE", help="organs that should be summed, one a line"
     )
     cmp.add_argument("--format", choices=FORMATS, default="text")
+    cmp.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the comparison to OUT (UTF-8; CSV with a byte-order mark for Excel; "
+        ".xlsx: the CSV rows as a workbook) | 写入文件",
+    )
     add_lang(cmp)
     cmp.set_defaults(func=_cmd_compare)

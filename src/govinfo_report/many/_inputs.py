@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 #: The suffixes of report JSON: one report (``.json``) or one a line (``.jsonl``).
-REPORT_SUFFIXES: Final = frozenset({".json", ".jsonl"})
+REPORT_SUFFIXES: Final = frozenset({".json", ".jsonl", ".xlsx"})
 
 Reason = tuple[str, str]
 
@@ -51,7 +51,7 @@ class Loaded:
 
 
 def is_report_file(name: str | os.PathLike[str]) -> bool:
-    """Whether a file name ends in ``.json`` or ``.jsonl`` (in any case: ``A.JSON`` too)."""
+    """Whether a file name ends in ``.json``, ``.jsonl`` or ``.xlsx`` (in any case)."""
     return Path(name).suffix.lower() in REPORT_SUFFIXES
 
 
@@ -62,7 +62,7 @@ def files_under(folder: Path, suffixes: frozenset[str]) -> Iterator[Path | ReadE
     """
     for found in _io.walk(folder):
         if isinstance(found, ReadError) or (
-            found.suffix.lower() in suffixes and not found.name.startswith(".")
+            found.suffix.lower() in suffixes and not found.name.startswith((".", "~$"))
         ):
             yield found
 
@@ -147,6 +147,8 @@ def _not_json(item: Loaded, file: Path, reason: Reason) -> Loaded:
     """``item``, its reason replaced by ``reason`` when ``file`` as a whole is not JSON."""
     if not isinstance(item.error, ReadError) or item.source != str(file) or not file.is_file():
         return item
+    if file.suffix.lower() == ".xlsx":  # a workbook's own reason stands
+        return item
     try:
         with file.open("rb") as f:
             head = f.read(4096)
@@ -166,7 +168,20 @@ def _iter_file(path: Path) -> Iterator[Loaded]:
     except ReadError as exc:
         yield Loaded(source=str(path), error=exc)
         return
+    if path.suffix.lower() == ".xlsx":
+        yield _workbook(data, str(path))
+        return
     yield _load(data, str(path))
+
+
+def _workbook(data: bytes, source: str) -> Loaded:
+    """A clerk's workbook (``govinfo-report new``), read and made a report."""
+    from govinfo_report.published.readers.xlsx import read_xlsx  # noqa: PLC0415 - lazy lxml
+
+    try:
+        return Loaded(source=source, report=read_xlsx(data, name=source).to_report())
+    except (ReadError, ReportError) as exc:
+        return Loaded(source=source, error=exc)
 
 
 def _jsonl(path: Path) -> Iterator[Loaded]:
