@@ -19,6 +19,7 @@ property ``govinfo_report.identity``.
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -111,7 +112,50 @@ def read_docx(
 
         finding = make_finding("R-UNREAD", Place(path="docProps/custom.xml"), found=note)
         record = _with_finding(record, finding)
+    if identity is None:  # not written by this library: perhaps the national template filled
+        for finding in _template_leftovers(record):
+            record = _with_finding(record, finding)
     return record
+
+
+#: The placeholder of the national Word template's narrative sections: （文字描述） and
+#: （文字描述，收取信息处理费情况在此处报告。）.
+_PLACEHOLDER: Final = re.compile(r"（文字描述[^）]*）")
+
+
+def _template_leftovers(record: PublishedReport) -> list[Finding]:
+    """R-TEMPLATE warnings: the template's placeholders left in, no signature date."""
+    from govinfo_report.findings import Place, make_finding  # noqa: PLC0415 - rare path
+
+    findings = []
+    for section in record.sections:
+        texts = [*section.opening, *(p for part in section.parts for p in part.paragraphs)]
+        left = next((t for t in texts if _PLACEHOLDER.search(t)), None)
+        if left is not None:
+            findings.append(
+                make_finding(
+                    "R-TEMPLATE",
+                    Place(path=f"$.{section.key}"),
+                    found=left,
+                    detail=(
+                        "仍是模板的占位文字，请填写这一部分",
+                        "still the template's placeholder; write the section",
+                    ),
+                )
+            )
+    has_tables = any(c.key[0] == "requests" for c in record.cells)
+    if has_tables and record.date is None:
+        findings.append(
+            make_finding(
+                "R-TEMPLATE",
+                Place(path="$.date"),
+                detail=(
+                    "文末未找到成文日期（落款日期）",
+                    "no signature date was found at the end of the report",
+                ),
+            )
+        )
+    return findings
 
 
 def _with_finding(record: PublishedReport, finding: Finding) -> PublishedReport:
