@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -111,3 +112,15 @@ def test_grid_anchors_sdt_ins_del() -> None:
     held = record.cell(("requests", "results", "unavailable", "not_held", "natural_person"))
     assert held is not None
     assert held.source.column == 4
+
+
+def test_filled_template_leftovers_are_warnings() -> None:
+    template = Path(__file__).parents[1] / "data" / "national-template.docx"
+    record = read_docx(template)
+    found = [(f.code, f.place.path, f.severity.value) for f in record.findings]
+    assert found == [
+        ("R-TEMPLATE", "$.overview", "warning"),
+        ("R-TEMPLATE", "$.problems", "warning"),
+        ("R-TEMPLATE", "$.other_matters", "warning"),
+        ("R-TEMPLATE", "$.date", "warning"),
+    ]
