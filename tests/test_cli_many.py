@@ -333,15 +333,15 @@ def test_aggregate_leaves_nothing_out_silently(
         (
             "zh",
             (
-                "无法读取 up/notes.txt: 不是 .json 或 .jsonl 文件，未计入"
+                "无法读取 up/notes.txt: 不是 .json、.jsonl 或 .xlsx 文件，未计入"
                 "（网页、.docx、PDF、文本请先用 `govinfo-report read FILE -o OUT.json` 转换）"
             ),
         ),
         (
             "en",
             (
-                "cannot read up/notes.txt: not a .json or .jsonl file; left out (convert a web "
-                "page, .docx, PDF or text with `govinfo-report read FILE -o OUT.json` first)"
+                "cannot read up/notes.txt: not a .json, .jsonl or .xlsx file; left out (convert "
+                "a web page, .docx, PDF or text with `govinfo-report read FILE -o OUT.json` first)"
             ),
         ),
     ],
@@ -377,14 +377,14 @@ _NOT_JSON = {
             ["total.json", "--units", "empty"],
             2,
             [],
-            ["cannot read empty: holds no reports (.json or .jsonl files)",
+            ["cannot read empty: holds no reports (.json, .jsonl or .xlsx files)",
              "--units empty: no unit report to compare the total with"],
         ),
         (
             ["total.json", "--units", "up", "empty"],
             2,
             ["sum of units and 某县 2023: every cell is the same"],
-            ["cannot read empty: holds no reports (.json or .jsonl files)"],
+            ["cannot read empty: holds no reports (.json, .jsonl or .xlsx files)"],
         ),
         # A unit of another year is named by its file, left out, and the rest compared.
         (
