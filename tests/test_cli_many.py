@@ -282,7 +282,7 @@ def in_mixed(mixed: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                 7,
                 [
                     "again.json：通过（错误 0 处，警告 1 处，提示 0 处）",
-                    "  警告 $.organ：单位“甲镇”被重复计入：up/A.JSON、again.json［X-UNITS］",
+                    "  警告 发文机关：单位“甲镇”被重复计入：up/A.JSON、again.json［X-UNITS］",
                     (
                         "已汇总 4 份 2023 年度报告，写入 {out}；"
                         "1 份与已汇总的单位重复，被重复计入（见上）"

@@ -155,7 +155,7 @@ def test_the_message_quotes_sentence_figure_and_cell() -> None:
     assert finding.place.path == "$.overview.parts[1].paragraphs[0]"
     assert finding.cells == ("$.proactive.normative_documents.in_force",)
     assert finding.message_zh == (
-        "表二“第二十条第（一）项/行政规范性文件”行“现行有效件数”列：“一、总体情况”中"
+        "第二部分（主动公开政府信息情况）表格“第二十条第（一）项/行政规范性文件”行“现行有效件数”列：“一、总体情况”中"
         "“截至年底，现行有效行政规范性文件393件。”写作“393件”，表中为 470［T-TEXT］"
     )
     assert finding.message_en == (

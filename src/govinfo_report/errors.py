@@ -11,7 +11,7 @@ and printed in both languages.
 (True, True)
 >>> print(err)
 1 problem / 1 处问题:
-  $.organ：缺少必填项［S-MISSING］ | $.organ: required key is missing [S-MISSING]
+  发文机关：缺少必填项［S-MISSING］ | $.organ: required key is missing [S-MISSING]
 >>> err = ReadError("a.json", "文件不存在", "no such file")
 >>> err.source, err.message("en")
 ('a.json', 'a.json: no such file')

@@ -10,8 +10,8 @@ English. The code and the numbers are the contract; the wording is presentation.
 >>> f = make_finding("B-ROWTOTAL", place, expected=5, found=6)
 >>> f.code, f.severity, f.expected, f.found
 ('B-ROWTOTAL', <Severity.ERROR: 'error'>, 5, 6)
->>> print(f.message_zh)
-表三“一、本年新收政府信息公开申请数量”行“总计”列：总计应为各类申请人之和 5，实际为 6［B-ROWTOTAL］
+>>> print(f.message_zh)  # the table named as the format names it, by its section
+第三部分（收到和处理政府信息公开申请情况）表格...：总计应为各类申请人之和 5，实际为 6［B-ROWTOTAL］
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Final, TypeAlias
 
 import attrs
 
-from govinfo_report import _json
+from govinfo_report import _json, labels
 
 __all__ = [
     "MAX_FINDINGS",
@@ -63,7 +63,18 @@ class Place:
     column: str | None = None
 
     def describe(self, lang: str = "zh") -> str:
-        """The place in words, in Chinese (``zh``) or English (``en``)."""
+        """The place in words, in Chinese (``zh``) or English (``en``).
+
+        In Chinese a table is named as the format names it, by its section (a clerk reads
+        “表三” as the third table, which is Table B): ``第三部分（收到和处理政府信息公开申请
+        情况）表格``; an identity item or a section by its name, never by a JSON path.
+
+        >>> Place(path="$.requests.new.total", table="三", row="一、本年新收政府信息公开申请数量",
+        ...       column="总计").describe()
+        '第三部分（收到和处理政府信息公开申请情况）表格“一、本年新收政府信息公开申请数量”行“总计”列'
+        >>> Place(path="$.date").describe(), Place(path="$.problems").describe()
+        ('成文日期', '第五部分（存在的主要问题及改进情况）')
+        """
         # The fee figures stand in the prose of section 六, not in a table.
         in_prose = self.table == "六"
         if lang == "en":
@@ -77,12 +88,34 @@ class Place:
             return ", ".join(parts) if parts else self.path
         text = ""
         if self.table:
-            text += f"第{self.table}部分" if in_prose else f"表{self.table}"
+            text += _TABLE_NAMES.get(self.table, f"表{self.table}")
         if self.row:
             text += f"“{self.row}”行"
         if self.column:
             text += f"“{self.column}”列"
-        return text or self.path
+        return text or _PATH_NAMES.get(self.path, self.path)
+
+
+def _section_name(key: str) -> str:
+    label = labels.SECTIONS[key]
+    return f"第{label.number.rstrip('、')}部分（{label.text}）"
+
+
+#: Tables as the format names them, by their section; section 六's fee figures are prose.
+_TABLE_NAMES: Final = {
+    **{table: f"{_section_name(key)}表格" for key, table in labels.TABLES.items()},
+    "六": _section_name("other_matters"),
+}
+#: Places without a table, by what they are (never a JSON path in a Chinese message).
+_PATH_NAMES: Final = {
+    "$.organ": "发文机关",
+    "$.year": "年度",
+    "$.title": "标题",
+    "$.date": "成文日期",
+    "$.preface": "开头段",
+    "$.edition": "格式版本",
+    **{f"$.{key}": _section_name(key) for key in labels.SECTIONS},
+}
 
 
 @attrs.frozen(kw_only=True)

@@ -27,7 +27,7 @@ Numbers are read as reports write them: ``25``, ``1,234``, ``２５``, ``二十�
 T-TEXT 一、本年新收政府信息公开申请数量 总计 25 30
 T-TEXT 二、上年结转政府信息公开申请数量 总计 2 3
 >>> print(narrative_findings(report)[1].message_zh.replace(text, "…"))
-表三“二、上年结转政府信息公开申请数量”行“总计”列：“一、总体情况”中“…”写作“3件”，表中为 2［T-TEXT］
+第三部分...表格“二、上年结转政府信息公开申请数量”行“总计”列：...中“…”写作“3件”，表中为 2［T-TEXT］
 
 The figure 30 agrees neither with 一 (25) nor with 一 + 二 (27), the two readings of
 ``收到…申请N件``; 25 (``新收``) agrees with 一.
