@@ -110,7 +110,8 @@ def test_copied_text_threshold(threshold: float, sections: list[str]) -> None:
 def test_copied_text_message() -> None:
     (finding,) = copied_text(_report(2022, OWN), _report(2023, OWN))
     assert finding.message_zh == (
-        "$.overview：“一、总体情况”有 100% 的文字与某县教育局2022年度报告雷同（1 段）［X-COPY］"
+        "第一部分（总体情况）：“一、总体情况”有 100% 的文字"
+        "与某县教育局2022年度报告雷同（1 段）［X-COPY］"
     )
     assert str(finding.found) == "1.00"
 
