@@ -3,6 +3,9 @@
 Exit codes as for ``check``: 0 every input
 is sound, 1 some input has error findings (or cannot be summed with the others, or a
 published total disagrees with its units), 2 some input cannot be read at all.
+
+Why one module: aggregate and compare share the input walk, the left-out reasons and the
+summary of what was summed; apart they would repeat them.
 """
 
 from __future__ import annotations

@@ -24,7 +24,13 @@ from govinfo_report._io import atomic_write
 from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_value
 from govinfo_report.findings import Finding
 from govinfo_report.formats.xlsx.layout import column_letter
-from govinfo_report.formats.xlsx.writer import _at, _set_number, _set_text, _style, _workbook
+from govinfo_report.formats.xlsx.writer import (
+    build_workbook,
+    cell_at,
+    set_number,
+    set_text,
+    style_cell,
+)
 from govinfo_report.model import AnnualReport
 
 if TYPE_CHECKING:
@@ -84,26 +90,28 @@ def heading(key: CellKey) -> str:
 def _units_sheet(ws: Worksheet, units: Sequence[Unit]) -> None:
     headers = ("单位", "文件", *(heading(k) for k in KEY_FIGURES), "问题数")
     for col, text in enumerate(headers, start=1):
-        cell = _at(ws, row=1, column=col)
-        _set_text(cell, text)
-        _style(cell, "label")
+        cell = cell_at(ws, row=1, column=col)
+        set_text(cell, text)
+        style_cell(cell, "label")
         ws.column_dimensions[column_letter(col)].width = 24 if col <= 2 else 14  # noqa: PLR2004
     ws.row_dimensions[1].height = 75
     for row, unit in enumerate(units, start=2):
-        _set_text(_at(ws, row=row, column=1), unit.name)
-        _set_text(_at(ws, row=row, column=2), unit.source)
+        set_text(cell_at(ws, row=row, column=1), unit.name)
+        set_text(cell_at(ws, row=row, column=2), unit.source)
         if unit.report is not None:
             for col, key in enumerate(KEY_FIGURES, start=3):
-                _set_number(_at(ws, row=row, column=col), cell_value(unit.report, key))
-        _set_number(_at(ws, row=row, column=len(headers)), len(unit.findings))
+                set_number(cell_at(ws, row=row, column=col), cell_value(unit.report, key))
+        set_number(cell_at(ws, row=row, column=len(headers)), len(unit.findings))
     last = len(units) + 1
     total_row = last + 1
-    label = _at(ws, row=total_row, column=1, value="合计")
+    label = cell_at(ws, row=total_row, column=1, value="合计")
     label.font = Font(bold=True)
     for col in range(3, len(headers) + 1):
         letter = column_letter(col)
-        cell = _at(ws, row=total_row, column=col, value=f"=SUM({letter}2:{letter}{max(last, 2)})")
-        _style(cell, "total")
+        cell = cell_at(
+            ws, row=total_row, column=col, value=f"=SUM({letter}2:{letter}{max(last, 2)})"
+        )
+        style_cell(cell, "total")
     ws.freeze_panes = "C2"
 
 
@@ -111,7 +119,7 @@ def _findings_sheet(ws: Worksheet, units: Sequence[Unit]) -> None:
     for col, (text, width) in enumerate(
         zip(_FINDING_HEADER, (24, 12, 50, 10, 10, 80), strict=True), 1
     ):
-        _style(_at(ws, row=1, column=col, value=text), "label")
+        style_cell(cell_at(ws, row=1, column=col, value=text), "label")
         ws.column_dimensions[column_letter(col)].width = width
     row = 1
     for unit in units:
@@ -126,8 +134,8 @@ def _findings_sheet(ws: Worksheet, units: Sequence[Unit]) -> None:
                 finding.message_zh,
             )
             for col, text in enumerate(values, start=1):
-                cell = _at(ws, row=row, column=col)
-                _set_text(cell, text)
+                cell = cell_at(ws, row=row, column=col)
+                set_text(cell, text)
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
     ws.freeze_panes = "A2"
     if row > 1:
@@ -145,7 +153,7 @@ def summary_bytes(total: AnnualReport, units: Iterable[Unit]) -> bytes:
         _units_sheet(wb.create_sheet(UNITS_SHEET), listed)
         _findings_sheet(wb.create_sheet(FINDINGS_SHEET), listed)
 
-    return _workbook(total, total.organ, total.year, extra)
+    return build_workbook(total, total.organ, total.year, extra)
 
 
 def write_summary(

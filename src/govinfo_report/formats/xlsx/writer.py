@@ -69,7 +69,18 @@ if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["rows_bytes", "template_bytes", "write_template", "write_xlsx", "xlsx_bytes"]
+__all__ = [
+    "build_workbook",
+    "cell_at",
+    "rows_bytes",
+    "set_number",
+    "set_text",
+    "style_cell",
+    "template_bytes",
+    "write_template",
+    "write_xlsx",
+    "xlsx_bytes",
+]
 
 _FONT: Final = "宋体"
 _THIN: Final = Side(style="thin", color="808080")
@@ -111,7 +122,8 @@ def _validation(kind: str) -> DataValidation:
     return dv
 
 
-def _style(cell: Cell, role: str) -> None:
+def style_cell(cell: Cell, role: str) -> None:
+    """Font, alignment, border, fill and lock of a cell of ``role`` (label, input, total …)."""
     size = 14 if role == "title" else 10.5
     cell.font = Font(name=_FONT, size=size, bold=role in ("title", "total"))
     horizontal = "left" if role in ("label_left", "note") else "center"
@@ -132,7 +144,7 @@ def _style(cell: Cell, role: str) -> None:
         cell.fill = _LABEL_FILL
 
 
-def _at(ws: Worksheet, *, row: int, column: int, value: str | float | None = None) -> Cell:
+def cell_at(ws: Worksheet, *, row: int, column: int, value: str | float | None = None) -> Cell:
     """The cell at ``row``, ``column`` (never inside a merge: we write anchors only)."""
     cell = cast("Cell", ws.cell(row=row, column=column))
     if value is not None:
@@ -140,14 +152,14 @@ def _at(ws: Worksheet, *, row: int, column: int, value: str | float | None = Non
     return cell
 
 
-def _set_text(cell: Cell, text: str) -> None:
+def set_text(cell: Cell, text: str) -> None:
     """A text value, kept as text even when it starts with ``=`` (not a formula)."""
     cell.value = text
     if text:
         cell.data_type = "s"
 
 
-def _set_number(cell: Cell, value: int | Decimal) -> None:
+def set_number(cell: Cell, value: int | Decimal) -> None:
     """A number with every digit it has: openpyxl would print it as ``%.16g`` of a float."""
     cell.value = str(value) if isinstance(value, int) else format(value, "f")
     cell.data_type = "n"
@@ -198,21 +210,21 @@ def _write_spec(  # noqa: PLR0913 - the sheet, the spec and what fills it
     counts: DataValidation,
     amounts: DataValidation,
 ) -> None:
-    cell = _at(ws, row=spec.row, column=spec.col)
+    cell = cell_at(ws, row=spec.row, column=spec.col)
     if spec.key is not None:
         formula = layout.formulas.get(spec.key)
         if formula is not None:
             cell.value = "=" + formula
         elif report is not None:
-            _set_number(cell, cell_value(report, spec.key))
+            set_number(cell, cell_value(report, spec.key))
         kind = CELL_BY_KEY[spec.key].kind
         if spec.role == "input":
             (counts if kind == "count" else amounts).add(spec.merge or spec.ref)
     elif spec.text.startswith("="):
         cell.value = spec.text
     else:
-        _set_text(cell, spec.text)
-    _style(cell, spec.role)
+        set_text(cell, spec.text)
+    style_cell(cell, spec.role)
     if spec.merge is not None:
         ws.merge_cells(spec.merge)
         # Borders of a merged range are drawn from each of its cells.
@@ -269,46 +281,46 @@ def _identity_sheet(ws: Worksheet, report: AnnualReport | None, organ: str, year
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 40
     ws.column_dimensions["C"].width = 50
-    title = _at(ws, row=1, column=1, value=IDENTITY_SHEET)
-    _style(title, "title")
+    title = cell_at(ws, row=1, column=1, value=IDENTITY_SHEET)
+    style_cell(title, "title")
     ws.merge_cells("A1:C1")
-    note = _at(ws, row=2, column=1)
-    _set_text(note, _INSTRUCTIONS)
-    _style(note, "note")
+    note = cell_at(ws, row=2, column=1)
+    set_text(note, _INSTRUCTIONS)
+    style_cell(note, "note")
     ws.merge_cells("A2:C2")
     ws.row_dimensions[2].height = 48
     for col, text in enumerate(("项目", "内容", "说明"), start=1):
-        _style(_at(ws, row=3, column=col, value=text), "label")
+        style_cell(cell_at(ws, row=3, column=col, value=text), "label")
     values = _identity_values(report, organ, year)
     row = 4
     for label, field, hint in IDENTITY_FIELDS:
-        _style(_at(ws, row=row, column=1, value=label), "label")
-        cell = _at(ws, row=row, column=2)
+        style_cell(cell_at(ws, row=row, column=1, value=label), "label")
+        cell = cell_at(ws, row=row, column=2)
         value = values.get(field)
         if isinstance(value, str):
-            _set_text(cell, value)
+            set_text(cell, value)
         elif isinstance(value, int):
-            _set_number(cell, value)
+            set_number(cell, value)
         cell.number_format = "0" if field == "year" else "@"  # the date stays text
-        _style(cell, "input")
+        style_cell(cell, "input")
         cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
-        _style(_at(ws, row=row, column=3, value=hint), "note")
+        style_cell(cell_at(ws, row=row, column=3, value=hint), "note")
         row += 1
     row += 1
-    heading = _at(ws, row=row, column=1, value=FEES_HEADING)
-    _style(heading, "label_left")
+    heading = cell_at(ws, row=row, column=1, value=FEES_HEADING)
+    style_cell(heading, "label_left")
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
     counts, amounts = _validation("count"), _validation("amount")
     for field, label in labels.FEE_LABELS.items():
         row += 1
         key = ("other_matters", "fees", field)
-        _style(_at(ws, row=row, column=1, value=label), "label")
-        cell = _at(ws, row=row, column=2)
+        style_cell(cell_at(ws, row=row, column=1, value=label), "label")
+        cell = cell_at(ws, row=row, column=2)
         if report is not None:
-            _set_number(cell, cell_value(report, key))
-        _style(cell, "input")
+            set_number(cell, cell_value(report, key))
+        style_cell(cell, "input")
         (counts if CELL_BY_KEY[key].kind == "count" else amounts).add(cell.coordinate)
-        _style(_at(ws, row=row, column=3, value=FEE_NOTES[field]), "note")
+        style_cell(cell_at(ws, row=row, column=3, value=FEE_NOTES[field]), "note")
     ws.add_data_validation(counts)
     ws.add_data_validation(amounts)
     ws.protection.sheet = True
@@ -341,15 +353,15 @@ def _narrative_rows(report: AnnualReport | None) -> Iterator[tuple[str, str, str
 
 def _narrative_sheet(ws: Worksheet, report: AnnualReport | None) -> None:
     for col, (text, width) in enumerate(zip(NARRATIVE_HEADER, (26, 10, 90), strict=True), 1):
-        _style(_at(ws, row=1, column=col, value=text), "label")
+        style_cell(cell_at(ws, row=1, column=col, value=text), "label")
         ws.column_dimensions[_letter(col)].width = width
     row = 1
     for row, (section, kind, text) in enumerate(_narrative_rows(report), start=2):
-        _set_text(_at(ws, row=row, column=1), section)
-        _set_text(_at(ws, row=row, column=2), kind)
-        _set_text(_at(ws, row=row, column=3), text)
+        set_text(cell_at(ws, row=row, column=1), section)
+        set_text(cell_at(ws, row=row, column=2), kind)
+        set_text(cell_at(ws, row=row, column=3), text)
         for col in (1, 2, 3):
-            cell = _at(ws, row=row, column=col)
+            cell = cell_at(ws, row=row, column=col)
             cell.font = Font(name=_FONT, size=10.5)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
     sections = ",".join(labels.SECTIONS[s].full for s in _NARRATIVE)
@@ -366,7 +378,7 @@ def _narrative_sheet(ws: Worksheet, report: AnnualReport | None) -> None:
     _page(ws, landscape=False, one_page=False)
 
 
-def _workbook(
+def build_workbook(
     report: AnnualReport | None,
     organ: str,
     year: int,
@@ -427,7 +439,7 @@ def _checked(report: object) -> AnnualReport:
 def xlsx_bytes(report: AnnualReport) -> bytes:
     """The report as the bytes of a filled workbook; the same report gives the same bytes."""
     report = _checked(report)
-    return _workbook(report, report.organ, report.year)
+    return build_workbook(report, report.organ, report.year)
 
 
 def template_bytes(organ: str, year: int) -> bytes:
@@ -437,7 +449,7 @@ def template_bytes(organ: str, year: int) -> bytes:
     one the format applies to (the same checks as :class:`~govinfo_report.AnnualReport`).
     """
     report = AnnualReport(organ=organ, year=year)  # validates both
-    return _workbook(None, report.organ, report.year)
+    return build_workbook(None, report.organ, report.year)
 
 
 def write_xlsx(
@@ -478,11 +490,11 @@ def rows_bytes(rows: list[list[str]], *, sheet: str = "数据") -> bytes:
     ws.title = sheet
     for r, row in enumerate(rows, start=1):
         for c, text in enumerate(row, start=1):
-            cell = _at(ws, row=r, column=c)
+            cell = cell_at(ws, row=r, column=c)
             if r > 1 and _WHOLE.fullmatch(text):
-                _set_number(cell, int(text))
+                set_number(cell, int(text))
             else:
-                _set_text(cell, text)
+                set_text(cell, text)
             if r == 1:
                 cell.font = Font(name=_FONT, bold=True)
     if rows:
