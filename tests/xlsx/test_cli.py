@@ -18,7 +18,7 @@ from govinfo_report.errors import WriteError
 from govinfo_report.formats.xlsx.summary import FINDINGS_SHEET, UNITS_SHEET
 from govinfo_report.published.readers import read_docx, read_xlsx
 
-from .helpers import fill  # type: ignore[import-not-found]  # tests are no package
+from .helpers import fill
 
 SLIP = {
     ("requests", "new", "natural_person"): 5,
