@@ -44,3 +44,22 @@ def test_exported_names_survive_importing_every_submodule() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_testing_module_without_hypothesis_says_how_to_install_it() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['hypothesis'] = None\n"
+        "try:\n"
+        "    import govinfo_report.testing\n"
+        "except ModuleNotFoundError as error:\n"
+        "    print(error.name)\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, encoding="utf-8"
+    )
+    name, message = done.stdout.split("\n", 1)
+    assert name == "hypothesis"
+    assert "pip install 'govinfo-report[testing]'" in message
+    assert "需要 Hypothesis" in message

@@ -27,7 +27,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as error:  # pragma: no cover - exercised in a subprocess test
+    _MISSING = (
+        "govinfo_report.testing 需要 Hypothesis：请安装 pip install 'govinfo-report[testing]'。"
+        " / govinfo_report.testing needs Hypothesis: pip install 'govinfo-report[testing]'."
+    )
+    raise ModuleNotFoundError(_MISSING, name="hypothesis") from error
 
 from govinfo_report import labels
 from govinfo_report.model import (
