@@ -29,10 +29,22 @@ from govinfo_report.findings import Place
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-__all__ = ["CELLS", "CELL_BY_KEY", "Cell", "CellKey", "Kind", "cell_value", "cell_values"]
+__all__ = [
+    "CELLS",
+    "CELL_BY_KEY",
+    "Cell",
+    "CellKey",
+    "Kind",
+    "cell_by_key",
+    "cell_value",
+    "cell_values",
+    "cells_of",
+]
 
 CellKey = tuple[str, ...]
-Kind = Literal["count", "amount"]
+#: A count (non-negative ``int``), a signed count (``int``, the 2019 本年增/减 alone) or an
+#: amount (non-negative ``Decimal``).
+Kind = Literal["count", "signed", "amount"]
 
 
 @attrs.frozen(kw_only=True)
@@ -86,6 +98,31 @@ def _table_a() -> Iterator[Cell]:
             )
 
 
+def _table_a_2019() -> Iterator[Cell]:
+    table = labels.TABLES["proactive"]
+    columns = {
+        "documents": labels.DOCUMENT_COLUMNS_2019,
+        "licensing": labels.ITEM_COLUMNS_2019,
+        "enforcement": labels.ITEM_COLUMNS_2019,
+        "fees": labels.FEE_ITEM_COLUMNS_2019,
+        "procurement": labels.PROCUREMENT_COLUMNS_2019,
+    }
+    for row, label in labels.PROACTIVE_ROWS_2019.items():
+        group = labels.PROACTIVE_ROW_GROUP_2019[row]
+        path = (labels.PROACTIVE_GROUPS_2019[group].full, label.full)
+        for column, column_label in columns[group].items():
+            kind: Kind = (
+                "signed" if column == "change" else "amount" if column == "amount" else "count"
+            )
+            yield Cell(
+                key=("proactive", row, column),
+                table=table,
+                row=path,
+                column=column_label,
+                kind=kind,
+            )
+
+
 def _applicant_row(prefix: CellKey, row: tuple[str, ...], *, computed_row: bool) -> Iterator[Cell]:
     table = labels.TABLES["requests"]
     for column, column_label in labels.APPLICANT_COLUMNS.items():
@@ -98,14 +135,15 @@ def _applicant_row(prefix: CellKey, row: tuple[str, ...], *, computed_row: bool)
         )
 
 
-def _table_b() -> Iterator[Cell]:
+def _table_b(edition: str = "2021") -> Iterator[Cell]:
+    result_items = labels.RESULT_ITEMS_2019 if edition == "2019" else labels.RESULT_ITEMS
     results_label = labels.REQUEST_ROWS["results"].full
     for row, label in labels.REQUEST_ROWS.items():
         if row != "results":
             yield from _applicant_row(("requests", row), (label.full,), computed_row=False)
             continue
         for group, group_label in labels.RESULT_GROUPS.items():
-            items = labels.RESULT_ITEMS.get(group)
+            items = result_items.get(group)
             if items is None:
                 yield from _applicant_row(
                     ("requests", "results", group),
@@ -150,6 +188,38 @@ CELLS: Final[tuple[Cell, ...]] = (*_table_a(), *_table_b(), *_table_c(), *_fees(
 
 #: Cells by key.
 CELL_BY_KEY: Final[dict[CellKey, Cell]] = {c.key: c for c in CELLS}
+
+_EDITION_CELLS: Final[dict[str, tuple[Cell, ...]]] = {
+    "2021": CELLS,
+    "2019": (*_table_a_2019(), *_table_b("2019"), *_table_c(), *_fees()),
+}
+_EDITION_CELL_BY_KEY: Final = {
+    edition: {c.key: c for c in cells} for edition, cells in _EDITION_CELLS.items()
+}
+
+
+def cells_of(edition: str) -> tuple[Cell, ...]:
+    """Every cell of an edition of the format, in reading order (:data:`CELLS` for "2021").
+
+    The 2019 edition (format section 7) has its own Table A, and （六）其他处理 as one row of
+    Table B; Table C and the fee figures are those of 2021. Raises ``KeyError`` for an
+    edition this library does not know.
+
+    >>> len(cells_of("2019")), sum(c.table == "三" for c in cells_of("2019"))
+    (201, 161)
+    >>> [c.column for c in cells_of("2019") if c.kind == "signed"][:1]
+    ['本年增/减']
+    """
+    return _EDITION_CELLS[edition]
+
+
+def cell_by_key(edition: str) -> dict[CellKey, Cell]:
+    """The cells of an edition by key (:data:`CELL_BY_KEY` for "2021"); ``KeyError`` if unknown.
+
+    >>> cell_by_key("2019")[("requests", "results", "other", "total")].row_label
+    '三、本年度办理结果/（六）其他处理'
+    """
+    return _EDITION_CELL_BY_KEY[edition]
 
 
 def cell_value(obj: object, key: CellKey) -> int | Decimal:

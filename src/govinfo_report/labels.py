@@ -1,10 +1,11 @@
 """Official labels of the national format (国办公开办函〔2021〕30号), as data.
 
 Every label of sections 2-5 of the format (``docs/format-2021.md``), character for
-character, keyed by the model field it belongs to. The row numbering (``一、``,
-``（三）``, ``1.``) is kept apart from the label text; :attr:`Label.full` joins them.
-``variants`` hold spellings seen in published reports (format section 9), which readers
-accept and writers never produce.
+character, keyed by the model field it belongs to; the ``*_2019`` mappings hold the labels
+of the 2019 edition (国办公开办函〔2019〕60号, format section 7) that differ. The row
+numbering (``一、``, ``（三）``, ``1.``) is kept apart from the label text; :attr:`Label.full`
+joins them. ``variants`` hold spellings seen in published reports (format section 9),
+which readers accept and writers never produce.
 
 >>> REQUEST_ROWS["new"].full
 '一、本年新收政府信息公开申请数量'
@@ -28,12 +29,20 @@ __all__ = [
     "APPLICANT_HEADER",
     "BALANCE_NOTE",
     "DOCUMENT_COLUMNS",
+    "DOCUMENT_COLUMNS_2019",
+    "FEE_ITEM_COLUMNS_2019",
     "FEE_LABELS",
+    "ITEM_COLUMNS_2019",
     "PROACTIVE_GROUPS",
+    "PROACTIVE_GROUPS_2019",
     "PROACTIVE_ROWS",
+    "PROACTIVE_ROWS_2019",
+    "PROACTIVE_ROW_GROUP_2019",
+    "PROCUREMENT_COLUMNS_2019",
     "REQUEST_ROWS",
     "RESULT_GROUPS",
     "RESULT_ITEMS",
+    "RESULT_ITEMS_2019",
     "SECTIONS",
     "TABLES",
     "Label",
@@ -282,4 +291,79 @@ OVERVIEW_ASPECTS: Final = (
     "政府信息管理",
     "政府信息公开平台建设",
     "监督保障",
+)
+
+
+# --- The 2019 edition (国办公开办函〔2019〕60号, format section 7) ---------------------
+# Table B and Table C are those of 2021 except that （六）其他处理 is one row (no sub-items);
+# Table A differs. The labels are copied from the spec's section 7.
+
+#: The item of 条例 第二十条 heading each group of the 2019 Table A, keyed by group.
+PROACTIVE_GROUPS_2019: Final = _frozen(
+    {
+        "documents": Label(text="第二十条第（一）项"),
+        "licensing": Label(text="第二十条第（五）项"),
+        "enforcement": Label(text="第二十条第（六）项"),
+        "fees": Label(text="第二十条第（八）项"),
+        "procurement": Label(text="第二十条第（九）项"),
+    }
+)
+
+#: Rows of the 2019 Table A, keyed by the model field of ``ProactiveDisclosure2019``.
+PROACTIVE_ROWS_2019: Final = _frozen(
+    {
+        "regulations": Label(text="规章"),
+        "normative_documents": Label(text="规范性文件"),
+        "licensing": Label(text="行政许可"),
+        "other_services": Label(text="其他对外管理服务事项"),
+        "punishment": Label(text="行政处罚"),
+        "coercion": Label(text="行政强制"),
+        "fees": Label(text="行政事业性收费"),
+        "procurement": Label(text="政府集中采购"),
+    }
+)
+
+#: Which group of the 2019 Table A each row belongs to.
+PROACTIVE_ROW_GROUP_2019: Final = _frozen(
+    {
+        "regulations": "documents",
+        "normative_documents": "documents",
+        "licensing": "licensing",
+        "other_services": "licensing",
+        "punishment": "enforcement",
+        "coercion": "enforcement",
+        "fees": "fees",
+        "procurement": "procurement",
+    }
+)
+
+#: Columns of the 2019 第二十条第（一）项 group, keyed by the field of ``DocumentCounts2019``.
+DOCUMENT_COLUMNS_2019: Final = _frozen(
+    {
+        "made": "本年新制作数量",
+        "published": "本年新公开数量",
+        "public_total": "对外公开总数量",
+    }
+)
+
+#: Columns of the 2019 （五） and （六） groups, keyed by the field of ``ItemCounts2019``;
+#: ``change`` (本年增/减) is the one signed count of the format.
+ITEM_COLUMNS_2019: Final = _frozen(
+    {
+        "previous": "上一年项目数量",
+        "change": "本年增/减",
+        "decisions": "处理决定数量",
+    }
+)
+
+#: Columns of the 2019 （八） group, keyed by the field of ``FeeItems2019``.
+FEE_ITEM_COLUMNS_2019: Final = _frozen({"previous": "上一年项目数量", "change": "本年增/减"})
+
+#: Columns of the 2019 （九） group, keyed by the field of ``Procurement2019`` (the amount
+#: has no printed unit: reports write 元 or 万元).
+PROCUREMENT_COLUMNS_2019: Final = _frozen({"projects": "采购项目数量", "amount": "采购总金额"})
+
+#: Level-3 rows of the 2019 Table B: those of 2021 but for （六）其他处理, one row there.
+RESULT_ITEMS_2019: Final = _frozen(
+    {group: items for group, items in RESULT_ITEMS.items() if group != "other"}
 )

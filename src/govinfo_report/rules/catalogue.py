@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.cells import CELL_BY_KEY, CELLS, Cell, CellKey
+from govinfo_report.cells import CELL_BY_KEY, CELLS, Cell, CellKey, cell_by_key, cells_of
 from govinfo_report.findings import Finding, Place, make_finding
 
 if TYPE_CHECKING:
@@ -40,8 +40,10 @@ __all__ = [
     "check_cell",
     "complete_totals",
     "evaluate",
+    "fee_cells",
     "fee_findings",
     "parse_amount",
+    "sum_rules",
 ]
 
 Number = int | Decimal
@@ -66,33 +68,34 @@ _COLUMNS = tuple(labels.APPLICANT_COLUMNS)
 _LEAF_COLUMNS = tuple(c for c in _COLUMNS if c != "total")
 
 
-def _b_rows() -> Iterator[CellKey]:
+def _b_rows(cells: tuple[Cell, ...] = CELLS) -> Iterator[CellKey]:
     """Row prefixes of Table B in print order: one key per row, without the column."""
     seen: dict[CellKey, None] = {}
-    for cell in CELLS:
+    for cell in cells:
         if cell.table == labels.TABLES["requests"]:
             seen.setdefault(cell.key[:-1])
     yield from seen
 
 
-def _result_leaf_rows() -> tuple[CellKey, ...]:
+def _result_leaf_rows(cells: tuple[Cell, ...] = CELLS) -> tuple[CellKey, ...]:
     return tuple(
-        row for row in _b_rows() if row[:2] == ("requests", "results") and row[2] != "total"
+        row for row in _b_rows(cells) if row[:2] == ("requests", "results") and row[2] != "total"
     )
 
 
-def _build() -> Iterator[SumRule]:
-    for row in _b_rows():
-        total = CELL_BY_KEY[(*row, "total")]
+def _build(edition: str = "2021") -> Iterator[SumRule]:
+    cells, by_key = cells_of(edition), cell_by_key(edition)
+    for row in _b_rows(cells):
+        total = by_key[(*row, "total")]
         yield SumRule(
             code="B-ROWTOTAL",
             place=total.place,
             lhs=(total.key,),
             rhs=tuple((*row, c) for c in _LEAF_COLUMNS),
         )
-    leaves = _result_leaf_rows()
+    leaves = _result_leaf_rows(cells)
     for column in _COLUMNS:
-        total = CELL_BY_KEY[("requests", "results", "total", column)]
+        total = by_key[("requests", "results", "total", column)]
         yield SumRule(
             code="B-HANDLED",
             place=total.place,
@@ -112,7 +115,7 @@ def _build() -> Iterator[SumRule]:
             ),
         )
     for group in labels.APPEAL_GROUPS:
-        total = CELL_BY_KEY[("appeals", group, "total")]
+        total = by_key[("appeals", group, "total")]
         yield SumRule(
             code="C-TOTAL",
             place=total.place,
@@ -127,8 +130,26 @@ _RESULT_LEAF_ROWS: Final = _result_leaf_rows()
 #: Every arithmetic rule of the format, in print order.
 SUM_RULES: Final[tuple[SumRule, ...]] = tuple(_build())
 
-#: The B-BALANCE rules alone: the one law the model checks when a report is made.
+#: The B-BALANCE rules alone: the one law the model checks when a report is made (they
+#: are the same in both editions).
 BALANCE_RULES: Final = tuple(r for r in SUM_RULES if r.code == "B-BALANCE")
+
+_EDITION_RULES: Final = {"2021": SUM_RULES, "2019": tuple(_build("2019"))}
+_EDITION_ROWS: Final = {
+    "2021": (_B_ROWS, _RESULT_LEAF_ROWS),
+    "2019": (tuple(_b_rows(cells_of("2019"))), _result_leaf_rows(cells_of("2019"))),
+}
+
+
+def sum_rules(edition: str) -> tuple[SumRule, ...]:
+    """Every arithmetic rule of an edition (:data:`SUM_RULES` for "2021"), in print order.
+
+    The rules of the 2019 edition differ in B-HANDLED only: （六）其他处理 is one row there.
+
+    >>> len(sum_rules("2019")), len(sum_rules("2021"))
+    (40, 42)
+    """
+    return _EDITION_RULES[edition]
 
 
 def evaluate(
@@ -149,7 +170,7 @@ def evaluate(
                     rule.place,
                     expected=expected,
                     found=found,
-                    cells=tuple(CELL_BY_KEY[k].path for k in rule.keys),
+                    cells=tuple("$." + ".".join(k) for k in rule.keys),
                 )
             )
     return findings
@@ -166,16 +187,16 @@ def _fill(values: dict[CellKey, Number], key: CellKey, parts: Iterable[CellKey])
         values[key] = sum((v for v in found if v is not None), start=0)
 
 
-def complete_totals(values: dict[CellKey, Number]) -> None:
+def complete_totals(values: dict[CellKey, Number], edition: str = "2021") -> None:
     """Fill in, from their cells, the totals that ``values`` lacks (in place).
 
     A stated total is kept as it is, so that the rules can compare it; an absent total is
-    computed, when every cell it depends on is present.
+    computed, when every cell it depends on is present. ``edition``: the cells' edition.
     """
-    for row in _B_ROWS:
+    rows, leaves = _EDITION_ROWS[edition]
+    for row in rows:
         if row != _HANDLED_ROW:  # the （七） row is computed below, from the result rows
             _fill(values, (*row, "total"), ((*row, c) for c in _LEAF_COLUMNS))
-    leaves = _RESULT_LEAF_ROWS
     for column in _COLUMNS:
         _fill(values, (*_HANDLED_ROW, column), ((*row, column) for row in leaves))
     for group in labels.APPEAL_GROUPS:
@@ -193,6 +214,10 @@ MAX_WHOLE_DIGITS: Final = 18
 MAX_FRACTION_DIGITS: Final = 10
 _COUNT_WORDS = ("非负整数", "a non-negative integer")
 _COUNT_BOUND = (f"不超过 {MAX_COUNT} 的非负整数", f"a non-negative integer up to {MAX_COUNT}")
+_SIGNED_WORDS = (
+    f"绝对值不超过 {MAX_COUNT} 的整数（可为负数）",
+    f"an integer from -{MAX_COUNT} to {MAX_COUNT} (it may be negative)",
+)
 _AMOUNT_WORDS = ("非负金额（十进制数字或整数）", "a non-negative decimal amount")
 
 
@@ -230,7 +255,14 @@ def _as_decimal(raw: object) -> Decimal | None:
 
 
 def check_cell(cell: Cell, raw: object) -> tuple[Number | None, Finding | None]:
-    """Validate one cell's raw value: the value, or a finding of rule A-NONNEG."""
+    """Validate one cell's raw value: the value, or a finding of rule A-NONNEG.
+
+    A ``signed`` cell (the 2019 本年增/减) is an ``int`` from ``-MAX_COUNT`` to ``MAX_COUNT``.
+    """
+    if cell.kind == "signed":
+        if type(raw) is int and -MAX_COUNT <= raw <= MAX_COUNT:
+            return raw, None
+        return None, make_finding("A-NONNEG", cell.place, found=raw, detail=_SIGNED_WORDS)
     if cell.kind == "count":
         if type(raw) is int and 0 <= raw <= MAX_COUNT:
             return raw, None
@@ -251,6 +283,11 @@ FEE_CELLS: Final = (
     (*_FEES, "collected"),
     _FEE_UNPAID,
 )
+
+
+def fee_cells(edition: str) -> tuple[CellKey, ...]:
+    """The cells rule F-FEES reads in an edition: the 2019 edition has no （六）2 row."""
+    return FEE_CELLS if edition == "2021" else FEE_CELLS[:3]
 
 
 def fee_findings(values: Mapping[CellKey, Number]) -> list[Finding]:

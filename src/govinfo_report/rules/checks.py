@@ -4,8 +4,8 @@ Each takes a report in its JSON-like form (a dict, as :func:`json.loads` gives i
 may be strings, ints or ``Decimal``), an :class:`~govinfo_report.AnnualReport`, or a
 :class:`~govinfo_report.PublishedReport` (a report as read from a published document). An
 ``AnnualReport`` is sound by construction, so checking one finds at most warnings
-(F-FEES). A ``PublishedReport`` is checked as printed: ``check`` gives what the reader noted
-(loosely matched labels, text it could not place) and every finding of
+(F-FEES, E-EDITION). A ``PublishedReport`` is checked as printed: ``check`` gives what the
+reader noted (loosely matched labels, text it could not place) and every finding of
 :func:`~govinfo_report.audit` on its tables' cells, stated totals included; ``validate``
 gives its report (:meth:`~govinfo_report.PublishedReport.to_report`).
 
@@ -28,12 +28,10 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, TypeGuard
 
-from govinfo_report.cells import cell_value
 from govinfo_report.errors import ReportError
 from govinfo_report.findings import Finding, Severity
-from govinfo_report.formats.json.codec import check_dict, from_dict
+from govinfo_report.formats.json.codec import check_dict, from_dict, report_warnings
 from govinfo_report.model import AnnualReport
-from govinfo_report.rules.catalogue import FEE_CELLS, fee_findings
 
 if TYPE_CHECKING:
     from govinfo_report.published.record import PublishedReport
@@ -50,7 +48,7 @@ def _published(report: object) -> TypeGuard[PublishedReport]:
 def check(report: AnnualReport | PublishedReport | object) -> list[Finding]:
     """Every finding about ``report`` (errors, warnings, notes); never raises on bad data."""
     if isinstance(report, AnnualReport):
-        return fee_findings({key: cell_value(report, key) for key in FEE_CELLS})
+        return report_warnings(report)
     if _published(report):
         from govinfo_report.published.audit import audit  # noqa: PLC0415 - the upper layer
 

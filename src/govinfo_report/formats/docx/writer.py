@@ -79,6 +79,7 @@ import datetime as dt
 import functools
 import io
 from copy import deepcopy
+from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, cast
 from xml.sax.saxutils import escape
@@ -108,6 +109,7 @@ from govinfo_report.formats.docx import _oxml
 from govinfo_report.formats.docx._oxml import CellSpec
 from govinfo_report.formats.docx.contract import IDENTITY_PROPERTY, Style, identity_json
 from govinfo_report.model import AnnualReport
+from govinfo_report.model.edition2019 import HandlingResults2019, ProactiveDisclosure2019
 
 if TYPE_CHECKING:
     import os
@@ -667,6 +669,8 @@ def _n(value: int, colspan: int = 1) -> CellSpec:
 def _table_a(report: AnnualReport) -> etree._Element:
     """Table A (format section 3): 4 columns, 14 rows."""
     pro = report.proactive
+    if isinstance(pro, ProactiveDisclosure2019):
+        return _table_a_2019(pro)
     groups, rows = labels.PROACTIVE_GROUPS, labels.PROACTIVE_ROWS
     content = labels.PROACTIVE_CONTENT_HEADER
     decisions = labels.DECISIONS_COLUMN
@@ -690,6 +694,46 @@ def _table_a(report: AnnualReport) -> etree._Element:
     grid.append([CellSpec(rows["fees"].full), fees])
     # No repeated header: each group has its own header rows, and the table fits a page.
     return _oxml.table(grid, _WIDTHS_A)
+
+
+def _table_a_2019(pro: ProactiveDisclosure2019) -> etree._Element:
+    """Table A of the 2019 edition (format section 7): 4 columns, 18 rows.
+
+    Each group's header row spans the table; a group with two value columns (（八）, （九）)
+    has its last column span two.
+    """
+    groups, rows = labels.PROACTIVE_GROUPS_2019, labels.PROACTIVE_ROWS_2019
+    content = labels.PROACTIVE_CONTENT_HEADER
+    layout = (
+        ("documents", labels.DOCUMENT_COLUMNS_2019),
+        ("licensing", labels.ITEM_COLUMNS_2019),
+        ("enforcement", labels.ITEM_COLUMNS_2019),
+        ("fees", labels.FEE_ITEM_COLUMNS_2019),
+        ("procurement", labels.PROCUREMENT_COLUMNS_2019),
+    )
+    grid: list[list[CellSpec]] = []
+    for group, columns in layout:
+        spans = [1] * (len(columns) - 1) + [4 - len(columns)]
+        grid.append([CellSpec(groups[group].full, colspan=4)])
+        grid.append(
+            [
+                CellSpec(content),
+                *(CellSpec(c, colspan=n) for c, n in zip(columns.values(), spans, strict=True)),
+            ]
+        )
+        for name in (r for r, g in labels.PROACTIVE_ROW_GROUP_2019.items() if g == group):
+            values = getattr(pro, name)
+            cells = [
+                CellSpec(_value(getattr(values, c)), colspan=n, number=True)
+                for c, n in zip(columns, spans, strict=True)
+            ]
+            grid.append([CellSpec(rows[name].full), *cells])
+    return _oxml.table(grid, _WIDTHS_A)
+
+
+def _value(value: int | Decimal) -> str:
+    """A cell of the 2019 Table A as printed: a count, a signed change, or an amount."""
+    return format_amount(value) if isinstance(value, Decimal) else str(value)
 
 
 def _counts(row: ApplicantCounts) -> list[CellSpec]:
@@ -717,7 +761,9 @@ def _table_b(report: AnnualReport) -> etree._Element:
     )
     results = req.results
     groups = labels.RESULT_GROUPS
-    span = 2 + sum(len(items) for items in labels.RESULT_ITEMS.values()) + 1
+    one_row = isinstance(results, HandlingResults2019)  # （六）其他处理 is one row in 2019
+    result_items = labels.RESULT_ITEMS_2019 if one_row else labels.RESULT_ITEMS
+    span = 2 + sum(len(items) for items in result_items.values()) + one_row + 1
     first: list[CellSpec] = [CellSpec(rows["results"].full, rowspan=span)]
     for name in ("disclosed", "partially_disclosed"):
         grid.append(
@@ -728,12 +774,15 @@ def _table_b(report: AnnualReport) -> etree._Element:
             ]
         )
         first = []
-    for group, items in labels.RESULT_ITEMS.items():
+    for group, items in result_items.items():
         sub = getattr(results, group)
         head = [CellSpec(groups[group].full, rowspan=len(items), style=left)]
         for item, label in items.items():
             grid.append([*head, CellSpec(label.full, style=left), *_counts(getattr(sub, item))])
             head = []
+    if isinstance(results, HandlingResults2019):
+        other = [CellSpec(groups["other"].full, colspan=2, style=left), *_counts(results.other)]
+        grid.append(other)
     grid.append([CellSpec(groups["total"].full, colspan=2, style=left), *_counts(results.total)])
     grid.append(
         [

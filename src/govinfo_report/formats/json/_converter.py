@@ -12,15 +12,17 @@ import datetime as dt
 import json
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from cattrs.errors import IterableValidationError, IterableValidationNote
-from cattrs.gen import make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter
 
 from govinfo_report import _json
 from govinfo_report.model import AnnualReport, ApplicantCounts, HandlingResults, Outcomes, Part
 from govinfo_report.model._fields import MAX_ITEMS
+from govinfo_report.model.edition2019 import HandlingResults2019
+from govinfo_report.model.report import DEFAULT_EDITION, EDITION_SECTIONS, MAX_YEAR, edition_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,8 +39,10 @@ __all__ = [
     "LimitError",
     "StrictTypeError",
     "dumps",
+    "edition_of",
     "make_strict_converter",
     "only_reports",
+    "report_structure_hook",
     "structure_part",
     "to_dict",
 ]
@@ -54,7 +58,55 @@ READ_VERSIONS: Final = (1, 2)
 #: The envelope's keys, which are not the report's fields.
 ENVELOPE: Final = ("format", "schema_version")
 #: The classes whose JSON form states a computed ``total``.
-WITH_TOTAL: Final = (ApplicantCounts, Outcomes, HandlingResults)
+WITH_TOTAL: Final = (ApplicantCounts, Outcomes, HandlingResults, HandlingResults2019)
+
+
+def edition_of(data: object) -> str:
+    """The edition whose tables a JSON-like report is read with.
+
+    Its ``edition`` when that is one this library knows; else (the envelope's problem is a
+    finding of its own) the edition of its ``year``, else the default edition.
+    """
+    if not isinstance(data, dict):
+        return DEFAULT_EDITION
+    edition = data.get("edition")
+    if type(edition) is str and edition in EDITION_SECTIONS:
+        return edition
+    year = data.get("year")
+    if type(year) is int and year <= MAX_YEAR:
+        return edition_for(year)
+    return DEFAULT_EDITION
+
+
+def report_structure_hook(
+    conv: cattrs.Converter, *, forbid_extra_keys: bool | None = None
+) -> Callable[[object, type], AnnualReport]:
+    """The structure hook of :class:`AnnualReport`: its sections' classes by its edition.
+
+    The sections that differ between editions (``proactive``, ``requests``) are typed as a
+    union on the report; the edition (:func:`edition_of`) says which class each one is.
+    """
+
+    def lazy(cls: type) -> Callable[[object, type], Any]:
+        return lambda value, _: conv.structure(value, cls)
+
+    forbid: bool | Literal["from_converter"] = (
+        "from_converter" if forbid_extra_keys is None else forbid_extra_keys
+    )
+    made = {
+        edition: make_dict_structure_fn(
+            AnnualReport,
+            conv,
+            forbid,
+            **{name: override(struct_hook=lazy(cls)) for name, cls in sections.items()},
+        )
+        for edition, sections in EDITION_SECTIONS.items()
+    }
+
+    def hook(value: object, _: type) -> AnnualReport:
+        return made[edition_of(value)](value, AnnualReport)  # type: ignore[arg-type]
+
+    return hook
 
 
 class StrictTypeError(TypeError):
@@ -159,6 +211,7 @@ def make_strict_converter(*, detailed_validation: bool = True) -> cattrs.Convert
 
     for cls in WITH_TOTAL:
         _with_total(cls)
+    conv.register_structure_hook(AnnualReport, report_structure_hook(conv))
     return conv
 
 

@@ -18,10 +18,17 @@ from typing import TYPE_CHECKING, Any, Final, cast
 import attrs
 from cattrs.gen import make_dict_structure_fn
 
-from govinfo_report.cells import CELLS
-from govinfo_report.formats.json._converter import ENVELOPE, WITH_TOTAL, make_strict_converter
+from govinfo_report.cells import CELLS, cells_of
+from govinfo_report.formats.json._converter import (
+    ENVELOPE,
+    WITH_TOTAL,
+    make_strict_converter,
+    report_structure_hook,
+)
 from govinfo_report.formats.json._strict import MISSING, REQUIRED_SECTIONS
 from govinfo_report.model import AnnualReport, ApplicantCounts, Outcomes, Requests
+from govinfo_report.model.edition2019 import Requests2019
+from govinfo_report.model.report import EDITION_SECTIONS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -43,17 +50,21 @@ def _required_keys() -> dict[type, tuple[int, frozenset[str]]]:
     refuse it. The depth orders the hooks: a parent's hook is made after its children's.
     """
     found: dict[type, tuple[int, set[str]]] = {AnnualReport: (0, {"year", *REQUIRED_SECTIONS})}
-    for cell in CELLS:
-        if cell.computed:
-            continue  # a stated total is optional on input
-        cls: type = AnnualReport
-        for depth, name in enumerate(cell.key):
-            old_depth, names = found.setdefault(cls, (depth, set()))
-            found[cls] = (max(old_depth, depth), names)
-            names.add(name)
-            if depth < len(cell.key) - 1:
-                field = attrs.fields_dict(attrs.resolve_types(cls))[name]
-                cls = cast("type", field.type)
+    for edition, sections in EDITION_SECTIONS.items():
+        for cell in cells_of(edition):
+            if cell.computed:
+                continue  # a stated total is optional on input
+            cls: type = AnnualReport
+            for depth, name in enumerate(cell.key):
+                old_depth, names = found.setdefault(cls, (depth, set()))
+                found[cls] = (max(old_depth, depth), names)
+                names.add(name)
+                if depth < len(cell.key) - 1:
+                    if cls is AnnualReport and name in sections:
+                        cls = sections[name]  # its class depends on the edition
+                        continue
+                    field = attrs.fields_dict(attrs.resolve_types(cls))[name]
+                    cls = cast("type", field.type)
     return {cls: (depth, frozenset(names)) for cls, (depth, names) in found.items()}
 
 
@@ -71,7 +82,7 @@ def _same_row_total(obj: ApplicantCounts | Outcomes, value: dict[str, Any]) -> N
         raise _NotSound
 
 
-def _same_handled(obj: Requests, value: dict[str, Any]) -> None:
+def _same_handled(obj: Requests | Requests2019, value: dict[str, Any]) -> None:
     """The stated （七）总计 row, if any, is the sum of the result rows.
 
     Checked here rather than in the ``HandlingResults`` hook, so that the row need not be
@@ -99,6 +110,7 @@ _TOTAL_CHECKS: Final[dict[type, Callable[[Any, dict[str, Any]], None]]] = {
     ApplicantCounts: _same_row_total,
     Outcomes: _same_row_total,
     Requests: _same_handled,
+    Requests2019: _same_handled,
 }
 
 
@@ -109,8 +121,10 @@ def _sound_hook(
 
     Keys are checked here, so the generated function lets ``total`` by; it is not a field.
     """
-    base: Callable[[dict[str, Any], type], Any] = make_dict_structure_fn(
-        cls, conv, _cattrs_forbid_extra_keys=False
+    base: Callable[[dict[str, Any], type], Any] = (
+        report_structure_hook(conv, forbid_extra_keys=False)
+        if cls is AnnualReport  # its sections' classes depend on its edition
+        else make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=False)
     )
     same_total = _TOTAL_CHECKS.get(cls)
     allowed = frozenset(attrs.fields_dict(cls)) | ({"total"} if cls in WITH_TOTAL else set())

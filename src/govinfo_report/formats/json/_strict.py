@@ -19,7 +19,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from govinfo_report.cells import CELLS, Cell, CellKey
+from govinfo_report.cells import CELLS, Cell, CellKey, cells_of
 from govinfo_report.errors import ReportError
 from govinfo_report.findings import (
     MAX_FINDINGS,
@@ -37,17 +37,18 @@ from govinfo_report.formats.json._converter import (
     SCHEMA_VERSION,
     LimitError,
     StrictTypeError,
+    edition_of,
 )
 from govinfo_report.labels import APPLICANT_COLUMNS
 from govinfo_report.model import EDITIONS, AnnualReport
 from govinfo_report.model._fields import too_many
-from govinfo_report.model.report import year_finding
+from govinfo_report.model.report import edition_year_finding, year_finding
 from govinfo_report.rules.catalogue import (
-    SUM_RULES,
     check_cell,
     complete_totals,
     evaluate,
     fee_findings,
+    sum_rules,
 )
 
 if TYPE_CHECKING:
@@ -59,10 +60,13 @@ __all__ = ["MISSING", "REQUIRED_SECTIONS", "check_head", "check_slow", "upgrade"
 REQUIRED_SECTIONS: Final = ("organ", "overview", "problems")
 
 MISSING: Final = object()
-#: The cells grouped by the object that holds them, in print order.
-_CONTAINER_CELLS: Final = tuple(
-    tuple(group) for _, group in itertools.groupby(CELLS, key=lambda c: c.key[:-1])
-)
+#: The cells of each edition grouped by the object that holds them, in print order.
+_CONTAINER_CELLS: Final = {
+    edition: tuple(
+        tuple(group) for _, group in itertools.groupby(cells_of(edition), key=lambda c: c.key[:-1])
+    )
+    for edition in EDITIONS
+}
 #: Objects that hold only computed cells (the （七）总计 row): optional on input.
 _COMPUTED_CONTAINERS: Final = frozenset(
     c.key[:-1] for c in CELLS if all(o.computed for o in CELLS if o.key[:-1] == c.key[:-1])
@@ -207,7 +211,7 @@ def _check_cells(
     walk cannot see: identity, narrative, unknown keys.
     """
     walk = _CellWalk(data)
-    for cells in _CONTAINER_CELLS:
+    for cells in _CONTAINER_CELLS[edition_of(data)]:
         walk.visit(cells)
     _strip_handled_total(walk.clean, walk.findings)
     return walk.values, walk.findings, walk.clean
@@ -316,8 +320,8 @@ def check_slow(data: object) -> tuple[AnnualReport | None, list[Finding]]:
     findings = check_head(data)
     values, cell_findings, clean = _check_cells(data)
     findings += cell_findings
-    complete_totals(values)
-    findings += evaluate(values, SUM_RULES)
+    complete_totals(values, edition_of(data))
+    findings += evaluate(values, sum_rules(edition_of(data)))
     report, structure_findings = _structure(clean)
     seen = {f.place.path for f in findings}
     for f in structure_findings:
@@ -325,4 +329,7 @@ def check_slow(data: object) -> tuple[AnnualReport | None, list[Finding]]:
             continue  # the cell walk reports these, with their labels
         findings.append(f)
     findings += fee_findings(values)
+    edition = edition_year_finding(data.get("edition"), data.get("year"))
+    if edition is not None:
+        findings.append(edition)
     return report, findings

@@ -56,7 +56,8 @@ from govinfo_report.formats.json._converter import (
 )
 from govinfo_report.formats.json._fast import structure_sound
 from govinfo_report.formats.json._strict import check_head, check_slow, upgrade
-from govinfo_report.rules.catalogue import FEE_CELLS, fee_findings
+from govinfo_report.model.report import edition_year_finding
+from govinfo_report.rules.catalogue import fee_cells, fee_findings
 
 if TYPE_CHECKING:
     import os
@@ -74,6 +75,7 @@ __all__ = [
     "load",
     "loads",
     "parse_json",
+    "report_warnings",
     "structure_part",
     "to_dict",
     "write_json",
@@ -88,8 +90,18 @@ def _check(data: object) -> tuple[AnnualReport | None, list[Finding]]:
         report = structure_sound(data)
         if report is not None:
             # Sound, so the slow path would find no error; only the warnings remain.
-            return report, fee_findings({key: cell_value(report, key) for key in FEE_CELLS})
+            return report, report_warnings(report)
     return check_slow(data)
+
+
+def report_warnings(report: AnnualReport) -> list[Finding]:
+    """The findings a sound report can still have: F-FEES and E-EDITION (warnings)."""
+    values = {key: cell_value(report, key) for key in fee_cells(report.edition)}
+    findings = fee_findings(values)
+    edition = edition_year_finding(report.edition, report.year)
+    if edition is not None:
+        findings.append(edition)
+    return findings
 
 
 def check_dict(data: object) -> list[Finding]:
