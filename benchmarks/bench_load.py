@@ -118,6 +118,9 @@ def _documents(rng: random.Random, base: DocumentCounts) -> DocumentCounts:
 
 def variant(rng: random.Random, base: AnnualReport) -> AnnualReport:
     """A sound report with every filled-in cell redrawn around ``base``'s value."""
+    # The benchmark's documents follow the 2021 edition, as the examples it starts from do.
+    assert isinstance(base.requests.results, HandlingResults)
+    assert isinstance(base.proactive, ProactiveDisclosure)
     results = _results(rng, base.requests.results)
     carried_over = _row(rng, base.requests.carried_over)
     carried_forward = _row(rng, base.requests.carried_forward)

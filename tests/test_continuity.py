@@ -53,6 +53,7 @@ def _report(
 
 def _licensing(year: int, value: int) -> AnnualReport:
     report = _report(year)
+    assert isinstance(report.proactive, ProactiveDisclosure)
     return attrs.evolve(report, proactive=attrs.evolve(report.proactive, licensing=value))
 
 

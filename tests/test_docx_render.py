@@ -29,6 +29,7 @@ from govinfo_report.model import (
     DocumentCounts,
     HandlingResults,
     Outcomes,
+    ProactiveDisclosure,
     Requests,
 )
 
@@ -72,6 +73,7 @@ def _wide(report: AnnualReport, counts: tuple[int, ...]) -> AnnualReport:
         litigation_after_reconsideration=outcomes,
     )
     documents = DocumentCounts(issued=counts[3], repealed=counts[4], in_force=counts[5])
+    assert isinstance(report.proactive, ProactiveDisclosure)
     proactive = attrs.evolve(
         report.proactive,
         regulations=documents,
@@ -96,6 +98,7 @@ def _numbers(report: AnnualReport) -> set[str]:
         outcomes.pending,
         outcomes.total,
     ]
+    assert isinstance(report.proactive, ProactiveDisclosure)
     return {str(v) for v in values} | {format_amount(report.proactive.fees)}
 
 

@@ -21,6 +21,7 @@ from jsonschema import Draft202012Validator
 import govinfo_report
 from govinfo_report.cells import CELLS, cell_value
 from govinfo_report.formats.json.schema import json_schema
+from govinfo_report.model import HandlingResults
 
 if TYPE_CHECKING:
     from govinfo_report import AnnualReport
@@ -212,6 +213,7 @@ def test_city_department_has_numbers_in_every_table() -> None:
     results = report.requests.results
     for name in ("disclosed", "partially_disclosed"):
         assert getattr(results, name).total > 0
+    assert isinstance(results, HandlingResults)
     for group in (results.withheld, results.unavailable, results.not_processed, results.other):
         assert group.subtotal.total > 0
     assert report.proactive.fees == Decimal("12.35")

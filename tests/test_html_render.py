@@ -35,6 +35,7 @@ import pytest
 
 from govinfo_report.formats.html.writer import html_text
 from govinfo_report.formats.json.codec import load
+from govinfo_report.model import ProactiveDisclosure, Requests
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -235,6 +236,8 @@ def screenshot(tools: DevTools, report: AnnualReport, width: int, height: int, o
 def _big_numbers(report: AnnualReport) -> AnnualReport:
     """``report`` with 7-digit counts in Table 三 and a long 万元 amount."""
     requests = report.requests
+    assert isinstance(requests, Requests)
+    assert isinstance(report.proactive, ProactiveDisclosure)
     new = attrs.evolve(requests.new, natural_person=requests.new.natural_person + 9_000_000)
     results = attrs.evolve(
         requests.results,

@@ -38,6 +38,7 @@ from govinfo_report.model import (
     Narrative,
     OtherMatters,
     Part,
+    ProactiveDisclosure,
     ProcessingFees,
     Publication,
 )
@@ -518,6 +519,7 @@ def test_fee_sentence_left_out_when_the_narrative_states_the_figures(
 
 
 def test_amount_keeps_its_precision() -> None:
+    assert isinstance(CITY.proactive, ProactiveDisclosure)
     report = attrs.evolve(
         CITY, proactive=attrs.evolve(CITY.proactive, fees=Decimal("24252.311082"))
     )

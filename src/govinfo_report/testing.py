@@ -58,6 +58,15 @@ from govinfo_report.model import (
     Unavailable,
     Withheld,
 )
+from govinfo_report.model.edition2019 import (
+    DocumentCounts2019,
+    FeeItems2019,
+    HandlingResults2019,
+    ItemCounts2019,
+    ProactiveDisclosure2019,
+    Procurement2019,
+    Requests2019,
+)
 from govinfo_report.rules.narrative import narrative_findings
 
 if TYPE_CHECKING:
@@ -70,8 +79,10 @@ __all__ = [
     "narratives",
     "paragraphs",
     "proactive_disclosures",
+    "proactive_disclosures_2019",
     "reports",
     "requests_tables",
+    "requests_tables_2019",
 ]
 
 _COLUMNS = tuple(c for c in labels.APPLICANT_COLUMNS if c != "total")
@@ -132,6 +143,27 @@ def proactive_disclosures(max_count: int = 100_000) -> st.SearchStrategy[Proacti
     )
 
 
+def proactive_disclosures_2019(
+    max_count: int = 100_000,
+) -> st.SearchStrategy[ProactiveDisclosure2019]:
+    """Table A of the 2019 edition, every cell drawn independently; 本年增/减 signed."""
+    c = counts(max_count)
+    change = st.integers(-max_count, max_count)
+    docs = st.builds(DocumentCounts2019, made=c, published=c, public_total=c)
+    items = st.builds(ItemCounts2019, previous=c, change=change, decisions=c)
+    return st.builds(
+        ProactiveDisclosure2019,
+        regulations=docs,
+        normative_documents=docs,
+        licensing=items,
+        other_services=items,
+        punishment=items,
+        coercion=items,
+        fees=st.builds(FeeItems2019, previous=c, change=change),
+        procurement=st.builds(Procurement2019, projects=c, amount=amounts()),
+    )
+
+
 def _rows(c: st.SearchStrategy[int]) -> st.SearchStrategy[ApplicantCounts]:
     return st.builds(ApplicantCounts, **dict.fromkeys(_COLUMNS, c))
 
@@ -156,20 +188,43 @@ def requests_tables(draw: st.DrawFn, max_count: int = 100_000) -> Requests:
             other=_group(OtherHandling, tuple(labels.RESULT_ITEMS["other"]), c),
         )
     )
-    forward = draw(_rows(c))
-    handled = results.total
+    return Requests(**_balanced(draw, results.total, _rows(c)), results=results)
+
+
+@st.composite
+def requests_tables_2019(draw: st.DrawFn, max_count: int = 100_000) -> Requests2019:
+    """Table B of the 2019 edition (（六）其他处理 one row), drawn as :func:`requests_tables`."""
+    c = st.one_of(st.just(0), counts(max_count))
+    results = draw(
+        st.builds(
+            HandlingResults2019,
+            disclosed=_rows(c),
+            partially_disclosed=_rows(c),
+            withheld=_group(Withheld, tuple(labels.RESULT_ITEMS["withheld"]), c),
+            unavailable=_group(Unavailable, tuple(labels.RESULT_ITEMS["unavailable"]), c),
+            not_processed=_group(NotProcessed, tuple(labels.RESULT_ITEMS["not_processed"]), c),
+            other=_rows(c),
+        )
+    )
+    return Requests2019(**_balanced(draw, results.total, _rows(c)), results=results)
+
+
+def _balanced(
+    draw: st.DrawFn, handled: ApplicantCounts, rows: st.SearchStrategy[ApplicantCounts]
+) -> dict[str, ApplicantCounts]:
+    """一, 二 and 四 around the handled row: 四 drawn, 二 bounded, 一 derived (B-BALANCE)."""
+    forward = draw(rows)
     carried = {}
     new = {}
     for column in _COLUMNS:
         bound = getattr(handled, column) + getattr(forward, column)
         carried[column] = draw(st.integers(0, bound))
         new[column] = bound - carried[column]
-    return Requests(
-        new=ApplicantCounts(**new),
-        carried_over=ApplicantCounts(**carried),
-        results=results,
-        carried_forward=forward,
-    )
+    return {
+        "new": ApplicantCounts(**new),
+        "carried_over": ApplicantCounts(**carried),
+        "carried_forward": forward,
+    }
 
 
 def appeals(max_count: int = 10_000) -> st.SearchStrategy[Appeals]:
@@ -206,20 +261,34 @@ def reports(
     years: st.SearchStrategy[int] | None = None,
     text: st.SearchStrategy[str] | None = None,
     max_count: int = 100_000,
+    edition: str = "2021",
 ) -> st.SearchStrategy[AnnualReport]:
-    """Sound reports of the 2021 edition, of every size; override any part you fix.
+    """Sound reports of an ``edition`` ("2021", the default, or "2019"), of every size.
 
-    The reports pass every check, warnings included: fee notices are issued whenever
-    applications were closed for unpaid fees (F-FEES), and no figure of the narrative
-    contradicts the tables (T-TEXT; random prose can spell ``收到…申请27件``).
+    Override any part you fix. The years are those of the edition (2021 to 2035; 2019 and
+    2020), so that no report has E-EDITION. The reports pass every check, warnings
+    included: fee notices are issued whenever applications were closed for unpaid fees
+    (F-FEES), and no figure of the narrative contradicts the tables (T-TEXT; random prose
+    can spell ``收到…申请27件``).
+
+    >>> from hypothesis import find
+    >>> find(reports(edition="2019"), lambda r: True).edition
+    '2019'
     """
+    if edition not in ("2021", "2019"):
+        msg = f'edition must be "2021" or "2019", not {edition!r}'
+        raise ValueError(msg)
+    old = edition == "2019"
+    if years is None:
+        years = st.integers(2019, 2020) if old else st.integers(2021, 2035)
     text = paragraphs() if text is None else text
     short = st.text(alphabet=PROSE_ALPHABET, min_size=1, max_size=30)
     return (
         st.builds(
             _dated_report,
             organ=organs,
-            year=st.integers(2021, 2035) if years is None else years,
+            year=years,
+            edition=st.just(edition),
             preface=st.none() | st.lists(text, max_size=3).map(tuple),
             publication=st.none()
             | st.builds(Publication, site_name=short, url=st.just("https://www.example.gov.cn/")),
@@ -233,8 +302,8 @@ def reports(
             # Days from 1 January of the report's year: a report is not dated before its year.
             date=st.none() | st.integers(0, 730),
             overview=narratives(text),
-            proactive=proactive_disclosures(max_count),
-            requests=requests_tables(max_count),
+            proactive=(proactive_disclosures_2019 if old else proactive_disclosures)(max_count),
+            requests=(requests_tables_2019 if old else requests_tables)(max_count),
             appeals=appeals(max_count),
             problems=narratives(text),
             other_matters=st.builds(
@@ -263,7 +332,10 @@ def _dated_report(*, date: int | None, **fields: Any) -> AnnualReport:  # noqa: 
 
 
 def _notices_for_unpaid_fees(report: AnnualReport) -> AnnualReport:
-    unpaid = report.requests.results.other.fee_unpaid.total
+    other = report.requests.results.other
+    if not isinstance(other, OtherHandling):
+        return report  # the 2019 edition has no （六）2 row
+    unpaid = other.fee_unpaid.total
     fees = report.other_matters.fees
     if unpaid and not fees.notices:
         fees = attrs.evolve(fees, notices=unpaid)

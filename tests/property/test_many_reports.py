@@ -17,7 +17,13 @@ from govinfo_report.cells import CELLS, cell_value
 from govinfo_report.labels import APPLICANT_COLUMNS
 from govinfo_report.many.aggregate import SUMMED_CELLS, aggregate
 from govinfo_report.many.continuity import continuity
-from govinfo_report.model import ApplicantCounts, HandlingResults, Requests, default_title
+from govinfo_report.model import (
+    ApplicantCounts,
+    HandlingResults,
+    ProactiveDisclosure,
+    Requests,
+    default_title,
+)
 from govinfo_report.testing import reports
 
 YEAR = 2023
@@ -90,6 +96,7 @@ def test_x_carry_fires_exactly_for_the_columns_that_differ(
     # This year: carried over = last year's carried forward, plus ``extra`` in some columns,
     # all handled this year (disclosed), so the table balances.
     over = attrs.evolve(forward, **{c: getattr(forward, c) + n for c, n in extra.items()})
+    assert isinstance(previous.proactive, ProactiveDisclosure)
     current = AnnualReport(
         organ="某县教育局",
         year=2023,

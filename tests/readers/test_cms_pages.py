@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from govinfo_report import load
 from govinfo_report.errors import ReportError
+from govinfo_report.model import ProactiveDisclosure, Requests
 from govinfo_report.published.audit import audit
 from govinfo_report.published.readers import read_html
 
@@ -159,6 +160,7 @@ def _without_row(body: str, label: str) -> str:
 def _zero_regulations(report: AnnualReport) -> AnnualReport:
     from govinfo_report.model import DocumentCounts  # noqa: PLC0415 - local to one case
 
+    assert isinstance(report.proactive, ProactiveDisclosure)
     proactive = attrs.evolve(report.proactive, regulations=DocumentCounts())
     return attrs.evolve(report, proactive=proactive)
 
@@ -190,6 +192,7 @@ def _nothing_other(report: AnnualReport) -> AnnualReport:
     from govinfo_report.model import ApplicantCounts, OtherHandling  # noqa: PLC0415
 
     requests = report.requests
+    assert isinstance(requests, Requests)
     other = requests.results.other
     forward = ApplicantCounts(
         **{

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_value
+from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_by_key, cell_value
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.rules.phrases import (
     DOCUMENT_OBJECTS,
@@ -122,16 +122,22 @@ def paragraphs_of(report: AnnualReport) -> list[Paragraph]:
 
 
 def narrative_findings(report: AnnualReport) -> list[Finding]:
-    """T-TEXT warnings on ``report``: figures of its narrative its own tables contradict."""
+    """T-TEXT warnings on ``report``: figures of its narrative its own tables contradict.
+
+    The phrases name cells of the 2021 edition; in a 2019 report, those it does not have
+    (Table A's, （六）'s sub-items) are not read.
+    """
     keys = {key for phrase in PHRASES for reading in phrase.readings for key in reading}
     keys |= {key for *_, readings in ZERO_PHRASES for reading in readings for key in reading}
+    cells = CELL_BY_KEY if report.edition == "2021" else cell_by_key(report.edition)
     values: dict[CellKey, Number] = {}
     for key in keys:
         if "*" in key:
             for row in set(DOCUMENT_OBJECTS.values()):
                 full = tuple(row if part == "*" else part for part in key)
-                values[full] = cell_value(report, full)
-        else:
+                if full in cells:
+                    values[full] = cell_value(report, full)
+        elif key in cells:
             values[key] = cell_value(report, key)
     return check_narrative(paragraphs_of(report), values, year=report.year)
 

@@ -93,8 +93,11 @@ def report_structure_hook(
     forbid: bool | Literal["from_converter"] = (
         "from_converter" if forbid_extra_keys is None else forbid_extra_keys
     )
+    # Typed loosely: mypy cannot tell the field overrides from the keyword options.
+    make: Callable[..., Any] = make_dict_structure_fn
+    made: dict[str, Callable[[object, type], AnnualReport]]
     made = {
-        edition: make_dict_structure_fn(
+        edition: make(
             AnnualReport,
             conv,
             forbid,
@@ -104,7 +107,7 @@ def report_structure_hook(
     }
 
     def hook(value: object, _: type) -> AnnualReport:
-        return made[edition_of(value)](value, AnnualReport)  # type: ignore[arg-type]
+        return made[edition_of(value)](value, AnnualReport)
 
     return hook
 
