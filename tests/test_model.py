@@ -116,9 +116,9 @@ def test_amount_precision_is_kept() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "code", "path"),
     [
-        ({"year": 2020}, "S-VALUE", "$.year"),
+        ({"year": 2018}, "S-VALUE", "$.year"),
         ({"year": True}, "S-VALUE", "$.year"),
-        ({"edition": "2019"}, "S-VALUE", "$.edition"),
+        ({"edition": "2018"}, "S-VALUE", "$.edition"),
         ({"date": dt.datetime(2022, 1, 1, tzinfo=dt.UTC)}, "S-TYPE", "$.date"),
     ],
 )

@@ -35,12 +35,18 @@ import typing
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
-from govinfo_report.cells import CELL_BY_KEY, CELLS, CellKey
+from govinfo_report.cells import CELLS, Cell, CellKey, cell_by_key, cells_of
 from govinfo_report.errors import ReportError
 from govinfo_report.findings import Finding, Place, Severity, make_finding
 from govinfo_report.model.narrative import Narrative, OtherMatters
-from govinfo_report.model.report import DEFAULT_EDITION, AnnualReport
-from govinfo_report.rules.catalogue import check_cell, complete_totals, evaluate
+from govinfo_report.model.report import (
+    DEFAULT_EDITION,
+    EDITION_SECTIONS,
+    MAX_YEAR,
+    AnnualReport,
+    edition_for,
+)
+from govinfo_report.rules.catalogue import check_cell, complete_totals, evaluate, sum_rules
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -48,10 +54,19 @@ if TYPE_CHECKING:
 
     from govinfo_report.model.report import Contact, Publication
 
-__all__ = ["FILLABLE_CELLS", "from_cells"]
+__all__ = ["FILLABLE_CELLS", "fillable_cells", "from_cells"]
 
 #: The cells a person fills in; every other printed cell is a total computed from them.
 FILLABLE_CELLS: Final = tuple(c for c in CELLS if not c.computed)
+
+_FILLABLE: Final = {
+    edition: tuple(c for c in cells_of(edition) if not c.computed) for edition in EDITION_SECTIONS
+}
+
+
+def fillable_cells(edition: str) -> tuple[Cell, ...]:
+    """The cells a person fills in, in an edition (:data:`FILLABLE_CELLS` for "2021")."""
+    return _FILLABLE[edition]
 
 Number = int | Decimal
 
@@ -61,7 +76,7 @@ def from_cells(  # noqa: PLR0913 - the report's identity, each a keyword
     *,
     organ: str,
     year: int,
-    edition: str = DEFAULT_EDITION,
+    edition: str | None = None,
     title: str | None = None,
     preface: tuple[str, ...] | None = None,
     publication: Publication | None = None,
@@ -73,7 +88,8 @@ def from_cells(  # noqa: PLR0913 - the report's identity, each a keyword
 ) -> AnnualReport:
     """The report of ``organ`` for ``year`` with the given cell values.
 
-    A cell not given is 0. A total (a 总计 cell) may be given: it must then equal the sum it
+    The cells are those of ``edition`` (by default the year's: "2019" for 2019 and 2020,
+    see :func:`~govinfo_report.cells.cells_of`). A cell not given is 0. A total (a 总计 cell) may be given: it must then equal the sum it
     prints. Counts are ``int`` (not ``bool``), amounts ``Decimal``, ``int`` or a decimal
     string. ``overview``, ``problems`` and ``other_matters`` are the narrative of sections
     一, 五 and 六 (the fee figures of 六 are cells). Raises :class:`ReportError` with every
@@ -81,12 +97,19 @@ def from_cells(  # noqa: PLR0913 - the report's identity, each a keyword
     (A-NONNEG), totals that disagree (B-ROWTOTAL, B-HANDLED, C-TOTAL), the balance
     (B-BALANCE) and the identity (S-VALUE, S-TYPE).
     """
+    of_year = edition_for(year) if type(year) is int and year <= MAX_YEAR else DEFAULT_EDITION
+    if edition is None:
+        edition = of_year
+    # An unknown edition is the identity's finding; the cells are read as the year's.
+    tables = edition if type(edition) is str and edition in EDITION_SECTIONS else of_year
+    fillable = _FILLABLE[tables]
+    by_key = cell_by_key(tables)
     findings: list[Finding] = []
-    values: dict[CellKey, Number] = {c.key: _ZERO[c.kind] for c in FILLABLE_CELLS}
+    values: dict[CellKey, Number] = {c.key: _ZERO[c.kind] for c in fillable}
     seen: set[CellKey] = set()
     for name, raw in cells.items():
         key = _key(name)
-        cell = CELL_BY_KEY.get(key) if key is not None else None
+        cell = by_key.get(key) if key is not None else None
         if cell is None:
             findings.append(make_finding("S-UNKNOWN", Place(path=_shown(name))))
             continue
@@ -103,8 +126,8 @@ def from_cells(  # noqa: PLR0913 - the report's identity, each a keyword
             )  # rules involving it are not applied: its own finding says why
         elif value is not None:
             values[cell.key] = value
-    complete_totals(values)
-    findings.extend(f for f in evaluate(values) if f.severity is Severity.ERROR)
+    complete_totals(values, tables)
+    findings.extend(f for f in evaluate(values, sum_rules(tables)) if f.severity is Severity.ERROR)
     identity: dict[str, Any] = {
         "organ": organ,
         "year": year,
@@ -126,7 +149,7 @@ def from_cells(  # noqa: PLR0913 - the report's identity, each a keyword
         except ReportError as exc:
             findings[:0] = exc.findings
         raise ReportError(findings)
-    sections = _sections({c.key: values[c.key] for c in FILLABLE_CELLS})
+    sections = _sections({c.key: values[c.key] for c in fillable}, tables)
     six = other_matters or Narrative()
     sections["other_matters"] = OtherMatters(
         opening=six.opening, parts=six.parts, fees=sections["other_matters"].fees
@@ -153,15 +176,16 @@ def _shown(name: object) -> str:
     return f"$[{name!r}]"
 
 
-def _sections(values: dict[CellKey, Number]) -> dict[str, Any]:
+def _sections(values: dict[CellKey, Number], edition: str) -> dict[str, Any]:
     """The sections holding ``values`` (every fillable cell), built by their constructors."""
+    classes = {**_hints(AnnualReport), **EDITION_SECTIONS[edition]}
     tree: dict[str, Any] = {}
     for key, value in values.items():
         node = tree
         for name in key[:-1]:
             node = node.setdefault(name, {})
         node[key[-1]] = value
-    return {name: _build(_hints(AnnualReport)[name], branch) for name, branch in tree.items()}
+    return {name: _build(classes[name], branch) for name, branch in tree.items()}
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
