@@ -17,6 +17,7 @@ from govinfo_report.cli._common import (
 )
 from govinfo_report.cli._output import FORMATS, make_output
 from govinfo_report.errors import GovinfoReportError, ReadError
+from govinfo_report.model.report import EDITIONS
 
 if TYPE_CHECKING:
     import argparse
@@ -58,6 +59,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     schema = sub.add_parser("schema", help="print the JSON Schema | 输出 JSON Schema")
     schema.add_argument(
         "-o", "--output", type=output_path, metavar="FILE", help="write to FILE (atomically)"
+    )
+    schema.add_argument(
+        "--edition",
+        choices=tuple(EDITIONS),
+        default="2021",
+        help="the edition of the format (default 2021; 2019: reports on 2019 and 2020) | 格式版本",
     )
     schema.set_defaults(func=_cmd_schema)
 
@@ -116,7 +123,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from govinfo_report.formats.json.schema import json_schema  # noqa: PLC0415 - only this command needs it
 
-    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(json_schema(args.edition), ensure_ascii=False, indent=2) + "\n"
     if args.output is not None:
         try:
             _io.atomic_write(args.output, text.encode())

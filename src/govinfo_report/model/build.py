@@ -68,6 +68,7 @@ def fillable_cells(edition: str) -> tuple[Cell, ...]:
     """The cells a person fills in, in an edition (:data:`FILLABLE_CELLS` for "2021")."""
     return _FILLABLE[edition]
 
+
 Number = int | Decimal
 
 
@@ -89,8 +90,9 @@ def from_cells(  # noqa: PLR0913 - the report's identity, each a keyword
     """The report of ``organ`` for ``year`` with the given cell values.
 
     The cells are those of ``edition`` (by default the year's: "2019" for 2019 and 2020,
-    see :func:`~govinfo_report.cells.cells_of`). A cell not given is 0. A total (a 总计 cell) may be given: it must then equal the sum it
-    prints. Counts are ``int`` (not ``bool``), amounts ``Decimal``, ``int`` or a decimal
+    see :func:`~govinfo_report.cells.cells_of`). A cell not given is 0. A total (a 总计
+    cell) may be given: it must then equal the sum it prints. Counts are ``int`` (not
+    ``bool``; the 2019 本年增/减 may be negative), amounts ``Decimal``, ``int`` or a decimal
     string. ``overview``, ``problems`` and ``other_matters`` are the narrative of sections
     一, 五 and 六 (the fee figures of 六 are cells). Raises :class:`ReportError` with every
     problem at once: unknown cells (S-UNKNOWN), values that are not counts or amounts
@@ -157,7 +159,7 @@ def from_cells(  # noqa: PLR0913 - the report's identity, each a keyword
     return AnnualReport(**identity, **narrative, **sections)
 
 
-_ZERO: Final[dict[str, Number]] = {"count": 0, "amount": Decimal(0)}
+_ZERO: Final[dict[str, Number]] = {"count": 0, "signed": 0, "amount": Decimal(0)}
 
 
 def _key(name: object) -> CellKey | None:

@@ -33,7 +33,6 @@ from govinfo_report.model.requests import (
     Requests,
     Unavailable,
     Withheld,
-    _sum_rows,
 )
 from govinfo_report.rules.catalogue import MAX_COUNT, parse_amount
 
@@ -180,6 +179,15 @@ class ProactiveDisclosure2019:
 
 
 # --- Table B (section 三) -------------------------------------------------------------
+
+_APPLICANTS: Final = tuple(c for c in labels.APPLICANT_COLUMNS if c != "total")
+
+
+def _sum_rows(rows: list[ApplicantCounts]) -> ApplicantCounts:
+    """The column-wise sum of rows, made in one step."""
+    return ApplicantCounts(
+        **{column: sum(getattr(row, column) for row in rows) for column in _APPLICANTS}
+    )
 
 
 @attrs.frozen(kw_only=True)

@@ -80,6 +80,7 @@ from typing import TYPE_CHECKING, Final, cast
 from govinfo_report import labels
 from govinfo_report._io import atomic_write
 from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_value
+from govinfo_report.formats import require_2021_layout
 from govinfo_report.formats._prose import (
     FEES_SENTENCE,
     cn_number,
@@ -245,6 +246,7 @@ def html_text(report: AnnualReport, *, fragment: bool = False) -> str:
     if not isinstance(cast("object", report), AnnualReport):  # callers may be untyped
         msg = f"expected an AnnualReport, got {type(report).__name__}"
         raise TypeError(msg)
+    require_2021_layout(report, "网页", "web page")
     data = dumps(report, indent=None).rstrip("\n")
     if fragment:
         # The style element inside the article: one element to paste, and a page whose

@@ -8,6 +8,11 @@ still break a rule; ``govinfo-report check`` tells.
 >>> schema = json_schema()
 >>> schema["properties"]["edition"]
 {'const': '2021'}
+>>> old = json_schema("2019")
+>>> old["properties"]["edition"], old["properties"]["proactive"]
+({'const': '2019'}, {'$ref': '#/$defs/ProactiveDisclosure2019'})
+>>> old["$defs"]["ItemCounts2019"]["properties"]["change"]["minimum"] < 0
+True
 >>> schema["$defs"]["ApplicantCounts"]["required"][:2]
 ['natural_person', 'commercial_enterprise']
 >>> "total" in schema["$defs"]["ApplicantCounts"]["properties"]
@@ -38,13 +43,38 @@ from govinfo_report.model import (
     Part,
 )
 from govinfo_report.model._fields import MAX_PARTS
+from govinfo_report.model.edition2019 import (
+    SIGNED_FIELD,
+    DocumentCounts2019,
+    FeeItems2019,
+    HandlingResults2019,
+    ItemCounts2019,
+    Procurement2019,
+)
+from govinfo_report.model.report import EDITION_SECTIONS, MIN_YEAR
 from govinfo_report.rules.catalogue import MAX_FRACTION_DIGITS, MAX_WHOLE_DIGITS
 
-__all__ = ["SCHEMA_ID", "json_schema"]
+__all__ = ["SCHEMA_ID", "json_schema", "schema_id"]
 
+#: The ``$id`` of the schema of the 2021 edition (see :func:`schema_id` for the others).
 SCHEMA_ID: Final = f"https://govinfo-report.invalid/schema/v{SCHEMA_VERSION}.json"
 
+
+def schema_id(edition: str) -> str:
+    """The ``$id`` of the schema of an edition: :data:`SCHEMA_ID` for "2021".
+
+    >>> schema_id("2019")
+    'https://govinfo-report.invalid/schema/v2-2019.json'
+    """
+    if edition == "2021":
+        return SCHEMA_ID
+    return f"https://govinfo-report.invalid/schema/v{SCHEMA_VERSION}-{edition}.json"
+
+
 _COUNT: Final = {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
+#: The one signed count (the 2019 本年增/减).
+_SIGNED: Final = {"type": "integer", "minimum": -MAX_COUNT, "maximum": MAX_COUNT}
+_SIGNED_CLASSES: Final = (ItemCounts2019, FeeItems2019)
 _AMOUNT: Final = {
     "description": (
         'A non-negative exact decimal: a string of digits ("12.50"), an integer, or a JSON '
@@ -76,10 +106,15 @@ _COMPUTED: Final[dict[type, str]] = {
     ApplicantCounts: "ApplicantCounts",
     Outcomes: "Outcomes",
     HandlingResults: "ApplicantCounts",
+    HandlingResults2019: "ApplicantCounts",
 }
 _COLUMN_LABELS: Final[dict[type, typing.Mapping[str, str]]] = {
     ApplicantCounts: labels.APPLICANT_COLUMNS,
     Outcomes: labels.APPEAL_COLUMNS,
+    DocumentCounts2019: labels.DOCUMENT_COLUMNS_2019,
+    ItemCounts2019: labels.ITEM_COLUMNS_2019,
+    FeeItems2019: labels.FEE_ITEM_COLUMNS_2019,
+    Procurement2019: labels.PROCUREMENT_COLUMNS_2019,
 }
 
 
@@ -117,16 +152,20 @@ def _holds_cells(tp: Any) -> bool:  # noqa: ANN401 - any field type
     )
 
 
-def _class_schema(cls: type, defs: dict[str, Any]) -> None:
+def _class_schema(
+    cls: type, defs: dict[str, Any], sections: typing.Mapping[str, type] | None = None
+) -> None:
+    """The schema of ``cls`` into ``defs``; ``sections``: the report's sections' classes."""
     if cls.__name__ in defs:
         return
     defs[cls.__name__] = {}  # reserve: classes may refer to each other
-    hints = typing.get_type_hints(cls)
+    hints = {**typing.get_type_hints(cls), **(sections or {})}
     properties: dict[str, Any] = {}
     required = []
     column_labels = _COLUMN_LABELS.get(cls, {})
     for field in attrs.fields(cls):
-        prop = _type_schema(hints[field.name], defs)
+        signed = cls in _SIGNED_CLASSES and field.name == SIGNED_FIELD
+        prop = dict(_SIGNED) if signed else _type_schema(hints[field.name], defs)
         if field.name in column_labels:
             prop["title"] = column_labels[field.name]
         properties[field.name] = prop
@@ -135,7 +174,8 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> None:
             required.append(field.name)
     if cls in _COMPUTED:
         target = _COMPUTED[cls]
-        total = {"$ref": f"#/$defs/{target}"} if cls is HandlingResults else dict(_COUNT)
+        results = cls in (HandlingResults, HandlingResults2019)
+        total = {"$ref": f"#/$defs/{target}"} if results else dict(_COUNT)
         total["description"] = "Computed; optional on input, checked against its cells."
         properties["total"] = total
     schema: dict[str, Any] = {
@@ -149,29 +189,36 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> None:
     defs[cls.__name__] = schema
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a report's JSON form."""
+def json_schema(edition: str = "2021") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a report's JSON form in an ``edition`` of the format.
+
+    Each edition has its own schema ("2021", the default, or "2019": its Table A and its
+    （六）其他处理 row differ). ``ValueError`` for an edition this library does not know.
+    """
+    if edition not in EDITIONS:
+        msg = (
+            f"格式版本应为 {'、'.join(EDITIONS)} / the edition must be one of {', '.join(EDITIONS)}"
+        )
+        raise ValueError(msg)
     defs: dict[str, Any] = {}
-    _class_schema(AnnualReport, defs)
+    _class_schema(AnnualReport, defs, EDITION_SECTIONS[edition])
     root = defs.pop("AnnualReport")
     properties = {
         "format": {"const": FORMAT},
         "schema_version": {"const": SCHEMA_VERSION},
         **root["properties"],
-        "edition": {"const": next(iter(EDITIONS))}
-        if len(EDITIONS) == 1
-        else {"enum": list(EDITIONS)},
-        # the earliest year of any edition; the edition's own first year is checked on load
-        "year": {"type": "integer", "minimum": min(EDITIONS.values()), "maximum": MAX_YEAR},
+        "edition": {"const": edition},
+        # any year from 2019 on: another edition than the year's is a warning (E-EDITION)
+        "year": {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
         "organ": dict(_NONEMPTY_TEXT),
         "title": dict(_NONEMPTY_TEXT),
     }
     required = ["format", "schema_version", "edition", "organ", "year"]
-    hints = typing.get_type_hints(AnnualReport)
+    hints = {**typing.get_type_hints(AnnualReport), **EDITION_SECTIONS[edition]}
     required += [f.name for f in attrs.fields(AnnualReport) if attrs.has(hints[f.name])]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
+        "$id": schema_id(edition),
         "title": "政府信息公开工作年度报告 (govinfo_report JSON form)",
         "description": root["description"],
         "type": "object",

@@ -43,6 +43,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from govinfo_report import labels
 from govinfo_report._io import atomic_write
 from govinfo_report.cells import CELL_BY_KEY, cell_value
+from govinfo_report.formats import require_2021_layout
 from govinfo_report.formats.xlsx.layout import (
     CHECK_FALSE,
     CHECK_TRUE,
@@ -439,6 +440,7 @@ def _checked(report: object) -> AnnualReport:
 def xlsx_bytes(report: AnnualReport) -> bytes:
     """The report as the bytes of a filled workbook; the same report gives the same bytes."""
     report = _checked(report)
+    require_2021_layout(report, "Excel 工作簿", "Excel workbook")
     return build_workbook(report, report.organ, report.year)
 
 
@@ -449,6 +451,7 @@ def template_bytes(organ: str, year: int) -> bytes:
     one the format applies to (the same checks as :class:`~govinfo_report.AnnualReport`).
     """
     report = AnnualReport(organ=organ, year=year)  # validates both
+    require_2021_layout(report, "Excel 填报模板", "Excel template")
     return build_workbook(None, report.organ, report.year)
 
 
