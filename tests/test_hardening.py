@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -993,3 +994,95 @@ def test_a_document_that_is_no_object_is_spelled_as_json(data: object, shown: st
     (finding,) = check(data)
     assert (finding.code, finding.place.path) == ("S-TYPE", "$")
     assert shown in finding.message_en
+
+
+# --- a visible decoy table: the report's own table wins ------------------------------------
+
+_CITY = (
+    (Path(__file__).parent / "data" / "published" / "city-department-2023.gbk.html")
+    .read_bytes()
+    .decode("gbk")
+)
+
+
+def _city_at(where: str) -> int:
+    """Where in the city page a decoy is put (an index into its markup)."""
+    body = _CITY.index(">", _CITY.index("<body")) + 1
+    heading_two = _CITY.rfind("<p ", 0, _CITY.index("二、主动公开政府信息情况"))
+    table_two = _CITY.index("<div align=center><table", heading_two)
+    after_three = _CITY.index("</p>", _CITY.index("三、收到和处理政府信息公开申请情况")) + 4
+    return {
+        "a sidebar before the article": body,
+        "a sidebar after the article": _CITY.index("<div class=footer>"),
+        "in the article, before section 二": heading_two,
+        "in section 二, before the report's table": table_two,
+        "in section 三": after_three,
+    }[where]
+
+
+def _table_two(figure: str) -> str:
+    """A complete copy of the page's table 二 with every figure replaced by ``figure``."""
+    start = _CITY.index("<table", _CITY.index("二、主动公开政府信息情况"))
+    end = _CITY.index("</table>", start) + len("</table>")
+    return re.sub(r">\s*\d+(?:\.\d+)?\s*<", f">{figure}<", _CITY[start:end])
+
+
+_ONE_ROW = "<table><tr><td>规章</td><td>999</td><td>0</td><td>999</td></tr></table>"
+_DECOYS = {
+    "one row": _ONE_ROW,
+    "one row with its group": (
+        "<table><tr><td>第二十条第（一）项</td></tr>"
+        "<tr><td>规章</td><td>999</td><td>0</td><td>999</td></tr></table>"
+    ),
+    "a complete copy with other figures": _table_two("999"),
+}
+
+
+def _values(record: g.PublishedReport) -> dict[tuple[str, ...], object]:
+    return {c.key: c.value for c in record.cells}
+
+
+@pytest.mark.parametrize("decoy", list(_DECOYS), ids=list(_DECOYS))
+@pytest.mark.parametrize(
+    "where",
+    [
+        "a sidebar before the article",
+        "a sidebar after the article",
+        "in the article, before section 二",
+        "in section 三",
+    ],
+)
+def test_a_visible_decoy_table_never_wins(where: str, decoy: str) -> None:
+    at = _city_at(where)
+    page = _CITY[:at] + f"<div class=sidebar>{_DECOYS[decoy]}</div>" + _CITY[at:]
+    real = g.read_html(_CITY)
+    record = g.read_html(page)
+    assert _values(record) == _values(real)
+    why = "outside the report's article" if "sidebar" in where else "another table gives"
+    noted = [f for f in record.findings if f.code == "R-UNREAD" and why in f.message_en]
+    assert "999" in {f.found for f in noted}  # the decoy's figures are noted, never used
+    assert g.is_consistent(record) == g.is_consistent(real)
+    assert record.to_report() == real.to_report()
+
+
+@pytest.mark.parametrize("decoy", ["one row", "one row with its group"])
+def test_a_partial_decoy_in_the_right_section_loses_to_the_complete_table(decoy: str) -> None:
+    at = _city_at("in section 二, before the report's table")
+    record = g.read_html(_CITY[:at] + _DECOYS[decoy] + _CITY[at:])
+    assert _values(record) == _values(g.read_html(_CITY))
+
+
+def test_two_complete_tables_in_one_section_are_an_error_not_a_guess(tmp_path: Path) -> None:
+    at = _city_at("in section 二, before the report's table")
+    page = tmp_path / "page.html"
+    page.write_text(_CITY[:at] + _table_two("999") + _CITY[at:], encoding="utf-8")
+    record = g.read(page)
+    errors = [f for f in record.findings if f.severity is Severity.ERROR]
+    assert errors
+    assert all(f.code == "R-UNREAD" for f in errors)
+    assert "cannot be told" in errors[0].message_en
+    assert not g.is_consistent(record)
+    with pytest.raises(ReportError):
+        record.to_report()
+    code, _, _ = _cli("audit", str(page))
+    assert code == 1

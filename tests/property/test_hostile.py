@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import encodings.aliases
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -131,6 +133,61 @@ def test_any_span_values(spans: list[tuple[str, str]]) -> None:
         assert all(f.message_en for f in g.audit(record))
         return
     assert "grid positions" in why or "cells" in why
+
+
+_CITY = (
+    (Path(__file__).parents[1] / "data" / "published" / "city-department-2023.gbk.html")
+    .read_bytes()
+    .decode("gbk")
+)
+_CITY_VALUES = {c.key: c.value for c in g.read_html(_CITY).cells}
+#: Where a decoy may stand: the page's start, between any two of its paragraphs or tables
+#: (sections 一 to 六, before and after each table), before its footer.
+_GAPS = sorted(
+    {
+        _CITY.index(">", _CITY.index("<body")) + 1,
+        _CITY.index("<div class=footer>"),
+        *(m.start() for m in re.finditer(r"\n\n(?=<)", _CITY)),
+    }
+)
+#: Rows a decoy may copy: labels of tables 二 and 三, as printed, with their widths.
+_DECOY_ROWS = [
+    ("规章", 3),
+    ("行政规范性文件", 3),
+    ("行政许可", 1),
+    ("行政处罚", 1),
+    ("一、本年新收政府信息公开申请数量", 7),
+    ("（一）予以公开", 7),
+    ("四、结转下年度继续办理", 7),
+]
+_decoy_row = st.sampled_from(_DECOY_ROWS).flatmap(
+    lambda row: st.lists(
+        st.integers(min_value=0, max_value=10**6), min_size=row[1], max_size=row[1]
+    ).map(lambda figures: (row[0], figures))
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    at=st.sampled_from(_GAPS),
+    rows=st.lists(_decoy_row, min_size=1, max_size=3),
+    sidebar=st.booleans(),
+)
+def test_any_partial_decoy_table_anywhere_never_wins(
+    at: int, rows: list[tuple[str, list[int]]], *, sidebar: bool
+) -> None:
+    """A visible table matching some labels, anywhere on the page: the report's own
+    (complete, in its section) is read, whatever the decoy's figures."""
+    cells = "".join(
+        f"<tr><td>{label}</td>{''.join(f'<td>{n}</td>' for n in figures)}</tr>"
+        for label, figures in rows
+    )
+    decoy = f"<table>{cells}</table>"
+    if sidebar:
+        decoy = f"<div class=sidebar><h3>相关数据</h3>{decoy}</div>"
+    record = g.read_html(_CITY[:at] + decoy + _CITY[at:])
+    assert {c.key: c.value for c in record.cells} == _CITY_VALUES
+    assert g.is_consistent(record)
 
 
 _CHARSETS = sorted({*encodings.aliases.aliases, *encodings.aliases.aliases.values()})

@@ -42,9 +42,14 @@ class TextCell:
 
 @attrs.frozen(kw_only=True)
 class Grid:
-    """A table (or a run of table lines of a text) as rows of cells, in reading order."""
+    """A table (or a run of table lines of a text) as rows of cells, in reading order.
+
+    ``outside`` marks a table found outside the page's article (a sidebar's) that looks
+    like one of the report's: its figures are noted, never read as the report's.
+    """
 
     rows: tuple[tuple[TextCell, ...], ...]
+    outside: bool = False
 
 
 Block = Para | Grid

@@ -17,6 +17,7 @@ import difflib
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from contextvars import ContextVar
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
@@ -26,7 +27,7 @@ import attrs
 from govinfo_report import labels
 from govinfo_report.cells import CELL_BY_KEY, CellKey
 from govinfo_report.errors import ReadError
-from govinfo_report.findings import Finding, Place, make_finding
+from govinfo_report.findings import Finding, Place, Severity, make_finding
 from govinfo_report.formats.docx import contract
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._normal import (
@@ -331,21 +332,63 @@ _FEE_PATTERNS: Final = (
 )
 
 
+#: How much a table is the report's own for one of its cells: whether it stands in the
+#: section of the cell's table (a table of 三 after the heading 三、), then how many cells of
+#: that table it gives (the report's table is complete; a sidebar's or a decoy's is not).
+_Rank = tuple[bool, int]
+_ANOTHER_TABLE: Final = (
+    "（另一张表格也给出了这个单元格：采用报告本部分中较完整的表格）",
+    (
+        " (another table gives this cell too: the more complete table in the report's own "
+        "section is read)"
+    ),
+)
+_OUTSIDE: Final = (
+    "（页面上报告正文之外的表格中的数字，不作为报告的数字读取）",
+    (" (a figure of a table outside the report's article on the page: not read as the report's)"),
+)
+_TWO_TABLES: Final = (
+    "（两张同样完整、同在报告本部分的表格给出了不同的数字，无法判断哪张是报告的表格）",
+    (
+        " (two tables, equally complete and both in the report's own section, give different "
+        "figures: which one is the report's cannot be told)"
+    ),
+)
+
+
 class _Builder:
     """Collects cells, leftovers and findings while the blocks are interpreted."""
 
     def __init__(self) -> None:
         self.cells: dict[CellKey, PublishedCell] = {}
+        self.ranks: dict[CellKey, _Rank] = {}
+        self.contested: dict[CellKey, list[TextCell]] = {}  # other figures of equal rank
         self.duplicates = 0  # cells found a second time (a second report on the page?)
         self.combined: list[CombinedCell] = []
         self.unread: list[Unread] = []
         self.findings: list[Finding] = []
 
-    def add_cell(self, key: CellKey, cell: TextCell) -> None:
-        if key in self.cells:
+    def add_cell(self, key: CellKey, cell: TextCell, rank: _Rank = (False, 0)) -> None:
+        """The cell ``key`` as printed in ``cell``, from a table of ``rank``.
+
+        A cell given twice (a sidebar's table matching the labels, a decoy before the
+        report's own) is read from the table of the better rank, the other noted. Two
+        tables of the same rank with different figures cannot be told apart: an error.
+        """
+        held = self.cells.get(key)
+        if held is not None:
             self.duplicates += 1
-            self.leftover(cell.text, cell.source)
-            return
+            held_rank = self.ranks[key]
+            if rank < held_rank or (rank == held_rank and compact(held.raw) == compact(cell.text)):
+                self.leftover(cell.text, cell.source, detail=_ANOTHER_TABLE)
+                return
+            if rank == held_rank:  # an error unless a better table comes (see finish)
+                self.contested.setdefault(key, []).append(cell)
+                return
+            self.leftover(held.raw, held.source, detail=_ANOTHER_TABLE)
+            for lost in self.contested.pop(key, []):
+                self.leftover(lost.text, lost.source, detail=_ANOTHER_TABLE)
+        self.ranks[key] = rank
         meta = CELL_BY_KEY[key]
         value = parse_value(cell.text)
         if meta.kind == "amount" and isinstance(value, int):
@@ -357,6 +400,13 @@ class _Builder:
             blank=value is None and is_blank(cell.text),
             source=cell.source,
         )
+
+    def finish(self) -> None:
+        """Cells two tables of the same rank give different figures for: errors."""
+        for cells in self.contested.values():
+            for cell in cells:
+                self.leftover(cell.text, cell.source, detail=_TWO_TABLES, error=True)
+        self.contested = {}
 
     def numerals(self) -> None:
         """Counts printed in Chinese numerals: a column that has them has them throughout.
@@ -389,12 +439,22 @@ class _Builder:
                 value = Decimal(number) if cell.cell.kind == "amount" else number
                 self.cells[key] = attrs.evolve(cell, value=value, blank=False)
 
-    def leftover(self, text: str, source: Source) -> None:
+    def leftover(
+        self,
+        text: str,
+        source: Source,
+        *,
+        detail: tuple[str, str] = ("", ""),
+        error: bool = False,
+    ) -> None:
         text = squash(text)
         if not text:
             return
         self.unread.append(Unread(text=text, source=source))
-        self.findings.append(make_finding("R-UNREAD", Place(path=source.ref), found=text))
+        severity = Severity.ERROR if error else None
+        place = Place(path=source.ref)
+        finding = make_finding("R-UNREAD", place, found=text, detail=detail, severity=severity)
+        self.findings.append(finding)
 
     def identity(
         self,
@@ -497,8 +557,66 @@ def _classify(text: str) -> tuple[_Row, bool] | str:
 _MAX_PENDING: Final = 6
 
 
+_Ranking = Callable[[str], _Rank] | None  # a table's rank for a table name; None: outside
+
+
+class _Recorder:
+    """What reading one table gives, kept until the table is read whole (for its rank)."""
+
+    def __init__(self) -> None:
+        self.ops: list[Callable[[_Builder, _Ranking], None]] = []
+        self.sizes: Counter[str] = Counter()  # cells given, by table
+
+    def add_cell(self, key: CellKey, cell: TextCell) -> None:
+        self.sizes[key[0]] += 1
+
+        def op(out: _Builder, rank: _Ranking) -> None:
+            if rank is None:
+                out.leftover(cell.text, cell.source, detail=_OUTSIDE)
+            else:
+                out.add_cell(key, cell, rank(key[0]))
+
+        self.ops.append(op)
+
+    def add_combined(self, keys: tuple[CellKey, ...], cell: TextCell) -> None:
+        def op(out: _Builder, rank: _Ranking) -> None:
+            if rank is None:
+                out.leftover(cell.text, cell.source, detail=_OUTSIDE)
+            else:
+                out.add_combined(keys, cell)
+
+        self.ops.append(op)
+
+    def leftover(self, text: str, source: Source) -> None:
+        def op(out: _Builder, rank: _Ranking) -> None:
+            if rank is not None:  # outside: the table's text is kept as the page's
+                out.leftover(text, source)
+
+        self.ops.append(op)
+
+    def loose(self, found: str, meant: str, place: Place) -> None:
+        def op(out: _Builder, rank: _Ranking) -> None:
+            if rank is not None:
+                out.loose(found, meant, place)
+
+        self.ops.append(op)
+
+    def replay(self, out: _Builder, section: str | None, *, outside: bool = False) -> None:
+        """Give ``out`` what was read, in order, each cell ranked by its table (``_Rank``).
+
+        A table ``outside`` the article gives no cells: its figures are noted.
+        """
+        sizes = self.sizes
+
+        def rank(table: str) -> _Rank:
+            return (table == section, sizes[table])
+
+        for op in self.ops:
+            op(out, None if outside else rank)
+
+
 class _TableReader:
-    def __init__(self, out: _Builder) -> None:
+    def __init__(self, out: _Recorder) -> None:
         self.out = out
 
     def read(self, grid: Grid, section: str | None) -> None:
@@ -837,7 +955,6 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     identity: Mapping[str, object] | None = None,
 ) -> PublishedReport:
     out = _Builder()
-    tables = _TableReader(out)
     page = _Page(styled=any(isinstance(b, Para) and b.style in WRITER_STYLES for b in blocks))
     front: list[Para] = []
     drafts: list[_SectionDraft] = []
@@ -850,7 +967,15 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
         if isinstance(block, Grid):
             if current is None and page.metadata_grid(block):
                 continue
-            tables.read(block, current.key if current else None)
+            section = current.key if current else None
+            recorder = _Recorder()
+            _TableReader(recorder).read(block, section)
+            recorder.replay(out, section, outside=block.outside)
+            if block.outside:
+                for row in block.rows:  # kept as the page's text, as any outside the article
+                    text = " ".join(c.text for c in row if c.text)
+                    if text:
+                        page.keep(Para(text=text, source=row[0].source, outside=True), "outside")
             continue
         if block.outside:
             page.keep(block, "outside")
@@ -887,6 +1012,7 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             current.paras.append(block)
             if len(text) <= _WIDGET_LENGTH and not current.widgets and is_widget(text):
                 current.widgets = True
+    out.finish()
     if len(repeated) >= _SECOND_REPORT_SECTIONS and out.duplicates >= _SECOND_REPORT_CELLS:
         raise _SecondReportError
     if drafts and not tail and not page.styled:

@@ -515,15 +515,7 @@ def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -
     walker.walk(root)
     walker.flush()
     pairs = walker.blocks
-    marks: list[etree._Element] = []
-    first_heading = None
-    for i, (block, el) in enumerate(pairs):
-        if isinstance(block, Grid):
-            if any(m in c.text for row in block.rows for c in row for m in _TABLE_MARKS):
-                marks.append(el)
-        elif match_section(block.text) is not None:
-            marks.append(el)
-            first_heading = i if first_heading is None else first_heading
+    marks, first_heading = _marks(pairs)
     if first_heading is not None:
         title = next(
             (
@@ -544,9 +536,46 @@ def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -
     for block, (_, el) in zip(marked, pairs, strict=True):
         if inside(el):
             blocks.append(block)
+        elif isinstance(block, Grid) and _looks_like_report_table(block):
+            blocks.append(Grid(rows=block.rows, outside=True))
         else:
             blocks.extend(_outside(block))
     return blocks
+
+
+def _marks(pairs: list[tuple[Block, etree._Element]]) -> tuple[list[etree._Element], int | None]:
+    """The elements that mark the article, and where among ``pairs`` the first heading is.
+
+    With enough headings they alone mark it, so that a sidebar's table matching the
+    labels cannot widen the article to the whole page; with fewer, the tables that look
+    like the report's mark it too.
+    """
+    marks: list[etree._Element] = []
+    tables: list[etree._Element] = []
+    headings: set[str] = set()
+    first_heading = None
+    for i, (block, el) in enumerate(pairs):
+        if isinstance(block, Grid):
+            if _looks_like_report_table(block):
+                tables.append(el)
+            continue
+        section = match_section(block.text)
+        if section is not None:
+            marks.append(el)
+            headings.add(section[0])
+            first_heading = i if first_heading is None else first_heading
+    if len(headings) < _HEADINGS_ENOUGH:
+        marks.extend(tables)
+    return marks, first_heading
+
+
+#: How many distinct section headings locate the article without the help of tables.
+_HEADINGS_ENOUGH: Final = 2
+
+
+def _looks_like_report_table(grid: Grid) -> bool:
+    """Whether ``grid`` holds a label of one of the report's tables (a quick test)."""
+    return any(m in c.text for row in grid.rows for c in row for m in _TABLE_MARKS)
 
 
 def _outside(block: Block) -> list[Block]:
