@@ -75,6 +75,30 @@ def fonts(n: int) -> bytes:
     )
 
 
+def _styled(css: str, body: str) -> bytes:
+    return (
+        f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>"
+        f"<h1>某县2023年政府信息公开工作年度报告</h1>{body}</body></html>"
+    ).encode()
+
+
+def css_rules(n: int) -> bytes:
+    """A style sheet of ``n`` hiding rules of distinct classes."""
+    return _styled("".join(f".c{i}{{display:none}}" for i in range(n)), "<p>x</p>")
+
+
+def css_matching(rules: int, elements: int) -> bytes:
+    """``rules`` descendant rules that each element of a class must be tried against."""
+    css = "".join(f"li.n{i} .x{{display:none}}" for i in range(rules))
+    return _styled(css, "<div>" + "<span class=x>x</span>" * elements + "</div>")
+
+
+def css_deep(depth: int, elements: int) -> bytes:
+    """A long descendant selector that fails for ``elements`` spans ``depth`` levels deep."""
+    css = "li " + "div " * 9 + "span{display:none}"
+    return _styled(css, "<div>" * depth + "<span>x</span>" * elements + "</div>" * depth)
+
+
 def text_table(lines: int) -> bytes:
     head = "某县2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
     return (head + "".join(f"\t格{i % 97}\n" for i in range(lines))).encode()
@@ -153,6 +177,13 @@ CASES: dict[str, tuple[Callable[[], bytes], str, str]] = {
     "html: 1000 x 10 cells": (lambda: cells(1000, 10), ".html", "read"),
     "html: 250 unclosed <font>": (lambda: fonts(250), ".html", "read"),
     "html: 300 unclosed <font>": (lambda: fonts(300), ".html", "read"),
+    "html: style sheet of 10,001 hiding rules": (lambda: css_rules(10_001), ".html", "read"),
+    "html: 50 descendant rules x 5000 elements": (
+        lambda: css_matching(50, 5000),
+        ".html",
+        "read",
+    ),
+    "html: 10-part selector, 2000 spans 200 deep": (lambda: css_deep(200, 2000), ".html", "read"),
     "text: table of 10,000 lines": (lambda: text_table(10_000), ".txt", "read"),
     "text: table of 20,000 lines": (lambda: text_table(20_000), ".txt", "read"),
     "text: 10,000 lines of one-cell rows": (lambda: text_rows(10_000), ".txt", "read"),

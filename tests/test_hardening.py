@@ -1086,3 +1086,186 @@ def test_two_complete_tables_in_one_section_are_an_error_not_a_guess(tmp_path: P
         record.to_report()
     code, _, _ = _cli("audit", str(page))
     assert code == 1
+
+
+# --- hidden by a style: .docx character and paragraph styles -------------------------------
+
+_STYLES = (
+    f'<w:styles xmlns:w="{_W}">'
+    '<w:style w:type="character" w:styleId="Secret"><w:rPr><w:vanish/></w:rPr></w:style>'
+    '<w:style w:type="character" w:styleId="SecretToo"><w:basedOn w:val="Secret"/></w:style>'
+    '<w:style w:type="character" w:styleId="Shown"><w:basedOn w:val="Secret"/>'
+    '<w:rPr><w:vanish w:val="0"/></w:rPr></w:style>'
+    '<w:style w:type="character" w:styleId="Spec"><w:rPr><w:specVanish/></w:rPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="HiddenPara"><w:rPr><w:vanish/></w:rPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="HiddenChild"><w:basedOn w:val="HiddenPara"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Loop1"><w:basedOn w:val="Loop2"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Loop2"><w:basedOn w:val="Loop1"/></w:style>'
+    "</w:styles>"
+)
+
+
+def _run(text: str, style: str | None = None, *, vanish: str | None = None) -> str:
+    props = f'<w:rStyle w:val="{style}"/>' if style else ""
+    if vanish is not None:
+        props += f'<w:vanish w:val="{vanish}"/>'
+    return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}<w:t>{text}</w:t></w:r>"
+
+
+# (case, paragraph style, runs after a visible "37", what is read)
+STYLED_RUNS = [
+    ("a character style with w:vanish", None, _run("99", "Secret"), "37"),
+    ("a character style based on one", None, _run("99", "SecretToo"), "37"),
+    ("a character style switching it off", None, _run("9", "Shown"), "379"),
+    ("a character style with w:specVanish", None, _run("99", "Spec"), "37"),
+    ("the run's own w:vanish=0 beats its style", None, _run("9", "Secret", vanish="0"), "379"),
+    ("an unknown character style", None, _run("9", "NoSuchStyle"), "379"),
+    ("a paragraph style with w:vanish", "HiddenPara", _run("99"), ""),
+    ("a paragraph style based on one", "HiddenChild", _run("99"), ""),
+    ("a run shown in a hidden paragraph style", "HiddenPara", _run("9", "Shown"), "9"),
+    ("a loop of w:basedOn", "Loop1", _run("9"), "379"),
+]
+
+
+@pytest.mark.parametrize(
+    ("pstyle", "runs", "text"), [c[1:] for c in STYLED_RUNS], ids=[c[0] for c in STYLED_RUNS]
+)
+def test_docx_styles_hide_text(pstyle: str | None, runs: str, text: str) -> None:
+    from govinfo_report.published.readers.docx import _styles, _text  # noqa: PLC0415
+
+    ppr = f'<w:pPr><w:pStyle w:val="{pstyle}"/></w:pPr>' if pstyle else ""
+    p = etree.fromstring(f'<w:p xmlns:w="{_W}">{ppr}{_run("37")}{runs}</w:p>')
+    assert _text(p, styles=_styles(etree.fromstring(_STYLES))) == text
+
+
+def test_docx_default_hidden_text_is_hidden() -> None:
+    from govinfo_report.published.readers.docx import _styles, _text  # noqa: PLC0415
+
+    styles = _styles(
+        etree.fromstring(
+            f'<w:styles xmlns:w="{_W}"><w:docDefaults><w:rPrDefault><w:rPr><w:vanish/>'
+            "</w:rPr></w:rPrDefault></w:docDefaults></w:styles>"
+        )
+    )
+    p = etree.fromstring(f'<w:p xmlns:w="{_W}">{_run("99")}{_run("37", vanish="0")}</w:p>')
+    assert _text(p, styles=styles) == "37"
+
+
+def test_a_docx_cell_hidden_by_its_style_is_read_as_seen() -> None:
+    cell = "<w:tc><w:p>{}</w:p></w:tc>"
+    body = (
+        "<w:p><w:r><w:t>某县2023年政府信息公开工作年度报告</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>二、主动公开政府信息情况</w:t></w:r></w:p><w:tbl><w:tr>"
+        + cell.format(_run("规章"))
+        + cell.format(_run("3") + _run("99", "Secret") + _run("7"))
+        + cell.format(_run("0"))
+        + cell.format(_run("5"))
+        + "</w:tr></w:tbl>"
+        '<w:p><w:pPr><w:pStyle w:val="HiddenPara"/></w:pPr>'
+        "<w:r><w:t>三、收到和处理政府信息公开申请情况</w:t></w:r></w:p>"
+    )
+    document = f'<w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>'
+    data = _rezip(
+        BLANK,
+        {"word/document.xml": document.encode(), "word/styles.xml": _STYLES.encode()},
+    )
+    record = g.read_docx(data)
+    found = record.cell(("proactive", "regulations", "issued"))
+    assert found is not None
+    assert found.raw == "37"
+    assert "requests" not in {s.key for s in record.sections}  # its heading is hidden
+
+
+# --- hidden by a style sheet: a web page's <style> rules -----------------------------------
+
+
+def _styled_cell(css: str, span: str = "<span class=x id=y>99</span>") -> str | None:
+    """The 规章 cell's text on a page with ``css`` in its <style>, 99 in ``span``."""
+    table = _REAL.replace("<td>2</td>", f"<td>3{span}7</td>")
+    page = f"<html><head><style>{css}</style></head>{_SEEN_HEAD.removeprefix('<html>')}"
+    record = g.read_html((page + table + "</body></html>").encode())
+    cell = record.cell(("proactive", "regulations", "issued"))
+    return None if cell is None else cell.raw
+
+
+# (case, style sheet, the cell read: 37 when the 99 is hidden)
+STYLE_SHEETS = [
+    ("a class", ".x{display:none}", "37"),
+    ("an id", "#y { display : none }", "37"),
+    ("a type and a class", "span.x{display:none}", "37"),
+    ("two classes", ".x.z{display:none}", "37"),
+    ("a selector list", "p, .x {display:none}", "37"),
+    ("a descendant", "table td .x{display:none}", "37"),
+    ("a child", "td > span{display:none}", "37"),
+    ("visibility:hidden", ".x{visibility:hidden}", "37"),
+    ("visibility:collapse", ".x{visibility:collapse}", "37"),
+    ("Word's mso-hide", ".x{mso-hide:all}", "37"),
+    ("a comment inside", "/* .x{display:block} */ .x{display:/**/none}", "37"),
+    ("upper case in the sheet", ".X{DISPLAY:NONE}", "37"),
+    ("important over the style attribute", ".x{display:none!important}", "37"),
+    ("a later rule shows it again", ".x{display:none} .x{display:inline}", "3997"),
+    ("an id beats a class", "#y{display:inline} .x{display:none}", "3997"),
+    ("important beats an id", "#y{display:inline} .x{display:none !important}", "37"),
+    ("another class", ".w{display:none}", "3997"),
+    ("a descendant of something else", "li .x{display:none}", "3997"),
+    ("a child of something else", "div > .x{display:none}", "3997"),
+    ("inside @media print", "@media print { .x{display:none} } .q{color:red}", "3997"),
+    ("a pseudo-class", ".x:hover{display:none}", "3997"),
+    ("visibility:visible", ".x{visibility:visible}", "3997"),
+]
+
+
+@pytest.mark.parametrize(
+    ("css", "raw"), [c[1:] for c in STYLE_SHEETS], ids=[c[0] for c in STYLE_SHEETS]
+)
+def test_html_style_sheets_hide_text(css: str, raw: str) -> None:
+    span = "<span class='x z' id=y>99</span>"
+    if "style attribute" in css or "important over" in css:
+        span = "<span class='x z' id=y style='display:inline'>99</span>"
+    assert _styled_cell(css, span) == raw
+
+
+def test_the_style_attribute_beats_a_plain_rule() -> None:
+    span = "<span class=x style='display:inline'>99</span>"
+    assert _styled_cell(".x{display:none}", span) == "3997"
+    assert _styled_cell(".x{display:none !important}", span) == "37"
+
+
+@pytest.mark.parametrize("hiding", [".decoy{display:none}", "#d{visibility:hidden}"])
+def test_a_decoy_table_hidden_by_a_style_sheet_is_not_read(hiding: str) -> None:
+    page = (
+        f"<html><head><style>{hiding}</style></head>"
+        + _SEEN_HEAD.removeprefix("<html>")
+        + _DECOY.format("class=decoy id=d")
+        + _REAL
+        + "</body></html>"
+    )
+    record = g.read_html(page.encode())
+    assert [(c.key[-1], c.raw) for c in record.cells][:3] == [
+        ("issued", "2"),
+        ("repealed", "0"),
+        ("in_force", "5"),
+    ]
+    assert not [f for f in record.findings if f.code == "R-UNREAD"]  # not seen: not read
+
+
+def test_style_sheets_past_their_bounds_are_refused() -> None:
+    from govinfo_report.published.readers._css import (  # noqa: PLC0415
+        MAX_CSS_CHARS,
+        MAX_CSS_RULES,
+        MAX_CSS_STEPS,
+    )
+
+    big = ".x{display:none}" + " " * MAX_CSS_CHARS
+    with pytest.raises(ReadError, match="style sheets are too large"):
+        _styled_cell(big)
+    many = "".join(f".c{i}{{display:none}}" for i in range(MAX_CSS_RULES + 1))
+    with pytest.raises(ReadError, match=f"more than {MAX_CSS_RULES}"):
+        _styled_cell(many)
+    spans = "<span class=x>x</span>" * 5000
+    rules = "".join(f"li.n{i} .x{{display:none}}" for i in range(50))  # 50 rules x 5000 spans
+    with pytest.raises(ReadError, match=f"over {MAX_CSS_STEPS} steps"):
+        _styled_cell(rules, spans)
+    deep = "<div>" * 200 + "<span>x</span>" * 2000 + "</div>" * 200
+    rule = "li div div div div div div div div div span{display:none}"  # no li: all fail
+    assert _styled_cell(rule, deep) == "3" + "x" * 2000 + "7"  # each ancestor looked at once

@@ -190,6 +190,63 @@ def test_any_partial_decoy_table_anywhere_never_wins(
     assert g.is_consistent(record)
 
 
+_TAGS = ["span", "b", "em", "font", "div"]
+_element = st.tuples(
+    st.sampled_from(_TAGS), st.booleans(), st.sets(st.sampled_from(["a", "b", "c", "Dd"]))
+)
+
+
+@st.composite
+def _hidden_by_a_selector(draw: st.DrawFn) -> tuple[str, str, bool]:
+    """Elements nested around a cell's "99", a selector for the innermost (or not), and
+    whether it matches: any chain of compounds, descendant and child combinators."""
+    chain = draw(st.lists(_element, min_size=1, max_size=6))
+    opened = ""
+    for k, (tag, with_id, classes) in enumerate(chain):
+        ident = f" id=i{k}" if with_id else ""
+        cls = f" class='{' '.join(sorted(classes))}'" if classes else ""
+        opened += f"<{tag}{ident}{cls}>"
+    markup = opened + "99" + "".join(f"</{tag}>" for tag, _, _ in reversed(chain))
+    picked = (
+        sorted(draw(st.sets(st.integers(0, len(chain) - 2), max_size=3))) if len(chain) > 1 else []
+    )
+    picked.append(len(chain) - 1)
+    parts = []
+    for n, k in enumerate(picked):
+        tag, with_id, classes = chain[k]
+        compound = draw(st.sampled_from([tag, "*", ""]))
+        if with_id and draw(st.booleans()):
+            compound += f"#I{k}" if draw(st.booleans()) else f"#i{k}"
+        for c in sorted(classes):
+            if draw(st.booleans()):
+                compound += "." + c
+        compound = compound or "*"
+        adjacent = n > 0 and picked[n - 1] == k - 1
+        joiner = "" if n == 0 else (" > " if adjacent and draw(st.booleans()) else " ")
+        parts.append(joiner + compound)
+    matches = draw(st.booleans())
+    if not matches:
+        parts[-1] += ".nowhere"
+    hiding = draw(st.sampled_from(["display:none", "visibility:hidden", "mso-hide:all"]))
+    # under the cell (``*`` alone would hide the whole page, as it does in a browser)
+    return markup, f"td {''.join(parts).lstrip()} {{ {hiding} }}", matches
+
+
+@settings(max_examples=150, deadline=None)
+@given(case=_hidden_by_a_selector())
+def test_any_supported_selector_hides_what_it_matches(case: tuple[str, str, bool]) -> None:
+    markup, css, matches = case
+    page = (
+        f"<html><head><style>{css}</style></head><body>"
+        "<h1>某县2023年政府信息公开工作年度报告</h1><p>二、主动公开政府信息情况</p>"
+        "<table><tr><td>第二十条第（一）项</td></tr>"
+        f"<tr><td>规章</td><td>3{markup}7</td><td>0</td><td>5</td></tr></table></body></html>"
+    )
+    cell = g.read_html(page.encode()).cell(("proactive", "regulations", "issued"))
+    assert cell is not None
+    assert cell.raw == ("37" if matches else "3997"), css
+
+
 _CHARSETS = sorted({*encodings.aliases.aliases, *encodings.aliases.aliases.values()})
 
 

@@ -1,5 +1,8 @@
 """Reading a report from a Word document (``read_docx``), safely.
 
+Why one module: walking the body, rebuilding tables and telling hidden runs (by their own
+properties or their styles) are one traversal of one document's XML.
+
 Any .docx is read by walking its XML directly (python-docx skips cells inside content
 controls and text inside tracked insertions, and repeats merged cells): paragraphs with
 their style ids, and each table rebuilt into its grid from ``w:gridBefore``, ``w:gridSpan``
@@ -45,6 +48,8 @@ from govinfo_report.published.readers._zip import (
 from govinfo_report.published.record import PublishedReport, Source
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lxml import etree
 
     from govinfo_report.findings import Finding
@@ -74,16 +79,95 @@ _HIDDEN: Final = (_w("vanish"), _w("specVanish"))
 _OFF: Final = frozenset({"0", "false", "off"})
 
 
-def _hidden(run: etree._Element) -> bool:
-    """Whether a run is hidden text (``w:vanish``/``w:specVanish`` not switched off)."""
-    pr = run.find(_RPR)
+def _vanish(pr: etree._Element | None) -> bool | None:
+    """What run properties ``pr`` say of hiding: hidden, shown, or nothing (``None``)."""
     if pr is None:
-        return False
+        return None
+    said = None
     for tag in _HIDDEN:
         flag = pr.find(tag)
-        if flag is not None and flag.get(_w("val"), "true").lower() not in _OFF:
-            return True
-    return False
+        if flag is not None:
+            on = flag.get(_w("val"), "true").lower() not in _OFF
+            said = on or bool(said)
+    return said
+
+
+@attrs.frozen
+class _Styles:
+    """Which styles of ``word/styles.xml`` hide their text, and the document's default.
+
+    A style hides text with ``w:vanish`` in its run properties, its own or through
+    ``w:basedOn``; character and paragraph styles are kept by their ids.
+    """
+
+    character: dict[str, bool] = attrs.field(factory=dict)
+    paragraph: dict[str, bool] = attrs.field(factory=dict)
+    default: bool = False
+
+    def hides(self, run: etree._Element, paragraph: str | None) -> bool:
+        """Whether ``run``, in a paragraph of style ``paragraph``, is hidden.
+
+        Word's order: the run's own properties, its character style, the paragraph's
+        style, the document's defaults; the nearest that says something decides.
+        """
+        pr = run.find(_RPR)
+        own = _vanish(pr)
+        if own is not None:
+            return own
+        if pr is not None:
+            ref = pr.find(_w("rStyle"))
+            if ref is not None:
+                by_style = self.character.get(ref.get(_w("val"), ""))
+                if by_style is not None:
+                    return by_style
+        if paragraph is not None:
+            by_style = self.paragraph.get(paragraph)
+            if by_style is not None:
+                return by_style
+        return self.default
+
+
+_NO_STYLES: Final = _Styles()
+#: Steps of ``w:basedOn`` followed (Word's own chains are a few steps; a loop ends here).
+_MAX_BASED_ON: Final = 20
+
+
+def _styles(root: etree._Element | None) -> _Styles:
+    """The hiding styles of a parsed ``word/styles.xml``."""
+    if root is None:
+        return _NO_STYLES
+    own: dict[tuple[str, str], bool | None] = {}
+    based: dict[tuple[str, str], str] = {}
+    for style in root.iter(_w("style")):
+        kind = style.get(_w("type"), "paragraph")
+        sid = style.get(_w("styleId"))
+        if sid is None or kind not in ("paragraph", "character"):
+            continue
+        own[kind, sid] = _vanish(style.find(_RPR))
+        parent = style.find(_w("basedOn"))
+        if parent is not None:
+            based[kind, sid] = parent.get(_w("val"), "")
+
+    def resolve(key: tuple[str, str]) -> bool | None:
+        for _ in range(_MAX_BASED_ON):
+            said = own.get(key)
+            if said is not None or key not in based:
+                return said
+            key = (key[0], based[key])
+        return None
+
+    out: dict[str, dict[str, bool]] = {"character": {}, "paragraph": {}}
+    for key in own:
+        said = resolve(key)
+        if said is not None:
+            out[key[0]][key[1]] = said
+    default = _vanish(root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_RPR}"))
+    return _Styles(character=out["character"], paragraph=out["paragraph"], default=bool(default))
+
+
+def _hidden(run: etree._Element) -> bool:
+    """Whether a run is hidden text by its own properties (``w:vanish``/``w:specVanish``)."""
+    return bool(_vanish(run.find(_RPR)))
 
 
 _SPACES: Final = frozenset({_w("tab"), _w("br"), _w("cr")})
@@ -105,7 +189,10 @@ def read_docx(
         raise ReadError(name, "文档没有正文", "the document has no body")
     identity, note = _identity(parts.get("docProps/custom.xml"), name)
     document = parts["word/document.xml"]
-    blocks = _Walker(name, hidden=b"anish" in document).blocks_of(body)  # vanish, specVanish
+    styles_xml = parts.get("word/styles.xml", b"")
+    hidden = b"anish" in document or b"anish" in styles_xml  # vanish, specVanish
+    styles = _styles(_parse(styles_xml, name)) if b"anish" in styles_xml else _NO_STYLES
+    blocks = _Walker(name, hidden=hidden, styles=styles).blocks_of(body)
     record = interpret(blocks, source=name, fmt="docx", identity=identity)
     if note is not None:
         from govinfo_report.findings import Place, make_finding  # noqa: PLC0415 - rare path
@@ -177,7 +264,12 @@ def _open(data: bytes, name: str) -> dict[str, bytes]:
     with archive:
         parts: dict[str, bytes] = {
             part: read_part(archive, part, name)
-            for part in ("[Content_Types].xml", "word/document.xml", "docProps/custom.xml")
+            for part in (
+                "[Content_Types].xml",
+                "word/document.xml",
+                "word/styles.xml",
+                "docProps/custom.xml",
+            )
             if part in names
         }
     if _MACRO.encode() in parts["[Content_Types].xml"]:
@@ -211,12 +303,21 @@ def _identity(data: bytes | None, name: str) -> tuple[dict[str, object] | None, 
         return None, raw[:200]
 
 
-def _text(el: etree._Element, *, hidden: bool = True) -> str:
-    """The visible text under ``el``: w:t, inserted runs included, deletions excluded.
+def _text(el: etree._Element, *, hidden: bool = True, styles: _Styles = _NO_STYLES) -> str:
+    """The visible text under ``el`` (a paragraph): w:t, insertions in, deletions out.
 
-    Hidden runs (``w:vanish``, ``w:specVanish``) are left out; ``hidden=False`` says the
-    document has none (its XML never names them), which saves looking.
+    Hidden runs (``w:vanish``, ``w:specVanish``, directly or by their character or
+    paragraph ``styles``) are left out; ``hidden=False`` says the document has none (its
+    XML never names them), which saves looking.
     """
+    if hidden and styles is not _NO_STYLES:
+        ref = el.find(f"{_w('pPr')}/{_w('pStyle')}")
+        paragraph = ref.get(_w("val")) if ref is not None else None
+        return _visible_text(el, lambda run: styles.hides(run, paragraph))
+    return _visible_text(el, _hidden if hidden else None)
+
+
+def _visible_text(el: etree._Element, hides: Callable[[etree._Element], bool] | None) -> str:
     parts: list[str] = []
     stack = [el]
     while stack:
@@ -229,7 +330,7 @@ def _text(el: etree._Element, *, hidden: bool = True) -> str:
         stack.extend(
             child
             for child in reversed(node)
-            if child.tag not in _SKIPPED and not (hidden and child.tag == _R and _hidden(child))
+            if child.tag not in _SKIPPED and not (hides and child.tag == _R and hides(child))
         )
     return "".join(parts)
 
@@ -259,9 +360,12 @@ def _int_attr(el: etree._Element | None, default: int) -> int:
 
 
 class _Walker:
-    def __init__(self, name: str = "<docx>", *, hidden: bool = True) -> None:
+    def __init__(
+        self, name: str = "<docx>", *, hidden: bool = True, styles: _Styles = _NO_STYLES
+    ) -> None:
         self.name = name
         self.hidden = hidden  # whether the document may hold hidden runs at all
+        self.styles = styles
         self.blocks: list[Block] = []
         self.tables = 0
         self.paragraphs = 0
@@ -292,7 +396,7 @@ class _Walker:
         self.paragraphs += 1
         style_el = p.find(f"{_w('pPr')}/{_w('pStyle')}")
         style = style_el.get(_w("val")) if style_el is not None else None
-        text = _text(p, hidden=self.hidden)
+        text = _text(p, hidden=self.hidden, styles=self.styles)
         if style not in WRITER_STYLES:
             text = squash(text)
         self.blocks.append(Para(text=text, source=Source(paragraph=self.paragraphs), style=style))
@@ -327,7 +431,9 @@ class _Walker:
                         index,
                         (f"超过 {MAX_TABLE_CELLS} 个单元格", f"more than {MAX_TABLE_CELLS} cells"),
                     )
-                text = squash("".join(_text(p, hidden=self.hidden) for p in tc.iter(_P)))
+                text = squash(
+                    "".join(_text(p, hidden=self.hidden, styles=self.styles) for p in tc.iter(_P))
+                )
                 cells.append(
                     TextCell(text=text, source=Source(table=index, row=r + 1, column=col + 1))
                 )

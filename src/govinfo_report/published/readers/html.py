@@ -37,6 +37,7 @@ from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
 from govinfo_report.published.readers import _own_html
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
+from govinfo_report.published.readers._css import hide_by_style_sheets
 from govinfo_report.published.readers._decode import STRICT_UTF8, decode_utf8
 from govinfo_report.published.readers._interpret import interpret, match_section
 from govinfo_report.published.readers._limits import (
@@ -224,7 +225,9 @@ _ZERO_SIZE: Final = re.compile(
 
 
 def is_hidden(el: etree._Element) -> bool:
-    """Whether a person does not see ``el`` (its own attributes; not a style sheet's).
+    """Whether a person does not see ``el`` (by its attributes; see :mod:`._css`).
+
+    What the page's style sheets hide has been marked ``hidden`` beforehand.
 
     Hidden: ``hidden``, ``aria-hidden="true"``, or a style of ``display:none``,
     ``visibility:hidden``, Word's ``mso-hide:all``, a zero font size, or both a zero width
@@ -510,7 +513,9 @@ def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -
     """
     root = _parse(text, name, utf8)
     walker = _Walker(name)
-    walker.hiding = _HIDING.search(text) is not None
+    walker.hiding = _HIDING.search(text) is not None  # whether the page may hide elements
+    if hide_by_style_sheets(root, name):  # marks what its <style> rules hide ``hidden``
+        walker.hiding = True
     walker.stack.append(root)
     walker.walk(root)
     walker.flush()
