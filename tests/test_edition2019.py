@@ -12,7 +12,19 @@ import attrs
 import jsonschema
 import pytest
 
-from govinfo_report import AnnualReport, ReportError, check, dumps, labels, loads, to_dict
+from govinfo_report import (
+    AnnualReport,
+    MismatchError,
+    ReportError,
+    aggregate,
+    check,
+    compare,
+    continuity,
+    dumps,
+    labels,
+    loads,
+    to_dict,
+)
 from govinfo_report.cells import CELLS, cell_by_key, cells_of
 from govinfo_report.cli import run
 from govinfo_report.formats.json.schema import json_schema
@@ -239,3 +251,49 @@ def test_schema_command_takes_the_edition() -> None:
     schema = json.loads(out.getvalue())
     assert schema["properties"]["edition"] == {"const": "2019"}
     assert "ProactiveDisclosure2019" in schema["$defs"]
+
+
+def _unit(organ: str, year: int, change: int) -> AnnualReport:
+    items = ItemCounts2019(previous=5, change=change, decisions=1)
+    return AnnualReport(organ=organ, year=year, proactive=ProactiveDisclosure2019(licensing=items))
+
+
+def test_2019_reports_sum_and_compare_within_their_edition() -> None:
+    total = aggregate([_unit("甲镇", 2020, -2), _unit("乙镇", 2020, 3)], organ="某县")
+    assert total.edition == "2019"
+    assert isinstance(total.proactive, ProactiveDisclosure2019)
+    assert total.proactive.licensing == ItemCounts2019(previous=10, change=1, decisions=2)
+    differences = compare(_unit("甲镇", 2020, -2), _unit("乙镇", 2020, 3)).differences
+    assert [(d.row, d.column, d.a, d.b) for d in differences] == [
+        ("第二十条第（五）项/行政许可", "本年增/减", -2, 3)
+    ]
+    with pytest.raises(MismatchError):
+        aggregate(
+            [_unit("甲镇", 2020, 0), AnnualReport(organ="乙镇", year=2020, edition="2021")],
+            organ="某县",
+        )
+
+
+def test_continuity_reads_the_2019_reports_and_the_carry_into_2021() -> None:
+    forward = ApplicantCounts(natural_person=2)
+    last = AnnualReport(
+        organ="某县",
+        year=2020,
+        requests=Requests2019(new=forward, carried_forward=forward),
+    )
+    assert continuity(_unit("某县", 2019, 0), attrs.evolve(_unit("某县", 2019, 0), year=2020)) == []
+    this = AnnualReport(organ="某县", year=2021)
+    assert [(f.code, f.place.column) for f in continuity(last, this)] == [("X-CARRY", "自然人")]
+
+
+def test_check_and_render_take_2019_json(tmp_path: Path) -> None:
+    source = tmp_path / "2019.json"
+    source.write_text(dumps(_unit("某县教育局", 2020, -1)), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["check", str(source)], stdout=out, stderr=err) == 0
+    target = tmp_path / "2019.docx"
+    assert run(["render", str(source), "-o", str(target)], stdout=out, stderr=err) == 0
+    assert target.exists()
+    out = io.StringIO()
+    assert run(["render", str(source), "-o", str(tmp_path / "x.html")], stdout=out, stderr=err) == 1
+    assert "S-VALUE" in out.getvalue() + err.getvalue()

@@ -36,11 +36,11 @@ import decimal
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
-from govinfo_report.cells import CELLS, CellKey, cell_values
+from govinfo_report.cells import CELLS, CellKey, cell_by_key, cell_values, cells_of
 from govinfo_report.errors import MismatchError
 from govinfo_report.many._guards import require_report, require_reports
 from govinfo_report.many._inputs import Loaded, is_report_file, iter_reports
-from govinfo_report.model import DEFAULT_EDITION, AnnualReport, from_cells
+from govinfo_report.model import DEFAULT_EDITION, EDITIONS, AnnualReport, from_cells
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -56,19 +56,23 @@ __all__ = [
     "report_from_cells",
 ]
 
-#: The cells that are summed: every printed cell a person fills in (totals follow from them).
+#: The cells that are summed: every printed cell a person fills in (totals follow from them),
+#: in the 2021 edition; a sum of 2019 reports sums the fillable cells of that edition.
 SUMMED_CELLS: Final = tuple(c for c in CELLS if not c.computed)
-_SUMMED_VALUES: Final = cell_values(tuple(c.key for c in SUMMED_CELLS))
+_SUMMED: Final = {
+    edition: tuple(c for c in cells_of(edition) if not c.computed) for edition in EDITIONS
+}
+_SUMMED_VALUES: Final = {
+    edition: cell_values(tuple(c.key for c in cells)) for edition, cells in _SUMMED.items()
+}
 
 # Sums of amounts are exact: enough digits for any realistic number of realistic amounts.
 _EXACT: Final = decimal.Context(prec=200, traps=[decimal.Inexact, decimal.InvalidOperation])
 
 
-def _zero(key: CellKey) -> int | Decimal:
-    return Decimal(0) if _KIND[key] == "amount" else 0
-
-
-_KIND: Final = {c.key: c.kind for c in SUMMED_CELLS}
+def _zeros(edition: str) -> dict[CellKey, int | Decimal]:
+    kinds = cell_by_key(edition)
+    return {c.key: Decimal(0) if kinds[c.key].kind == "amount" else 0 for c in _SUMMED[edition]}
 
 
 class Aggregator:
@@ -88,7 +92,8 @@ class Aggregator:
         self.edition = edition
         self.count = 0
         self.offered = 0
-        self.sums: dict[CellKey, int | Decimal] = {c.key: _zero(c.key) for c in SUMMED_CELLS}
+        known = edition if edition in _SUMMED else DEFAULT_EDITION
+        self.sums: dict[CellKey, int | Decimal] = _zeros(known)
 
     def _refusal(self, report: AnnualReport, n: int | None = None) -> MismatchError | None:
         """Why :meth:`add` would refuse ``report`` (another year or edition), else ``None``.
@@ -125,11 +130,14 @@ class Aggregator:
         refused = self._refusal(report, n)
         if refused is not None:
             raise refused
+        if self.count == 0 and self.edition is None and report.edition != DEFAULT_EDITION:
+            self.sums = _zeros(report.edition)  # the first report's edition: its cells
         sums = self.sums
+        values = _SUMMED_VALUES[report.edition](report)
         try:
             added = [
                 _EXACT.add(total, value) if isinstance(total, Decimal) else total + value
-                for total, value in zip(sums.values(), _SUMMED_VALUES(report), strict=True)
+                for total, value in zip(sums.values(), values, strict=True)
             ]
         except decimal.DecimalException:
             raise MismatchError(

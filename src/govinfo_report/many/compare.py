@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from govinfo_report import _json
-from govinfo_report.cells import CELLS, CellKey, cell_value
+from govinfo_report.cells import CellKey, cell_value, cells_of
 from govinfo_report.errors import MismatchError
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.many._guards import require_report, require_reports
@@ -180,7 +180,7 @@ def _name(report: AnnualReport) -> str:
 
 def _differences(a: AnnualReport, b: AnnualReport) -> tuple[Difference, ...]:
     found = []
-    for cell in CELLS:
+    for cell in cells_of(a.edition):  # both reports follow it
         x, y = cell_value(a, cell.key), cell_value(b, cell.key)
         if x != y:
             found.append(

@@ -30,7 +30,7 @@ import itertools
 from collections import defaultdict
 from typing import TYPE_CHECKING, Final
 
-from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_value
+from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_by_key, cell_value
 from govinfo_report.errors import MismatchError
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.labels import APPLICANT_COLUMNS
@@ -90,6 +90,8 @@ def _carry(previous: AnnualReport, current: AnnualReport) -> Iterable[Finding]:
 
 
 def _stock(previous: AnnualReport, current: AnnualReport) -> Iterable[Finding]:
+    if previous.edition != "2021" or current.edition != "2021":
+        return  # the 2019 edition's Table A has no 现行有效件数
     for row in ("regulations", "normative_documents"):
         last = getattr(previous.proactive, row)
         this = getattr(current.proactive, row)
@@ -126,7 +128,10 @@ def jumps(
     require_report(previous, "jumps", "previous")
     require_report(current, "jumps", "current")
     findings = []
+    shared = cell_by_key(previous.edition).keys() & cell_by_key(current.edition).keys()
     for key in keys:
+        if key not in shared:
+            continue  # not a cell of both reports' editions (the 2019 Table A differs)
         before, now = cell_value(previous, key), cell_value(current, key)
         low, high = min(before, now), max(before, now)
         if high < floor or float(high) <= float(low) * factor:
