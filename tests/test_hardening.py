@@ -758,16 +758,24 @@ def test_an_unreadable_subfolder_is_named_and_fails_the_batch(
         return real(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
+    total = tmp_path / "t.json"
+    published = tmp_path / "published.json"
+    published.write_text(dumps(REPORT), encoding="utf-8")
     for argv in (
-        ["aggregate", str(units), "-o", str(tmp_path / "t.json"), "--organ", "某县"],
+        ["aggregate", str(units), "-o", str(total), "--organ", "某县"],
+        ["aggregate", str(units), "-o", str(tmp_path / "t.xlsx"), "--organ", "某县"],
         ["audit", str(units)],
-        ["compare", str(tmp_path / "t.json"), "--units", str(units)],
+        ["compare", str(published), "--units", str(units)],
     ):
         code, out, err = _cli(*argv, "--lang", "en")
         assert code == 2, (argv, out, err)
-        assert "locked" in out + err
-        if argv[0] != "audit":  # audit names it as a folder without reports
-            assert "cannot read the folder" in out + err
+        assert f"{units / 'locked'}: cannot read the folder (Permission denied)" in out + err
+    assert not total.exists()  # no partial total written
+    assert not (tmp_path / "t.xlsx").exists()
+    _, out, _ = _cli("audit", str(units), "--lang", "en")
+    assert "1 unreadable" in out  # the folder is counted in the tally
+    _, out, err = _cli("compare", str(published), "--units", str(units), "--lang", "en")
+    assert "every cell is the same" not in out  # never compared with part of the units
 
 
 def test_a_fifo_is_no_input(tmp_path: Path) -> None:
@@ -1269,3 +1277,62 @@ def test_style_sheets_past_their_bounds_are_refused() -> None:
     deep = "<div>" * 200 + "<span>x</span>" * 2000 + "</div>" * 200
     rule = "li div div div div div div div div div span{display:none}"  # no li: all fail
     assert _styled_cell(rule, deep) == "3" + "x" * 2000 + "7"  # each ancestor looked at once
+
+
+# --- the JSON Schema and the loader on the reproductions of issue 10, section 5 ------------
+
+# (case, where, the JSON token there, the schema accepts, the loader accepts)
+SCHEMA_CASES: list[tuple[str, tuple[str, ...], str, bool, bool]] = [
+    ("fees as the number 12.35 (documented)", ("proactive", "fees"), "12.35", True, True),
+    ("fees as the string 12.35", ("proactive", "fees"), '"12.35"', True, True),
+    ("fees with 11 digits after the point", ("proactive", "fees"), '"0.12345678901"', False, False),
+    ("fees with 19 digits", ("proactive", "fees"), '"1234567890123456789"', False, False),
+    ("negative fees", ("proactive", "fees"), "-0.5", False, False),
+    ('"requests": {}', ("requests",), "{}", False, False),
+    ("a row of cells as {}", ("requests", "new"), "{}", False, False),
+    ("an empty organ", ("organ",), '""', False, False),
+    ("an organ of U+200B", ("organ",), '"\\u200b"', False, False),
+    ("an empty title", ("title",), '""', False, False),
+    ("a title of spaces", ("title",), '"\\u3000 "', False, False),
+    (
+        "a count past the maximum",
+        ("requests", "new", "natural_person"),
+        "1000000000000",
+        False,
+        False,
+    ),
+    ("a count of 400 digits", ("requests", "new", "natural_person"), "9" * 400, False, False),
+    ("a month 13", ("date",), '"2023-13-01"', False, False),
+    # what JSON Schema cannot say (docs/limits.md): the loader alone refuses these
+    ("a count written 1.0", ("requests", "new", "natural_person"), "1.0", True, False),
+    ("fees of 11 digits as a JSON number", ("proactive", "fees"), "0.12345678901", True, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("where", "token", "schema_ok", "loads_ok"),
+    [c[1:] for c in SCHEMA_CASES],
+    ids=[c[0] for c in SCHEMA_CASES],
+)
+def test_schema_and_loader_on_the_reported_cases(
+    where: tuple[str, ...], token: str, *, schema_ok: bool, loads_ok: bool
+) -> None:
+    from jsonschema import Draft202012Validator  # noqa: PLC0415
+
+    from govinfo_report.formats.json.schema import json_schema  # noqa: PLC0415
+
+    data = _doc()
+    node = data
+    for step in where[:-1]:
+        node = node[step]
+    node[where[-1]] = "__value__"
+    text = json.dumps(data, ensure_ascii=False).replace('"__value__"', token)
+    validator = Draft202012Validator(json_schema())
+    assert (not list(validator.iter_errors(json.loads(text)))) is schema_ok
+    try:
+        loads(text)
+    except ReportError:
+        accepted = False
+    else:
+        accepted = True
+    assert accepted is loads_ok

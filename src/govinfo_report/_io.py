@@ -16,7 +16,14 @@ from govinfo_report.errors import ReadError, WriteError
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-__all__ = ["MAX_INPUT_BYTES", "atomic_write", "open_input", "read_bytes", "walk"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "UnlistableFolderError",
+    "atomic_write",
+    "open_input",
+    "read_bytes",
+    "walk",
+]
 
 #: Inputs larger than this are refused before they are read (a report is well under 10 MB).
 MAX_INPUT_BYTES: Final = 64 * 1024 * 1024
@@ -74,10 +81,17 @@ def walk(folder: str | os.PathLike[str]) -> Iterator[Path | ReadError]:
     yield from (_folder_error(e, folder) for e in errors)
 
 
-def _folder_error(exc: OSError, folder: str | os.PathLike[str]) -> ReadError:
+class UnlistableFolderError(ReadError):
+    """A folder of a batch that cannot be listed: which inputs it holds is unknown.
+
+    A total or a comparison made without it would be taken for a whole one.
+    """
+
+
+def _folder_error(exc: OSError, folder: str | os.PathLike[str]) -> UnlistableFolderError:
     where = exc.filename if exc.filename is not None else folder
     why = exc.strerror or type(exc).__name__
-    return ReadError(
+    return UnlistableFolderError(
         os.fspath(where), f"无法读取文件夹（{why}）", f"cannot read the folder ({why})"
     )
 

@@ -104,13 +104,23 @@ def _duplicate(organ: str, first: str, source: str) -> Finding:
 class _Sum:
     """``aggregate``'s running state: the sum, the organs seen and what was left out."""
 
-    __slots__ = ("acc", "code", "duplicates", "organs", "output", "skipped", "units")
+    __slots__ = (
+        "acc",
+        "code",
+        "duplicates",
+        "organs",
+        "output",
+        "skipped",
+        "units",
+        "unlistable",
+    )
 
     def __init__(self, acc: Aggregator, output: Output) -> None:
         self.acc = acc
         self.output = output
         self.code = EXIT_OK
         self.skipped = 0
+        self.unlistable = 0  # folders that could not be listed: no total is written
         self.duplicates = 0
         self.organs: dict[str, str] = {}
         #: (source, report or None, findings) of every input, for the summary workbook.
@@ -130,6 +140,7 @@ class _Sum:
         if isinstance(item.error, ReadError):
             self.output.unreadable(item.source, item.error)
             self._leave_out(EXIT_UNREADABLE)
+            self.unlistable += isinstance(item.error, _io.UnlistableFolderError)
             return
         if isinstance(item.error, ReportError):
             self.output.findings(item.source, item.error.findings)
@@ -165,6 +176,20 @@ class _Sum:
         self.code = max(self.code, code)
         self.skipped += 1
 
+    def unlisted_note(self) -> bool:
+        """Say that no total is written when a folder could not be listed; whether so."""
+        if self.unlistable:
+            _unlisted(self.output, self.unlistable, ("未写入汇总", "no total was written"))
+        return bool(self.unlistable)
+
+
+def _unlisted(output: Output, n: int, what: tuple[str, str]) -> None:
+    output.note(
+        f"{what[0]}：{n} 个文件夹无法读取（见上），其中的报告会被漏掉",
+        f"{what[1]}: {n} folders could not be read (see above), and their reports would "
+        "be left out",
+    )
+
 
 def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from govinfo_report.formats.json.codec import dumps  # noqa: PLC0415 - lazy
@@ -186,6 +211,8 @@ def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for item in _inputs(args.paths):
         state.add(item)
     acc, code = state.acc, state.code
+    if state.unlisted_note():
+        return EXIT_UNREADABLE
     if acc.count == 0 and args.year is None:
         output.note(
             "没有可汇总的报告（可用 --year 生成全零的汇总报告）",
@@ -222,15 +249,17 @@ def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 class _Compare:
     """``compare``'s state: the outputter and the exit code of the inputs left out."""
 
-    __slots__ = ("code", "output")
+    __slots__ = ("code", "output", "unlistable")
 
     def __init__(self, output: Output) -> None:
         self.output = output
         self.code = EXIT_OK
+        self.unlistable = 0  # unit folders that could not be listed: nothing is compared
 
     def unreadable(self, error: ReadError) -> None:
         """An input that cannot be read at all."""
         self.code = max(self.code, EXIT_UNREADABLE)
+        self.unlistable += isinstance(error, _io.UnlistableFolderError)
         self.output.unreadable(error.source, error)
 
     def findings(self, source: str, findings: tuple[Finding, ...]) -> None:
@@ -346,6 +375,10 @@ def _compare_total(args: argparse.Namespace, state: _Compare) -> int:
         state.refused(current[0], exc)
 
     result = compare_total(published, units(), expected, on_refused=refused)
+    if state.unlistable:  # the sum of part of the units is no sum of the units
+        _unlisted(output, state.unlistable, ("未作比较", "nothing was compared"))
+        output.comparison(None, ())
+        return EXIT_UNREADABLE
     if not result.units:
         output.note(
             f"--units {' '.join(args.units)}：没有可与汇总报告比较的单位报告",

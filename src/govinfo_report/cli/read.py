@@ -151,12 +151,17 @@ def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
 
 
-def _files(paths: list[str], empty: list[str]) -> Iterator[str]:
-    """The files named, and those found in the folders named; empty folders into ``empty``."""
+def _files(paths: list[str], empty: list[str], unlistable: list[ReadError]) -> Iterator[str]:
+    """The files named, and those found in the folders named.
+
+    Empty folders go into ``empty``, folders that cannot be listed into ``unlistable``.
+    """
     from govinfo_report.many._inputs import walk  # noqa: PLC0415 - lazy
 
     for found in walk(paths, suffixes=_SUFFIXES, empty=("", "")):  # the reason is _no_reports
-        if isinstance(found, ReadError):
+        if isinstance(found, _io.UnlistableFolderError):
+            unlistable.append(found)
+        elif isinstance(found, ReadError):
             empty.append(found.source)
         else:
             yield found
@@ -195,10 +200,14 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = make_output(args.format, args.lang, out, err, unreadable_to_out=True)
     empty: list[str] = []
-    files = list(_files(args.paths, empty))
-    code = EXIT_UNREADABLE if empty else EXIT_OK  # a mistyped folder must not pass a check
+    unlistable: list[ReadError] = []
+    files = list(_files(args.paths, empty, unlistable))
+    # a mistyped folder, or one that cannot be listed, must not pass a check
+    code = EXIT_UNREADABLE if empty or unlistable else EXIT_OK
     err.writelines(_no_reports(raw, args.lang) for raw in empty)
-    sound = unreadable = 0
+    for unlisted in unlistable:
+        output.unreadable(unlisted.source, unlisted)
+    sound, unreadable = 0, len(unlistable)
     across = Across(  # --series, --copied: the sound reports, compared with each other
         series=args.series,
         copied=args.copied,
@@ -229,7 +238,7 @@ def _audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     code = max(code, across.write(output))
     output.finish()
-    total = len(files)
+    total = len(files) + len(unlistable)
     bad = total - sound - unreadable
     output.tally(
         f"合计：{total} 个文件，通过 {sound} 个，未通过 {bad} 个，无法读取 {unreadable} 个",

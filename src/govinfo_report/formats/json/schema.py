@@ -127,7 +127,12 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN4
     if tp is Decimal:
         return dict(_AMOUNT)
     if tp is dt.date:
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        # months 01-12 and days 01-31 (a day past the month's end is the loader's to refuse)
+        return {
+            "type": "string",
+            "format": "date",
+            "pattern": r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$",
+        }
     if origin is tuple:
         (item, _) = typing.get_args(tp)
         limit = MAX_PARTS if item is Part else MAX_ITEMS
