@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import attrs
+import docx
 import jsonschema
 import pytest
 
@@ -27,6 +28,7 @@ from govinfo_report import (
 )
 from govinfo_report.cells import CELLS, cell_by_key, cells_of
 from govinfo_report.cli import run
+from govinfo_report.formats.docx.writer import docx_bytes
 from govinfo_report.formats.json.schema import json_schema
 from govinfo_report.model import (
     ApplicantCounts,
@@ -42,6 +44,8 @@ from govinfo_report.model import (
     edition_for,
     from_cells,
 )
+from govinfo_report.published.audit import audit
+from govinfo_report.published.readers import read_docx
 
 SPEC = (Path(__file__).parents[1] / "docs" / "format-2021.md").read_text(encoding="utf-8")
 SECTION_7 = SPEC.split("## 7.")[1].split("## 8.")[0]
@@ -297,3 +301,24 @@ def test_check_and_render_take_2019_json(tmp_path: Path) -> None:
     out = io.StringIO()
     assert run(["render", str(source), "-o", str(tmp_path / "x.html")], stdout=out, stderr=err) == 1
     assert "S-VALUE" in out.getvalue() + err.getvalue()
+
+
+def test_a_2019_docx_reads_back_and_a_slip_in_it_is_named_by_2019_labels() -> None:
+    report = _unit("某县教育局", 2020, -1)
+    data = docx_bytes(report)
+    record = read_docx(data)
+    assert record.edition == "2019"
+    assert audit(record) == []
+    assert record.to_report() == report
+    document = docx.Document(io.BytesIO(data))
+    table_a, table_b = document.tables[0], document.tables[1]
+    assert table_a.rows[6].cells[0].text == "行政许可"
+    table_a.rows[6].cells[1].paragraphs[0].runs[0].text = "-1"  # 上一年项目数量
+    other = table_b.rows[23]
+    assert other.cells[1].text == "（六）其他处理"
+    other.cells[-7].paragraphs[0].runs[0].text = "5"  # 自然人
+    out = io.BytesIO()
+    document.save(out)
+    found = {(f.code, f.place.row, f.place.column) for f in audit(read_docx(out.getvalue()))}
+    assert ("A-NONNEG", "第二十条第（五）项/行政许可", "上一年项目数量") in found
+    assert ("B-ROWTOTAL", "三、本年度办理结果/（六）其他处理", "总计") in found

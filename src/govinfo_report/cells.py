@@ -35,6 +35,7 @@ __all__ = [
     "Cell",
     "CellKey",
     "Kind",
+    "any_cell",
     "cell_by_key",
     "cell_value",
     "cell_values",
@@ -220,6 +221,24 @@ def cell_by_key(edition: str) -> dict[CellKey, Cell]:
     '三、本年度办理结果/（六）其他处理'
     """
     return _EDITION_CELL_BY_KEY[edition]
+
+
+#: Every cell of every edition by key: a key names the same cell in every edition that has it.
+_ANY_CELL: Final = {
+    key: cell for by_key in reversed(_EDITION_CELL_BY_KEY.values()) for key, cell in by_key.items()
+}
+
+
+def any_cell(key: CellKey) -> Cell:
+    """The cell ``key`` names, in whichever edition has it (``KeyError`` if none does).
+
+    Editions share the keys of their common cells (Tables B and C), and no key names
+    different cells in two editions, so a key alone says which cell it is.
+
+    >>> any_cell(("proactive", "procurement", "amount")).column
+    '采购总金额'
+    """
+    return _ANY_CELL[key]
 
 
 def cell_value(obj: object, key: CellKey) -> int | Decimal:

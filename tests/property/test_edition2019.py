@@ -10,11 +10,14 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo_report import AnnualReport, check, dumps, from_dict, loads, to_dict
+from govinfo_report import AnnualReport, Severity, check, dumps, from_dict, loads, to_dict
 from govinfo_report.cells import Cell, CellKey, cells_of
+from govinfo_report.formats.docx.writer import docx_bytes
 from govinfo_report.model import Narrative, from_cells
 from govinfo_report.model.build import fillable_cells
 from govinfo_report.model.edition2019 import ProactiveDisclosure2019
+from govinfo_report.published.audit import audit
+from govinfo_report.published.readers import read_docx
 from govinfo_report.rules.catalogue import sum_rules
 from govinfo_report.testing import reports
 
@@ -115,3 +118,11 @@ def test_the_signed_change_takes_any_integer(report: AnnualReport, change: int) 
     loaded = from_dict(doc).proactive
     assert isinstance(loaded, ProactiveDisclosure2019)
     assert (loaded.licensing.change, loaded.fees.change) == (change, change)
+
+
+@given(reports(edition="2019"))
+def test_2019_docx_round_trip(report: AnnualReport) -> None:
+    record = read_docx(docx_bytes(report))
+    assert (record.edition, record.unread) == ("2019", ())
+    assert [f for f in audit(record) if f.severity is not Severity.INFO] == []
+    assert record.to_report() == report

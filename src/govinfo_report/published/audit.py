@@ -24,10 +24,21 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.cells import CELL_BY_KEY, CELLS, Cell, CellKey
+from govinfo_report.cells import CELLS, Cell, CellKey, any_cell, cells_of
 from govinfo_report.findings import Finding, Place, make_finding
-from govinfo_report.model.report import identity_findings
-from govinfo_report.rules.catalogue import check_cell, complete_totals, evaluate, fee_findings
+from govinfo_report.model.report import (
+    DEFAULT_EDITION,
+    EDITIONS,
+    edition_year_finding,
+    identity_findings,
+)
+from govinfo_report.rules.catalogue import (
+    check_cell,
+    complete_totals,
+    evaluate,
+    fee_findings,
+    sum_rules,
+)
 from govinfo_report.rules.narrative import Paragraph, check_narrative
 
 if TYPE_CHECKING:
@@ -40,6 +51,15 @@ __all__ = ["audit"]
 #: The cells a published report must print: every cell of Tables 二, 三 and 四. The fee
 #: figures of section 六 are written in prose, when at all, so they are not required.
 REQUIRED_CELLS: tuple[Cell, ...] = tuple(c for c in CELLS if c.table != "六")
+_REQUIRED: Final = {
+    edition: tuple(c for c in cells_of(edition) if c.table != "六") for edition in EDITIONS
+}
+
+
+def _edition(record: PublishedReport) -> str:
+    """The edition whose tables the record is audited by (the default for an unknown one)."""
+    edition = record.edition
+    return edition if type(edition) is str and edition in EDITIONS else DEFAULT_EDITION
 
 
 def missing_identity(field: str, what: tuple[str, str]) -> Finding:
@@ -79,9 +99,12 @@ def audit(record: PublishedReport) -> list[Finding]:
         )
         if f.place.path not in missing
     )
+    mismatch = edition_year_finding(record.edition, record.year)
+    if mismatch is not None:
+        findings.append(mismatch)
     values: dict[CellKey, int | Decimal] = {}
     for published in record.cells:
-        cell = CELL_BY_KEY[published.key]
+        cell = any_cell(published.key)
         if cell.computed and not published.raw.strip():
             continue  # an empty total is computed below, not read as 0
         number = published.number
@@ -97,8 +120,9 @@ def audit(record: PublishedReport) -> list[Finding]:
             values[published.key] = value
     _implied_zeros(record, values)
     findings.extend(_missing(record))
-    complete_totals(values)
-    findings.extend(evaluate(values))
+    edition = _edition(record)
+    complete_totals(values, edition)
+    findings.extend(evaluate(values, sum_rules(edition)))
     findings.extend(fee_findings(values))
     findings.extend(_narrative(record, values))
     return findings
@@ -121,8 +145,8 @@ def _narrative(record: PublishedReport, values: dict[CellKey, int | Decimal]) ->
     stated = check_narrative(paragraphs, values, year=record.year)
     if not stated:
         return stated
-    computed = {k: v for k, v in values.items() if not CELL_BY_KEY[k].computed}
-    complete_totals(computed)
+    computed = {k: v for k, v in values.items() if not any_cell(k).computed}
+    complete_totals(computed, _edition(record))
     again = {
         (f.place.path, f.found, f.cells)
         for f in check_narrative(paragraphs, computed, year=record.year)
@@ -183,7 +207,7 @@ def _combined(record: PublishedReport) -> tuple[list[Finding], set[CellKey]]:
         if not keys:
             continue
         covered.update(keys)
-        cells = tuple(CELL_BY_KEY[k] for k in keys)
+        cells = tuple(any_cell(k) for k in keys)
         paths = tuple(c.path for c in cells)
         names = "、".join(f"“{_short(c.row[-1])}”" for c in cells)
         names_en = ", ".join(_short(c.row[-1]) for c in cells)
@@ -233,7 +257,7 @@ def _missing(record: PublishedReport) -> list[Finding]:  # noqa: C901 - tables, 
     findings, covered = _combined(record)
     present = {c.key for c in record.cells} | covered
     by_table: dict[str, list[Cell]] = {}
-    for cell in REQUIRED_CELLS:
+    for cell in _REQUIRED[_edition(record)]:
         by_table.setdefault(cell.table, []).append(cell)
     for table, cells in by_table.items():
         absent = [c for c in cells if c.key not in present]

@@ -27,7 +27,7 @@ from typing import Literal
 import attrs
 
 from govinfo_report import _json
-from govinfo_report.cells import CELL_BY_KEY, Cell, CellKey
+from govinfo_report.cells import CELL_BY_KEY, Cell, CellKey, any_cell
 from govinfo_report.errors import ReportError
 from govinfo_report.findings import Finding, Severity
 from govinfo_report.model import (
@@ -164,8 +164,8 @@ class PublishedCell:
 
     @property
     def cell(self) -> Cell:
-        """The official cell (labels, table, kind)."""
-        return CELL_BY_KEY[self.key]
+        """The official cell (labels, table, kind), of either edition."""
+        return any_cell(self.key)
 
     @property
     def number(self) -> Number | None:
