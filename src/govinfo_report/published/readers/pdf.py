@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from govinfo_report import labels
 from govinfo_report._io import read_bytes
 from govinfo_report.cells import CELL_BY_KEY
 from govinfo_report.errors import ReadError
@@ -102,10 +103,9 @@ def read_pdf(source: bytes | str | os.PathLike[str], *, name: str | None = None)
         raise ReadError(name, "不是 PDF 文件（没有 %PDF- 文件头）", "not a PDF (no %PDF- header)")
     check_streams(data, name)
     pages = _Document(data, name).pages()
-    blocks, furniture_notes = _Layout(pages).blocks()
-    del furniture_notes
-    record = interpret(blocks, source=name, fmt="pdf")
-    return _generated_opening(_unmapped_cells(record))
+    layout = _Layout(pages)
+    record = interpret(layout.blocks(), source=name, fmt="pdf")
+    return _generated_opening(_unmapped_cells(_borderless_notes(record, layout.borderless)))
 
 
 # --- bounds -------------------------------------------------------------------------------
@@ -234,6 +234,7 @@ class _Line:
     top: float
     bottom: float
     size: float
+    chars: tuple[_Char, ...] = attrs.field(default=(), eq=False, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -631,6 +632,7 @@ def _lines(chars: list[_Char]) -> list[_Line]:
                 top=min(c.top for c in members),
                 bottom=max(c.bottom for c in members),
                 size=Counter(round(c.size, 1) for c in members).most_common(1)[0][0],
+                chars=tuple(members),
             )
         )
     rotated = [c for c in chars if not c.upright and c.text != " "]
@@ -644,6 +646,7 @@ def _lines(chars: list[_Char]) -> list[_Line]:
                 top=min(c.top for c in rotated),
                 bottom=max(c.bottom for c in rotated),
                 size=rotated[0].size,
+                chars=tuple(rotated),
             )
         )
         lines.sort(key=lambda line: line.top)
@@ -682,6 +685,8 @@ class _Layout:
             self.right = max(self.right, *(b[2] for b in tables))
         self.size = _mode(round(line.size) for line in body) if body else 0.0
         self.tables = 0
+        #: the tables rebuilt without rules: their section and where they begin
+        self.borderless: list[tuple[str, Source]] = []
 
     @staticmethod
     def _running(pages: list[_Page]) -> set[str]:
@@ -705,10 +710,13 @@ class _Layout:
         text = compact(line.text)
         return bool(_PAGE_NUMBER.match(text)) or re.sub(r"\d+", "#", text) in self.furniture
 
-    def blocks(self) -> tuple[list[Block], list[Unread]]:  # noqa: C901 - one pass over the page items
+    def blocks(self) -> list[Block]:  # noqa: C901 - one pass over the page items
         blocks: list[Block] = []
         pending: list[tuple[_Page, _Table]] = []  # parts of one table split over pages
         para: list[tuple[_Page, int, _Line]] = []
+        # the lines of a table's section while no ruled table has come: a table without rules?
+        waiting: list[tuple[_Page, int, _Line]] | None = None
+        section = ""
 
         def flush_para() -> None:
             if para:
@@ -720,6 +728,36 @@ class _Layout:
                 blocks.append(self._table(pending))
                 pending.clear()
 
+        def add_line(entry: tuple[_Page, int, _Line]) -> None:
+            line = entry[2]
+            if para and self._starts_paragraph(para[-1][2], line):
+                flush_para()
+            para.append(entry)
+            if self._is_heading(line):
+                flush_para()
+
+        def flush_waiting() -> None:
+            nonlocal waiting
+            lines, waiting = waiting or [], None
+            if not lines:
+                return
+            self.tables += 1
+            built = _Borderless(lines).build(self.tables)
+            if built is None:
+                self.tables -= 1
+                for entry in lines:
+                    add_line(entry)
+                return
+            before, grid, after = built
+            for entry in before:
+                add_line(entry)
+            flush_para()
+            blocks.append(grid)
+            first = grid.rows[0][0].source
+            self.borderless.append((section, Source(page=first.page, x=first.x, y=first.y)))
+            for entry in after:
+                add_line(entry)
+
         for page in self.pages:
             items: list[tuple[float, int, _Table | _Line]] = [
                 (t.bbox[1], 0, t) for t in page.tables
@@ -729,21 +767,30 @@ class _Layout:
             items.sort(key=lambda item: (item[0], item[1]))
             for n, (_, _, item) in enumerate(items):
                 if isinstance(item, _Table):
+                    for entry in waiting or []:  # a ruled table: the lines were text
+                        add_line(entry)
+                    waiting = None
                     flush_para()
                     if pending and not (n == 0 and self._continues(pending[-1], page)):
                         flush_table()
                     pending.append((page, item))
                     continue
                 flush_table()
-                line_no = page.lines.index(item) + 1
-                if para and self._starts_paragraph(para[-1][2], item):
-                    flush_para()
-                para.append((page, line_no, item))
-                if self._is_heading(item):
-                    flush_para()
+                entry = (page, page.lines.index(item) + 1, item)
+                heading = match_section(item.text) if self._is_heading(item) else None
+                if heading is not None:
+                    flush_waiting()
+                if waiting is not None:
+                    waiting.append(entry)
+                    continue
+                add_line(entry)
+                if heading is not None and heading[0] in labels.TABLES:
+                    section = heading[0]
+                    waiting = []
+        flush_waiting()
         flush_para()
         flush_table()
-        return blocks, []
+        return blocks
 
     def _continues(self, previous: tuple[_Page, _Table], page: _Page) -> bool:
         """True when the table at the top of ``page`` continues the table of the page before."""
@@ -872,7 +919,395 @@ def _mode(values: Iterable[int]) -> float:
     return float(counts.most_common(1)[0][0]) if counts else 0.0
 
 
+# --- tables without rules -------------------------------------------------------------------
+
+#: A run of digits: a table's figure (ASCII or full-width digits, decimals, separators).
+_FIGURE: Final = re.compile(r"^[0-9０-９][0-9０-９.,，．]*$")
+#: The number a row label starts with: ``1.``, ``1、``, ``（三）``, ``三、``.
+_NUMBERED: Final = re.compile(
+    r"^(?:[0-9０-９]{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+)
+_GAP: Final = 0.4  # a gap wider than this many glyphs parts two cells' texts on one line
+
+
+@attrs.frozen(kw_only=True)
+class _Run:
+    """Glyphs of one line standing together: one cell's line of text."""
+
+    chars: tuple[_Char, ...]
+    part: int  # which page of the table
+
+    @property
+    def text(self) -> str:
+        return _join_chars(self.chars)
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.chars)
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        return max(c.size for c in self.chars)
+
+
+def _split(chars: Sequence[_Char], part: int) -> list[_Run]:
+    """The glyphs of one line (left to right) split at gaps wider than :data:`_GAP` glyphs."""
+    runs: list[_Run] = []
+    run: list[_Char] = []
+    for ch in sorted((c for c in chars if c.text != " "), key=lambda c: c.x0):
+        if run and ch.x0 - run[-1].x1 > _GAP * max(ch.size, run[-1].size):
+            runs.append(_Run(chars=tuple(run), part=part))
+            run = []
+        run.append(ch)
+    if run:
+        runs.append(_Run(chars=tuple(run), part=part))
+    return runs
+
+
+@attrs.define
+class _Label:
+    """A label cell: its runs stacked in one column (a label wrapped over several lines)."""
+
+    runs: list[_Run]
+    column: int
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def first(self) -> _Run:
+        return self.runs[0]
+
+
+def _continues(label: _Label, run: _Run) -> bool:
+    """True when ``run`` is the next line of ``label`` (wrapped in its cell), not a new label.
+
+    Lines of one cell and the next row's label are equally far apart in a table without
+    rules, so the words decide: a numbered line starts a label; a line joins a label that is
+    not yet whole, or that it makes whole.
+    """
+    last = label.runs[-1]
+    if run.part == last.part and run.top - last.bottom > 0.9 * max(run.size, last.size):
+        return False  # a gap: another cell
+    if run.part != last.part and run.part != last.part + 1:
+        return False
+    text = run.text
+    if _NUMBERED.match(compact(text)):
+        return False
+    joined = label.text + text
+    if is_row_label(joined, exact=True):
+        return True
+    return not is_row_label(label.text, exact=True) and not is_row_label(text, exact=True)
+
+
+@attrs.define
+class _Segment:
+    """Rows under one header band: the band's lines, its columns, the body's lines."""
+
+    part: int
+    page: _Page
+    header: list[_Line]
+    columns: list[tuple[float, float]]
+    body: list[_Line] = attrs.Factory(list)
+
+
+class _Borderless:
+    """One table printed without rules, rebuilt from its header band and its row labels.
+
+    Columns are the x-ranges of the header band's lowest cells (a header with no other
+    header under it); rows are the y-ranges of the row labels (a label with no other label
+    to its right), a label wrapped over several lines being one label. Every glyph is then
+    placed by position: a figure in the row and column it stands in, blank where nothing
+    stands, so a blank cell never shifts the columns.
+    """
+
+    def __init__(self, lines: list[tuple[_Page, int, _Line]]) -> None:
+        self.lines = lines
+        self.parts: list[_Page] = []
+        for page, _, _ in lines:
+            if page not in self.parts:
+                self.parts.append(page)
+        self.split: dict[int, float] = {}  # per part: where the figures' columns begin
+
+    def build(
+        self, table: int
+    ) -> tuple[list[tuple[_Page, int, _Line]], Grid, list[tuple[_Page, int, _Line]]] | None:
+        """The lines before the table, its grid, the lines after; ``None``: no table here."""
+        split: float | None = None
+        for part, page in enumerate(self.parts):
+            figures = [
+                r.x0
+                for p, _, line in self.lines
+                if p is page
+                for r in _split(line.chars, part)
+                if _FIGURE.match(r.text)
+            ]
+            split = min(figures, default=split)
+            if split is not None:
+                self.split[part] = split
+        kinds = [
+            self._kind(line, self.split.get(self.parts.index(page))) for page, _, line in self.lines
+        ]
+        if "V" not in kinds:
+            return None
+        start = min(i for i, k in enumerate(kinds) if k in "HV")
+        end = max(i for i, k in enumerate(kinds) if k == "V") + 1
+        while (
+            end < len(self.lines)
+            and kinds[end] == "L"
+            and self.lines[end][0] is self.lines[end - 1][0]
+            and self.lines[end][2].top - self.lines[end - 1][2].bottom
+            < 0.9 * self.lines[end][2].size
+        ):
+            end += 1
+        segments = self._segments(start, end, kinds)
+        if not segments or not any(s.columns for s in segments):
+            return None
+        grid = self._grid(segments, table)
+        if grid is None:
+            return None
+        return self.lines[:start], grid, self.lines[end:]
+
+    def _kind(self, line: _Line, split: float | None) -> str:
+        """``V`` a line with figures, ``H`` a header line, ``L`` a line of labels or text."""
+        if split is None:
+            return "L"
+        if line.chars and not any(c.upright for c in line.chars):
+            return "H"  # rotated headers
+        tolerance = 0.5 * max(line.size, 1.0)
+        runs = _split(line.chars, 0)
+        if any(_FIGURE.match(r.text) and r.x1 > split - tolerance for r in runs):
+            return "V"
+        if any(r.x0 >= split - tolerance for r in runs):
+            return "H"
+        return "L"
+
+    def _segments(self, start: int, end: int, kinds: list[str]) -> list[_Segment]:
+        segments: list[_Segment] = []
+        current: _Segment | None = None
+        in_header = False
+        for i in range(start, end):
+            page, _, line = self.lines[i]
+            part = self.parts.index(page)
+            kind = kinds[i]
+            header = kind == "H" or (
+                kind == "L" and in_header and not is_row_label(line.text)
+            )
+            if current is None or current.page is not page or (header and not in_header):
+                columns = current.columns if current is not None else []
+                current = _Segment(part=part, page=page, header=[], columns=columns)
+                segments.append(current)
+            if header:
+                current.header.append(line)
+            else:
+                if in_header:
+                    current.columns = self._columns(current) or current.columns
+                current.body.append(line)
+            in_header = header
+        if current is not None and in_header:
+            current.columns = self._columns(current) or current.columns
+        return segments
+
+    def _columns(self, segment: _Segment) -> list[tuple[float, float]]:
+        """The figures' columns: the x-ranges of the band's lowest header cells."""
+        split = self.split[segment.part]
+        boxes: list[tuple[float, float, float, float]] = []
+        for line in segment.header:
+            upright = [c for c in line.chars if c.upright]
+            boxes += [(r.x0, r.top, r.x1, r.bottom) for r in _split(upright, segment.part)]
+            boxes += [(c.x0, c.top, c.x1, c.bottom) for c in line.chars if not c.upright]
+        boxes = [b for b in boxes if (b[0] + b[2]) / 2 >= split - 2.0]
+        leaves = [
+            b
+            for b in boxes
+            if not any(
+                o is not b and o[1] >= b[3] - 1.0 and min(o[2], b[2]) - max(o[0], b[0]) > 0.5
+                for o in boxes
+            )
+        ]
+        leaves.sort(key=lambda b: (b[0] + b[2]) / 2)
+        columns: list[tuple[float, float]] = []
+        for b in leaves:  # a leaf's glyphs on several lines (rotated text): one column
+            if columns and b[0] < columns[-1][1] - 0.5:
+                columns[-1] = (min(columns[-1][0], b[0]), max(columns[-1][1], b[2]))
+            else:
+                columns.append((b[0], b[2]))
+        return columns
+
+    def _labels(self, segments: list[_Segment]) -> list[_Label]:
+        """Every label cell, its lines joined, in the order of the table."""
+        runs: list[_Run] = []
+        for segment in segments:
+            split = self.split[segment.part]
+            for line in segment.body:
+                upright = [c for c in line.chars if c.upright and (c.x0 + c.x1) / 2 < split]
+                runs += _split(upright, segment.part)
+        edges: list[float] = []
+        counts = Counter(round(r.x0) for r in runs)
+        for x in sorted(counts):
+            if counts[x] + counts.get(x - 1, 0) + counts.get(x + 1, 0) >= 2:  # noqa: PLR2004
+                if not edges or x - edges[-1] > 1.5:  # noqa: PLR2004 - points
+                    edges.append(x)
+        labels_: list[_Label] = []
+        open_: dict[int, _Label] = {}
+        for run in sorted(runs, key=lambda r: (r.part, r.top, r.x0)):
+            column = max(0, bisect.bisect_right(edges, run.x0 + 1.5) - 1)
+            label = open_.get(column)
+            if label is not None and _continues(label, run):
+                label.runs.append(run)
+                continue
+            label = _Label(runs=[run], column=column)
+            open_[column] = label
+            labels_.append(label)
+        return labels_
+
+    def _grid(self, segments: list[_Segment], table: int) -> Grid | None:
+        labels_ = self._labels(segments)
+        rows: list[list[TextCell]] = []
+        for segment in segments:
+            page = segment.page
+            for line in segment.header:
+                upright = [c for c in line.chars if c.upright]
+                cells = [(r.x0, r.top, r.text) for r in _split(upright, segment.part)]
+                rotated = [c for c in line.chars if not c.upright]
+                columns: dict[int, list[_Char]] = {}
+                for ch in rotated:
+                    columns.setdefault(round(ch.x0 / max(ch.size, 1.0)), []).append(ch)
+                cells += [
+                    (min(c.x0 for c in g), min(c.top for c in g), _cell_text(g))
+                    for g in columns.values()
+                ]
+                rows.append(
+                    [self._cell(page, table, len(rows), x, y, text) for x, y, text in sorted(cells)]
+                )
+            if segment.columns and segment.body:
+                rows += self._body(segment, labels_, table, len(rows))
+        if not rows:
+            return None
+        numbered = [
+            tuple(attrs.evolve(c, source=attrs.evolve(c.source, column=k + 1)) for k, c in enumerate(row))
+            for row in rows
+        ]
+        return Grid(rows=tuple(numbered))
+
+    def _body(
+        self, segment: _Segment, labels_: list[_Label], table: int, first_row: int
+    ) -> list[list[TextCell]]:
+        page, part = segment.page, segment.part
+        split = self.split[part]
+        top = min(line.top for line in segment.body)
+        bottom = max(line.bottom for line in segment.body)
+        mine = [
+            lb
+            for lb in labels_
+            if lb.first.part == part and top - 0.5 <= lb.first.top <= bottom + 0.5
+        ]
+
+        def extent(lb: _Label) -> tuple[float, float]:
+            pieces = [r for r in lb.runs if r.part == part]
+            return min(r.top for r in pieces), max(r.bottom for r in pieces)
+
+        leaves = [
+            lb
+            for lb in mine
+            if not any(
+                o.first.x0 > lb.first.x0 + 2.0
+                and min(extent(o)[1], extent(lb)[1]) - max(extent(o)[0], extent(lb)[0]) > 1.0
+                for o in mine
+            )
+        ]
+        figures = [
+            c
+            for line in segment.body
+            for c in line.chars
+            if c.upright and c.text != " " and (c.x0 + c.x1) / 2 >= split
+        ]
+        bands: list[tuple[float, float]]
+        if leaves:
+            leaves.sort(key=lambda lb: extent(lb)[0])
+            bands = [extent(lb) for lb in leaves]
+        else:  # no row labels (Table 四): each line of figures is a row
+            bands = [
+                (min(c.top for c in ln), max(c.bottom for c in ln))
+                for ln in _overlap_lines(figures)
+            ]
+        if not bands:
+            return []
+        cuts = [(bands[i][1] + bands[i + 1][0]) / 2 for i in range(len(bands) - 1)]
+        edges = [
+            (segment.columns[i][1] + segment.columns[i + 1][0]) / 2
+            for i in range(len(segment.columns) - 1)
+        ]
+        placed: dict[tuple[int, int], list[_Char]] = {}
+        for ch in figures:
+            row = bisect.bisect_right(cuts, (ch.top + ch.bottom) / 2)
+            column = bisect.bisect_right(edges, (ch.x0 + ch.x1) / 2)
+            placed.setdefault((row, column), []).append(ch)
+        at: dict[int, list[_Label]] = {}
+        for lb in mine:
+            if lb in leaves:
+                r = leaves.index(lb)
+            else:  # a merged label: in the row where its text begins
+                r = min(bisect.bisect_right(cuts, lb.first.top), len(bands) - 1)
+            at.setdefault(r, []).append(lb)
+        out: list[list[TextCell]] = []
+        for r, (band_top, _) in enumerate(bands):
+            number = first_row + r
+            cells = [
+                (lb.first.x0, self._cell(page, table, number, lb.first.x0, lb.first.top, lb.text))
+                for lb in at.get(r, [])
+            ]
+            for k, (x0, _) in enumerate(segment.columns):
+                chars = placed.get((r, k), [])
+                y = min((c.top for c in chars), default=band_top)
+                cell = self._cell(page, table, number, x0, y, _cell_text(chars))
+                cells.append((max(x0, split), cell))
+            cells.sort(key=lambda item: item[0])
+            out.append([c for _, c in cells])
+        return out
+
+    @staticmethod
+    def _cell(page: _Page, table: int, row: int, x: float, y: float, text: str) -> TextCell:
+        return TextCell(
+            text=text,
+            source=Source(page=page.number, table=table, row=row + 1, x=round(x), y=round(y)),
+        )
+
+
 # --- after interpretation -------------------------------------------------------------------
+
+
+def _borderless_notes(
+    record: PublishedReport, tables: Sequence[tuple[str, Source]]
+) -> PublishedReport:
+    """An R-GRID note for each table rebuilt without rules, where it was read from."""
+    if not tables:
+        return record
+    notes = [
+        make_finding(
+            "R-GRID",
+            Place(path=f"$.{section}", table=labels.TABLES[section]),
+            detail=(
+                f"（{source.describe('zh')}起）",
+                f" (from {source.describe('en')})",
+            ),
+        )
+        for section, source in tables
+    ]
+    return attrs.evolve(record, findings=(*record.findings, *notes))
 
 
 def _unmapped_cells(record: PublishedReport) -> PublishedReport:
