@@ -83,11 +83,3 @@ def test_cells_without_text_are_unread_not_guessed() -> None:
     # the audit names each cell as missing (the fee amount as implied, as for any report)
     missing = {f.place.path for f in audit(record) if f.code in ("R-MISSING", "R-IMPLIED")}
     assert missing == {"$." + ".".join(k) for k in keys}
-
-
-def test_tables_without_rules_are_missing_not_guessed() -> None:
-    """No rules, no grid: the tables are named missing; no number is placed by guesswork."""
-    record = read_pdf(report_pdf(REPORT, Style(rules=False)), name="borderless.pdf")
-    assert record.cells == ()
-    missing = sorted(f.place.path for f in audit(record) if f.code == "R-MISSING")
-    assert missing == ["$.appeals", "$.proactive", "$.requests"]

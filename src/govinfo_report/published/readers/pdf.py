@@ -14,8 +14,9 @@ by line. Instead:
   The grid goes to the same label matching as the web page and .docx readers
   (:func:`~govinfo_report.published.readers._interpret.interpret`). A table split over pages
   is joined into one grid (repeated header rows are headers, a label cut by the page break is
-  joined by the interpreter). A table printed without rules is rebuilt from its rows of
-  words, with a note saying the columns were inferred.
+  joined by the interpreter). A table printed without rules (borders off) is rebuilt from
+  its text: columns from the x-ranges of its lowest header cells, rows from the y-ranges of
+  its row labels, every glyph placed by position, and an R-GRID note says so.
 * **Narrative** comes from the glyphs outside tables, joined into lines by vertical overlap
   and into paragraphs by their first-line indent (GB/T 9704's two characters) and their
   short last line; page numbers (``- 3 -``, ``— 3 —``, ``第3页``) and running headers and
@@ -710,7 +711,7 @@ class _Layout:
         text = compact(line.text)
         return bool(_PAGE_NUMBER.match(text)) or re.sub(r"\d+", "#", text) in self.furniture
 
-    def blocks(self) -> list[Block]:  # noqa: C901 - one pass over the page items
+    def blocks(self) -> list[Block]:  # noqa: C901, PLR0915 - one pass over the page items
         blocks: list[Block] = []
         pending: list[tuple[_Page, _Table]] = []  # parts of one table split over pages
         para: list[tuple[_Page, int, _Line]] = []
@@ -928,6 +929,7 @@ _NUMBERED: Final = re.compile(
     r"^(?:[0-9０-９]{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
 )
 _GAP: Final = 0.4  # a gap wider than this many glyphs parts two cells' texts on one line
+_TOUCH: Final = 0.5  # points two boxes must share to be one above the other
 
 
 @attrs.frozen(kw_only=True)
@@ -1103,9 +1105,7 @@ class _Borderless:
             page, _, line = self.lines[i]
             part = self.parts.index(page)
             kind = kinds[i]
-            header = kind == "H" or (
-                kind == "L" and in_header and not is_row_label(line.text)
-            )
+            header = kind == "H" or (kind == "L" and in_header and not is_row_label(line.text))
             if current is None or current.page is not page or (header and not in_header):
                 columns = current.columns if current is not None else []
                 current = _Segment(part=part, page=page, header=[], columns=columns)
@@ -1134,7 +1134,7 @@ class _Borderless:
             b
             for b in boxes
             if not any(
-                o is not b and o[1] >= b[3] - 1.0 and min(o[2], b[2]) - max(o[0], b[0]) > 0.5
+                o is not b and o[1] >= b[3] - 1.0 and min(o[2], b[2]) - max(o[0], b[0]) > _TOUCH
                 for o in boxes
             )
         ]
@@ -1158,9 +1158,9 @@ class _Borderless:
         edges: list[float] = []
         counts = Counter(round(r.x0) for r in runs)
         for x in sorted(counts):
-            if counts[x] + counts.get(x - 1, 0) + counts.get(x + 1, 0) >= 2:  # noqa: PLR2004
-                if not edges or x - edges[-1] > 1.5:  # noqa: PLR2004 - points
-                    edges.append(x)
+            shared = counts[x] + counts.get(x - 1, 0) + counts.get(x + 1, 0) >= 2  # noqa: PLR2004
+            if shared and (not edges or x - edges[-1] > 1.5):  # noqa: PLR2004 - points
+                edges.append(x)
         labels_: list[_Label] = []
         open_: dict[int, _Label] = {}
         for run in sorted(runs, key=lambda r: (r.part, r.top, r.x0)):
@@ -1191,14 +1191,20 @@ class _Borderless:
                     for g in columns.values()
                 ]
                 rows.append(
-                    [self._cell(page, table, len(rows), x, y, text) for x, y, text in sorted(cells)]
+                    [
+                        self._cell(page, table, len(rows), (x, y), text)
+                        for x, y, text in sorted(cells)
+                    ]
                 )
             if segment.columns and segment.body:
                 rows += self._body(segment, labels_, table, len(rows))
         if not rows:
             return None
         numbered = [
-            tuple(attrs.evolve(c, source=attrs.evolve(c.source, column=k + 1)) for k, c in enumerate(row))
+            tuple(
+                attrs.evolve(c, source=attrs.evolve(c.source, column=k + 1))
+                for k, c in enumerate(row)
+            )
             for row in rows
         ]
         return Grid(rows=tuple(numbered))
@@ -1267,23 +1273,25 @@ class _Borderless:
         for r, (band_top, _) in enumerate(bands):
             number = first_row + r
             cells = [
-                (lb.first.x0, self._cell(page, table, number, lb.first.x0, lb.first.top, lb.text))
+                (lb.first.x0, self._cell(page, table, number, (lb.first.x0, lb.first.top), lb.text))
                 for lb in at.get(r, [])
             ]
             for k, (x0, _) in enumerate(segment.columns):
                 chars = placed.get((r, k), [])
                 y = min((c.top for c in chars), default=band_top)
-                cell = self._cell(page, table, number, x0, y, _cell_text(chars))
+                cell = self._cell(page, table, number, (x0, y), _cell_text(chars))
                 cells.append((max(x0, split), cell))
             cells.sort(key=lambda item: item[0])
             out.append([c for _, c in cells])
         return out
 
     @staticmethod
-    def _cell(page: _Page, table: int, row: int, x: float, y: float, text: str) -> TextCell:
+    def _cell(page: _Page, table: int, row: int, at: tuple[float, float], text: str) -> TextCell:
         return TextCell(
             text=text,
-            source=Source(page=page.number, table=table, row=row + 1, x=round(x), y=round(y)),
+            source=Source(
+                page=page.number, table=table, row=row + 1, x=round(at[0]), y=round(at[1])
+            ),
         )
 
 
