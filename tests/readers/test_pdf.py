@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import attrs
@@ -190,3 +191,21 @@ def test_audit_of_a_folder_takes_its_pdfs(tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run(["audit", str(tmp_path), "--lang", "en"], out, err) == 0
     assert "2 files, 2 sound" in out.getvalue()
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_series_of_pdfs(tmp_path: Path) -> None:
+    """``audit --series`` over PDFs: the breaks of ``tests/data/series`` found as in pages."""
+    series = ROOT / "tests" / "data" / "series"
+    for year in (2021, 2022, 2023):
+        report = load(series / f"{year}.json")
+        (tmp_path / f"{year}.pdf").write_bytes(pdf_of(docx_bytes(report)))
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["audit", str(tmp_path), "--series", "--format", "json"], out, err)
+    assert code == 0, err.getvalue()  # the breaks are warnings
+    (found,) = [e for e in json.loads(out.getvalue()) if "series" in e]
+    assert [(f["year"], f["code"], f["expected"], f["found"]) for f in found["findings"]] == [
+        (2022, "X-STOCK", 41, 39),
+        (2023, "X-CARRY", 13, 12),
+    ]

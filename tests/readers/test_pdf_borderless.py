@@ -202,6 +202,43 @@ def test_borderless_table_split_over_pages(paragraphs: int) -> None:
     assert "三" in _notes(record)
 
 
+def _tall(root: etree._Element) -> None:
+    """Table 三's rows at least 1000 twips high, no header row repeated: over three pages."""
+    table = list(root.iter(_w("tbl")))[1]
+    for header in list(table.iter(_w("tblHeader"))):
+        header.getparent().remove(header)  # type: ignore[union-attr]
+    for row in table.iter(_w("tr")):
+        properties = row.find(_w("trPr"))
+        assert properties is not None
+        for old in list(properties.iter(_w("trHeight"))):
+            properties.remove(old)
+        height = etree.SubElement(properties, _w("trHeight"))
+        height.set(_w("val"), "1000")
+        height.set(_w("hRule"), "atLeast")
+
+
+@pytest.mark.slow
+@needs_soffice
+@pytest.mark.parametrize("kind", ["ruled", "without rules"])
+def test_table_three_over_three_pages(kind: str) -> None:
+    """Table 三 over three pages, a page footer (— 5 —) between each part.
+
+    LibreOffice cuts the header band itself here (总计 and 申请人情况 stay on the page
+    before): without rules, the band's upper rows still give their columns.
+    """
+    rules = kind == "ruled"
+    edits = (_tall, _breakable) if rules else (_tall, _breakable, _no_borders)
+    record = read_pdf(pdf_of(_edited(docx_bytes(REPORT), *edits)))
+    pages = {c.source.page for c in record.cells if c.key[0] == "requests"}
+    assert len(pages) == 3
+    assert _wrong(record, REPORT) == {}
+    assert record.unread == ()
+    assert ("三" in _notes(record)) is not rules
+    section = record.section("requests")
+    assert section is not None
+    assert section.opening == ()  # no header text taken for prose
+
+
 LAYOUTS = {
     "plain": Style(rules=False),
     "narrow labels, 1、": Style(rules=False, label_width=48, one_dunhao=True),

@@ -10,6 +10,8 @@ cell whose glyphs carry no text must be R-UNREAD and missing, never a guessed nu
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -83,3 +85,33 @@ def test_cells_without_text_are_unread_not_guessed() -> None:
     # the audit names each cell as missing (the fee amount as implied, as for any report)
     missing = {f.place.path for f in audit(record) if f.code in ("R-MISSING", "R-IMPLIED")}
     assert missing == {"$." + ".".join(k) for k in keys}
+
+
+#: CJK compatibility ideographs (U+F900 block) for label characters, full-width digits.
+COMPAT = (
+    *(("不行年理度"[k], "\uf967\ufa08\uf98e\uf9e4\ufa01"[k]) for k in range(5)),
+    *((str(d), chr(0xFF10 + d)) for d in range(10)),
+)
+
+
+def test_compatibility_ideographs_and_full_width_digits() -> None:
+    """A font mapping glyphs to compatibility ideographs and full-width digits reads exactly."""
+    assert all(unicodedata.normalize("NFKC", m) == c for c, m in COMPAT)
+    record = read_pdf(report_pdf(REPORT, Style(mapped=COMPAT, kangxi=True)), name="compat.pdf")
+    found = {c.key: c.number for c in record.cells}
+    wrong = {
+        c.path: (found.get(c.key), cell_value(REPORT, c.key))
+        for c in TABLE_CELLS
+        if found.get(c.key) != cell_value(REPORT, c.key)
+    }
+    assert wrong == {}
+    cell = record.cell(("requests", "new", "natural_person"))
+    assert cell is not None
+    assert cell.raw == "２７１"  # as printed; the number is read from full-width digits
+    assert [f for f in record.findings if f.code == "R-UNREAD"] == []
+    # compatibility ideographs are the ideographs; only a label numbered in full-width
+    # digits (１.属于国家秘密) is noted as printed otherwise than the format (R-LABEL, info)
+    loose = [str(f.found) for f in record.findings if f.code == "R-LABEL"]
+    assert loose
+    assert all(re.match(r"^[０-９]+[.、]", text) for text in loose), loose
+    assert (record.organ, record.year) == (REPORT.organ, REPORT.year)

@@ -49,6 +49,8 @@ class Style:
     label_width: float = 70.0  # each of Table 三's three label columns
     long_narrative: int = 0  # extra paragraphs in section 一, pushing the tables down
     one_dunhao: bool = False  # items numbered 1、 as WPS users type them
+    #: more glyphs whose ToUnicode maps them elsewhere: (character drawn, text mapped to)
+    mapped: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.define
@@ -390,6 +392,7 @@ def report_pdf(report: AnnualReport, style: Style | None = None) -> bytes:
     unicode_of: dict[str, str | None] = {}
     if style.kangxi:
         unicode_of.update(KANGXI)
+    unicode_of.update(dict(style.mapped))
     unicode_of.update(dict.fromkeys(NO_TEXT.values()))
     w = _Writer(style=style, canvas=Canvas(unicode_of=unicode_of))
     w.centred(f"{report.organ}{report.year}年", 22)

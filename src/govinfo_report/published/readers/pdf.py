@@ -1024,6 +1024,8 @@ class _Segment:
     header: list[_Line]
     columns: list[tuple[float, float]]
     body: list[_Line] = attrs.Factory(list)
+    #: header boxes of a band the page break cut, above this page's (their y moved up)
+    carried: list[tuple[float, float, float, float]] = attrs.Factory(list)
 
 
 class _Borderless:
@@ -1060,6 +1062,9 @@ class _Borderless:
             split = min(figures, default=split)
             if split is not None:
                 self.split[part] = split
+        for part in reversed(range(len(self.parts))):  # a page of headers only: the next's
+            if part not in self.split and part + 1 in self.split:
+                self.split[part] = self.split[part + 1]
         kinds = [
             self._kind(line, self.split.get(self.parts.index(page))) for page, _, line in self.lines
         ]
@@ -1107,8 +1112,16 @@ class _Borderless:
             kind = kinds[i]
             header = kind == "H" or (kind == "L" and in_header and not is_row_label(line.text))
             if current is None or current.page is not page or (header and not in_header):
-                columns = current.columns if current is not None else []
-                current = _Segment(part=part, page=page, header=[], columns=columns)
+                previous = current
+                current = _Segment(
+                    part=part, page=page, header=[], columns=previous.columns if previous else []
+                )
+                if previous is not None and previous.page is not page and not previous.body:
+                    # a header band cut by the page break: its upper rows count too
+                    shift = previous.page.height
+                    current.carried = [
+                        (b[0], b[1] - shift, b[2], b[3] - shift) for b in self._boxes(previous)
+                    ]
                 segments.append(current)
             if header:
                 current.header.append(line)
@@ -1121,15 +1134,19 @@ class _Borderless:
             current.columns = self._columns(current) or current.columns
         return segments
 
-    def _columns(self, segment: _Segment) -> list[tuple[float, float]]:
-        """The figures' columns: the x-ranges of the band's lowest header cells."""
+    def _boxes(self, segment: _Segment) -> list[tuple[float, float, float, float]]:
+        """The band's header texts right of the labels, as boxes (x0, top, x1, bottom)."""
         split = self.split[segment.part]
-        boxes: list[tuple[float, float, float, float]] = []
+        boxes: list[tuple[float, float, float, float]] = [*segment.carried]
         for line in segment.header:
             upright = [c for c in line.chars if c.upright]
             boxes += [(r.x0, r.top, r.x1, r.bottom) for r in _split(upright, segment.part)]
             boxes += [(c.x0, c.top, c.x1, c.bottom) for c in line.chars if not c.upright]
-        boxes = [b for b in boxes if (b[0] + b[2]) / 2 >= split - 2.0]
+        return [b for b in boxes if (b[0] + b[2]) / 2 >= split - 2.0]
+
+    def _columns(self, segment: _Segment) -> list[tuple[float, float]]:
+        """The figures' columns: the x-ranges of the band's lowest header cells."""
+        boxes = self._boxes(segment)
         leaves = [
             b
             for b in boxes
