@@ -14,8 +14,10 @@ import re
 import unicodedata
 from pathlib import Path
 
+import attrs
 import pytest
 
+from govinfo_report import labels
 from govinfo_report.cells import CELLS, cell_value
 from govinfo_report.formats.json.codec import load
 from govinfo_report.published.audit import audit
@@ -115,3 +117,62 @@ def test_compatibility_ideographs_and_full_width_digits() -> None:
     assert loose
     assert all(re.match(r"^[０-９]+[.、]", text) for text in loose), loose
     assert (record.organ, record.year) == (REPORT.organ, REPORT.year)
+
+
+#: Labels as clerks print them: a typo, stray spaces inside (the interpreter's variants).
+PRINTED = (
+    ("2.其他法律行政法规禁止公开", "2.其他法律行政止公开"),
+    (
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "（二）部分公开（区分处理的，只计这一情 形，不计其他情形）",
+    ),
+    ("5.属于三类内部事务信息", "5.属于三类内部 事务信息"),
+)
+TOLERATED = {
+    "typo, stray spaces": Style(printed=PRINTED),
+    "an extra empty label cell": Style(empty_label_cell=True),
+    "header band shifted by a cell": Style(shifted_header=True),
+    "shifted, cut in a merged label": Style(shifted_header=True, break_after="not_held"),
+}
+
+
+@pytest.mark.parametrize("rules", ["ruled", "without rules"])
+@pytest.mark.parametrize("style", TOLERATED.values(), ids=TOLERATED.keys())
+def test_tolerated_layout_reads_cell_for_cell(style: Style, rules: str) -> None:
+    style = attrs.evolve(style, rules=rules == "ruled")
+    record = read_pdf(report_pdf(REPORT, style), name="layout.pdf")
+    found = {c.key: c.number for c in record.cells}
+    wrong = {
+        c.path: (found.get(c.key), cell_value(REPORT, c.key))
+        for c in TABLE_CELLS
+        if found.get(c.key) != cell_value(REPORT, c.key)
+    }
+    assert wrong == {}
+    assert [u.text for u in record.unread] == []
+    loose = [str(f.found) for f in record.findings if f.code == "R-LABEL"]
+    assert loose == (["2.其他法律行政止公开"] if style.printed else [])
+    assert [f.code for f in audit(record) if f.severity.name == "ERROR"] == []
+
+
+@pytest.mark.parametrize("rules", ["ruled", "without rules"])
+def test_group_six_as_one_row(rules: str) -> None:
+    """（六）其他处理 printed as one row (the 2019 layout in a 2023 report): one figure per
+    column for its three items, recorded as combined, never split by guesswork."""
+    record = read_pdf(report_pdf(REPORT, Style(six_as_one=True, rules=rules == "ruled")))
+    items = labels.RESULT_ITEMS["other"]
+    combined = {c.keys[0][-1]: c.raw for c in record.combined}
+    assert combined == {
+        column: str(
+            sum(cell_value(REPORT, ("requests", "results", "other", i, column)) for i in items)
+        )
+        for column in labels.APPLICANT_COLUMNS
+    }
+    assert all(c.key[:3] != ("requests", "results", "other") for c in record.cells)
+    found = {c.key: c.number for c in record.cells}
+    others = [c for c in TABLE_CELLS if c.key[:3] != ("requests", "results", "other")]
+    assert {c.path: found.get(c.key) for c in others} == {
+        c.path: cell_value(REPORT, c.key) for c in others
+    }
+    assert record.unread == ()
+    # figures other than 0 for several cells cannot be split: named, as for any format
+    assert "R-MISSING" in [f.code for f in audit(record)]

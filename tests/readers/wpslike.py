@@ -51,6 +51,11 @@ class Style:
     one_dunhao: bool = False  # items numbered 1、 as WPS users type them
     #: more glyphs whose ToUnicode maps them elsewhere: (character drawn, text mapped to)
     mapped: tuple[tuple[str, str], ...] = ()
+    #: labels of Table 三 printed otherwise: (official label, as printed)
+    printed: tuple[tuple[str, str], ...] = ()
+    six_as_one: bool = False  # （六）其他处理 as one row of sums (the 2019 layout)
+    empty_label_cell: bool = False  # rows 一、二、四、 with an empty third label cell
+    shifted_header: bool = False  # the applicant headers one cell left of their figures
 
 
 @attrs.define
@@ -250,7 +255,8 @@ def _number(label: labels.Label, style: Style) -> str:
     number = label.number
     if style.one_dunhao and number.endswith("."):
         number = number[:-1] + "、"
-    return number + label.text
+    text = number + label.text
+    return dict(style.printed).get(text, text)
 
 
 def _proactive(w: _Writer, report: AnnualReport) -> None:
@@ -315,15 +321,24 @@ def _requests(w: _Writer, report: AnnualReport) -> None:
         ],
         [(names[c], 1, 1, "header") for c in columns[1:6]],
     ]
+    if w.style.shifted_header:
+        rows_[0] = [
+            (labels.BALANCE_NOTE, 2, 3, "header"),
+            (labels.APPLICANT_HEADER, 7, 1, "header"),
+            ("", 1, 3, "header"),
+        ]
     widths: list[list[float]] = [[0.0], [0.0], [0.0]]
+    span = 2 if w.style.empty_label_cell else 3
+    empty: list[Cell] = [("", 1, 1, "label")] if w.style.empty_label_cell else []
     for field in ("new", "carried_over"):
         rows_.append(
             [
-                (_number(labels.REQUEST_ROWS[field], w.style), 3, 1, "label"),
+                (_number(labels.REQUEST_ROWS[field], w.style), span, 1, "label"),
+                *empty,
                 *values(("requests", field)),
             ]
         )
-        widths.append([3 * lw])
+        widths.append([span * lw])
     result_rows: list[list[Cell]] = []
     result_widths: list[list[float]] = []
     cut_item: int | None = None
@@ -332,6 +347,14 @@ def _requests(w: _Writer, report: AnnualReport) -> None:
         prefix = ("requests", "results", group)
         if items is None:
             result_rows.append([(_number(label, w.style), 2, 1, "label"), *values(prefix)])
+            result_widths.append([2 * lw])
+            continue
+        if group == "other" and w.style.six_as_one:
+            sums = [
+                str(sum(int(cell_value(report, (*prefix, i, c))) for i in items)) for c in columns
+            ]
+            result_rows.append([(_number(label, w.style), 2, 1, "label")])
+            result_rows[-1] += [(v, 1, 1, "value") for v in sums]
             result_widths.append([2 * lw])
             continue
         for n, (item, item_label) in enumerate(items.items()):
@@ -351,11 +374,12 @@ def _requests(w: _Writer, report: AnnualReport) -> None:
     widths += result_widths
     rows_.append(
         [
-            (_number(labels.REQUEST_ROWS["carried_forward"], w.style), 3, 1, "label"),
+            (_number(labels.REQUEST_ROWS["carried_forward"], w.style), span, 1, "label"),
+            *empty,
             *values(("requests", "carried_forward")),
         ]
     )
-    widths.append([3 * lw])
+    widths.append([span * lw])
     heights = _heights(rows_, widths)
     heights[0] = heights[1] = heights[2] = 18.0
     _table(w, edges, rows_, heights, header_rows=3, cut=cut_item)

@@ -1015,6 +1015,36 @@ def _continues(label: _Label, run: _Run) -> bool:
     return not is_row_label(label.text, exact=True) and not is_row_label(text, exact=True)
 
 
+def _checked(
+    columns: list[tuple[float, float]], figures: list[_Char], part: int
+) -> list[tuple[float, float]]:
+    """The header band's columns, or the figures' own where the headers are shifted.
+
+    A header band shifted by a cell (the note cell one column narrower, an empty header cell
+    at the end) puts each header over its neighbour's figures, the first over the labels.
+    The figures' own columns are their x-ranges, overlapping from row to row. When they are
+    more than the headers' columns, or as many but not each inside its header's, they are
+    taken: they are where the cells are. A column left wholly blank makes them fewer: then
+    the headers' columns stand.
+    """
+    spans = sorted(
+        [run.x0, run.x1] for line in _overlap_lines(figures) for run in _split(line, part)
+    )
+    own: list[list[float]] = []
+    for x0, x1 in spans:
+        if own and x0 <= own[-1][1] + _TOUCH:
+            own[-1][1] = max(own[-1][1], x1)
+        else:
+            own.append([x0, x1])
+    if len(own) < len(columns):
+        return columns
+    if len(own) > len(columns):  # figures where no header stands (it lies over the labels)
+        return [(x0, x1) for x0, x1 in own]
+    edges = [(columns[i][1] + columns[i + 1][0]) / 2 for i in range(len(columns) - 1)]
+    inside = all(bisect.bisect_right(edges, (x0 + x1) / 2) == k for k, (x0, x1) in enumerate(own))
+    return columns if inside else [(x0, x1) for x0, x1 in own]
+
+
 @attrs.define
 class _Segment:
     """Rows under one header band: the band's lines, its columns, the body's lines."""
@@ -1226,7 +1256,7 @@ class _Borderless:
         ]
         return Grid(rows=tuple(numbered))
 
-    def _body(
+    def _body(  # noqa: C901 - rows, columns and labels of one band, in one place
         self, segment: _Segment, labels_: list[_Label], table: int, first_row: int
     ) -> list[list[TextCell]]:
         page, part = segment.page, segment.part
@@ -1243,15 +1273,21 @@ class _Borderless:
             pieces = [r for r in lb.runs if r.part == part]
             return min(r.top for r in pieces), max(r.bottom for r in pieces)
 
-        leaves = [
-            lb
-            for lb in mine
-            if not any(
-                o.first.x0 > lb.first.x0 + 2.0
-                and min(extent(o)[1], extent(lb)[1]) - max(extent(o)[0], extent(lb)[0]) > 1.0
-                for o in mine
-            )
-        ]
+        def merged(lb: _Label) -> bool:
+            """A label over several rows, with labels to its right beside it.
+
+            Or just above and just below it: a one-line group label centred between two of
+            its items.
+            """
+            top, bottom = extent(lb)
+            middle, reach = (top + bottom) / 2, (bottom - top) / 2 + 2.5 * lb.first.size
+            right = [extent(o) for o in mine if o.first.x0 > lb.first.x0 + 2.0]
+            if any(min(b, bottom) - max(t, top) > 1.0 for t, b in right):
+                return True
+            above = any(b <= middle and middle - b <= reach for _, b in right)
+            return above and any(t >= middle and t - middle <= reach for t, _ in right)
+
+        leaves = [lb for lb in mine if not merged(lb)]
         figures = [
             c
             for line in segment.body
@@ -1270,10 +1306,8 @@ class _Borderless:
         if not bands:
             return []
         cuts = [(bands[i][1] + bands[i + 1][0]) / 2 for i in range(len(bands) - 1)]
-        edges = [
-            (segment.columns[i][1] + segment.columns[i + 1][0]) / 2
-            for i in range(len(segment.columns) - 1)
-        ]
+        columns = _checked(segment.columns, figures, part)
+        edges = [(columns[i][1] + columns[i + 1][0]) / 2 for i in range(len(columns) - 1)]
         placed: dict[tuple[int, int], list[_Char]] = {}
         for ch in figures:
             row = bisect.bisect_right(cuts, (ch.top + ch.bottom) / 2)
@@ -1293,7 +1327,7 @@ class _Borderless:
                 (lb.first.x0, self._cell(page, table, number, (lb.first.x0, lb.first.top), lb.text))
                 for lb in at.get(r, [])
             ]
-            for k, (x0, _) in enumerate(segment.columns):
+            for k, (x0, _) in enumerate(columns):
                 chars = placed.get((r, k), [])
                 y = min((c.top for c in chars), default=band_top)
                 cell = self._cell(page, table, number, (x0, y), _cell_text(chars))
