@@ -3,8 +3,8 @@
 ``python benchmarks/bench_read.py --pdf [--runs R]``: read PDFs instead (pages per second,
 and the ratio to pdfplumber's own plain text extraction of the same file): the example saved
 as PDF by LibreOffice (when ``soffice`` is installed), the WPS-like drawing of the test
-helper ``tests/readers/wpslike.py``, and the shared WPS-made sample when it is beside the
-repository.
+helper ``tests/readers/wpslike.py``, each also without rules (tables rebuilt from their
+headers and labels), and the shared WPS-made sample when it is beside the repository.
 
 ``python benchmarks/bench_read.py [N] [--runs R]``: N pages (default 200) of about 270 KB
 each, made by the test helper ``tests/readers/wordhtml.py`` from the example report, padded
@@ -104,13 +104,22 @@ def _best(pages: list[bytes], runs: int) -> float:
 def _pdfs() -> dict[str, bytes]:
     """The PDFs measured (see the module docstring)."""
     from tests.readers import pdfs, wpslike  # noqa: PLC0415 - the test helpers, only for --pdf
+    from tests.readers.test_pdf_borderless import (  # noqa: PLC0415 - idem
+        _edited,
+        _no_borders,
+    )
 
     from govinfo_report.formats.docx.writer import docx_bytes  # noqa: PLC0415
 
     report = loads((ROOT / "examples/city-department-2023.json").read_text(encoding="utf-8"))
-    found = {"WPS-like drawing (tests/readers/wpslike.py)": wpslike.report_pdf(report)}
+    found = {
+        "WPS-like drawing (tests/readers/wpslike.py)": wpslike.report_pdf(report),
+        "WPS-like drawing, no rules": wpslike.report_pdf(report, wpslike.Style(rules=False)),
+    }
     if pdfs.HAVE_SOFFICE:
-        found["example saved as PDF by LibreOffice"] = pdfs.pdf_of(docx_bytes(report))
+        docx = docx_bytes(report)
+        found["example saved as PDF by LibreOffice"] = pdfs.pdf_of(docx)
+        found["the same, borders off"] = pdfs.pdf_of(_edited(docx, _no_borders))
     sample = next(
         (d / "shared/samples/huaian-2024.pdf" for d in ROOT.parents if (d / "shared").is_dir()),
         None,

@@ -195,8 +195,8 @@ def test_audit_of_a_folder_takes_its_pdfs(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @needs_soffice
-def test_series_of_pdfs(tmp_path: Path) -> None:
-    """``audit --series`` over PDFs: the breaks of ``tests/data/series`` found as in pages."""
+def test_series_and_copies_of_pdfs(tmp_path: Path) -> None:
+    """``audit --series`` and ``--copied`` over PDFs: as over the series' JSON and pages."""
     series = ROOT / "tests" / "data" / "series"
     for year in (2021, 2022, 2023):
         report = load(series / f"{year}.json")
@@ -209,3 +209,9 @@ def test_series_of_pdfs(tmp_path: Path) -> None:
         (2022, "X-STOCK", 41, 39),
         (2023, "X-CARRY", 13, 12),
     ]
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["audit", str(tmp_path), "--copied", "--format", "json"], out, err)
+    assert code == 0, err.getvalue()
+    pairs = [e for e in json.loads(out.getvalue()) if "pair" in e]
+    assert [[Path(p).name for p in e["pair"]] for e in pairs] == [["2022.pdf", "2023.pdf"]]
+    assert [(f["code"], f["path"]) for f in pairs[0]["findings"]] == [("X-COPY", "$.overview")]

@@ -176,3 +176,23 @@ def test_group_six_as_one_row(rules: str) -> None:
     assert record.unread == ()
     # figures other than 0 for several cells cannot be split: named, as for any format
     assert "R-MISSING" in [f.code for f in audit(record)]
+
+
+def test_run_in_headings_split_with_their_place() -> None:
+    """Narrative from lines: a paragraph opening with a run-in heading (（一）主要问题。…) is
+    split as the other readers split it; each part keeps its page and coordinates."""
+    first = "一是部分业务科室对公开属性认定把握不准，依申请公开答复的说理还不够充分，需要加强。"
+    second = "加强培训，规范答复文书格式和说理，及时回应群众关切。"
+    problems = attrs.evolve(
+        REPORT.problems, opening=(f"（一）主要问题。{first}", f"（二）改进措施。{second}"), parts=()
+    )
+    record = read_pdf(report_pdf(attrs.evolve(REPORT, problems=problems)))
+    section = record.section("problems")
+    assert section is not None
+    assert section.opening == ()
+    assert [(p.heading, p.title, p.paragraphs) for p in section.parts] == [
+        ("（一）主要问题。", "主要问题", (first,)),
+        ("（二）改进措施。", "改进措施", (second,)),
+    ]
+    assert all(p.source.page and p.source.x and p.source.y for p in section.parts)
+    assert record.unread == ()
