@@ -27,6 +27,7 @@ from govinfo_report.formats.docx.writer import docx_bytes
 from govinfo_report.formats.json.codec import load
 from govinfo_report.model import Part
 from govinfo_report.published.audit import audit
+from govinfo_report.published.readers import pdf as pdf_reader
 from govinfo_report.published.readers import read_docx, read_pdf
 from govinfo_report.testing import reports
 
@@ -295,3 +296,14 @@ def test_generated_reports_without_rules_read_cell_for_cell(report: AnnualReport
     assert _wrong(record, report) == {}
     assert [u.text for u in record.unread] == []
     assert _notes(record) == ["三", "二", "四"]
+
+
+def test_too_many_lines_are_not_rebuilt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A section of more lines than any table has is read as text (label matching stays
+    bounded on a hostile file): the tables are then named missing, nothing is guessed."""
+    monkeypatch.setattr(pdf_reader, "_MOST_TABLE_LINES", 5)
+    record = read_pdf(report_pdf(REPORT, Style(rules=False)), name="long.pdf")
+    assert _notes(record) == []
+    assert [c for c in record.cells if c.key[0] in ("proactive", "requests", "appeals")] == []
+    missing = sorted(f.place.path for f in audit(record) if f.code == "R-MISSING")
+    assert missing == ["$.appeals", "$.proactive", "$.requests"]

@@ -742,6 +742,10 @@ class _Layout:
             lines, waiting = waiting or [], None
             if not lines:
                 return
+            if len(lines) > _MOST_TABLE_LINES:
+                for entry in lines:
+                    add_line(entry)
+                return
             self.tables += 1
             built = _Borderless(lines).build(self.tables)
             if built is None:
@@ -930,6 +934,11 @@ _NUMBERED: Final = re.compile(
 )
 _GAP: Final = 0.4  # a gap wider than this many glyphs parts two cells' texts on one line
 _TOUCH: Final = 0.5  # points two boxes must share to be one above the other
+#: The longest label text a wrapped line is joined to (the longest official label has 37).
+_LONGEST_LABEL: Final = 120
+#: The most lines a table without rules may have (Table 三 has about a hundred): more are
+#: text, so that label matching stays bounded on a hostile file.
+_MOST_TABLE_LINES: Final = 2000
 
 
 @attrs.frozen(kw_only=True)
@@ -1007,7 +1016,7 @@ def _continues(label: _Label, run: _Run) -> bool:
     if run.part != last.part and run.part != last.part + 1:
         return False
     text = run.text
-    if _NUMBERED.match(compact(text)):
+    if _NUMBERED.match(compact(text)) or len(label.text) > _LONGEST_LABEL:
         return False
     joined = label.text + text
     if is_row_label(joined, exact=True):
