@@ -50,6 +50,11 @@ FEES_PATTERN: Final = re.compile(
 
 _LAW: Final = "《中华人民共和国政府信息公开条例》"
 _FORMAT_NOTICE: Final = "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
+#: The format each edition's reports cite: the 2019 one was issued for trial (试行).
+_FORMAT_NOTICES: Final = {
+    "2021": _FORMAT_NOTICE,
+    "2019": "《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）",
+}
 
 
 def format_amount(value: Decimal) -> str:
@@ -93,10 +98,13 @@ def opening(report: AnnualReport) -> str:
     ...     publication=Publication(site_name="某县人民政府网站", url="http://www.example.gov.cn"))
     >>> print(opening(r))  # doctest: +ELLIPSIS
     本报告根据《中华人民共和国政府信息公开条例》和...统计期限自2023年1月1日起至2023年12月31日止。本报告电子版可在“某县人民政府网站”（http://www.example.gov.cn）查阅或下载。
+    >>> "国办公开办函〔2019〕60号" in opening(AnnualReport(organ="某县教育局", year=2020))
+    True
     """
     parts = "、".join(label.text for label in labels.SECTIONS.values())
     text = (
-        f"本报告根据{_LAW}和{_FORMAT_NOTICE}要求编制，全文包括{parts}六个部分。"
+        f"本报告根据{_LAW}和{_FORMAT_NOTICES.get(report.edition, _FORMAT_NOTICE)}要求编制，"
+        f"全文包括{parts}六个部分。"
         f"本报告中所列数据的统计期限自{report.year}年1月1日起至{report.year}年12月31日止。"
     )
     pub = report.publication

@@ -204,6 +204,8 @@ _TEXT_WIDTH: Final = 8844  # 156 mm
 
 # Grid columns of the three tables, in twips; each sums to the 156 mm text width.
 _WIDTHS_A: Final = (2211, 2211, 2211, 2211)
+# The 2019 Table A: its longest row label, 其他对外管理服务事项, on one line.
+_WIDTHS_A_2019: Final = (2844, 2000, 2000, 2000)
 _WIDTHS_B: Final = (640, 760, 2964, *(640,) * 7)
 _WIDTHS_C: Final = (*(590,) * 14, 584)
 # The narrowest each column may become when numbers need room (a number never wraps):
@@ -728,7 +730,7 @@ def _table_a_2019(pro: ProactiveDisclosure2019) -> etree._Element:
                 for c, n in zip(columns, spans, strict=True)
             ]
             grid.append([CellSpec(rows[name].full), *cells])
-    return _oxml.table(grid, _WIDTHS_A)
+    return _oxml.table(grid, _WIDTHS_A_2019)
 
 
 def _value(value: int | Decimal) -> str:
