@@ -163,7 +163,17 @@ needs_libreoffice = pytest.mark.skipif(
 )
 RIGHT = (28 + 156) / 25.4 * 72  # the 版心's right edge, PDF points
 CHAR = 16.0  # one 字, points
+PAGE_WIDTH = 595.3  # A4, PDF points
 SLACK = 1.5
+
+
+def _last_page_words(bbox_xhtml: str) -> list[tuple[str, float, float, float]]:
+    """The last page's words of ``pdftotext -bbox`` output: (text, x_min, y_min, x_max)."""
+    last = list(etree.fromstring(bbox_xhtml.encode()).iter("{*}page"))[-1]
+    return [
+        (w.text or "", float(w.get("xMin", 0)), float(w.get("yMin", 0)), float(w.get("xMax", 0)))
+        for w in last.iter("{*}word")
+    ]
 
 
 def _signature_boxes(report: AnnualReport, tmp: Path) -> tuple[tuple[float, float], list[float]]:
@@ -178,11 +188,7 @@ def _signature_boxes(report: AnnualReport, tmp: Path) -> tuple[tuple[float, floa
         ["pdftotext", "-bbox", str(tmp / "r.pdf"), "-"],
         check=True, capture_output=True, text=True, timeout=60,
     ).stdout  # fmt: skip
-    last = list(etree.fromstring(out.encode()).iter("{*}page"))[-1]
-    words = [
-        (w.text or "", float(w.get("xMin", 0)), float(w.get("yMin", 0)), float(w.get("xMax", 0)))
-        for w in last.iter("{*}word")
-    ]
+    words = _last_page_words(out)
     organ = next(w for w in words if w[0] == report.organ)
     date_line = [w for w in words if abs(w[2] - organ[2] - 28.95) < 1]  # the next line
     assert "".join(w[0] for w in date_line) == format_date(report.date or dt.date.min)
@@ -208,6 +214,48 @@ def test_signature_positions_in_the_rendered_pdf(organ: str, date: dt.date, tmp_
         # The date ends 右空二字 with Times New Roman's digits (the XML test above). Here
         # the digits are a substitute's (DejaVu, 0.635 em) and LibreOffice 7.4 adds about
         # 0.2 em at each change between digits and 年月日 even with w:autoSpaceDN off, so
-        # the date ends further right: still on one line, inside the two characters of
-        # room its paragraph has past the margin.
+        # the date ends further right: still on one line (its paragraph may run to the
+        # paper's edge; see test_the_date_never_breaks_and_keeps_its_place).
         assert RIGHT - 2 * CHAR - SLACK <= date_xs[-1] <= RIGHT + 2 * CHAR
+
+
+#: Organs of every length that matters around the dates' widths (a 7-character organ is
+#: just longer than 2025年12月31日 in Times New Roman, so the date reaches the text block's
+#: edge), and the longest and shortest dates.
+ORGANS = ("某县局", "某县监管局", "某县规划资源", "某县市场监管局", "某市自然资源和规划局",
+          "某某省某某市某某区某某街道办事处综合行政执法局")  # fmt: skip
+DATES = (dt.date(2025, 12, 31), dt.date(2025, 1, 1))
+
+
+@pytest.mark.slow
+@needs_libreoffice
+@pytest.mark.parametrize("fonts", ["gb2312", "windows"])
+def test_the_date_never_breaks_and_keeps_its_place(fonts: str, tmp_path: Path) -> None:
+    """Rendered where Times New Roman is substituted (wider digits), the date stays on one
+    line, two characters right of the organ's start (GB/T 9704 7.3.5.2), inside the page."""
+    cases = [(organ, date) for organ in ORGANS for date in DATES]
+    docs = [
+        str(write_docx(attrs.evolve(CITY, organ=o, date=d), tmp_path / f"{i}.docx", fonts=fonts))
+        for i, (o, d) in enumerate(cases)
+    ]
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), *docs],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    for i, (organ, date) in enumerate(cases):
+        out = subprocess.run(
+            ["pdftotext", "-bbox", str(tmp_path / f"{i}.pdf"), "-"],
+            check=True, capture_output=True, text=True, timeout=60,
+        ).stdout  # fmt: skip
+        words = _last_page_words(out)
+        at = max(k for k, w in enumerate(words) if w[0] == organ)
+        organ_box = words[at]
+        # Everything after the organ above the footer: the date's words.
+        after = [w for w in words[at + 1 :] if w[2] < organ_box[2] + 3 * 28.95]
+        text = format_date(date)
+        assert "".join(w[0] for w in after) == text, (organ, date, after)
+        assert {round(w[2]) for w in after} == {round(organ_box[2] + 28.95)}, (organ, date, after)
+        assert abs(after[0][1] - organ_box[1] - 2 * CHAR) <= SLACK, (organ, date)
+        assert after[-1][3] <= PAGE_WIDTH, (organ, date)
+

@@ -201,6 +201,7 @@ _PAGE_SIZE: Final = 28  # 4号 14 pt
 _LINE: Final = 579  # 28.95 pt: 22 lines fill the 225 mm 版心
 _CHAR: Final = 320  # one 16 pt character
 _TEXT_WIDTH: Final = 8844  # 156 mm
+_RIGHT_MARGIN: Final = 1474  # 26 mm
 
 # Grid columns of the three tables, in twips; each sums to the 156 mm text width.
 _WIDTHS_A: Final = (2211, 2211, 2211, 2211)
@@ -439,10 +440,14 @@ def _setup_styles(document: Document, fonts: Mapping[str, str]) -> None:
     style(Style.SIGNATURE, font=fonts["body"], align="right", before=_LINE,
            ind={"w:rightChars": "200", "w:right": str(2 * _CHAR)},
            no_autospace=True)  # fmt: skip
-    # The date is placed from the left (its start follows the organ's). Its line may run
-    # two characters into the right margin: a substitute font with wider digits than Times
-    # New Roman's then moves its end a little, never breaks the date in two.
-    style(Style.DATE, font=fonts["body"], align="left", ind={"w:right": str(-2 * _CHAR)},
+    # The date is placed from the left (its start follows the organ's), computed with Times
+    # New Roman's digits, so in Word and WPS it ends where GB/T 9704 says. Its line may run
+    # to the paper's right edge: a viewer without Times New Roman (LibreOffice with DejaVu's
+    # digits, 0.64 em, and a fifth of a character at each change between digits and 年月日)
+    # sets the date up to two characters longer, which then ends a little further right but
+    # never breaks before its 日. A date that starts where the standard says and runs past
+    # the text block is the lesser evil than a date on two lines.
+    style(Style.DATE, font=fonts["body"], align="left", ind={"w:right": str(-_RIGHT_MARGIN)},
            no_autospace=True)  # fmt: skip
     style(Style.TABLE, font=fonts["table"], size=_TABLE_SIZE, align="center",
            line=(240, "auto"), char_spacing=0, no_grid=True)  # fmt: skip
@@ -464,7 +469,7 @@ def _setup_page(document: Document) -> None:
     sect = section._sectPr  # noqa: SLF001 - python-docx exposes no docGrid / raw pgSz
     _oxml.child(sect, "w:pgSz", {"w:w": "11906", "w:h": "16838"})
     pgmar = _oxml.child(sect, "w:pgMar")
-    for name, value in (("top", 2098), ("right", 1474), ("bottom", 1984), ("left", 1587),
+    for name, value in (("top", 2098), ("right", _RIGHT_MARGIN), ("bottom", 1984), ("left", 1587),
                         ("header", 851), ("footer", 1247), ("gutter", 0)):  # fmt: skip
         pgmar.set(qn(f"w:{name}"), str(value))
     grid = _oxml.child(sect, "w:docGrid", {"w:type": "lines", "w:linePitch": str(_LINE)})
