@@ -258,4 +258,3 @@ def test_the_date_never_breaks_and_keeps_its_place(fonts: str, tmp_path: Path) -
         assert {round(w[2]) for w in after} == {round(organ_box[2] + 28.95)}, (organ, date, after)
         assert abs(after[0][1] - organ_box[1] - 2 * CHAR) <= SLACK, (organ, date)
         assert after[-1][3] <= PAGE_WIDTH, (organ, date)
-
