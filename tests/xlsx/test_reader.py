@@ -39,6 +39,9 @@ FILLED = xlsx_bytes(EXAMPLE)
 TEMPLATE = template_bytes("某县教育局", 2025)
 NEW = ("requests", "new", "natural_person")
 NEW_TOTAL = ("requests", "new", "total")
+NEW_TOTAL_PLACE = (
+    "第三部分（收到和处理政府信息公开申请情况）表格“一、本年新收政府信息公开申请数量”行“总计”列"
+)
 
 
 def _codes(data: bytes) -> list[tuple[str, str]]:
@@ -87,8 +90,8 @@ def _unmerge(wb: Workbook) -> None:
 
 
 def _insert_rows(wb: Workbook) -> None:
-    # A clerk inserts two rows above the table: labels and merges move; openpyxl (unlike
-    # Excel) does not move merges, so the test moves them as Excel would.
+    # A clerk inserts two rows above the table: labels, merges and formulas move; openpyxl
+    # (unlike Excel) moves neither merges nor formulas, so the test moves them as Excel would.
     ws = wb["表三"]
     merges = [str(m) for m in ws.merged_cells.ranges]
     for m in merges:
@@ -96,6 +99,10 @@ def _insert_rows(wb: Workbook) -> None:
     ws.insert_rows(2, amount=2)
     for m in merges:
         ws.merge_cells(m if m.startswith("A1:") else _shift(m, 2))
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.value = _shift(cell.value, 2)
 
 
 def _shift(ref: str, rows: int) -> str:
@@ -194,6 +201,37 @@ CASES = [
         [("R-SHEET", "工作表“基本信息”的 B12 单元格")],
     ),
     ("style-changed", _bold_total, []),
+    # A total's formula changed: the sheet shows a wrong total, the figures are right.
+    (
+        "total-formula-wrong-range",
+        _set("表三", "J6", "=SUM(D6:H6)"),
+        [("R-SHEET", NEW_TOTAL_PLACE)],
+    ),
+    ("total-formula-constant", _set("表三", "J6", "=5"), [("R-SHEET", NEW_TOTAL_PLACE)]),
+    (
+        "total-formula-other-sheet",
+        _set("表三", "J6", "=SUM(表二!D6:I6)"),
+        [("R-SHEET", NEW_TOTAL_PLACE)],
+    ),
+    ("total-formula-minus", _set("表三", "J6", "=SUM(D6:I6)-D6"), [("R-SHEET", NEW_TOTAL_PLACE)]),
+    (
+        "handled-total-formula",
+        _set("表三", "D29", "=SUM(D8:D27)"),
+        [
+            (
+                "R-SHEET",
+                "第三部分（收到和处理政府信息公开申请情况）表格“三、本年度办理结果/（七）总计”行“自然人”列",
+            )
+        ],
+    ),
+    (
+        "appeal-total-formula",
+        _set("表四", "E6", "=A6+B6+C6"),
+        [("R-SHEET", "第四部分（政府信息公开行政复议、行政诉讼情况）表格“行政复议”行“总计”列")],
+    ),
+    # The same sum written another way is no finding.
+    ("total-formula-as-plus", _set("表三", "J6", "=D6+E6+F6+G6+H6+$I$6"), []),
+    ("total-formula-with-sheet", _set("表三", "J6", "=sum('表三'!D6:I6)"), []),
 ]
 
 
@@ -312,3 +350,22 @@ def test_hostile_refused(data: bytes, words: str) -> None:
 def test_entities_never_expanded() -> None:
     record = read_xlsx(_with({}, {"xl/worksheets/sheet4.xml": _XXE}))
     assert "root:" not in repr(record)
+
+
+def test_a_changed_total_formula_names_the_formula_it_should_be() -> None:
+    record = read_xlsx(edit(FILLED, _set("表三", "J6", "=5")))
+    (finding,) = (f for f in record.findings if f.code == "R-SHEET")
+    assert (finding.expected, finding.found) == ("=SUM(D6:I6)", "=5")
+    assert "应为 =SUM(D6:I6)，实为 =5" in finding.message_zh
+    assert "$." not in finding.message_zh
+    # The tool computes the total from the figures, never from the formula.
+    assert record.to_report().requests.new.total == EXAMPLE.requests.new.total
+
+
+def test_a_moved_table_checks_its_moved_formulas() -> None:
+    def moved_then_changed(wb: Workbook) -> None:
+        _insert_rows(wb)
+        wb["表三"]["J8"] = "=SUM(D6:I6)"  # still the old place: sums the wrong cells
+
+    codes = _codes(edit(FILLED, moved_then_changed))
+    assert ("R-SHEET", NEW_TOTAL_PLACE) in codes

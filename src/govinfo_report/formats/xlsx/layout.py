@@ -44,9 +44,11 @@ __all__ = [
     "NARRATIVE_KINDS",
     "NARRATIVE_SHEET",
     "SHEETS",
+    "TOTAL_TERMS",
     "SheetLayout",
     "Spec",
     "column_letter",
+    "sum_arguments",
 ]
 
 Role = Literal["title", "label", "label_left", "vertical", "input", "total", "check", "note"]
@@ -272,8 +274,12 @@ def _table_c() -> list[list[_Item]]:
     ]  # fmt: skip
 
 
-def _ranges(refs: Iterable[tuple[int, int]]) -> str:
-    """``SUM`` arguments for cells (row, col): one range when they form a line."""
+def sum_arguments(refs: Iterable[tuple[int, int]]) -> str:
+    """``SUM`` arguments for cells (row, col): one range when they form a line.
+
+    >>> sum_arguments([(6, 4), (6, 5), (6, 6)]), sum_arguments([(8, 9), (10, 9)])
+    ('D6:F6', 'I8,I10')
+    """
     cells = sorted(refs)
     rows = {r for r, _ in cells}
     cols = {c for _, c in cells}
@@ -285,21 +291,31 @@ def _ranges(refs: Iterable[tuple[int, int]]) -> str:
     return ",".join(f"{column_letter(c)}{r}" for r, c in cells)
 
 
-def _formulas(specs: Sequence[Spec]) -> dict[CellKey, str]:
-    where = {s.key: (s.row, s.col) for s in specs if s.key is not None}
-    formulas: dict[CellKey, str] = {}
+def _total_terms() -> dict[CellKey, tuple[CellKey, ...]]:
+    terms: dict[CellKey, tuple[CellKey, ...]] = {}
     # The （七） row's applicant columns sum the result rows (B-HANDLED); every other
     # total sums its row (B-ROWTOTAL, C-TOTAL), as the model computes them.
     for rule in SUM_RULES:
         if rule.code == "B-BALANCE":
             continue
         (total,) = rule.lhs
-        if total not in where or total in formulas:
+        if total in terms or (rule.code == "B-HANDLED" and total[-1] == "total"):
             continue
-        if rule.code == "B-HANDLED" and total[-1] == "total":
-            continue
-        formulas[total] = f"SUM({_ranges(where[k] for k in rule.rhs)})"
-    return formulas
+        terms[total] = tuple(rule.rhs)
+    return terms
+
+
+#: Each total the workbook computes and the cells its formula sums.
+TOTAL_TERMS: Final = _total_terms()
+
+
+def _formulas(specs: Sequence[Spec]) -> dict[CellKey, str]:
+    where = {s.key: (s.row, s.col) for s in specs if s.key is not None}
+    return {
+        total: f"SUM({sum_arguments(where[k] for k in terms)})"
+        for total, terms in TOTAL_TERMS.items()
+        if total in where
+    }
 
 
 def _sheet(

@@ -13,7 +13,8 @@ formulas and merges.
   renamed sheet is still read by its labels; what cannot be placed is kept (R-UNREAD).
 - Cached formula values are never used: a total holding a formula is recorded as blank,
   and :func:`~govinfo_report.published.audit.audit` computes it; a total a clerk typed
-  over is kept as typed, and compared. A formula in a cell to fill in, a number Excel
+  over is kept as typed, and compared; a total whose formula no longer sums its own cells
+  (where the table was read) is an R-SHEET finding. A formula in a cell to fill in, a number Excel
   turned into a date, merges that differ from the template, an unknown sheet, identity
   values of the wrong kind: R-SHEET findings, named by official label where there is one.
 - ``基本信息`` gives the identity and section 六's fee figures; ``正文`` the narrative.
@@ -46,6 +47,8 @@ from govinfo_report.formats.xlsx.layout import (
     NARRATIVE_KINDS,
     NARRATIVE_SHEET,
     SHEETS,
+    TOTAL_TERMS,
+    sum_arguments,
 )
 from govinfo_report.model import Contact, Publication
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
@@ -61,6 +64,8 @@ from govinfo_report.published.record import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from lxml import etree
 
     from govinfo_report.published.readers._blocks import Block
@@ -171,6 +176,7 @@ def read_xlsx(
     lookup = {(s.name, r, c): cell for s in sheets for (r, c), cell in s.cells.items()}
     cells = [_checked_cell(pc, lookup, findings) for pc in record.cells]
     cells.extend(_checked_cell(pc, lookup, findings) for pc in fee_cells)
+    findings.extend(_total_formulas(record.cells, lookup))
     narrative: list[PublishedSection] = []
     preface = None
     if narrative_sheet is not None:
@@ -515,6 +521,86 @@ def _checked_cell(
             )
         )
     return published
+
+
+#: A reference in a formula: an optional sheet (``表三!``, ``'表 三'!``), then ``$D$6``.
+_FORMULA_REF: Final = re.compile(
+    r"(?:(?:'(?P<quoted>[^']+)'|(?P<sheet>[^\s!'(),+:=]+))!)?"
+    r"\$?(?P<col>[A-Z]{1,3})\$?(?P<row>[0-9]{1,7})"
+)
+_SUM_CALL: Final = re.compile(r"SUM\((?P<args>[^()]*)\)")
+
+
+def _formula_cells(formula: str, sheet: str) -> list[tuple[int, int]] | None:
+    """The cells a plain sum in ``sheet`` adds (``SUM`` of cells and ranges, ``+`` of cells).
+
+    ``None`` for any other formula: a constant, ``-``, another function or another sheet.
+    """
+    terms = formula.strip().lstrip("=").replace(" ", "").upper().split("+")
+    cells: list[tuple[int, int]] = []
+    for term in terms:
+        call = _SUM_CALL.fullmatch(term)
+        for arg in call["args"].split(",") if call else [term]:
+            ends = [_FORMULA_REF.fullmatch(part) for part in arg.split(":")]
+            if not 1 <= len(ends) <= 2 or not all(ends) or (len(ends) == 2 and not call):  # noqa: PLR2004 - a range has two ends
+                return None
+            found = [m for m in ends if m is not None]
+            if any((m["quoted"] or m["sheet"] or sheet).upper() != sheet.upper() for m in found):
+                return None
+            rows = sorted(int(m["row"]) for m in found)
+            cols = sorted(_column(m["col"]) for m in found)
+            if (rows[-1] - rows[0] + 1) * (cols[-1] - cols[0] + 1) > MAX_CELLS:
+                return None
+            cells.extend(
+                (r, c) for r in range(rows[0], rows[-1] + 1) for c in range(cols[0], cols[-1] + 1)
+            )
+    return cells
+
+
+def _total_formulas(
+    cells: Iterable[PublishedCell], lookup: dict[tuple[str, int, int], _Cell]
+) -> Iterator[Finding]:
+    """An R-SHEET finding for each total whose formula no longer sums its own cells.
+
+    A clerk who overwrote a total's formula with a number is caught by the audit (the
+    stated total is compared); a formula changed to sum the wrong cells, or to a constant
+    (``=5``), shows the clerk a wrong total while the figures are right, so it is compared
+    with the sum of the cells where the table was read (a moved table moves its formulas).
+    The tool never uses the formula's result either way: the total is computed.
+    """
+    where = {
+        pc.key: (pc.source.sheet or "", pc.source.row or 0, pc.source.column or 0) for pc in cells
+    }
+    for key, terms in TOTAL_TERMS.items():
+        place = where.get(key)
+        found = None if place is None else lookup.get(place)
+        if place is None or found is None or found.formula is None:
+            continue
+        term_places = [where.get(k) for k in terms]
+        if any(t is None or t[0] != place[0] for t in term_places):
+            continue  # a term not read, or read elsewhere: nothing to compare with
+        expected = sorted((t[1], t[2]) for t in term_places if t is not None)
+        summed = _formula_cells(found.formula, place[0])
+        if summed is not None and sorted(summed) == expected:
+            continue
+        formula = f"=SUM({sum_arguments(expected)})"
+        yield make_finding(
+            "R-SHEET",
+            CELL_BY_KEY[key].place,
+            expected=formula,
+            found="=" + found.formula,
+            detail=(
+                (
+                    f"合计的公式被改动（应为 {formula}，实为 ={found.formula}），表格中显示的"
+                    "合计可能不对；本工具不采用公式的结果，按各项数字计算合计"
+                ),
+                (
+                    f"the total's formula was changed (should be {formula}, is "
+                    f"={found.formula}), so the total the sheet shows may be wrong; the tool "
+                    "never uses a formula's result and computes the total from the figures"
+                ),
+            ),
+        )
 
 
 # --- identity and fees ------------------------------------------------------------------------
