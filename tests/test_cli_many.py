@@ -333,7 +333,7 @@ def test_aggregate_leaves_nothing_out_silently(
         (
             "zh",
             (
-                "无法读取 up/notes.txt: 不是 .json、.jsonl 或 .xlsx 文件，未计入"
+                "无法读取 up/notes.txt：不是 .json、.jsonl 或 .xlsx 文件，未计入"
                 "（网页、.docx、PDF、文本请先用 `govinfo-report read FILE -o OUT.json` 转换）"
             ),
         ),
@@ -415,7 +415,7 @@ def test_compare_bad_inputs_are_errors_by_name(
     [
         (["page.html", "up/b.json"], "zh", f"无法读取 page.html: {_NOT_JSON['zh']}\n"),
         (["total.json", "--units", "nowhere"], "zh",
-         "无法读取 nowhere: 文件不存在\n--units nowhere：没有可与汇总报告比较的单位报告\n"),
+         "无法读取 nowhere：文件不存在\n--units nowhere：没有可与汇总报告比较的单位报告\n"),
     ],
 )  # fmt: skip
 def test_compare_messages_in_chinese_by_default(

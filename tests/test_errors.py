@@ -21,16 +21,16 @@ FINDING = make_finding("S-MISSING", Place(path="$.organ"))
 @pytest.mark.parametrize(
     ("error", "base", "text"),
     [
-        (ReportError([FINDING]), ValueError, "1 problem / 1 处问题:"),
+        (ReportError([FINDING]), ValueError, "1 处问题 / 1 problem:"),
         (
             ReadError("a.json", "文件不存在", "no such file"),
             ValueError,
-            "a.json: 文件不存在 | no such file",
+            "a.json：文件不存在 | no such file",
         ),
         (
             WriteError("b.docx", "会覆盖输入文件", "would overwrite an input"),
             OSError,
-            "b.docx: 会覆盖输入文件",
+            "b.docx：会覆盖输入文件",
         ),
         (
             MismatchError(2, "乙镇", "年度不同", "another year"),

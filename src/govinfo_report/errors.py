@@ -10,11 +10,11 @@ and printed in both languages.
 >>> isinstance(err, ValueError), err.findings == (f,)
 (True, True)
 >>> print(err)
-1 problem / 1 处问题:
+1 处问题 / 1 problem:
   发文机关：缺少必填项［S-MISSING］ | $.organ: required key is missing [S-MISSING]
 >>> err = ReadError("a.json", "文件不存在", "no such file")
->>> err.source, err.message("en")
-('a.json', 'a.json: no such file')
+>>> err.source, err.message("en"), err.message("zh")
+('a.json', 'a.json: no such file', 'a.json：文件不存在')
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class ReportError(GovinfoReportError, ValueError):
     def __str__(self) -> str:
         """How many problems, then one line per finding in both languages."""
         n = len(self.findings)
-        lines = [f"{n} problem{'s' if n != 1 else ''} / {n} 处问题:"]
+        lines = [f"{n} 处问题 / {n} problem{'s' if n != 1 else ''}:"]
         lines.extend(f"  {f.message_zh} | {f.message_en}" for f in self.findings)
         return "\n".join(lines)
 
@@ -62,12 +62,17 @@ class _Reasons:
     reason_en: str
 
     def message(self, lang: str = "zh") -> str:
-        """The reason in Chinese (``zh``, the default) or English (``en``)."""
-        return f"{self.where}: {self.reason_en if lang == 'en' else self.reason_zh}"
+        """The reason in Chinese (``zh``, the default) or English (``en``).
+
+        Chinese text takes the full-width colon (``a.json：文件不存在``), English the ASCII one.
+        """
+        if lang == "en":
+            return f"{self.where}: {self.reason_en}"
+        return f"{self.where}：{self.reason_zh}"
 
     def __str__(self) -> str:
-        """``where: 原因 | reason``."""
-        return f"{self.where}: {self.reason_zh} | {self.reason_en}"
+        """``where：原因 | reason``."""
+        return f"{self.where}：{self.reason_zh} | {self.reason_en}"
 
 
 @attrs.frozen

@@ -115,7 +115,8 @@ class TextOutput(Output):
 
     def refused(self, source: str, error: MismatchError) -> None:
         """A line ``FILE: reason``."""
-        self.out.write(f"{source}: {error.message(self.lang)}\n")
+        sep = ": " if self.lang == "en" else "："
+        self.out.write(f"{source}{sep}{error.message(self.lang)}\n")
 
     def left_out(self, source: str, status: str, zh: str, en: str) -> None:  # noqa: ARG002 - the words say it
         """A line ``FILE: reason``."""
