@@ -413,7 +413,7 @@ def test_compare_bad_inputs_are_errors_by_name(
 @pytest.mark.parametrize(
     ("argv", "lang", "expected"),
     [
-        (["page.html", "up/b.json"], "zh", f"无法读取 page.html: {_NOT_JSON['zh']}\n"),
+        (["page.html", "up/b.json"], "zh", f"无法读取 page.html：{_NOT_JSON['zh']}\n"),
         (["total.json", "--units", "nowhere"], "zh",
          "无法读取 nowhere：文件不存在\n--units nowhere：没有可与汇总报告比较的单位报告\n"),
     ],

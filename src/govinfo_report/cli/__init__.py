@@ -14,7 +14,6 @@ CSV, with one CSV layout). Command modules never import from this module.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import sys
@@ -26,6 +25,7 @@ from govinfo_report.cli._common import EXIT_OK, EXIT_UNREADABLE, EscapingStream
 from govinfo_report.errors import GovinfoReportError, ReportError
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Callable, Sequence
 
 __all__ = ["main", "run"]
@@ -33,13 +33,39 @@ __all__ = ["main", "run"]
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
-    parser = argparse.ArgumentParser(
+    tr = _i18n.tr
+    parser = _i18n.Parser(
         prog="govinfo-report",
-        description="政府信息公开工作年度报告：检查、生成、读取 | "
-        "annual reports on government information disclosure: check, render, read",
+        description=tr(
+            "政府信息公开工作年度报告：检查、生成、读取。"
+            "各命令的用法见 govinfo-report 命令 --help。",
+            "Annual reports on government information disclosure: check, render, read. "
+            "See govinfo-report COMMAND --help for each command.",
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=tr("显示版本号并退出", "show program's version number and exit"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        dest="top_lang",
+        help=tr(
+            "提示和帮助的语言（默认：zh，或按系统语言）",
+            "message language (default: zh, or the locale's)",
+        ),
+    )
+    sub: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+        parser_class=_i18n.Parser,
+        dest="command",
+        required=True,
+        metavar=tr("命令", "COMMAND"),
+        help=tr("要执行的命令，见下", "the command to run, below"),
+        title=tr("命令", "commands"),
+    )
     # A module per command group, each with ``register(subparsers)``; a command function is
     # ``(args, stdout, stderr) -> int``, and heavy imports wait inside it.
     new.register(sub)
@@ -67,6 +93,8 @@ def run(
             args = build_parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits on --help, --version and usage errors
         return EXIT_UNREADABLE if exc.code not in (0, None) else EXIT_OK
+    if hasattr(args, "lang"):  # --lang before or after the command, then the locale
+        args.lang = lang
     func: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.func
     try:
         return func(args, out, err)

@@ -13,6 +13,7 @@ import itertools
 from typing import TYPE_CHECKING, Final
 
 from govinfo_report.cli._common import EXIT_FINDINGS, EXIT_OK
+from govinfo_report.cli._i18n import tr
 from govinfo_report.errors import ReportError
 from govinfo_report.model import AnnualReport
 
@@ -41,28 +42,40 @@ def add_across_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--copied",
         action="store_true",
-        help="also compare the narrative of every pair of sound reports (X-COPY) | 内容雷同",
+        help=tr(
+            "另两两比较通过检查的年报的文字部分，找出雷同（X-COPY）",
+            "also compare the narrative of every pair of sound reports (X-COPY)",
+        ),
     )
     parser.add_argument(
         "--copy-threshold",
         type=_ratio,
         default=0.5,
         metavar="SHARE",
-        help="X-COPY: the shared share of a section that is noted, 0-1 (default: 0.5)",
+        help=tr(
+            "X-COPY：一个部分的文字相同到多大比例时提示，0 到 1（默认：0.5）",
+            "X-COPY: the shared share of a section that is noted, 0-1 (default: 0.5)",
+        ),
     )
     parser.add_argument(
         "--jump-factor",
         type=float,
         default=5.0,
         metavar="F",
-        help="X-JUMP (--series): a key figure changing more than F times (default: 5)",
+        help=tr(
+            "X-JUMP（--series）：主要数据变化超过 F 倍时提示（默认：5）",
+            "X-JUMP (--series): a key figure changing more than F times (default: 5)",
+        ),
     )
     parser.add_argument(
         "--jump-floor",
         type=int,
         default=10,
         metavar="N",
-        help="X-JUMP (--series): only once the larger value reaches N (default: 10)",
+        help=tr(
+            "X-JUMP（--series）：较大的数值达到 N 时才提示（默认：10）",
+            "X-JUMP (--series): only once the larger value reaches N (default: 10)",
+        ),
     )
 
 

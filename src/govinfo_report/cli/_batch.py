@@ -12,6 +12,8 @@ from __future__ import annotations
 import concurrent.futures
 from typing import TYPE_CHECKING, Final, TextIO, TypeVar
 
+from govinfo_report.cli._i18n import tr
+
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Iterator, Sequence
@@ -42,10 +44,16 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
         type=_jobs,
         default=1,
         metavar="N",
-        help="read and audit in N processes; the output is the same | 并行进程数",
+        help=tr(
+            "用 N 个进程并行读取和审核；输出与单进程相同",
+            "read and audit in N processes; the output is the same",
+        ),
     )
     parser.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress on the terminal | 不显示进度"
+        "-q",
+        "--quiet",
+        action="store_true",
+        help=tr("终端上不显示进度", "no progress on the terminal"),
     )
 
 

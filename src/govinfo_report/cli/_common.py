@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
+from govinfo_report.cli._i18n import tr
 from govinfo_report.errors import WriteError
 from govinfo_report.findings import Severity
 
@@ -113,7 +114,13 @@ def output_path(raw: str) -> str:
 def add_lang(parser: argparse.ArgumentParser) -> None:
     """The ``--lang zh|en`` option of a command."""
     parser.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="message language (default: zh)"
+        "--lang",
+        choices=("zh", "en"),
+        default="zh",
+        help=tr(
+            "提示和帮助的语言（默认：zh，或按系统语言）",
+            "message language (default: zh, or the locale's)",
+        ),
     )
 
 

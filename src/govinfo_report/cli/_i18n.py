@@ -1,4 +1,7 @@
-"""argparse's own messages in Chinese (``usage:``, ``error:``, required arguments) (private).
+"""The command line's help and argparse's own messages in the user's language (private).
+
+Every help text and description is given in both languages with :func:`tr`, which picks
+the language of the parser being built.
 
 argparse translates its messages through :func:`gettext.gettext`, bound in the module as
 ``argparse._`` when it is imported; Python ships no Chinese catalogue for it. While the
@@ -17,13 +20,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import contextvars
 import os
+import re
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-__all__ = ["ZH", "language", "messages"]
+__all__ = ["ZH", "HelpFormatter", "Parser", "language", "messages", "tr"]
 
 #: argparse's messages and their Chinese, with Chinese punctuation.
 ZH: Final = {
@@ -53,6 +58,25 @@ ZH: Final = {
 }
 
 
+#: A section heading of the help ("位置参数:"): argparse ends it with an ASCII colon.
+_CHINESE_HEADING: Final = re.compile(r"(?m)^(\s*[^\x00-\x7f][^\n]*):$")
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, with the full-width colon after a Chinese section heading."""
+
+    def format_help(self) -> str:
+        """The help text; ``位置参数：`` rather than ``位置参数:``."""
+        return _CHINESE_HEADING.sub(r"\1：", super().format_help())
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose help uses :class:`HelpFormatter` (commands are made so)."""
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        return HelpFormatter(prog=self.prog)
+
+
 def language(argv: Sequence[str]) -> str:
     """``zh`` or ``en``: ``--lang`` in ``argv``, else the locale's language, else ``zh``."""
     for i, arg in enumerate(argv):
@@ -67,19 +91,39 @@ def language(argv: Sequence[str]) -> str:
     return "zh"
 
 
+#: The language of the parser being built (``messages`` sets it).
+_LANG: Final = contextvars.ContextVar("govinfo_report_cli_lang", default="zh")
+
+
+def tr(zh: str, en: str) -> str:
+    """A help text in the language of the parser being built: ``zh``, or ``en``.
+
+    >>> with messages("en"):
+    ...     tr("检查", "check")
+    'check'
+    >>> tr("检查", "check")
+    '检查'
+    """
+    return en if _LANG.get() == "en" else zh
+
+
 def _chinese(message: str) -> str:
     return ZH.get(message, message)
 
 
 @contextlib.contextmanager
 def messages(lang: str) -> Iterator[None]:
-    """The messages of argparse in ``lang`` while the block runs."""
-    if lang != "zh":
-        yield
-        return
-    saved = argparse._  # type: ignore[attr-defined]  # argparse's gettext binding
-    argparse._ = _chinese  # type: ignore[attr-defined]
+    """The help texts (:func:`tr`) and argparse's messages in ``lang`` while the block runs."""
+    token = _LANG.set(lang)
     try:
-        yield
+        if lang != "zh":
+            yield
+            return
+        saved = argparse._  # type: ignore[attr-defined]  # argparse's gettext binding
+        argparse._ = _chinese  # type: ignore[attr-defined]
+        try:
+            yield
+        finally:
+            argparse._ = saved  # type: ignore[attr-defined]
     finally:
-        argparse._ = saved  # type: ignore[attr-defined]
+        _LANG.reset(token)

@@ -15,6 +15,7 @@ from govinfo_report.cli._common import (
     status_code,
     write_data,
 )
+from govinfo_report.cli._i18n import tr
 from govinfo_report.cli._output import FORMATS, make_output
 from govinfo_report.errors import GovinfoReportError, ReadError
 from govinfo_report.model.report import EDITIONS
@@ -31,34 +32,67 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``check`` and ``schema`` commands."""
     check = sub.add_parser(
         "check",
-        help="check report JSON files or workbooks | 检查年报 JSON 文件或 Excel 工作簿",
-        description="Load each report (JSON, or a workbook .xlsx from `new`) and print its "
-        "findings. Exit 0 when every report is "
-        "sound, 1 when any has error findings, 2 when an input cannot be read.",
+        help=tr("检查年报 JSON 文件或 Excel 工作簿", "check report JSON files or workbooks"),
+        description=tr(
+            "读取每份年报（JSON，或用 new 生成、填好的 .xlsx 工作簿），列出检查发现的问题。"
+            "全部通过时退出码为 0，有错误时为 1，有文件无法读取时为 2。",
+            "Load each report (JSON, or a workbook .xlsx from `new`) and print its findings. "
+            "Exit 0 when every report is sound, 1 when any has error findings, 2 when an "
+            "input cannot be read.",
+        ),
     )
-    check.add_argument("files", nargs="+", metavar="FILE")
-    check.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help=tr("年报 JSON 或工作簿", "report JSON or workbook")
+    )
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help=tr("输出格式（默认：text）", "output format (default: text)"),
+    )
     check.add_argument(
         "--json",
         dest="format",
         action="store_const",
         const="json",
-        help="machine-readable findings (same as --format json)",
+        help=tr(
+            "以 JSON 输出检查结果（同 --format json）",
+            "machine-readable findings (same as --format json)",
+        ),
     )
-    check.add_argument("--strict", action="store_true", help="warnings also fail (exit 1)")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help=tr("有警告也算未通过（退出码 1）", "warnings also fail (exit 1)"),
+    )
     check.add_argument(
         "-o",
         "--output",
         metavar="OUT",
-        help="write the findings to OUT (UTF-8; CSV with a byte-order mark for Excel; "
-        ".xlsx: the CSV rows as a workbook) | 写入文件",
+        help=tr(
+            "把检查结果写入文件 OUT（UTF-8；CSV 带字节顺序标记，Excel 可直接打开；"
+            ".xlsx：CSV 各行写成工作簿）",
+            "write the findings to OUT (UTF-8; CSV with a byte-order mark for Excel; "
+            ".xlsx: the CSV rows as a workbook)",
+        ),
     )
     add_lang(check)
     check.set_defaults(func=_cmd_check)
 
-    schema = sub.add_parser("schema", help="print the JSON Schema | 输出 JSON Schema")
+    schema = sub.add_parser(
+        "schema",
+        help=tr("输出年报 JSON 的 JSON Schema", "print the JSON Schema"),
+        description=tr(
+            "输出年报 JSON 的 JSON Schema（供其他程序校验）。",
+            "Print the JSON Schema of report JSON (for other programs to validate with).",
+        ),
+    )
     schema.add_argument(
-        "-o", "--output", type=output_path, metavar="FILE", help="write to FILE (atomically)"
+        "-o",
+        "--output",
+        type=output_path,
+        metavar="FILE",
+        help=tr("写入文件 FILE（原子写入）", "write to FILE (atomically)"),
     )
     schema.add_argument(
         "--edition",

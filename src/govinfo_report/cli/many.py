@@ -24,6 +24,7 @@ from govinfo_report.cli._common import (
     status_code,
     write_data,
 )
+from govinfo_report.cli._i18n import tr
 from govinfo_report.cli._output import FORMATS, Output, TextOutput, make_output
 from govinfo_report.errors import MismatchError, ReadError, ReportError
 
@@ -394,52 +395,102 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``aggregate`` and ``compare`` commands."""
     agg = sub.add_parser(
         "aggregate",
-        help="sum reports into a total | 汇总多份年报",
-        description="Sum the reports in PATH (JSON files, workbooks from `new`, folders "
-        "searched recursively, JSON Lines files; suffixes in any case) into one report of "
-        "ORGAN, written to -o atomically (.xlsx: the supervisor's workbook). Inputs that "
-        "cannot be read or summed are reported and left out (a file named here must be "
-        ".json, .jsonl or .xlsx); a unit counted twice is reported (X-UNITS); the "
-        "total is still written. Exit 0 when every input was summed once, 1 when some input "
-        "has errors, another year or duplicates a unit, 2 when an input cannot be read.",
+        help=tr("汇总多份年报", "sum reports into a total"),
+        description=tr(
+            "把 PATH 中的年报（JSON 文件、用 new 生成并填好的工作簿、逐层查找的文件夹、JSON "
+            "Lines 文件；扩展名不分大小写）汇总为机关 ORGAN 的一份年报，原子写入 -o（.xlsx："
+            "汇总工作簿）。无法读取或无法汇总的输入逐一说明并不计入（此处直接给出的文件须为 "
+            ".json、.jsonl 或 .xlsx）；同一单位计入两次时给出 X-UNITS；汇总结果仍会写出。"
+            "每个输入都恰好计入一次时退出码为 0，有输入含错误、年度不同或单位重复时为 1，"
+            "有输入无法读取时为 2。",
+            "Sum the reports in PATH (JSON files, workbooks from `new`, folders searched "
+            "recursively, JSON Lines files; suffixes in any case) into one report of ORGAN, "
+            "written to -o atomically (.xlsx: the supervisor's workbook). Inputs that cannot "
+            "be read or summed are reported and left out (a file named here must be .json, "
+            ".jsonl or .xlsx); a unit counted twice is reported (X-UNITS); the total is still "
+            "written. Exit 0 when every input was summed once, 1 when some input has errors, "
+            "another year or duplicates a unit, 2 when an input cannot be read.",
+        ),
     )
-    agg.add_argument("paths", nargs="+", metavar="PATH")
+    agg.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=tr("各单位的年报、工作簿或文件夹", "the units' reports, workbooks or folders"),
+    )
     agg.add_argument(
         "-o",
         "--output",
         type=output_path,
         required=True,
         metavar="TOTAL.json",
-        help="the total as report JSON, or .xlsx: the supervisor's workbook (the total, each "
-        "unit's key figures, every finding) | 汇总结果；.xlsx 为汇总工作簿",
+        help=tr(
+            "汇总结果：年报 JSON，或 .xlsx 汇总工作簿（汇总表、各单位主要数据、全部问题）",
+            "the total as report JSON, or .xlsx: the supervisor's workbook (the total, each "
+            "unit's key figures, every finding)",
+        ),
     )
-    agg.add_argument("--organ", required=True, help="the organ of the total | 汇总报告的机关名称")
-    agg.add_argument("--year", type=int, help="the year (default: the reports' year)")
-    agg.add_argument("--strict", action="store_true", help="warnings on the total also fail")
+    agg.add_argument(
+        "--organ", required=True, help=tr("汇总报告的机关名称", "the organ of the total")
+    )
+    agg.add_argument(
+        "--year",
+        type=int,
+        help=tr("年度（默认：各年报的年度）", "the year (default: the reports' year)"),
+    )
+    agg.add_argument(
+        "--strict",
+        action="store_true",
+        help=tr("汇总结果有警告也算未通过", "warnings on the total also fail"),
+    )
     add_lang(agg)
     agg.set_defaults(func=_cmd_aggregate)
 
     cmp = sub.add_parser(
         "compare",
-        help="compare two reports cell by cell | 逐格比较两份年报",
-        description="Print the cells in which B differs from A (report JSON; convert a "
-        "published page, .docx or PDF with `govinfo-report read` first). With --units, compare one "
-        "published total with the sum of its units' reports (exit 1 when they disagree; units "
-        "that cannot be used are reported and left out; no unit at all is an error). JSON and "
-        "CSV output list the inputs left out.",
+        help=tr("逐格比较两份年报", "compare two reports cell by cell"),
+        description=tr(
+            "列出 B 与 A 不同的格子（年报 JSON；已发布的网页、.docx 或 PDF 请先用 "
+            "govinfo-report read 转换）。带 --units 时，把一份已发布的汇总与各单位年报之和比较"
+            "（不一致时退出码为 1；不能使用的单位逐一说明并不计入；一个单位也没有时报错）。"
+            "JSON 和 CSV 输出会列出未计入的输入。",
+            "Print the cells in which B differs from A (report JSON; convert a published "
+            "page, .docx or PDF with `govinfo-report read` first). With --units, compare one "
+            "published total with the sum of its units' reports (exit 1 when they disagree; "
+            "units that cannot be used are reported and left out; no unit at all is an "
+            "error). JSON and CSV output list the inputs left out.",
+        ),
     )
-    cmp.add_argument("files", nargs="+", metavar="FILE", help="A B, or the published total")
-    cmp.add_argument("--units", nargs="+", metavar="PATH", help="the units' reports")
     cmp.add_argument(
-        "--expected-units", metavar="FILE", help="organs that should be summed, one a line"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=tr("A 和 B，或已发布的汇总", "A B, or the published total"),
     )
-    cmp.add_argument("--format", choices=FORMATS, default="text")
+    cmp.add_argument(
+        "--units", nargs="+", metavar="PATH", help=tr("各单位的年报", "the units' reports")
+    )
+    cmp.add_argument(
+        "--expected-units",
+        metavar="FILE",
+        help=tr("应当汇总的机关名单，每行一个", "organs that should be summed, one a line"),
+    )
+    cmp.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help=tr("输出格式（默认：text）", "output format (default: text)"),
+    )
     cmp.add_argument(
         "-o",
         "--output",
         metavar="OUT",
-        help="write the comparison to OUT (UTF-8; CSV with a byte-order mark for Excel; "
-        ".xlsx: the CSV rows as a workbook) | 写入文件",
+        help=tr(
+            "把结果写入文件 OUT（UTF-8；CSV 带字节顺序标记，Excel 可直接打开；"
+            ".xlsx：CSV 各行写成工作簿）",
+            "write the comparison to OUT (UTF-8; CSV with a byte-order mark for Excel; "
+            ".xlsx: the CSV rows as a workbook)",
+        ),
     )
     add_lang(cmp)
     cmp.set_defaults(func=_cmd_compare)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from govinfo_report.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, add_lang, say
+from govinfo_report.cli._i18n import tr
 from govinfo_report.cli._output import TextOutput
 from govinfo_report.errors import ReportError, WriteError
 
@@ -19,15 +20,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``new`` command."""
     new = sub.add_parser(
         "new",
-        help="a workbook (.xlsx) to fill in | 生成待填写的 Excel 年报工作簿",
-        description="生成一份待填写的年报工作簿（.xlsx）：三张统计表按国家格式排版，黄色格子填写，"
-        "总计自动计算，表三下方显示勾稽关系是否相符。填完后用 check 检查、用 render 生成 "
-        "Word 文档。| Write a workbook to fill in: the three tables in the national layout, "
-        "totals as formulas, the balance checked on the sheet. Then check it, render it.",
+        help=tr("生成待填写的 Excel 年报工作簿", "a workbook (.xlsx) to fill in"),
+        description=tr(
+            "生成一份待填写的年报工作簿（.xlsx）：三张统计表按国家格式排版，黄色格子填写，"
+            "总计自动计算，表三下方显示勾稽关系是否相符。填完后用 check 检查、用 render 生成 "
+            "Word 文档。",
+            "Write a workbook to fill in: the three tables in the national layout, totals as "
+            "formulas, the balance checked on the sheet. Then check it, render it.",
+        ),
     )
-    new.add_argument("--organ", required=True, help="机关名称 | the organ")
-    new.add_argument("--year", required=True, type=int, help="年度 | the year reported on")
-    new.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="输出文件")
+    new.add_argument("--organ", required=True, help=tr("机关名称", "the organ"))
+    new.add_argument("--year", required=True, type=int, help=tr("年度", "the year reported on"))
+    new.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT.xlsx",
+        help=tr("输出的工作簿（.xlsx）", "the workbook to write (.xlsx)"),
+    )
     add_lang(new)
     new.set_defaults(func=_cmd_new)
 

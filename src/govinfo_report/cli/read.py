@@ -32,6 +32,7 @@ from govinfo_report.cli._common import (
     summary_line,
     write_data,
 )
+from govinfo_report.cli._i18n import tr
 from govinfo_report.cli._output import FORMATS, make_output
 from govinfo_report.errors import ReadError, ReportError
 
@@ -52,46 +53,85 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``read`` and ``audit`` subcommands."""
     read = sub.add_parser(
         "read",
-        help="read a published report (text, web page, .docx, PDF) | 读取已发布的年报",
-        description="Read a published report. --cells: every table cell as CSV; --json: the "
-        "whole record; -o OUT.json: the report's JSON, written only when it is sound.",
+        help=tr(
+            "读取已发布的年报（文本、网页、.docx、PDF、工作簿）",
+            "read a published report (text, web page, .docx, PDF, workbook)",
+        ),
+        description=tr(
+            "读取一份已发布的年报。--cells：以 CSV 输出表格的每一格；--json：输出完整记录；"
+            "-o OUT.json：写出年报 JSON（仅在通过检查时写出）。",
+            "Read a published report. --cells: every table cell as CSV; --json: the whole "
+            "record; -o OUT.json: the report's JSON, written only when it is sound.",
+        ),
     )
-    read.add_argument("file", metavar="FILE")
+    read.add_argument(
+        "file", metavar="FILE", help=tr("已发布的年报文件", "the published report's file")
+    )
     what = read.add_mutually_exclusive_group()
-    what.add_argument("--cells", action="store_true", help="cells as CSV: table,row,column,value")
-    what.add_argument("--json", action="store_true", help="the whole record as JSON")
+    what.add_argument(
+        "--cells",
+        action="store_true",
+        help=tr("以 CSV 输出每一格：表格、行、列、数值", "cells as CSV: table,row,column,value"),
+    )
+    what.add_argument(
+        "--json",
+        action="store_true",
+        help=tr("以 JSON 输出完整记录", "the whole record as JSON"),
+    )
     read.add_argument(
         "-o",
         "--output",
         type=output_path,
         metavar="OUT",
-        help="without --cells/--json: write the report's JSON (only when it is sound); with "
-        "them: write what they print (UTF-8; CSV with a byte-order mark for Excel; .xlsx "
-        "for the cells as a workbook)",
+        help=tr(
+            "不带 --cells/--json：写出年报 JSON（仅在通过检查时）；带上它们：把输出写入文件"
+            "（UTF-8；CSV 带字节顺序标记，Excel 可直接打开；.xlsx：各格写成工作簿）",
+            "without --cells/--json: write the report's JSON (only when it is sound); with "
+            "them: write what they print (UTF-8; CSV with a byte-order mark for Excel; .xlsx "
+            "for the cells as a workbook)",
+        ),
     )
     add_lang(read)
     read.set_defaults(func=_cmd_read)
 
     audit = sub.add_parser(
         "audit",
-        help="audit published reports (files and folders) | 审核已发布的年报",
-        description="Read and audit each file (folders recursively). Exit 0 when every "
-        "report is sound, 1 when any has error findings, 2 when an input cannot be read.",
+        help=tr("审核已发布的年报（文件和文件夹）", "audit published reports (files and folders)"),
+        description=tr(
+            "读取并审核每个文件（文件夹逐层查找）。全部通过时退出码为 0，有错误时为 1，"
+            "有文件无法读取时为 2。",
+            "Read and audit each file (folders recursively). Exit 0 when every report is "
+            "sound, 1 when any has error findings, 2 when an input cannot be read.",
+        ),
     )
-    audit.add_argument("paths", nargs="+", metavar="PATH")
-    audit.add_argument("--format", choices=FORMATS, default="text")
+    audit.add_argument(
+        "paths", nargs="+", metavar="PATH", help=tr("文件或文件夹", "files or folders")
+    )
+    audit.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help=tr("输出格式（默认：text）", "output format (default: text)"),
+    )
     audit.add_argument(
         "-o",
         "--output",
         metavar="OUT",
-        help="write the findings to OUT (UTF-8; CSV with a byte-order mark for Excel; "
-        ".xlsx: the CSV rows as a workbook) | 写入文件",
+        help=tr(
+            "把结果写入文件 OUT（UTF-8；CSV 带字节顺序标记，Excel 可直接打开；"
+            ".xlsx：CSV 各行写成工作簿）",
+            "write the findings to OUT (UTF-8; CSV with a byte-order mark for Excel; "
+            ".xlsx: the CSV rows as a workbook)",
+        ),
     )
     audit.add_argument(
         "--series",
         action="store_true",
-        help="also check continuity along each organ's years (X-CARRY, X-STOCK); inputs "
-        "that cannot take part are named (exit 1) | 跨年度核对，未纳入的文件逐一列出",
+        help=tr(
+            "另按机关核对各年度的衔接（X-CARRY、X-STOCK）；未能纳入的文件逐一列出（退出码 1）",
+            "also check continuity along each organ's years (X-CARRY, X-STOCK); inputs "
+            "that cannot take part are named (exit 1)",
+        ),
     )
     add_across_options(audit)
     add_batch_options(audit)

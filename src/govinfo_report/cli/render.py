@@ -24,6 +24,7 @@ from govinfo_report.cli._common import (
     output_path,
     say,
 )
+from govinfo_report.cli._i18n import tr
 from govinfo_report.cli._output import TextOutput
 from govinfo_report.errors import ReadError, ReportError, WriteError
 
@@ -72,14 +73,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     suffixes = ", ".join(s.lstrip(".") for s in FORMATS)
     render = sub.add_parser(
         "render",
-        help="write report JSON as .docx, PDF, JSON, .xlsx or HTML | 将年报 JSON 生成 Word、PDF 等",
-        description="Write each report in the national layout, in the format its output's "
-        f"suffix names ({suffixes}; .pdf needs LibreOffice). One input with -o OUT.docx, or "
-        "several with --out-dir DIR (each named after its input, --format choosing the "
-        "suffix). Inputs are never overwritten; each output is written atomically.",
+        help=tr(
+            "将年报生成 Word、PDF、JSON、Excel 或网页",
+            "write report JSON as .docx, PDF, JSON, .xlsx or HTML",
+        ),
+        description=tr(
+            f"按国家格式生成每份年报，格式由输出文件的扩展名决定（{suffixes}；.pdf 需要 "
+            "LibreOffice）。一个输入用 -o OUT.docx，多个输入用 --out-dir DIR（按输入命名，"
+            "--format 决定扩展名）。不会覆盖输入文件；每个输出都原子写入。",
+            "Write each report in the national layout, in the format its output's suffix "
+            f"names ({suffixes}; .pdf needs LibreOffice). One input with -o OUT.docx, or "
+            "several with --out-dir DIR (each named after its input, --format choosing the "
+            "suffix). Inputs are never overwritten; each output is written atomically.",
+        ),
     )
     render.add_argument(
-        "files", nargs="+", metavar="FILE", help="report JSON, or a workbook (.xlsx) from `new`"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=tr(
+            "年报 JSON，或用 new 生成、填好的工作簿（.xlsx）",
+            "report JSON, or a workbook (.xlsx) from `new`",
+        ),
     )
     where = render.add_mutually_exclusive_group(required=True)
     where.add_argument(
@@ -87,33 +102,45 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--output",
         type=output_path,
         metavar="OUT.docx",
-        help="the output file; its suffix is the format",
+        help=tr("输出文件，扩展名即格式", "the output file; its suffix is the format"),
     )
-    where.add_argument("--out-dir", metavar="DIR", help="folder for the outputs")
+    where.add_argument(
+        "--out-dir", metavar="DIR", help=tr("输出文件所在的文件夹", "folder for the outputs")
+    )
     render.add_argument(
         "--format",
         choices=[s.lstrip(".") for s in FORMATS],
-        help="with --out-dir: the outputs' format (default docx); with -o it must agree "
-        "with the suffix",
+        help=tr(
+            "与 --out-dir 合用：输出的格式（默认 docx）；与 -o 合用时须与扩展名一致",
+            "with --out-dir: the outputs' format (default docx); with -o it must agree "
+            "with the suffix",
+        ),
     )
     render.add_argument(
         "--fonts",
         choices=("gb2312", "windows"),
         default="gb2312",
-        help="font profile: gb2312 (仿宋_GB2312, 楷体_GB2312; default) or windows (仿宋, 楷体)",
+        help=tr(
+            "字体方案：gb2312（仿宋_GB2312、楷体_GB2312，默认）或 windows（仿宋、楷体）",
+            "font profile: gb2312 (仿宋_GB2312, 楷体_GB2312; default) or windows (仿宋, 楷体)",
+        ),
     )
     render.add_argument(
         "--fragment",
         action="store_true",
-        help="with .html: the article alone, its style scoped to it, to paste into a site's "
-        "pages | 仅生成可嵌入网站的片段",
+        help=tr(
+            "与 .html 合用：仅生成可嵌入网站页面的片段（样式只作用于片段本身）",
+            "with .html: the article alone, its style scoped to it, to paste into a site's pages",
+        ),
     )
     render.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
         type=_date,
-        help="成文日期：文末署名下的日期（覆盖输入中的日期）| the signature date "
-        "(overrides the input's)",
+        help=tr(
+            "成文日期：文末署名下的日期（覆盖输入中的日期）",
+            "the signature date (overrides the input's)",
+        ),
     )
     add_lang(render)
     render.set_defaults(func=_cmd_render)
