@@ -164,3 +164,37 @@ def test_a_report_made_wider_only_moves_width_between_columns() -> None:
     grid = [_int(g, "w") for g in tables[1].findall(f"{W}tblGrid/{W}gridCol")]
     assert grid[:2] == NATIONAL[1][:2]  # the narrow label columns are kept
     assert grid[2] < NATIONAL[1][2]  # the item labels gave room to the numbers
+
+
+# --- Table 三 over a page break ---------------------------------------------------------------
+
+
+def _keeps_and_tops(data: bytes) -> tuple[list[int], list[str]]:
+    """Table B's rows after which a page may break, and the labels set at their cells' top."""
+    table_b = _tables(data)[1]
+    rows = table_b.findall(f"{W}tr")
+    breaks = [i for i, tr in enumerate(rows) if tr.find(f".//{W}pPr/{W}keepNext") is None]
+    tops = [
+        "".join(tc.itertext())
+        for tc in table_b.iter(f"{W}tc")
+        if _val(tc.find(f"{W}tcPr/{W}vAlign")) == "top"
+    ]
+    return breaks, tops
+
+
+def _val(el: etree._Element | None) -> str | None:
+    return None if el is None else el.get(f"{W}val")
+
+
+def test_a_table_b_that_fits_a_page_is_kept_whole() -> None:
+    breaks, tops = _keeps_and_tops(docx_bytes(_wide(1)))
+    assert breaks == [27]  # only after its last row
+    assert tops == []
+
+
+def test_a_table_b_taller_than_a_page_breaks_only_between_groups() -> None:
+    breaks, tops = _keeps_and_tops(docx_bytes(_wide(7)))
+    # After 二 (row 4), after （三）, （四）, （五） and （六）, and the last row. Not after
+    # （二） (row 6): 三、本年度办理结果 would not fit its rows above the break.
+    assert breaks == [4, 14, 17, 22, 25, 27]
+    assert tops == [labels.REQUEST_ROWS["results"].full]  # the one label a break may cross

@@ -311,3 +311,30 @@ def test_the_fit_model_holds_for_the_digits_used_here(rendered: Rendered) -> Non
         # The glyph box is about 1.2 em tall in these faces: an upper bound of the size.
         size = (y_max - y_min) / 1.1
         assert (x_max - x_min) <= len(text) * _fit.DIGIT_EM * size, (text, size)
+
+
+def _column_text(
+    rendered: Rendered, page: list[tuple[str, float, float, float, float]]
+) -> list[str]:
+    """Table B's first three grid columns on ``page``: the words starting in each, in order."""
+    grid = rendered.grids[1]
+    left = TEXT_LEFT + (TEXT_RIGHT - TEXT_LEFT - sum(grid) / 20) / 2
+    columns = []
+    for width in grid[:3]:
+        words = [w for w in page if left - SLACK <= w[1] < left + width / 20 - SLACK]
+        columns.append(_squash("".join(w[0] for w in sorted(words, key=lambda w: (w[2], w[1])))))
+        left += width / 20
+    return columns
+
+
+def test_table_b_labels_are_never_cut_by_a_page(rendered: Rendered) -> None:
+    """Where Table 三 runs over a page, 三、本年度办理结果 is printed whole on one page,
+    and each group's label on the page of all its items (the table breaks between groups)."""
+    pages = [_column_text(rendered, page) for page in rendered.pages]
+    outer = _squash(labels.REQUEST_ROWS["results"].full)
+    assert sum(outer in columns[0] for columns in pages) == 1, [c[0] for c in pages]
+    for name, items in labels.RESULT_ITEMS.items():
+        group = _squash(labels.RESULT_GROUPS[name].full)
+        (home,) = [columns for columns in pages if group in columns[1]]
+        for item in items.values():
+            assert _squash(item.full) in home[2], (group, item.full)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import zipfile
 from typing import TYPE_CHECKING, Final, NamedTuple
 from xml.sax.saxutils import escape
@@ -250,6 +251,8 @@ def table(  # noqa: PLR0913 - a table has this many independent layout facts
     cell_margin: int = 57,
     borders: int = 4,
     minimum: Sequence[int] | None = None,
+    page: int | None = None,
+    breaks: Iterable[int] = (),
 ) -> etree._Element:
     """A fixed-layout ``w:tbl`` from anchor cells given row by row, like HTML.
 
@@ -259,7 +262,12 @@ def table(  # noqa: PLR0913 - a table has this many independent layout facts
     both to ``w:tblGrid`` and to every ``w:tcW``: Word reads one, LibreOffice the other).
     The first ``header_rows`` rows repeat on every page (``w:tblHeader``). No row splits
     across pages (``w:cantSplit``), and every row but the last keeps with the next
-    (``w:keepNext`` on its paragraphs), so a table shorter than a page stays whole.
+    (``w:keepNext`` on its paragraphs), so a table shorter than a page stays whole. When
+    the table is estimated taller than ``page`` (twips, :func:`estimated_height`), only the
+    rows in ``breaks`` (indices) let a page break follow them: each group of rows between
+    them stays on one page with the label that spans it. A label spanning rows is set at
+    the top of its cell, so that where its span does cross a page it is printed, whole, on
+    the first page (centred, Word may put it on the page break).
     ``row_heights`` maps a row index to an at-least height in twips; ``borders`` is the
     width of the single borders in eighths of a point.
 
@@ -289,6 +297,9 @@ def table(  # noqa: PLR0913 - a table has this many independent layout facts
     parts.append("<w:tblGrid>")
     parts.extend(f'<w:gridCol w:w="{w}"/>' for w in fit.widths)
     parts.append("</w:tblGrid>")
+    allowed: frozenset[int] = frozenset()
+    if page is not None and estimated_height(placed, fit, cell_margin) > page:
+        allowed = _breaks_clear_of_labels(placed, fit, cell_margin, breaks)
     for index, row in enumerate(placed):
         height = (row_heights or {}).get(index)
         parts.append("<w:tr><w:trPr><w:cantSplit/>")
@@ -297,15 +308,82 @@ def table(  # noqa: PLR0913 - a table has this many independent layout facts
         if index < header_rows:
             parts.append("<w:tblHeader/>")
         parts.append("</w:trPr>")
-        keep = index < len(rows) - 1
+        keep = index < len(rows) - 1 and index not in allowed
         for spec, col, span, merge in row:
             width = sum(fit.widths[col : col + span])
+            # A label whose rows may be broken across pages starts at the top of its cell:
+            # printed whole on the first page (centred, Word may set it on the break).
+            top = spec is not None and any(index <= b < index + spec.rowspan - 1 for b in allowed)
             parts.append(
-                _tc(spec, span, width, merge=merge, keep=keep, fit=fit, margin=cell_margin)
+                _tc(spec, span, width, merge=merge, keep=keep, fit=fit, margin=cell_margin, top=top)
             )
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return etree.fromstring("".join(parts), oxml_parser)
+
+
+#: The height of a line of table text (五号, 10.5 pt, single spacing) in twips, taken at
+#: the tallest face a viewer may use: Noto Sans CJK's 1.448 em (宋体 and 仿宋 are 1.3 em).
+LINE_HEIGHT: Final = 305
+#: A row's height beside its lines: borders and rounding, in twips.
+ROW_EXTRA: Final = 20
+
+
+def _lines(spec: CellSpec, width: int, margin: int) -> int:
+    """The lines ``spec``'s text takes in a cell ``width`` wide (五号; numbers: one)."""
+    if spec.number or spec.vertical:
+        return 1
+    per_line = max(1, (width - 2 * margin - _fit.SLACK) // (_fit.SIZES[0] * 10))
+    return max(1, math.ceil(_fit.em_width(spec.text) / per_line))
+
+
+def _row_heights(placed: Sequence[Sequence[_Placed]], fit: _fit.Fit, margin: int) -> list[int]:
+    """Each row's estimated height in twips, from its one-row cells' lines."""
+    return [
+        max(
+            (
+                _lines(spec, sum(fit.widths[col : col + span]), margin)
+                for spec, col, span, merge in row
+                if spec is not None and merge is None
+            ),
+            default=1,
+        )
+        * LINE_HEIGHT
+        + ROW_EXTRA
+        for row in placed
+    ]
+
+
+def estimated_height(placed: Sequence[Sequence[_Placed]], fit: _fit.Fit, margin: int) -> int:
+    """The table's height in twips, from the lines each one-row cell's text takes.
+
+    Text is measured as :func:`_fit.em_width` does (full-width characters 1 em) at
+    五号 (10.5 pt); numbers take one line. An upper estimate: it decides only where a page
+    may break, never what is printed.
+    """
+    return sum(_row_heights(placed, fit, margin))
+
+
+def _breaks_clear_of_labels(
+    placed: Sequence[Sequence[_Placed]], fit: _fit.Fit, margin: int, breaks: Iterable[int]
+) -> frozenset[int]:
+    """The ``breaks`` above which every label spanning the break has room for its text.
+
+    LibreOffice carries a merged label's text that does not fit its rows on one page over
+    to the next (``三、本年度办理结`` / ``果``): a break is dropped unless the rows of each
+    label crossing it, down to the break, hold all of that label's lines.
+    """
+    heights = _row_heights(placed, fit, margin)
+    allowed = set(breaks)
+    for index, row in enumerate(placed):
+        for spec, col, span, merge in row:
+            if spec is None or merge != "restart":
+                continue
+            need = _lines(spec, sum(fit.widths[col : col + span]), margin) * LINE_HEIGHT
+            for b in range(index, index + spec.rowspan - 1):
+                if sum(heights[index : b + 1]) < need:
+                    allowed.discard(b)
+    return frozenset(allowed)
 
 
 def _table_properties(width: int, cell_margin: int, borders: int) -> str:
@@ -385,8 +463,11 @@ def _tc(  # noqa: PLR0913 - one cell's independent layout facts
     keep: bool,
     fit: _fit.Fit,
     margin: int,
+    top: bool = False,
 ) -> str:
     """One cell as text, a number's run in the planned size and scale.
+
+    The text is centred in its cell, or set at its top (``top``).
 
     Properties in CT_TcPr order: tcW gridSpan vMerge noWrap tcMar textDirection vAlign.
     """
@@ -409,7 +490,8 @@ def _tc(  # noqa: PLR0913 - one cell's independent layout facts
         # tbRl stacks CJK upright top to bottom (btLr would lay Chinese on its side).
         parts.append('<w:textDirection w:val="tbRl"/>')
     style = spec.style if spec is not None else Style.TABLE
-    parts.append(f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/>')
+    align = "top" if top else "center"
+    parts.append(f'<w:vAlign w:val="{align}"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/>')
     if keep:
         parts.append("<w:keepNext/>")
     parts.append("</w:pPr>")

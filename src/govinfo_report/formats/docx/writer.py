@@ -202,6 +202,7 @@ _LINE: Final = 579  # 28.95 pt: 22 lines fill the 225 mm 版心
 _CHAR: Final = 320  # one 16 pt character
 _TEXT_WIDTH: Final = 8844  # 156 mm
 _RIGHT_MARGIN: Final = 1474  # 26 mm
+_TEXT_HEIGHT: Final = 16838 - 2098 - 1984  # 225 mm: the page less the top and bottom margins
 
 # Grid columns of the three tables, in twips; each sums to the 156 mm text width.
 _WIDTHS_A: Final = (2211, 2211, 2211, 2211)
@@ -766,6 +767,9 @@ def _table_b(report: AnnualReport) -> etree._Element:
         [CellSpec(rows[name].full, colspan=3, style=left), *_counts(getattr(req, name))]
         for name in ("new", "carried_over")
     )
+    # Where a table too tall for one page may break: after 二, and after each group of
+    # 三 (its label and its items stay on one page).
+    breaks = [len(grid) - 1]
     results = req.results
     groups = labels.RESULT_GROUPS
     one_row = isinstance(results, HandlingResults2019)  # （六）其他处理 is one row in 2019
@@ -781,12 +785,14 @@ def _table_b(report: AnnualReport) -> etree._Element:
             ]
         )
         first = []
+        breaks.append(len(grid) - 1)
     for group, items in result_items.items():
         sub = getattr(results, group)
         head = [CellSpec(groups[group].full, rowspan=len(items), style=left)]
         for item, label in items.items():
             grid.append([*head, CellSpec(label.full, style=left), *_counts(getattr(sub, item))])
             head = []
+        breaks.append(len(grid) - 1)
     if isinstance(results, HandlingResults2019):
         other = [CellSpec(groups["other"].full, colspan=2, style=left), *_counts(results.other)]
         grid.append(other)
@@ -797,7 +803,14 @@ def _table_b(report: AnnualReport) -> etree._Element:
             *_counts(req.carried_forward),
         ]
     )
-    return _oxml.table(grid, _WIDTHS_B, header_rows=3, minimum=_MIN_B)
+    return _oxml.table(
+        grid,
+        _WIDTHS_B,
+        header_rows=3,
+        minimum=_MIN_B,
+        page=_TEXT_HEIGHT - _LINE,  # the page below the section's heading
+        breaks=breaks,
+    )
 
 
 def _table_c(report: AnnualReport) -> etree._Element:
