@@ -98,7 +98,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--edition",
         choices=tuple(EDITIONS),
         default="2021",
-        help="the edition of the format (default 2021; 2019: reports on 2019 and 2020) | 格式版本",
+        help=tr(
+            "格式版本（默认 2021；2019：适用于 2019 年度和 2020 年度的年报）",
+            "the edition of the format (default 2021; 2019: reports on 2019 and 2020)",
+        ),
     )
     schema.set_defaults(func=_cmd_schema)
 
