@@ -219,3 +219,18 @@ def test_aggregate_thirty_workbooks(tmp_path: pathlib.Path) -> None:
     assert rows[-1][0] == "合计"
     findings = list(wb[FINDINGS_SHEET].iter_rows(values_only=True))
     assert {r[1] for r in findings[1:]} == {"B-BALANCE"}
+
+
+@pytest.mark.parametrize("command", ["check", "audit", "render"])
+def test_a_damaged_workbook_is_named_as_a_workbook(tmp_path: pathlib.Path, command: str) -> None:
+    broken = tmp_path / "年报.xlsx"
+    broken.write_bytes(b"PK\x03\x04 truncated")
+    argv = [command, str(broken)]
+    if command == "render":
+        argv += ["-o", str(tmp_path / "年报.docx")]
+    err, out = io.StringIO(), io.StringIO()
+    assert run(argv, out, err) == 2
+    text = out.getvalue() + err.getvalue()
+    assert "不是有效的 .xlsx 文件（无法作为 zip 打开）" in text
+    assert "JSON" not in text
+    assert ".docx" not in text.replace("年报.docx", "")

@@ -112,8 +112,9 @@ def _check_one(path: str) -> list[Finding] | ReadError:
 
     try:
         raw = _io.read_bytes(path)
-        if raw.startswith(b"PK") and is_workbook(raw):  # a clerk's workbook (.xlsx)
-            return _check_workbook(raw, path)
+        workbook_name = path.lower().endswith((".xlsx", ".xlsm"))
+        if raw.startswith(b"PK") and (is_workbook(raw) or workbook_name):  # a clerk's workbook
+            return _check_workbook(raw, path)  # a damaged one: why it cannot be read
         data = parse_json(raw, source=path)
     except ReadError as exc:
         return exc

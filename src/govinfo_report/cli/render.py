@@ -168,7 +168,8 @@ def _load(name: str, date: dt.date | None = None) -> AnnualReport:
     from govinfo_report.published.readers.xlsx import is_workbook, read_xlsx  # noqa: PLC0415
 
     data = _io.read_bytes(name)
-    if data.startswith(b"PK") and is_workbook(data):
+    workbook_name = name.lower().endswith((".xlsx", ".xlsm"))
+    if data.startswith(b"PK") and (is_workbook(data) or workbook_name):  # damaged: say why
         report = read_xlsx(data, name=name).to_report()
     else:
         report = loads(data, source=name)

@@ -67,7 +67,8 @@ def read(path: str | os.PathLike[str]) -> PublishedReport:
     if data.startswith(_ZIP):
         from govinfo_report.published.readers.xlsx import is_workbook  # noqa: PLC0415 - lazy
 
-        if is_workbook(data):
+        # A damaged workbook is named as one (not as a .docx) when its name says it is.
+        if is_workbook(data) or name.lower().endswith((".xlsx", ".xlsm")):
             return read_xlsx(data, name=name)
         return read_docx(data, name=name)
     if data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(_PDF):
