@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govinfo_report import load
@@ -305,6 +305,11 @@ _WHERE = st.sampled_from(["top", "before", "inside", "after", "bottom"])
 
 
 @settings(max_examples=30, deadline=None)
+@example(  # two widgets' inline elements run together: 微信 微博 QQ空间附件下载：
+    family="trs",
+    inserted=[("inside", "<a>微信</a> <a>微博</a> <a>QQ空间</a>"), ("inside", "附件下载：")],
+    tag="span",
+)
 @given(
     st.sampled_from(CMS.FAMILIES),
     st.lists(st.tuples(_WHERE, st.sampled_from(CMS.FURNITURE)), max_size=6),

@@ -289,7 +289,30 @@ def is_widget(text: str) -> bool:
     if is_sentence(key):
         return False
     tokens = [t for t in _SEPARATORS.split(key) if t]
-    return bool(tokens) and all(t in WIDGET_WORDS or _TOKEN_DIGITS.fullmatch(t) for t in tokens)
+    return bool(tokens) and all(_TOKEN_DIGITS.fullmatch(t) or _widget_words(t) for t in tokens)
+
+
+_LONGEST_WIDGET_WORD: Final = max(len(w) for w in WIDGET_WORDS)
+
+
+def _widget_words(token: str) -> bool:
+    """True when ``token`` is one widget word, or several run together.
+
+    Two widgets' inline elements with nothing between them read as one token
+    (``QQ空间附件下载``).
+
+    >>> _widget_words("QQ空间附件下载"), _widget_words("微信"), _widget_words("微信公开")
+    (True, True, False)
+    """
+    ends = {0}  # positions reached by whole widget words
+    for start in range(len(token)):
+        if start in ends:
+            ends.update(
+                start + n
+                for n in range(1, min(_LONGEST_WIDGET_WORD, len(token) - start) + 1)
+                if token[start : start + n] in WIDGET_WORDS
+            )
+    return len(token) in ends
 
 
 #: The metadata keys CMSs print (``来源：…``), each with the record field it fills (``None``:
