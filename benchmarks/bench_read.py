@@ -104,10 +104,6 @@ def _best(pages: list[bytes], runs: int) -> float:
 def _pdfs() -> dict[str, bytes]:
     """The PDFs measured (see the module docstring)."""
     from tests.readers import pdfs, wpslike  # noqa: PLC0415 - the test helpers, only for --pdf
-    from tests.readers.test_pdf_borderless import (  # noqa: PLC0415 - idem
-        _edited,
-        _no_borders,
-    )
 
     from govinfo_report.formats.docx.writer import docx_bytes  # noqa: PLC0415
 
@@ -119,7 +115,7 @@ def _pdfs() -> dict[str, bytes]:
     if pdfs.HAVE_SOFFICE:
         docx = docx_bytes(report)
         found["example saved as PDF by LibreOffice"] = pdfs.pdf_of(docx)
-        found["the same, borders off"] = pdfs.pdf_of(_edited(docx, _no_borders))
+        found["the same, borders off"] = pdfs.pdf_of(pdfs.edited(docx, pdfs.no_borders))
     sample = next(
         (d / "shared/samples/huaian-2024.pdf" for d in ROOT.parents if (d / "shared").is_dir()),
         None,

@@ -9,14 +9,21 @@ LibreOffice takes about two seconds a document.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import subprocess
 import tempfile
 import uuid
+import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from lxml import etree
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 HAVE_SOFFICE = shutil.which("soffice") is not None
 needs_soffice = pytest.mark.skipif(
@@ -70,3 +77,29 @@ def pdf_of(docx: bytes, options: str = "") -> bytes:
     partial.replace(cached)
     _MEMORY[key] = data
     return data
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def edited(docx: bytes, *edits: Callable[[etree._Element], None]) -> bytes:
+    """``docx`` with each of ``edits`` applied to its ``word/document.xml``, in order."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    root = etree.fromstring(source.read("word/document.xml"))
+    for edit in edits:
+        edit(root)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def no_borders(root: etree._Element) -> None:
+    """Every table's and cell's borders removed: no ruling line is drawn (borders off)."""
+    for tag in ("tblBorders", "tcBorders"):
+        for element in list(root.iter(f"{_W}{tag}")):
+            element.getparent().remove(element)  # type: ignore[union-attr]

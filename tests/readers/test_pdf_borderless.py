@@ -11,7 +11,6 @@ table rebuilt this way must carry an R-GRID note. The drawn WPS-like layouts wit
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,12 +30,10 @@ from govinfo_report.published.readers import pdf as pdf_reader
 from govinfo_report.published.readers import read_docx, read_pdf
 from govinfo_report.testing import reports
 
-from .pdfs import needs_soffice, pdf_of
+from .pdfs import edited, needs_soffice, no_borders, pdf_of
 from .wpslike import Style, report_pdf
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from govinfo_report import AnnualReport
     from govinfo_report.cells import CellKey
     from govinfo_report.published.record import PublishedReport
@@ -49,28 +46,6 @@ _FILLER = "本机关坚持以公开为常态、不公开为例外，持续深化
 
 def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
-
-
-def _edited(docx: bytes, *edits: Callable[[etree._Element], None]) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(docx))
-    root = etree.fromstring(source.read("word/document.xml"))
-    for edit in edits:
-        edit(root)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "word/document.xml":
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            target.writestr(info, data)
-    return out.getvalue()
-
-
-def _no_borders(root: etree._Element) -> None:
-    """Every table's and cell's borders removed: no ruling line is drawn."""
-    for tag in ("tblBorders", "tcBorders"):
-        for element in list(root.iter(_w(tag))):
-            element.getparent().remove(element)  # type: ignore[union-attr]
 
 
 def _breakable(root: etree._Element) -> None:
@@ -141,7 +116,7 @@ def _notes(record: PublishedReport) -> list[str]:
 @pytest.mark.slow
 @needs_soffice
 def test_borderless_example_reads_as_its_docx() -> None:
-    docx = _edited(docx_bytes(REPORT), _no_borders)
+    docx = edited(docx_bytes(REPORT), no_borders)
     pdf = pdf_of(docx)
     with pdfplumber.open(io.BytesIO(pdf)) as document:  # no rule is drawn at all
         assert [(p.lines, p.rects) for p in document.pages] == [([], [])] * len(document.pages)
@@ -175,7 +150,7 @@ def test_ruled_example_has_no_grid_note() -> None:
 @pytest.mark.slow
 @needs_soffice
 def test_blank_cells_stay_blank_in_their_columns() -> None:
-    record = read_pdf(pdf_of(_edited(docx_bytes(REPORT), _no_borders, _blank_cells)))
+    record = read_pdf(pdf_of(edited(docx_bytes(REPORT), no_borders, _blank_cells)))
     assert _wrong(record, REPORT, BLANK_KEYS) == {}
     for key in BLANK_KEYS:
         cell = record.cell(key)
@@ -195,7 +170,7 @@ def _longer(report: AnnualReport, paragraphs: int) -> AnnualReport:
 @pytest.mark.parametrize("paragraphs", [3, 4, 6])
 def test_borderless_table_split_over_pages(paragraphs: int) -> None:
     report = _longer(REPORT, paragraphs)
-    record = read_pdf(pdf_of(_edited(docx_bytes(report), _no_borders, _breakable)))
+    record = read_pdf(pdf_of(edited(docx_bytes(report), no_borders, _breakable)))
     pages = {c.source.page for c in record.cells if c.key[0] == "requests"}
     assert len(pages) == 2  # the break really falls inside Table 三
     assert _wrong(record, report) == {}
@@ -228,8 +203,8 @@ def test_table_three_over_three_pages(kind: str) -> None:
     before): without rules, the band's upper rows still give their columns.
     """
     rules = kind == "ruled"
-    edits = (_tall, _breakable) if rules else (_tall, _breakable, _no_borders)
-    record = read_pdf(pdf_of(_edited(docx_bytes(REPORT), *edits)))
+    edits = (_tall, _breakable) if rules else (_tall, _breakable, no_borders)
+    record = read_pdf(pdf_of(edited(docx_bytes(REPORT), *edits)))
     pages = {c.source.page for c in record.cells if c.key[0] == "requests"}
     assert len(pages) == 3
     assert _wrong(record, REPORT) == {}
@@ -292,7 +267,7 @@ def test_unmapped_glyphs_without_rules_are_unread() -> None:
 )
 @given(reports())
 def test_generated_reports_without_rules_read_cell_for_cell(report: AnnualReport) -> None:
-    record = read_pdf(pdf_of(_edited(docx_bytes(report), _no_borders)))
+    record = read_pdf(pdf_of(edited(docx_bytes(report), no_borders)))
     assert _wrong(record, report) == {}
     assert [u.text for u in record.unread] == []
     assert _notes(record) == ["三", "二", "四"]
@@ -307,3 +282,17 @@ def test_too_many_lines_are_not_rebuilt(monkeypatch: pytest.MonkeyPatch) -> None
     assert [c for c in record.cells if c.key[0] in ("proactive", "requests", "appeals")] == []
     missing = sorted(f.place.path for f in audit(record) if f.code == "R-MISSING")
     assert missing == ["$.appeals", "$.proactive", "$.requests"]
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_wide_figures_reaching_past_their_headers() -> None:
+    """Six-digit figures in columns the writer widened, beside three-digit ones: a figure is
+    placed whole, by its middle (its last digit reaches past its header's range). The report
+    is the example Hypothesis found for the property test below."""
+    report = load(Path(__file__).parents[1] / "data" / "pdf-wide-figures.json")
+    record = read_pdf(pdf_of(edited(docx_bytes(report), no_borders)))
+    assert _wrong(record, report) == {}
+    cell = record.cell(("requests", "carried_over", "research_institution"))
+    assert cell is not None
+    assert cell.raw == "106942"

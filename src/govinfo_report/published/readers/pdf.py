@@ -1318,10 +1318,11 @@ class _Borderless:
         columns = _checked(segment.columns, figures, part)
         edges = [(columns[i][1] + columns[i + 1][0]) / 2 for i in range(len(columns) - 1)]
         placed: dict[tuple[int, int], list[_Char]] = {}
-        for ch in figures:
-            row = bisect.bisect_right(cuts, (ch.top + ch.bottom) / 2)
-            column = bisect.bisect_right(edges, (ch.x0 + ch.x1) / 2)
-            placed.setdefault((row, column), []).append(ch)
+        # a figure as a whole, by its middle: a wide number reaches past its header's range
+        for run in (run for line in _overlap_lines(figures) for run in _split(line, part)):
+            row = bisect.bisect_right(cuts, (run.top + run.bottom) / 2)
+            column = bisect.bisect_right(edges, (run.x0 + run.x1) / 2)
+            placed.setdefault((row, column), []).extend(run.chars)
         at: dict[int, list[_Label]] = {}
         for lb in mine:
             if lb in leaves:
