@@ -797,6 +797,9 @@ def test_a_fifo_is_no_input(tmp_path: Path) -> None:
     done = subprocess.run([*run, *argv], capture_output=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert load_total(total).requests == REPORT.requests
+    argv = ["compare", str(units / "a.json"), "--units", str(units)]
+    done = subprocess.run([*run, *argv], capture_output=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr  # the FIFO is no unit: never opened
 
 
 def load_total(path: Path) -> AnnualReport:
@@ -1336,3 +1339,75 @@ def test_schema_and_loader_on_the_reported_cases(
     else:
         accepted = True
     assert accepted is loads_ok
+
+
+def test_a_control_character_entity_in_a_page_fails_audit_and_to_report() -> None:
+    page = _CITY.replace("<h1 class=title>某市自然资源", "<h1 class=title>某市自然资源&#1;")
+    record = g.read_html(page)
+    errors = {f.place.path for f in g.audit(record) if f.severity is Severity.ERROR}
+    assert {"$.organ", "$.title"} <= errors
+    with pytest.raises(ReportError) as err:
+        record.to_report()
+    assert {"$.organ", "$.title"} <= {f.place.path for f in err.value.findings}
+
+
+_BAD_DOCUMENTS = [c for c in JSON_CASES if c[0] != "mixed key types"]  # JSON keys are strings
+
+
+@pytest.mark.parametrize(
+    "mutate", [c[1] for c in _BAD_DOCUMENTS], ids=[c[0] for c in _BAD_DOCUMENTS]
+)
+def test_one_hostile_file_never_stops_a_batch(
+    mutate: Callable[[dict[str, Any]], None], tmp_path: Path
+) -> None:
+    units = tmp_path / "units"
+    units.mkdir()
+    (units / "a.json").write_text(dumps(REPORT), encoding="utf-8")
+    bad = _doc()
+    mutate(bad)
+    (units / "b.json").write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+    total = tmp_path / "total.json"
+    code, out, err = _cli(
+        "aggregate", str(units), "-o", str(total), "--organ", "某县", "--lang", "en"
+    )
+    assert code == 1, err
+    assert "summed 1 reports for 2023" in out
+    assert loads(total.read_bytes()).requests == REPORT.requests
+    code, out, _ = _cli("audit", str(units), "--lang", "en")
+    assert code == 1
+    assert "total: 2 files, 1 sound, 1 not sound, 0 unreadable" in out
+    code, out, err = _cli("compare", str(units / "a.json"), str(units / "b.json"))
+    assert code == 1, (out, err)
+    code, _, _ = _cli("check", str(units / "b.json"))
+    assert code == 1
+
+
+def _link_to_dev_null(path: Path) -> Path:
+    path.symlink_to("/dev/null")
+    return path
+
+
+# /dev/null itself has no suffix to name a format (refused for that); a link named .docx
+# to it is written through, to a device: refused
+_RENDER_TARGETS = [
+    ("a link to /dev/null", _link_to_dev_null, "not a regular file"),
+    *(c for c in REFUSED_TARGETS if c[0] not in ("an empty path", "/dev/null")),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "says"), [c[1:] for c in _RENDER_TARGETS], ids=[c[0] for c in _RENDER_TARGETS]
+)
+def test_render_refuses_a_target_that_is_no_regular_file(
+    make: Callable[[Path], Path], says: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "in.json"
+    source.write_text(dumps(REPORT), encoding="utf-8")
+    target = make(tmp_path / "out.docx")
+    before = target.lstat()
+    code, out, err = _cli("render", str(source), "-o", str(target), "--lang", "en")
+    assert code == 2
+    assert says in err
+    assert "wrote" not in out
+    after = target.lstat()
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)

@@ -8,18 +8,21 @@ name, any nesting depth.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import encodings.aliases
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import govinfo_report as g
-from govinfo_report import AnnualReport, ReadError, ReportError, check, dumps
+from govinfo_report import AnnualReport, ReadError, ReportError, check, dumps, model
 from govinfo_report.findings import MAX_FINDINGS, Severity
 from govinfo_report.formats.json.schema import json_schema
 from govinfo_report.rules.catalogue import MAX_COUNT
@@ -418,3 +421,46 @@ def test_schema_and_loader_agree_by_class(slot: str, token: str) -> None:
         assert schema_ok, (slot, token)
     elif refused_for_form and not _what_schema_cannot_count(token):
         assert not schema_ok, (slot, token)
+
+
+# --- errors of a report built in Python: JSON paths and JSON spellings (issue 10, section 5) --
+
+_MODEL = sorted(
+    (c for c in vars(model).values() if isinstance(c, type) and attrs.has(c)),
+    key=lambda c: c.__name__,
+)
+_FIELDS = [(c, f.name) for c in _MODEL for f in attrs.fields(c)]
+_REQUIRED: dict[type, dict[str, Any]] = {
+    AnnualReport: {"organ": "某县", "year": 2023},
+    model.Part: {"title": "工作"},
+    model.Contact: {"address": "某路1号", "postcode": "100001", "telephone": "0000-12345678"},
+    model.Publication: {"site_name": "某县人民政府网", "url": "https://example.gov.cn/"},
+}
+#: A Python attribute path (``Narrative.opening[0]``), a Python repr (``None`` as
+#: ``NoneType``, ``{'a': 1}``, ``Decimal('1')``, ``b'x'``, ``<object ...>``).
+_PYTHON = re.compile(r"[A-Z]\w+\.[a-z_]+\b|NoneType|\{'|\['|Decimal\(|\bb'|<\w+ object")
+_python_values = st.sampled_from(
+    [object(), b"x", Decimal("NaN"), Decimal(-1), dt.date(1900, 1, 1), ("a", 1), 1.5, -1]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(target=st.sampled_from(_FIELDS), value=_json | _python_values)
+def test_a_model_error_names_a_json_path_in_json_spelling(
+    target: tuple[type, str], value: object
+) -> None:
+    """Any value in any field of any model class: a ReportError (or the value is taken),
+    its places JSON paths from the object made (``$.opening[0]``), its messages in JSON's
+    spelling, never a Python attribute path or repr, never another exception."""
+    cls, name = target
+    made = cls(**_REQUIRED.get(cls, {}))
+    findings: tuple[Any, ...] = ()
+    try:
+        attrs.evolve(made, **{name: value})
+    except ReportError as err:
+        findings = tuple(err.findings)
+        assert findings
+    for finding in findings:
+        assert finding.place.path.startswith("$."), finding.place.path
+        for message in (finding.message("en"), finding.message("zh")):
+            assert not _PYTHON.search(message.replace(type(value).__name__, "")), message
