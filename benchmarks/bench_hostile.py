@@ -148,6 +148,28 @@ def docx_paragraphs(n: int) -> bytes:
     return _docx(f"<w:document {_WNS}><w:body>{body}</w:body></w:document>".encode())
 
 
+def docx_styles(n: int) -> bytes:
+    """A styles part of ``n`` styles, each based on the one before, the first hidden."""
+    first = '<w:style w:type="character" w:styleId="s0"><w:rPr><w:vanish/></w:rPr></w:style>'
+    rest = "".join(
+        f'<w:style w:type="character" w:styleId="s{i}"><w:basedOn w:val="s{i - 1}"/></w:style>'
+        for i in range(1, n)
+    )
+    styles = f"<w:styles {_WNS}>{first}{rest}</w:styles>".encode()
+    run = f'<w:r><w:rPr><w:rStyle w:val="s{n - 1}"/></w:rPr><w:t>9</w:t></w:r>'
+    document = f"<w:document {_WNS}><w:body><w:p>{run}</w:p></w:body></w:document>".encode()
+    data = _docx(document)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            part = styles if info.filename == "word/styles.xml" else src.read(info.filename)
+            dst.writestr(info.filename, part)
+    return out.getvalue()
+
+
 def json_list(n: int) -> bytes:
     doc = {
         "format": "govinfo-report",
@@ -191,6 +213,16 @@ CASES: dict[str, tuple[Callable[[], bytes], str, str]] = {
     "text: 7 million tabs on a line": (lambda: tabs(7_000_000), ".txt", "read"),
     "docx: table of 10,000 rows": (lambda: docx_rows(10_000), ".docx", "read"),
     "docx: 1.1 million paragraphs": (lambda: docx_paragraphs(1_100_000), ".docx", "read"),
+    "docx: 100,000 styles in one w:basedOn chain": (
+        lambda: docx_styles(100_000),
+        ".docx",
+        "read",
+    ),
+    "docx: 30,000 styles in one w:basedOn chain": (
+        lambda: docx_styles(30_000),
+        ".docx",
+        "read",
+    ),
     "json: narrative list of a million numbers": (lambda: json_list(1_000_000), ".json", "check"),
     "json: a count of 4300 digits": (lambda: json_digits(4300), ".json", "check"),
     "folder: a FIFO named b.json beside a report": (lambda: json_digits(3), ".json", "fifo"),

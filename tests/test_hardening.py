@@ -1411,3 +1411,41 @@ def test_render_refuses_a_target_that_is_no_regular_file(
     assert "wrote" not in out
     after = target.lstat()
     assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+
+
+def _chain_of_styles(n: int) -> bytes:
+    first = '<w:style w:type="character" w:styleId="s0"><w:rPr><w:vanish/></w:rPr></w:style>'
+    rest = "".join(
+        f'<w:style w:type="character" w:styleId="s{i}"><w:basedOn w:val="s{i - 1}"/></w:style>'
+        for i in range(1, n)
+    )
+    return f'<w:styles xmlns:w="{_W}">{first}{rest}</w:styles>'.encode()
+
+
+def _styled_document(style: str) -> bytes:
+    run = f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr><w:t>99</w:t></w:r>'
+    body = (
+        "<w:p><w:r><w:t>某县2023年政府信息公开工作年度报告</w:t></w:r></w:p>"
+        f"<w:p><w:r><w:t>二、主动公开政府信息情况</w:t></w:r>{run}</w:p>"
+    )
+    return f'<w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>'.encode()
+
+
+def test_a_long_chain_of_styles_is_resolved_once_and_a_huge_one_refused() -> None:
+    from govinfo_report.published.readers.docx import MAX_STYLE_ELEMENTS  # noqa: PLC0415
+
+    n = MAX_STYLE_ELEMENTS // 4
+    data = _rezip(
+        BLANK,
+        {
+            "word/document.xml": _styled_document(f"s{n - 1}"),
+            "word/styles.xml": _chain_of_styles(n),
+        },
+    )
+    record = g.read_docx(data)  # the heading's hidden "99" is not read: the heading is seen
+    assert [(s.key, s.heading) for s in record.sections] == [
+        ("proactive", "二、主动公开政府信息情况")
+    ]
+    huge = _rezip(BLANK, {"word/styles.xml": _chain_of_styles(MAX_STYLE_ELEMENTS)})
+    with pytest.raises(ReadError, match="XML elements"):
+        g.read_docx(huge)

@@ -129,7 +129,10 @@ class _Styles:
 
 
 _NO_STYLES: Final = _Styles()
-#: Steps of ``w:basedOn`` followed (Word's own chains are a few steps; a loop ends here).
+#: XML elements of ``word/styles.xml`` (Word's own: some thousands, latent styles included).
+MAX_STYLE_ELEMENTS: Final = 100_000
+#: Steps of ``w:basedOn`` followed from a style not yet resolved (Word's own chains are a few
+#: steps; a loop ends here).
 _MAX_BASED_ON: Final = 20
 
 
@@ -137,6 +140,39 @@ def _styles(root: etree._Element | None) -> _Styles:
     """The hiding styles of a parsed ``word/styles.xml``."""
     if root is None:
         return _NO_STYLES
+    own, based = _style_facts(root)
+    resolved: dict[tuple[str, str], bool | None] = {}
+
+    def resolve(key: tuple[str, str]) -> bool | None:
+        """What a style says, its own or its nearest ancestor's (each style looked at once)."""
+        chain = []
+        said = None
+        for _ in range(_MAX_BASED_ON):
+            if key in resolved:
+                said = resolved[key]
+                break
+            chain.append(key)
+            said = own.get(key)
+            if said is not None or key not in based:
+                break
+            key = (key[0], based[key])
+        for seen in chain:
+            resolved[seen] = said
+        return said
+
+    out: dict[str, dict[str, bool]] = {"character": {}, "paragraph": {}}
+    for key in own:
+        said = resolve(key)
+        if said is not None:
+            out[key[0]][key[1]] = said
+    default = _vanish(root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_RPR}"))
+    return _Styles(character=out["character"], paragraph=out["paragraph"], default=bool(default))
+
+
+def _style_facts(
+    root: etree._Element,
+) -> tuple[dict[tuple[str, str], bool | None], dict[tuple[str, str], str]]:
+    """Each paragraph and character style's own say on hiding, and the style it is based on."""
     own: dict[tuple[str, str], bool | None] = {}
     based: dict[tuple[str, str], str] = {}
     for style in root.iter(_w("style")):
@@ -148,22 +184,7 @@ def _styles(root: etree._Element | None) -> _Styles:
         parent = style.find(_w("basedOn"))
         if parent is not None:
             based[kind, sid] = parent.get(_w("val"), "")
-
-    def resolve(key: tuple[str, str]) -> bool | None:
-        for _ in range(_MAX_BASED_ON):
-            said = own.get(key)
-            if said is not None or key not in based:
-                return said
-            key = (key[0], based[key])
-        return None
-
-    out: dict[str, dict[str, bool]] = {"character": {}, "paragraph": {}}
-    for key in own:
-        said = resolve(key)
-        if said is not None:
-            out[key[0]][key[1]] = said
-    default = _vanish(root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_RPR}"))
-    return _Styles(character=out["character"], paragraph=out["paragraph"], default=bool(default))
+    return own, based
 
 
 def _hidden(run: etree._Element) -> bool:
@@ -192,7 +213,10 @@ def read_docx(
     document = parts["word/document.xml"]
     styles_xml = parts.get("word/styles.xml", b"")
     hidden = b"anish" in document or b"anish" in styles_xml  # vanish, specVanish
-    styles = _styles(_parse(styles_xml, name)) if b"anish" in styles_xml else _NO_STYLES
+    styles = _NO_STYLES
+    if b"anish" in styles_xml:  # some style hides text (a real styles part: a few thousand)
+        root = parse_xml(styles_xml, name, "样式 XML", max_elements=MAX_STYLE_ELEMENTS)
+        styles = _styles(root)
     blocks = _Walker(name, hidden=hidden, styles=styles).blocks_of(body)
     tables_2019: tuple[PublishedCell, ...] | None = None
     if identity is not None and identity.get("edition") == "2019":  # its own layout
