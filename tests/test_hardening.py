@@ -161,6 +161,24 @@ def test_messages_spell_values_as_json(value: object, shown: str) -> None:
     assert shown in messages[0]
 
 
+@pytest.mark.parametrize(
+    ("path", "value", "shown"),
+    [
+        ("overview", ["x"], '$.overview: must be an object, found ["x"]'),
+        ("other_matters", 5, "$.other_matters: must be an object, found 5"),
+        ("publication", [], "$.publication: must be an object, found []"),
+        ("problems.parts", [1], "$.problems.parts[0]: must be an object, found 1"),
+    ],
+    ids=["a section as a list", "a section as a number", "publication as a list", "a part as 1"],
+)
+def test_a_value_where_an_object_is_due_is_shown(path: str, value: object, shown: str) -> None:
+    data = _doc()
+    _set(path, value)(data)
+    messages = [f.message_en for f in check(data)]
+    assert any(m.startswith(shown) for m in messages), messages
+    assert not any("found nothing" in m for m in messages)
+
+
 def test_absent_value_says_nothing_and_present_null_says_null() -> None:
     data = _doc()
     del data["format"]

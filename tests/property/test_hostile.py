@@ -87,6 +87,9 @@ def test_any_value_anywhere_is_a_finding_never_a_traceback(
     findings = check(data)
     assert len(findings) <= MAX_FINDINGS + 1
     assert all(f.message_zh and f.message_en for f in findings)
+    where = "$" + "".join(f".{p}" if isinstance(p, str) else f"[{p}]" for p in path)
+    for f in findings:  # a value was there: never "found nothing"
+        assert f.place.path != where or "found nothing" not in f.message_en, f.message_en
     errors = [f for f in findings if f.severity is Severity.ERROR]
     refused: ReportError | None = None
     try:

@@ -229,7 +229,22 @@ def _strip_handled_total(clean: dict[str, Any], findings: list[Finding]) -> None
             )
 
 
-def _finding_from_leaf(exc: BaseException, path: tuple[str | int, ...]) -> list[Finding]:
+def _at(data: object, path: tuple[str | int, ...]) -> object:
+    """The value at ``path`` in ``data``, or ``MISSING``."""
+    node = data
+    for step in path:
+        if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+            continue
+        if not isinstance(node, dict) or step not in node:
+            return MISSING
+        node = node[step]
+    return node
+
+
+def _finding_from_leaf(
+    exc: BaseException, path: tuple[str | int, ...], data: object = MISSING
+) -> list[Finding]:
     place = Place(path=_path(path))
     if isinstance(exc, ReportError):
         out = []
@@ -253,20 +268,34 @@ def _finding_from_leaf(exc: BaseException, path: tuple[str | int, ...]) -> list[
         return [make_finding("S-MISSING", place)]
     if isinstance(exc, StrictTypeError):
         return [make_finding("S-TYPE", place, found=exc.value, detail=(exc.zh, exc.en))]
-    return [make_finding("S-TYPE", place, detail=("有效的值", "a valid value"))]
+    return [_not_an_object(place, _at(data, path))]
 
 
-def _findings_from_cattrs(exc: BaseException, path: tuple[str | int, ...]) -> list[Finding]:
+def _not_an_object(place: Place, value: object) -> Finding:
+    """A model object structured from something else: the object due, and what was found.
+
+    (A list or a number where a section or a part is due.)
+    """
+    if value is MISSING:
+        return make_finding("S-TYPE", place, detail=("有效的值", "a valid value"))
+    if not isinstance(value, dict):
+        return make_finding("S-TYPE", place, found=value, detail=("对象", "an object"))
+    return make_finding("S-TYPE", place, found=value, detail=("有效的值", "a valid value"))
+
+
+def _findings_from_cattrs(
+    exc: BaseException, path: tuple[str | int, ...], data: object = MISSING
+) -> list[Finding]:
     if isinstance(exc, ClassValidationError | IterableValidationError):
         out = []
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
             step = note.index if isinstance(note, IterableValidationNote) else note.name
-            out.extend(_findings_from_cattrs(sub, (*path, step)))
+            out.extend(_findings_from_cattrs(sub, (*path, step), data))
         for sub in without:
-            out.extend(_findings_from_cattrs(sub, path))
+            out.extend(_findings_from_cattrs(sub, path, data))
         return out
-    return _finding_from_leaf(exc, path)
+    return _finding_from_leaf(exc, path, data)
 
 
 def _structure(clean: dict[str, Any]) -> tuple[AnnualReport | None, list[Finding]]:
@@ -274,7 +303,7 @@ def _structure(clean: dict[str, Any]) -> tuple[AnnualReport | None, list[Finding
     try:
         return CONVERTER.structure(body, AnnualReport), []
     except (ClassValidationError, IterableValidationError) as exc:
-        return None, _findings_from_cattrs(exc, ())
+        return None, _findings_from_cattrs(exc, (), body)
     except ReportError as exc:
         return None, list(exc.findings)
 
