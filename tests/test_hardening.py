@@ -1467,3 +1467,49 @@ def test_a_long_chain_of_styles_is_resolved_once_and_a_huge_one_refused() -> Non
     huge = _rezip(BLANK, {"word/styles.xml": _chain_of_styles(MAX_STYLE_ELEMENTS)})
     with pytest.raises(ReadError, match="XML elements"):
         g.read_docx(huge)
+
+
+# --- the limits page lists every bound; CI type-checks everything ---------------------------
+
+_BOUNDS = [
+    ("govinfo_report.rules.catalogue", "MAX_COUNT"),
+    ("govinfo_report.model", "MAX_ITEMS"),
+    ("govinfo_report.model", "MAX_PARTS"),
+    ("govinfo_report.findings", "MAX_FINDINGS"),
+    ("govinfo_report.published.readers._limits", "MAX_ROW_CELLS"),
+    ("govinfo_report.published.readers._limits", "MAX_TABLE_CELLS"),
+    ("govinfo_report.published.readers._limits", "MAX_GRID_AREA"),
+    ("govinfo_report.published.readers._interpret", "MAX_FUZZY"),
+    ("govinfo_report.published.readers.docx", "MAX_DOCX_ELEMENTS"),
+    ("govinfo_report.published.readers.docx", "MAX_STYLE_ELEMENTS"),
+    ("govinfo_report.published.readers._css", "MAX_CSS_CHARS"),
+    ("govinfo_report.published.readers._css", "MAX_CSS_RULES"),
+    ("govinfo_report.published.readers._css", "MAX_CSS_STEPS"),
+    ("govinfo_report._io", "MAX_INPUT_BYTES"),
+    ("govinfo_report.published.readers._limits", "MAX_CHARS"),
+    ("govinfo_report.published.readers._limits", "MAX_LINES"),
+    ("govinfo_report.published.readers._limits", "MAX_ELEMENTS"),
+    ("govinfo_report.published.readers.docx", "MAX_ENTRIES"),
+    ("govinfo_report.published.readers.docx", "MAX_TOTAL"),
+    ("govinfo_report.published.readers.docx", "MAX_RATIO"),
+]
+
+
+@pytest.mark.parametrize(("module", "name"), _BOUNDS, ids=[b[1] for b in _BOUNDS])
+def test_the_limits_page_lists_every_bound(module: str, name: str) -> None:
+    import importlib  # noqa: PLC0415
+
+    value = getattr(importlib.import_module(module), name)
+    page = (Path(__file__).parents[1] / "docs" / "limits.md").read_text(encoding="utf-8")
+    line = next((line for line in page.splitlines() if f"`{name}`" in line), "")
+    shown = f"{value // 2**20} MB" if value % 2**20 == 0 and value >= 2**20 else f"{value:,}"
+    assert shown in line, f"docs/limits.md: no line naming {name} with {shown}"
+
+
+def test_ci_type_checks_everything_the_configuration_names() -> None:
+    import tomllib  # noqa: PLC0415
+
+    root = Path(__file__).parents[1]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    assert config["tool"]["mypy"]["files"] == ["src", "tests", "examples", "benchmarks"]
+    assert "mypy" in (root / ".ci" / "run").read_text(encoding="utf-8").splitlines()
