@@ -796,6 +796,27 @@ def test_an_unreadable_subfolder_is_named_and_fails_the_batch(
     assert "every cell is the same" not in out  # never compared with part of the units
 
 
+def test_a_folder_of_mode_000_fails_the_batch(tmp_path: Path) -> None:
+    import os  # noqa: PLC0415
+
+    units = tmp_path / "units"
+    locked = units / "locked"
+    locked.mkdir(parents=True)
+    (units / "a.json").write_text(dumps(REPORT), encoding="utf-8")
+    (locked / "b.json").write_text(dumps(REPORT), encoding="utf-8")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("this user (root) reads a folder of mode 000: see the scandir test above")
+        total = tmp_path / "t.json"
+        code, _, err = _cli("aggregate", str(units), "-o", str(total), "--organ", "某县")
+        assert code == 2
+        assert str(locked) in err
+        assert not total.exists()
+    finally:
+        locked.chmod(0o755)
+
+
 def test_a_fifo_is_no_input(tmp_path: Path) -> None:
     import os  # noqa: PLC0415
     import subprocess  # noqa: PLC0415
