@@ -224,6 +224,11 @@ CASES: dict[str, tuple[Callable[[], bytes], str, str]] = {
         "read",
     ),
     "json: narrative list of a million numbers": (lambda: json_list(1_000_000), ".json", "check"),
+    "json: narrative list of 15 million numbers": (
+        lambda: json_list(15_000_000),
+        ".json",
+        "check",
+    ),
     "json: a count of 4300 digits": (lambda: json_digits(4300), ".json", "check"),
     "folder: a FIFO named b.json beside a report": (lambda: json_digits(3), ".json", "fifo"),
 }

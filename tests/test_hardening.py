@@ -1507,6 +1507,7 @@ _BOUNDS = [
     ("govinfo_report.published.readers._css", "MAX_CSS_RULES"),
     ("govinfo_report.published.readers._css", "MAX_CSS_STEPS"),
     ("govinfo_report._io", "MAX_INPUT_BYTES"),
+    ("govinfo_report.formats.json.codec", "MAX_JSON_SIZE"),
     ("govinfo_report.published.readers._limits", "MAX_CHARS"),
     ("govinfo_report.published.readers._limits", "MAX_LINES"),
     ("govinfo_report.published.readers._limits", "MAX_ELEMENTS"),
@@ -1543,3 +1544,14 @@ def test_ci_type_checks_everything_the_configuration_names() -> None:
     config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
     assert config["tool"]["mypy"]["files"] == ["src", "tests", "examples", "benchmarks"]
     assert "mypy" in (root / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("kind", [bytes, str])
+def test_a_json_document_past_its_bound_is_refused_before_parsing(kind: type) -> None:
+    from govinfo_report.formats.json.codec import MAX_JSON_SIZE  # noqa: PLC0415
+
+    items = (MAX_JSON_SIZE - 200) // 2
+    text = dumps(REPORT).replace('"opening": []', '"opening": [' + "1," * items + "1]", 1)
+    assert len(text) > MAX_JSON_SIZE
+    with pytest.raises(ReadError, match="larger than 16 MB"):
+        loads(text.encode() if kind is bytes else text)

@@ -39,7 +39,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from govinfo_report import _io
 from govinfo_report.cells import cell_value
@@ -67,6 +67,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMAT",
+    "MAX_JSON_SIZE",
     "READ_VERSIONS",
     "SCHEMA_VERSION",
     "check_dict",
@@ -157,31 +158,49 @@ def _is_gbk(data: bytes) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+#: The longest JSON document read, in bytes or characters: a report's JSON is some KB (its
+#: narrative included, well under 1 MB); the bound keeps parsing within bounded time and
+#: memory (15 million list items would otherwise take seconds and hundreds of MB).
+MAX_JSON_SIZE: Final = 16 * 1024 * 1024
+
+
+def _utf8(raw: bytes, source: str) -> str:
+    """The text of a JSON file's bytes (UTF-8, a byte-order mark allowed), or a ReadError."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        zh, en = "", ""
+        if _is_gbk(raw):  # Notepad on Chinese Windows saved it as ANSI (GBK)
+            zh = "；文件看起来是 GBK（ANSI）编码：请用记事本打开，“另存为”时把编码选为 UTF-8"
+            en = (
+                "; the file looks like GBK (ANSI): open it in Notepad and save it "
+                "again with the encoding UTF-8"
+            )
+        if raw[:2] == b"PK":
+            zh = "；这是 .docx 或 .xlsx 文件，不是 JSON"
+            en = "; this is a .docx or .xlsx file, not JSON"
+        raise ReadError(
+            source,
+            f"不是 UTF-8 编码的文本（第 {exc.start} 字节）{zh}",
+            f"not UTF-8 text (byte {exc.start}){en}",
+        ) from None
+
+
 def parse_json(text: str | bytes, source: str = "<string>") -> object:
     """JSON text to Python values; amounts stay exact, ``NaN``/``Infinity`` are refused.
 
-    Bytes must be UTF-8 (a byte-order mark is allowed).
+    Bytes must be UTF-8 (a byte-order mark is allowed). A document longer than
+    ``MAX_JSON_SIZE`` is refused before it is parsed.
     """
+    if len(text) > MAX_JSON_SIZE:
+        raise ReadError(
+            source,
+            f"JSON 文档超过 {MAX_JSON_SIZE // 2**20} MB，远超任何一份年度报告，拒绝读取",
+            f"the JSON document is larger than {MAX_JSON_SIZE // 2**20} MB, far more than "
+            "any annual report; refused",
+        )
     if isinstance(text, bytes):
-        raw = text
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            zh, en = "", ""
-            if _is_gbk(raw):  # Notepad on Chinese Windows saved it as ANSI (GBK)
-                zh = "；文件看起来是 GBK（ANSI）编码：请用记事本打开，“另存为”时把编码选为 UTF-8"
-                en = (
-                    "; the file looks like GBK (ANSI): open it in Notepad and save it "
-                    "again with the encoding UTF-8"
-                )
-            if raw[:2] == b"PK":
-                zh = "；这是 .docx 或 .xlsx 文件，不是 JSON"
-                en = "; this is a .docx or .xlsx file, not JSON"
-            raise ReadError(
-                source,
-                f"不是 UTF-8 编码的文本（第 {exc.start} 字节）{zh}",
-                f"not UTF-8 text (byte {exc.start}){en}",
-            ) from None
+        text = _utf8(text, source)
     try:
         return json.loads(
             text,
