@@ -8,13 +8,14 @@ import pathlib
 import shutil
 import subprocess
 import uuid
+import zipfile
 
 import openpyxl
 import pytest
 
 from govinfo_report import _io, aggregate
 from govinfo_report.cli import run
-from govinfo_report.errors import WriteError
+from govinfo_report.errors import ReadError, WriteError
 from govinfo_report.formats.xlsx.summary import FINDINGS_SHEET, UNITS_SHEET
 from govinfo_report.published.readers import read_docx, read_xlsx
 
@@ -234,3 +235,14 @@ def test_a_damaged_workbook_is_named_as_a_workbook(tmp_path: pathlib.Path, comma
     assert "不是有效的 .xlsx 文件（无法作为 zip 打开）" in text
     assert "JSON" not in text
     assert ".docx" not in text.replace("年报.docx", "")
+
+
+def test_a_zip_that_is_no_workbook_says_so(tmp_path: pathlib.Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<x/>")
+    path = tmp_path / "年报.xlsx"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(ReadError) as info:
+        read_xlsx(path)
+    assert info.value.message("zh").endswith("：不是 Excel 工作簿（缺少 [Content_Types].xml）")

@@ -120,7 +120,10 @@ def _check(
     names = frozenset(i.filename for i in infos)
     for part in required:
         if part not in names:
-            raise ReadError(name, f"不是{what_zh}（缺少 {part}）", f"not {what_en} (no {part})")
+            space = " " if what_zh[:1].isascii() else ""  # 不是 Word 文档
+            raise ReadError(
+                name, f"不是{space}{what_zh}（缺少 {part}）", f"not {what_en} (no {part})"
+            )
     return names
 
 
