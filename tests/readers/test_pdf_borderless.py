@@ -140,6 +140,22 @@ def test_borderless_example_reads_as_its_docx() -> None:
     assert record.to_report().requests == REPORT.requests
 
 
+def _rotated_appeal_headers(root: etree._Element) -> None:
+    """Table 四's column headers rotated (btLr: Chinese laid on its side)."""
+    for direction in list(root.iter(_w("tbl")))[2].iter(_w("textDirection")):
+        direction.set(_w("val"), "btLr")
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_borderless_rotated_headers() -> None:
+    """Table 四 without rules, its headers rotated: fifteen columns from the rotated glyphs."""
+    record = read_pdf(pdf_of(edited(docx_bytes(REPORT), _rotated_appeal_headers, no_borders)))
+    assert _wrong(record, REPORT) == {}
+    assert record.unread == ()
+    assert "四" in _notes(record)
+
+
 @pytest.mark.slow
 @needs_soffice
 def test_ruled_example_has_no_grid_note() -> None:
