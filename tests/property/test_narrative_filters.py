@@ -11,18 +11,28 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 from unittest import mock
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govinfo_report.formats.html.writer import html_text
+from govinfo_report.formats.json.codec import loads
+from govinfo_report.model import Narrative
+from govinfo_report.published import audit as audit_module
+from govinfo_report.published.audit import audit
+from govinfo_report.published.readers import read, read_html
 from govinfo_report.rules import narrative
 from govinfo_report.rules.narrative import Paragraph, check_narrative
 from govinfo_report.rules.phrases import DOCUMENT_OBJECTS, PHRASES, ZERO_PHRASES
 
 if TYPE_CHECKING:
     from govinfo_report.cells import CellKey
+    from govinfo_report.findings import Finding
+    from govinfo_report.published.record import PublishedReport
 
 _ANYTHING = re.compile("")
 
@@ -148,7 +158,7 @@ def _unfiltered(
     paragraphs: list[Paragraph], values: dict[CellKey, int | Decimal], year: int | None
 ) -> object:
     with (
-        mock.patch.object(narrative, "_READABLE", _ANYTHING),
+        mock.patch.object(narrative, "may_state", return_value=True),
         mock.patch.object(narrative, "_UNIT", _ANYTHING),
         mock.patch.object(narrative, "_ZERO_WORD", _ANYTHING),
     ):
@@ -185,17 +195,47 @@ def test_the_quick_tests_cover_every_unit_and_zero_phrase() -> None:
     assert units is not None
     for unit in units[1].split("|"):
         assert narrative._UNIT.fullmatch(unit)
-        assert narrative._READABLE.fullmatch(unit)
+        assert narrative.may_state(unit)
     for _, pattern, _ in ZERO_PHRASES:
         head = re.match(r"\(\?:((?:[^|()]+\|)*[^|()]+)\)", pattern.pattern)
         assert head is not None, pattern.pattern
         for word in head[1].split("|"):
             assert narrative._ZERO_WORD.fullmatch(word)
-            assert narrative._READABLE.fullmatch(word)
+            assert narrative.may_state(word)
 
 
 def test_narrative_without_figures_or_zero_words_is_passed_over() -> None:
     text = "本机关坚持以公开为常态、不公开为例外，持续深化政务公开工作。" * 6
     paragraphs = [Paragraph(path="$.preface[0]", section="preface", text=text)]
-    assert narrative._READABLE.search(text) is None
+    assert not narrative.may_state(text)
     assert check_narrative(paragraphs, {}, year=2023) == []
+
+
+def _audits(record: PublishedReport) -> tuple[list[Finding], list[Finding]]:
+    """``audit`` of ``record``, and the same with every paragraph read in full."""
+    with (
+        mock.patch.object(narrative, "may_state", return_value=True),
+        mock.patch.object(audit_module, "may_state", return_value=True),
+    ):
+        full = audit(record)
+    return audit(record), full
+
+
+def test_audit_finds_what_the_full_reading_finds() -> None:
+    """On every page of the corpus, and on a narrative contradicting its tables."""
+    root = Path(__file__).parents[2]
+    paths = sorted(
+        p
+        for p in (root / "tests/data/published").iterdir()
+        if not p.name.endswith((".json", ".py"))
+    )
+    assert paths
+    for path in paths:
+        quick, full = _audits(read(path))
+        assert quick == full, path.name
+    report = loads((root / "examples/city-department-2023.json").read_text(encoding="utf-8"))
+    text = "本年度新收政府信息公开申请999件，未收到政府信息公开申请，没有收取信息处理费。"
+    report = attrs.evolve(report, overview=Narrative(opening=(text, "无。", "其他工作。")))
+    quick, full = _audits(read_html(html_text(report)))
+    assert quick == full
+    assert [f.code for f in quick].count("T-TEXT") >= 2

@@ -39,7 +39,7 @@ from govinfo_report.rules.catalogue import (
     fee_findings,
     sum_rules,
 )
-from govinfo_report.rules.narrative import Paragraph, check_narrative
+from govinfo_report.rules.narrative import Paragraph, check_narrative, may_state
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -155,26 +155,33 @@ def _narrative(record: PublishedReport, values: dict[CellKey, int | Decimal]) ->
 
 
 def _paragraphs(record: PublishedReport) -> list[Paragraph]:
-    """The record's narrative: preface, then each section's opening and parts."""
+    """The record's narrative: preface, then each section's opening and parts.
+
+    Only the paragraphs that may state a figure (:func:`may_state`): the rest give no
+    T-TEXT finding.
+    """
     found = [
         Paragraph(path=f"$.preface[{i}]", section="preface", text=text)
         for i, text in enumerate(record.preface or ())
+        if may_state(text)
     ]
     for section in record.sections:
         base = f"$.{section.key}"
         found.extend(
             Paragraph(path=f"{base}.opening[{i}]", section=section.key, text=text)
             for i, text in enumerate(section.opening)
+            if may_state(text)
         )
         for j, part in enumerate(section.parts):
-            found.append(
-                Paragraph(
-                    path=f"{base}.parts[{j}].title",
-                    section=section.key,
-                    text=part.title,
-                    title=part.title,
+            if may_state(part.title):
+                found.append(
+                    Paragraph(
+                        path=f"{base}.parts[{j}].title",
+                        section=section.key,
+                        text=part.title,
+                        title=part.title,
+                    )
                 )
-            )
             found.extend(
                 Paragraph(
                     path=f"{base}.parts[{j}].paragraphs[{k}]",
@@ -183,6 +190,7 @@ def _paragraphs(record: PublishedReport) -> list[Paragraph]:
                     title=part.title,
                 )
                 for k, text in enumerate(part.paragraphs)
+                if may_state(text)
             )
     return found
 

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 
     from govinfo_report.model import AnnualReport
 
-__all__ = ["Paragraph", "check_narrative", "narrative_findings", "paragraphs_of"]
+__all__ = ["Paragraph", "check_narrative", "may_state", "narrative_findings", "paragraphs_of"]
 
 Number = int | Decimal
 
@@ -97,10 +97,30 @@ _CARRY: Final = re.compile(r"(?:其中|以及|及|和|与|\s)*(?P<object>行政�
 _FULLWIDTH: Final = str.maketrans("０１２３４５６７８９．", "0123456789.")
 #: A figure needs its unit (see ``_FIGURE``) and a zero clause its 未, 没有 or 无 (see
 #: ``ZERO_PHRASES``): text with neither holds nothing T-TEXT reads, and most narrative has
-#: neither, so it is passed over in one search.
+#: neither, so it is passed over at once (:func:`may_state`).
 _UNIT: Final = re.compile("[件宗起个份部元]")
-_READABLE: Final = re.compile("[件宗起个份部元未无]|没有")
 _ZERO_WORD: Final = re.compile("未|没有|无")
+
+
+def may_state(text: str) -> bool:
+    """Whether ``text`` may state a figure T-TEXT reads: a unit, or 未, 没有 or 无.
+
+    Narrative without any of them gives no T-TEXT finding, whatever the tables say. (One
+    ``in`` a word: Python finds a literal in a str many times faster than a regular
+    expression finds one of several.)
+    """
+    return (
+        "件" in text
+        or "宗" in text
+        or "起" in text
+        or "个" in text
+        or "份" in text
+        or "部" in text
+        or "元" in text
+        or "未" in text
+        or "无" in text
+        or "没有" in text
+    )
 
 
 def paragraphs_of(report: AnnualReport) -> list[Paragraph]:
@@ -158,7 +178,7 @@ def check_narrative(
     """
     findings: list[Finding] = []
     for paragraph in paragraphs:
-        if _READABLE.search(paragraph.text) is None:
+        if not may_state(paragraph.text):
             continue
         for match in _SENTENCE.finditer(paragraph.text):
             sentence = match.group().strip()
