@@ -1,9 +1,11 @@
 """The quick test of whether a page may hide elements answers as the first one did.
 
-:func:`may_hide` looks for its words in the page in lower case; the reference is the test
-as first written, one regular expression ignoring case. Both must agree on any text, in
-particular on the characters ``IGNORECASE`` folds differently from ``str.lower`` (``İ``,
-``ı``, ``ſ``, the Kelvin sign) and on upper-case and mixed-case words.
+:func:`may_hide` looks for its words in the page's UTF-8 bytes squeezed (ASCII lowered, white
+space and non-ASCII dropped), then in the page in lower case; the reference is the test as
+first written, one regular expression ignoring case. They must agree on any text, given its
+bytes or not, in particular on the characters ``IGNORECASE`` folds differently from
+``str.lower`` (``İ``, ``ı``, ``ſ``, the Kelvin sign), on white space of every kind, and on
+upper-case and mixed-case words.
 """
 
 from __future__ import annotations
@@ -32,7 +34,12 @@ _PIECES = st.sampled_from(
         "0",
         " ",
         "\u3000",
+        "\xa0",
+        "\x1c",
+        "\x85",
+        "\u2028",
         "\n",
+        "\t",
         "-",
         "_",
         "a",
@@ -51,6 +58,15 @@ _PIECES = st.sampled_from(
 )
 
 
+def _answers(text: str) -> set[bool]:
+    """What :func:`may_hide` says of ``text``, with and without its bytes."""
+    try:
+        utf8 = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: no bytes
+        return {may_hide(text)}
+    return {may_hide(text), may_hide(text, utf8)}
+
+
 def _mixed_case(word: str, flips: list[bool]) -> str:
     flips = (flips + [False] * len(word))[: len(word)]
     return "".join(c.upper() if f else c for c, f in zip(word, flips, strict=True))
@@ -59,7 +75,7 @@ def _mixed_case(word: str, flips: list[bool]) -> str:
 @given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=30))
 def test_may_hide_answers_as_first(pieces: list[str]) -> None:
     text = "".join(pieces)
-    assert may_hide(text) == (_FIRST.search(text) is not None)
+    assert _answers(text) == {_FIRST.search(text) is not None}
 
 
 @given(st.sampled_from(_WORDS), st.lists(st.booleans(), max_size=12), st.text(max_size=3))
@@ -70,12 +86,22 @@ def test_mixed_case_words_answer_as_first(word: str, flips: list[bool], around: 
         _mixed_case(word, flips) + " :\t0",
         _mixed_case(word, flips) + ":none",
     ):
-        assert may_hide(text) == (_FIRST.search(text) is not None)
+        assert _answers(text) == {_FIRST.search(text) is not None}
 
 
 def test_every_word_is_found_in_any_case() -> None:
     for text in ("DISPLAY : NONE", "Visibility:Collapse", "x HIDDEN y", "Font-Size:0", "MSO-HIDE"):
-        assert may_hide(text)
-        assert may_hide(text.replace("I", "\u0130").replace("S", "\u017f"))
+        assert _answers(text) == {True}
+        assert _answers(text.replace("I", "\u0130").replace("S", "\u017f")) == {True}
     for text in ("", "display:block", "xhidden", "hidden_", "font-size:10pt", "中文"):
-        assert not may_hide(text)
+        assert _answers(text) == {False}
+
+
+def test_every_white_space_between_the_words() -> None:
+    """``\\s`` is any white space; in UTF-8 a non-ASCII one is two or three bytes."""
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert all(_FIRST.search(f"height{c}:0") for c in spaces)  # the reference agrees
+    for c in spaces:
+        for text in (f"display{c}:{c}none", f"font-size{c}{c}:0", f"HEIGHT:{c}0", f"x{c}hidden"):
+            assert _answers(text) == {True}, repr(text)
+        assert _answers(f"font-size:{c}5pt") == {False}
