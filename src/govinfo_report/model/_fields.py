@@ -19,23 +19,39 @@ from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.rules.catalogue import MAX_COUNT, parse_amount
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 __all__ = [
+    "KIND",
     "MAX_ITEMS",
     "MAX_PARTS",
+    "FieldKind",
     "amount",
     "bad_text",
     "check_fields",
+    "checks_fields_only",
     "child",
     "count",
+    "field_kind",
+    "fields_checked",
     "items",
     "nonempty_text_validator",
     "optional_text",
     "optional_texts",
+    "sound_texts",
     "text",
     "texts",
 ]
+
+#: The ``metadata`` key under which each field helper below records what its field holds,
+#: as a :data:`FieldKind`. The JSON loader's fast path reads it to check a document's values
+#: itself, once, and then makes the objects without checking them again (``_trusted``).
+KIND: Final = "govinfo_report.kind"
+
+#: What a field holds: ``("count",)``, ``("amount",)``, ``("child", cls)``,
+#: ``("optional_child", cls)``, ``("text", nonempty)``, ``("optional_text",)``,
+#: ``("texts",)``, ``("optional_texts",)`` or ``("items", cls, limit)``.
+FieldKind = tuple[Any, ...]
 
 # Control characters (C0 and C1, U+0085 NEL among them), the line and paragraph separators
 # U+2028/U+2029, lone surrogates (not encodable) and non-characters.
@@ -66,22 +82,29 @@ def too_many(
 
 def count() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
     """A count field: a non-negative ``int`` (``bool`` refused), checked by ``check_fields``."""
-    return attrs.field(default=0)
+    return attrs.field(default=0, metadata={KIND: ("count",)})
 
 
 def amount() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
     """An amount field: a non-negative finite ``Decimal``, checked by ``check_fields``."""
-    return attrs.field(default=Decimal(0))
+    return attrs.field(default=Decimal(0), metadata={KIND: ("amount",)})
 
 
 def text(*, nonempty: bool = False) -> Any:  # noqa: ANN401 - as above
     """A one-paragraph text field: a ``str`` without control characters or line breaks."""
-    return attrs.field(validator=nonempty_text_validator if nonempty else _text_validator)
+    return attrs.field(
+        validator=nonempty_text_validator if nonempty else _text_validator,
+        metadata={KIND: ("text", nonempty)},
+    )
 
 
 def optional_text() -> Any:  # noqa: ANN401 - as above
     """An optional one-paragraph text field (``None`` or a ``text()``)."""
-    return attrs.field(default=None, validator=attrs.validators.optional(_text_validator))
+    return attrs.field(
+        default=None,
+        validator=attrs.validators.optional(_text_validator),
+        metadata={KIND: ("optional_text",)},
+    )
 
 
 def nonempty_text_validator(
@@ -106,7 +129,7 @@ def child(cls: type) -> Any:  # noqa: ANN401 - as above
             detail = (cls.__name__, f"a {cls.__name__}")
             raise ReportError((make_finding("S-TYPE", place, found=value, detail=detail),))
 
-    return attrs.field(factory=cls, validator=validate)
+    return attrs.field(factory=cls, validator=validate, metadata={KIND: ("child", cls)})
 
 
 def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:  # noqa: ARG001 - one signature
@@ -117,7 +140,9 @@ def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:  # noqa: A
 
 def texts() -> Any:  # noqa: ANN401 - as above
     """A tuple of paragraphs (a list is turned into a tuple)."""
-    return attrs.field(default=(), converter=_to_tuple, validator=_texts_validator)
+    return attrs.field(
+        default=(), converter=_to_tuple, validator=_texts_validator, metadata={KIND: ("texts",)}
+    )
 
 
 #: The most titled parts one narrative section may have: they are numbered （一） to
@@ -150,12 +175,19 @@ def items(cls: type, limit: int = MAX_ITEMS) -> Any:  # noqa: ANN401 - as above
         if bad:
             raise ReportError(bad)
 
-    return attrs.field(default=(), converter=_to_tuple, validator=validate)
+    return attrs.field(
+        default=(), converter=_to_tuple, validator=validate, metadata={KIND: ("items", cls, limit)}
+    )
 
 
 def optional_texts() -> Any:  # noqa: ANN401 - as above
     """``None`` or a tuple of paragraphs (a list is turned into a tuple)."""
-    return attrs.field(default=None, converter=_to_tuple, validator=_optional_texts_validator)
+    return attrs.field(
+        default=None,
+        converter=_to_tuple,
+        validator=_optional_texts_validator,
+        metadata={KIND: ("optional_texts",)},
+    )
 
 
 def _optional_texts_validator(
@@ -213,6 +245,20 @@ def _texts_validator(instance: object, attribute: attrs.Attribute[Any], value: o
         raise ReportError(findings)
 
 
+def sound_texts(value: object, limit: int = MAX_ITEMS) -> bool:
+    """True when ``value`` is a JSON list of at most ``limit`` one-paragraph texts.
+
+    What :func:`texts` accepts from the JSON loader, in one search of the joined texts (a
+    control character is in the joined text exactly when it is in one of them).
+    """
+    return (
+        type(value) is list
+        and len(value) <= limit
+        and all(type(item) is str for item in value)
+        and _CONTROL.search("".join(value)) is None
+    )
+
+
 _NUMERIC: dict[type, tuple[tuple[str, bool], ...]] = {}
 
 
@@ -235,15 +281,52 @@ _COUNT_DETAIL = ("非负整数", "a non-negative integer")
 _COUNT_BOUND = (f"不超过 {MAX_COUNT} 的非负整数", f"a non-negative integer up to {MAX_COUNT}")
 _AMOUNT_DETAIL = ("非负有限金额（Decimal）", "a non-negative finite Decimal")
 
+#: Per class, a function telling in one expression whether every count and amount is sound.
+_SOUND: dict[type, Callable[[object], bool]] = {}
+
+
+def _sound_fields(cls: type) -> Callable[[object], bool]:
+    """The one-pass check of ``cls``'s counts and amounts, made once per class.
+
+    Generated source (as attrs and cattrs generate theirs): one boolean expression over
+    the fields, so that a sound object costs one call; field names are Python identifiers.
+    """
+    numeric = _numeric_fields(cls)
+    if not numeric:
+        return lambda _: True
+    lines = [f"    v{i} = self.{name}" for i, (name, _) in enumerate(numeric)]
+    tests = [
+        f"isinstance(v{i}, Decimal) and parse_amount(v{i}) is not None"
+        if is_amount
+        else f"type(v{i}) is int and 0 <= v{i} <= MAX_COUNT"
+        for i, (_, is_amount) in enumerate(numeric)
+    ]
+    source = "def sound(self):\n" + "\n".join(lines) + "\n    return " + " and ".join(tests)
+    namespace: dict[str, Any] = {
+        "Decimal": Decimal,
+        "parse_amount": parse_amount,
+        "MAX_COUNT": MAX_COUNT,
+    }
+    exec(compile(source, f"<govinfo_report sound fields of {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - generated from field names
+    sound: Callable[[object], bool] = namespace["sound"]
+    return sound
+
 
 def check_fields(instance: object, columns: Mapping[str, str] | None = None) -> None:
     """Check every count (and amount) field of ``instance`` at once (rule A-NONNEG).
 
     Raises :class:`ReportError` listing every bad field; ``columns`` gives the official
-    column label of each field, for the place.
+    column label of each field, for the place. A sound object is checked in one generated
+    expression; only a refused one is looked at field by field, to name every bad field.
     """
+    cls = type(instance)
+    sound = _SOUND.get(cls)
+    if sound is None:
+        sound = _SOUND[cls] = _sound_fields(cls)
+    if sound(instance):
+        return
     bad = []
-    for name, is_amount in _numeric_fields(type(instance)):
+    for name, is_amount in _numeric_fields(cls):
         value = getattr(instance, name)
         if is_amount:
             if not (isinstance(value, Decimal) and parse_amount(value) is not None):
@@ -262,3 +345,42 @@ def check_fields(instance: object, columns: Mapping[str, str] | None = None) -> 
             )
             for name, value, detail in bad
         )
+
+
+#: The ``__attrs_post_init__`` methods made by :func:`fields_checked`.
+_FIELDS_ONLY: set[Callable[[Any], None]] = set()
+
+
+def fields_checked(columns: Mapping[str, str] | None = None) -> Callable[[Any], None]:
+    """An ``__attrs_post_init__`` that checks the counts and amounts and nothing else.
+
+    ``__attrs_post_init__ = fields_checked(labels.APPLICANT_COLUMNS)``: the class checks
+    each field on its own (:func:`check_fields`) and holds no rule across its fields, so
+    that a value whose every field was checked already may be made without checks
+    (:func:`checks_fields_only`). A class with a rule across fields writes its own method.
+    """
+
+    def __attrs_post_init__(self: object) -> None:  # noqa: N807 - attrs calls it by this name
+        check_fields(self, columns)
+
+    _FIELDS_ONLY.add(__attrs_post_init__)
+    return __attrs_post_init__
+
+
+def field_kind(field: attrs.Attribute[Any]) -> FieldKind | None:
+    """What ``field`` holds (:data:`KIND`), or None when it was not made by a helper here."""
+    kind: FieldKind | None = field.metadata.get(KIND)
+    return kind
+
+
+def checks_fields_only(cls: type) -> bool:
+    """True when making ``cls`` checks each field on its own and nothing across fields.
+
+    So: every field is made by a helper of this module (its kind known), and the class has
+    no ``__attrs_post_init__`` or the one :func:`fields_checked` made.
+    """
+    post_init = getattr(cls, "__attrs_post_init__", None)
+    if post_init is not None and post_init not in _FIELDS_ONLY:
+        return False
+    fields = attrs.fields(cast("type[attrs.AttrsInstance]", cls))
+    return all(field_kind(field) is not None for field in fields)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.model._fields import check_fields, child, count
+from govinfo_report.model._fields import child, count, fields_checked
 
 __all__ = ["Appeals", "Outcomes"]
 
@@ -19,8 +19,7 @@ class Outcomes:
     other: int = count()
     pending: int = count()
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self, labels.APPEAL_COLUMNS)
+    __attrs_post_init__ = fields_checked(labels.APPEAL_COLUMNS)
 
     @property
     def total(self) -> int:

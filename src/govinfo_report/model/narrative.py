@@ -10,9 +10,9 @@ from govinfo_report import labels
 from govinfo_report.model._fields import (
     MAX_PARTS,
     amount,
-    check_fields,
     child,
     count,
+    fields_checked,
     items,
     text,
     texts,
@@ -56,8 +56,7 @@ class ProcessingFees:
     notices_amount: Decimal = amount()
     collected: Decimal = amount()
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self, labels.FEE_LABELS)
+    __attrs_post_init__ = fields_checked(labels.FEE_LABELS)
 
 
 @attrs.frozen(kw_only=True)

@@ -7,7 +7,7 @@ from decimal import Decimal
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.model._fields import amount, check_fields, child, count
+from govinfo_report.model._fields import amount, child, count, fields_checked
 
 __all__ = ["DocumentCounts", "ProactiveDisclosure"]
 
@@ -23,8 +23,7 @@ class DocumentCounts:
     repealed: int = count()
     in_force: int = count()
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self, labels.DOCUMENT_COLUMNS)
+    __attrs_post_init__ = fields_checked(labels.DOCUMENT_COLUMNS)
 
 
 @attrs.frozen(kw_only=True)
@@ -44,13 +43,11 @@ class ProactiveDisclosure:
     coercion: int = count()
     fees: Decimal = amount()
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(
-            self,
-            {
-                "licensing": labels.DECISIONS_COLUMN,
-                "punishment": labels.DECISIONS_COLUMN,
-                "coercion": labels.DECISIONS_COLUMN,
-                "fees": labels.FEES_COLUMN,
-            },
-        )
+    __attrs_post_init__ = fields_checked(
+        {
+            "licensing": labels.DECISIONS_COLUMN,
+            "punishment": labels.DECISIONS_COLUMN,
+            "coercion": labels.DECISIONS_COLUMN,
+            "fees": labels.FEES_COLUMN,
+        }
+    )

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import operator
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from govinfo_report import labels
 from govinfo_report.errors import ReportError
 from govinfo_report.findings import rebase
-from govinfo_report.model._fields import check_fields, child, count
-from govinfo_report.rules.catalogue import BALANCE_RULES, evaluate
+from govinfo_report.model._fields import child, count, fields_checked
+from govinfo_report.rules.catalogue import BALANCE_RULES, MAX_COUNT, evaluate
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "ApplicantCounts",
@@ -23,6 +27,8 @@ __all__ = [
 ]
 
 _APPLICANTS = tuple(c for c in labels.APPLICANT_COLUMNS if c != "total")
+#: The six applicant columns of a row, as one tuple.
+_COLUMNS = operator.attrgetter(*_APPLICANTS)
 
 
 @attrs.frozen(kw_only=True)
@@ -44,8 +50,7 @@ class ApplicantCounts:
     legal_service_agency: int = count()
     other: int = count()
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self, labels.APPLICANT_COLUMNS)
+    __attrs_post_init__ = fields_checked(labels.APPLICANT_COLUMNS)
 
     @property
     def total(self) -> int:
@@ -70,11 +75,14 @@ def _rows() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
     return child(ApplicantCounts)
 
 
+def _column_sums(rows: Iterable[ApplicantCounts]) -> list[int]:
+    """The sum of each of the six applicant columns over ``rows``, without making a row."""
+    return [sum(column) for column in zip(*map(_COLUMNS, rows), strict=True)]
+
+
 def _sum_rows(rows: list[ApplicantCounts]) -> ApplicantCounts:
     """The column-wise sum of rows, made in one step."""
-    return ApplicantCounts(
-        **{column: sum(getattr(row, column) for row in rows) for column in _APPLICANTS}
-    )
+    return ApplicantCounts(**dict(zip(_APPLICANTS, _column_sums(rows), strict=True)))
 
 
 class _Group:
@@ -165,10 +173,39 @@ class HandlingResults:
 
     def rows(self) -> list[ApplicantCounts]:
         """Every result row, in print order: （一）, （二）, then each group's sub-items."""
-        rows = [self.disclosed, self.partially_disclosed]
-        for group in (self.withheld, self.unavailable, self.not_processed, self.other):
-            rows.extend(getattr(group, name) for name in group.ITEMS)
-        return rows
+        return [
+            self.disclosed,
+            self.partially_disclosed,
+            *_WITHHELD(self.withheld),
+            *_UNAVAILABLE(self.unavailable),
+            *_NOT_PROCESSED(self.not_processed),
+            *_OTHER(self.other),
+        ]
+
+
+_WITHHELD = operator.attrgetter(*Withheld.ITEMS)
+_UNAVAILABLE = operator.attrgetter(*Unavailable.ITEMS)
+_NOT_PROCESSED = operator.attrgetter(*NotProcessed.ITEMS)
+_OTHER = operator.attrgetter(*OtherHandling.ITEMS)
+
+
+def _balances(requests: Requests) -> bool:
+    """一 + 二 = 三（七） + 四 in each column, and （七） within the bound of a count.
+
+    Summed once per column from the result rows, without making the （七） row: when this
+    holds, making that row and applying B-BALANCE would find nothing.
+    """
+    handled = _column_sums(requests.results.rows())
+    return all(
+        total <= MAX_COUNT and new + over == total + forward
+        for new, over, total, forward in zip(
+            _COLUMNS(requests.new),
+            _COLUMNS(requests.carried_over),
+            handled,
+            _COLUMNS(requests.carried_forward),
+            strict=True,
+        )
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -186,13 +223,9 @@ class Requests:
     carried_forward: ApplicantCounts = _rows()
 
     def __attrs_post_init__(self) -> None:
-        handled = self.results.total
-        new, over, forward = self.new, self.carried_over, self.carried_forward
-        if all(
-            getattr(new, c) + getattr(over, c) == getattr(handled, c) + getattr(forward, c)
-            for c in labels.APPLICANT_COLUMNS
-        ):
+        if _balances(self):
             return
+        handled = self.results.total  # refused when a column's sum exceeds MAX_COUNT
         values: dict[tuple[str, ...], int] = {}
         for column in labels.APPLICANT_COLUMNS:
             values["requests", "new", column] = getattr(self.new, column)

@@ -13,7 +13,7 @@ and when both accept they return equal reports (tests/property/test_fast_path.py
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast, get_args
 
 import attrs
 from cattrs.gen import make_dict_structure_fn
@@ -26,9 +26,25 @@ from govinfo_report.formats.json._converter import (
     report_structure_hook,
 )
 from govinfo_report.formats.json._strict import MISSING, REQUIRED_SECTIONS
-from govinfo_report.model import AnnualReport, ApplicantCounts, Outcomes, Requests
+from govinfo_report.model import (
+    MAX_COUNT,
+    MAX_ITEMS,
+    AnnualReport,
+    ApplicantCounts,
+    Outcomes,
+    Requests,
+)
+from govinfo_report.model._fields import (
+    FieldKind,
+    bad_text,
+    checks_fields_only,
+    field_kind,
+    sound_texts,
+)
+from govinfo_report.model._trusted import maker
 from govinfo_report.model.edition2019 import Requests2019
 from govinfo_report.model.report import EDITION_SECTIONS
+from govinfo_report.rules.catalogue import parse_amount
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -120,6 +136,8 @@ def _sound_hook(
     """A structure hook for a class of cells: every cell key required, a stated total checked.
 
     Keys are checked here, so the generated function lets ``total`` by; it is not a field.
+    Used for the classes :func:`_fast_hook` does not make (the report itself, whose fields
+    are not all made by the model's field helpers).
     """
     base: Callable[[dict[str, Any], type], Any] = (
         report_structure_hook(conv, forbid_extra_keys=False)
@@ -140,13 +158,168 @@ def _sound_hook(
     return hook
 
 
+class _Source:
+    """The source of one generated hook, and the names it uses."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.names: dict[str, Any] = {
+            "NotSound": _NotSound,
+            "MISSING": MISSING,
+            "MAX_COUNT": MAX_COUNT,
+            "parse_amount": parse_amount,
+            "bad_text": bad_text,
+            "sound_texts": sound_texts,
+        }
+
+    def name(self, key: str, value: object) -> str:
+        self.names[key] = value
+        return key
+
+    def line(self, text: str, indent: int = 1) -> None:
+        self.lines.append("    " * indent + text)
+
+
+def _field_source(
+    out: _Source, conv: cattrs.Converter, i: int, field: attrs.Attribute[Any], required: bool
+) -> str | None:
+    """Lines reading and checking field ``i`` into ``v{i}``; a count's test is returned.
+
+    Counts are tested together, in one expression, by the caller. A value given is checked
+    (and turned into what the model holds); a key absent takes the field's default.
+    """
+    kind = field_kind(field)
+    assert kind is not None  # noqa: S101 - the caller makes hooks for known kinds only
+    key, v = repr(field.name), f"v{i}"
+    indent = 1
+    if required or field.default is attrs.NOTHING:
+        out.line(f"{v} = d[{key}]")
+    else:
+        out.line(f"if {key} in d:")
+        out.line(f"{v} = d[{key}]", 2)
+        indent = 2
+    test = _value_source(out, conv, i, kind, indent)
+    if indent == 2:  # noqa: PLR2004 - the key was optional
+        default = field.default
+        out.line("else:")
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type] # attrs' Factory is a class
+            out.line(f"{v} = {out.name(f'F{i}', default.factory)}()", 2)
+        else:
+            out.line(f"{v} = {out.name(f'D{i}', default)}", 2)
+    return test
+
+
+def _value_source(
+    out: _Source, conv: cattrs.Converter, i: int, kind: FieldKind, indent: int
+) -> str | None:
+    """Lines checking the value given for field ``i`` (``v{i}``), or a count's test."""
+    v = f"v{i}"
+    if kind[0] == "count":
+        return f"type({v}) is int and 0 <= {v} <= MAX_COUNT"
+    if kind[0] == "amount":
+        out.line(f"{v} = parse_amount({v})", indent)
+        out.line(f"if {v} is None: raise NotSound", indent)
+    elif kind[0] in ("child", "optional_child"):
+        hook = out.name(f"H{i}", conv.get_structure_hook(kind[1]))
+        cls = out.name(f"C{i}", kind[1])
+        optional = f"if {v} is not None: " if kind[0] == "optional_child" else ""
+        out.line(f"{optional}{v} = {hook}({v}, {cls})", indent)
+    elif kind[0] == "text":
+        nonempty = ", nonempty=True" if kind[1] else ""
+        out.line(f"if bad_text({v}{nonempty}) is not None: raise NotSound", indent)
+    elif kind[0] == "optional_text":
+        out.line(f"if {v} is not None and bad_text({v}) is not None: raise NotSound", indent)
+    elif kind[0] in ("texts", "optional_texts"):
+        optional = f"{v} is not None and " if kind[0] == "optional_texts" else ""
+        out.line(f"if {optional}not sound_texts({v}): raise NotSound", indent)
+        out.line(f"if {v} is not None: {v} = tuple({v})", indent)
+    elif kind[0] == "items":
+        hook = out.name(f"H{i}", conv.get_structure_hook(kind[1]))
+        cls = out.name(f"C{i}", kind[1])
+        out.line(f"if type({v}) is not list or len({v}) > {min(kind[2], MAX_ITEMS)}:", indent)
+        out.line("raise NotSound", indent + 1)
+        out.line(f"{v} = tuple([{hook}(item, {cls}) for item in {v}])", indent)
+    else:
+        msg = f"no fast hook for a field of kind {kind[0]}"
+        raise TypeError(msg)
+    return None
+
+
+def _fast_hook(
+    conv: cattrs.Converter, cls: type, required: frozenset[str]
+) -> Callable[[object, type], Any] | None:
+    """A generated structure hook for ``cls``, or None when its fields are not all known.
+
+    It checks every value of the object the way the slow path and the model together do
+    (keys, types, bounds, texts), raising ``_NotSound`` at the first problem, and makes
+    the object with :func:`~govinfo_report.model._trusted.maker` when ``cls`` checks each
+    field on its own; otherwise (``Requests``: the 勾稽关系) with its constructor, which
+    applies its rule across fields. A stated total is then compared with the computed one.
+    """
+    fields = attrs.fields(cls)
+    if not fields or any(field_kind(field) is None for field in fields):
+        return None
+    out = _Source()
+    allowed = frozenset(f.name for f in fields) | ({"total"} if cls in WITH_TOTAL else set())
+    out.line("if type(d) is not dict or not REQUIRED <= d.keys() <= ALLOWED: raise NotSound")
+    out.names.update(REQUIRED=required, ALLOWED=allowed)
+    counts = [
+        test
+        for i, field in enumerate(fields)
+        if (test := _field_source(out, conv, i, field, field.name in required)) is not None
+    ]
+    if counts:
+        out.line(f"if not ({' and '.join(counts)}): raise NotSound")
+    values = ", ".join(f"v{i}" for i in range(len(fields)))
+    if checks_fields_only(cls):
+        out.line(f"obj = {out.name('make', maker(cls))}({values})")
+    else:
+        keywords = ", ".join(f"{f.name}=v{i}" for i, f in enumerate(fields))
+        out.line(f"obj = {out.name('cls', cls)}({keywords})")
+    if cls in (ApplicantCounts, Outcomes):
+        out.line("if 'total' in d:")
+        out.line("t = d['total']", 2)
+        out.line("if type(t) is not int or t != obj.total: raise NotSound", 2)
+    elif cls in _TOTAL_CHECKS:
+        out.line(f"{out.name('same_total', _TOTAL_CHECKS[cls])}(obj, d)")
+    out.line("return obj")
+    source = "def hook(d, _):\n" + "\n".join(out.lines) + "\n"
+    filename = f"<govinfo_report fast hook of {cls.__qualname__}>"
+    exec(compile(source, filename, "exec"), out.names)  # noqa: S102 - from the model's fields
+    hook: Callable[[object, type], Any] = out.names["hook"]
+    return hook
+
+
+def _classes(root: type) -> list[type]:
+    """Every attrs class reachable from ``root``'s fields, children before their parents."""
+    out: list[type] = []
+
+    def visit(tp: object) -> None:
+        if isinstance(tp, type) and attrs.has(tp):
+            if tp in out:
+                return
+            for field in attrs.fields(attrs.resolve_types(tp)):
+                visit(field.type)
+            out.append(tp)
+        for arg in get_args(tp):
+            visit(arg)
+
+    visit(root)
+    return out
+
+
 def _make_sound_converter() -> cattrs.Converter:
     # The same hooks as CONVERTER for everything else; without detailed validation, since
     # the fast path reports nothing and stops at the first failure.
     conv = make_strict_converter(detailed_validation=False)
     required = _required_keys()
-    for cls in sorted(required, key=lambda c: -required[c][0]):  # children first
-        conv.register_structure_hook(cls, _sound_hook(conv, cls, required[cls][1]))
+    for cls in _classes(AnnualReport):  # children first: a parent's hook uses theirs
+        keys = required[cls][1] if cls in required else frozenset()
+        hook = _fast_hook(conv, cls, keys)
+        if hook is None and cls in required:
+            hook = _sound_hook(conv, cls, keys)
+        if hook is not None:
+            conv.register_structure_hook(cls, hook)
     return conv
 
 

@@ -1,0 +1,58 @@
+"""Making model objects from values already checked (private: for the JSON loader only).
+
+Every public way of making a model object (the classes' constructors, :func:`attrs.evolve`,
+:func:`~govinfo_report.model.from_cells`) checks every value, at every level. The JSON
+loader's fast path (``formats.json._fast``) checks a document's values itself, once, with
+the same rules (and gives up on anything it does not accept, for the slow path to name),
+so checking them again in each of the 50-odd objects of a report would be paid twice.
+:func:`maker` makes an object without that second check, and only for a class whose
+construction checks each field on its own and nothing across fields
+(:func:`~govinfo_report.model._fields.checks_fields_only`): a class with a rule across
+its fields (``Requests``: the 勾稽关系; ``AnnualReport``: its identity) is always made
+through its constructor, so those rules run on every path.
+
+Nothing outside the loader may use this: an object made from unchecked values would break
+the model's promise that an object that exists is sound.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+import attrs
+
+from govinfo_report.model._fields import checks_fields_only
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["maker"]
+
+T = TypeVar("T")
+
+
+def maker(cls: type[T]) -> Callable[..., T]:
+    """A function making ``cls`` from its field values, positionally in field order, unchecked.
+
+    Raises ``TypeError`` for a class whose construction checks more than each field alone.
+    The function sets each slot directly (``cls`` is a frozen, slotted attrs class): no
+    validator, converter or ``__attrs_post_init__`` runs.
+    """
+    if not checks_fields_only(cls):
+        msg = f"{cls.__name__} checks rules across its fields: make it with its constructor"
+        raise TypeError(msg)
+    names = [field.name for field in attrs.fields(cast("type[attrs.AttrsInstance]", cls))]
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    for i, name in enumerate(names):
+        slot = cls.__dict__.get(name)
+        if slot is None or not hasattr(slot, "__set__"):
+            msg = f"{cls.__name__}.{name} is not a slot"
+            raise TypeError(msg)
+        namespace[f"set{i}"] = slot.__set__
+    arguments = ", ".join(f"v{i}" for i in range(len(names)))
+    body = "".join(f"    set{i}(self, v{i})\n" for i in range(len(names)))
+    source = f"def make({arguments}):\n    self = new(cls)\n{body}    return self\n"
+    filename = f"<govinfo_report trusted maker of {cls.__qualname__}>"
+    exec(compile(source, filename, "exec"), namespace)  # noqa: S102 - generated from field names
+    make: Callable[..., T] = namespace["make"]
+    return make
