@@ -49,8 +49,8 @@ __all__ = [
 KIND: Final = "govinfo_report.kind"
 
 #: What a field holds: ``("count",)``, ``("amount",)``, ``("child", cls)``,
-#: ``("optional_child", cls)``, ``("text", nonempty)``, ``("optional_text",)``,
-#: ``("texts",)``, ``("optional_texts",)`` or ``("items", cls, limit)``.
+#: ``("text", nonempty)``, ``("optional_text",)``, ``("texts",)``, ``("optional_texts",)``
+#: or ``("items", cls, limit)``.
 FieldKind = tuple[Any, ...]
 
 # Control characters (C0 and C1, U+0085 NEL among them), the line and paragraph separators
@@ -251,12 +251,13 @@ def sound_texts(value: object, limit: int = MAX_ITEMS) -> bool:
     What :func:`texts` accepts from the JSON loader, in one search of the joined texts (a
     control character is in the joined text exactly when it is in one of them).
     """
-    return (
-        type(value) is list
-        and len(value) <= limit
-        and all(type(item) is str for item in value)
-        and _CONTROL.search("".join(value)) is None
-    )
+    if type(value) is not list or len(value) > limit:
+        return False
+    try:
+        joined = "".join(value)  # a TypeError for anything but str
+    except TypeError:
+        return False
+    return _CONTROL.search(joined) is None
 
 
 _NUMERIC: dict[type, tuple[tuple[str, bool], ...]] = {}

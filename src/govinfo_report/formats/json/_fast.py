@@ -181,7 +181,12 @@ class _Source:
 
 
 def _field_source(
-    out: _Source, conv: cattrs.Converter, i: int, field: attrs.Attribute[Any], required: bool
+    out: _Source,
+    conv: cattrs.Converter,
+    i: int,
+    field: attrs.Attribute[Any],
+    *,
+    required: bool,
 ) -> str | None:
     """Lines reading and checking field ``i`` into ``v{i}``; a count's test is returned.
 
@@ -200,7 +205,7 @@ def _field_source(
         indent = 2
     test = _value_source(out, conv, i, kind, indent)
     if indent == 2:  # noqa: PLR2004 - the key was optional
-        default = field.default
+        default: Any = field.default
         out.line("else:")
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type] # attrs' Factory is a class
             out.line(f"{v} = {out.name(f'F{i}', default.factory)}()", 2)
@@ -219,11 +224,9 @@ def _value_source(
     if kind[0] == "amount":
         out.line(f"{v} = parse_amount({v})", indent)
         out.line(f"if {v} is None: raise NotSound", indent)
-    elif kind[0] in ("child", "optional_child"):
+    elif kind[0] == "child":
         hook = out.name(f"H{i}", conv.get_structure_hook(kind[1]))
-        cls = out.name(f"C{i}", kind[1])
-        optional = f"if {v} is not None: " if kind[0] == "optional_child" else ""
-        out.line(f"{optional}{v} = {hook}({v}, {cls})", indent)
+        out.line(f"{v} = {hook}({v}, {out.name(f'C{i}', kind[1])})", indent)
     elif kind[0] == "text":
         nonempty = ", nonempty=True" if kind[1] else ""
         out.line(f"if bad_text({v}{nonempty}) is not None: raise NotSound", indent)
@@ -245,6 +248,17 @@ def _value_source(
     return None
 
 
+#: The kinds of field (:data:`~govinfo_report.model._fields.KIND`) a fast hook can check.
+_KINDS: Final = frozenset(
+    ("count", "amount", "child", "text", "optional_text", "texts", "optional_texts", "items")
+)
+
+
+def _kind_name(field: attrs.Attribute[Any]) -> str | None:
+    kind = field_kind(field)
+    return None if kind is None else str(kind[0])
+
+
 def _fast_hook(
     conv: cattrs.Converter, cls: type, required: frozenset[str]
 ) -> Callable[[object, type], Any] | None:
@@ -257,27 +271,43 @@ def _fast_hook(
     applies its rule across fields. A stated total is then compared with the computed one.
     """
     fields = attrs.fields(cls)
-    if not fields or any(field_kind(field) is None for field in fields):
+    if not fields or any(_kind_name(field) not in _KINDS for field in fields):
         return None
     out = _Source()
     allowed = frozenset(f.name for f in fields) | ({"total"} if cls in WITH_TOTAL else set())
-    out.line("if type(d) is not dict or not REQUIRED <= d.keys() <= ALLOWED: raise NotSound")
-    out.names.update(REQUIRED=required, ALLOWED=allowed)
+    names = frozenset(f.name for f in fields)
+    allowed = names | ({"total"} if cls in WITH_TOTAL else set())
+    # Every field required (a class of cells): the keys are right when each was read (a
+    # KeyError gives up too) and there are as many, or one more that is ``total``.
+    every = required == names
+    if not every:
+        out.line("if type(d) is not dict or not REQUIRED <= d.keys() <= ALLOWED: raise NotSound")
+        out.names.update(REQUIRED=required, ALLOWED=allowed)
+    elif allowed == names:
+        out.line(f"if type(d) is not dict or len(d) != {len(names)}: raise NotSound")
+    else:
+        out.line("if type(d) is not dict: raise NotSound")
     counts = [
         test
         for i, field in enumerate(fields)
-        if (test := _field_source(out, conv, i, field, field.name in required)) is not None
+        if (test := _field_source(out, conv, i, field, required=field.name in required)) is not None
     ]
     if counts:
         out.line(f"if not ({' and '.join(counts)}): raise NotSound")
+    if every and allowed != names:
+        out.line(f"stated = len(d) != {len(names)}")
+        out.line(f"if stated and (len(d) != {len(allowed)} or 'total' not in d): raise NotSound")
+    elif allowed != names:
+        out.line("stated = 'total' in d")
     values = ", ".join(f"v{i}" for i in range(len(fields)))
     if checks_fields_only(cls):
         out.line(f"obj = {out.name('make', maker(cls))}({values})")
     else:
         keywords = ", ".join(f"{f.name}=v{i}" for i, f in enumerate(fields))
         out.line(f"obj = {out.name('cls', cls)}({keywords})")
-    if cls in (ApplicantCounts, Outcomes):
-        out.line("if 'total' in d:")
+    if cls in (ApplicantCounts, Outcomes) and allowed != names:
+        # ``type(...) is int``: ``true`` and ``4.0`` equal 1 and 4, but the cell walk refuses them.
+        out.line("if stated:")
         out.line("t = d['total']", 2)
         out.line("if type(t) is not int or t != obj.total: raise NotSound", 2)
     elif cls in _TOTAL_CHECKS:

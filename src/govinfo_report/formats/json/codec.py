@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from govinfo_report import _io
-from govinfo_report.cells import cell_value
+from govinfo_report.cells import cell_values
 from govinfo_report.errors import ReadError, ReportError
 from govinfo_report.findings import Finding, Severity, capped
 from govinfo_report.formats.json._converter import (
@@ -56,7 +56,7 @@ from govinfo_report.formats.json._converter import (
 )
 from govinfo_report.formats.json._fast import structure_sound
 from govinfo_report.formats.json._strict import check_head, check_slow, upgrade
-from govinfo_report.model.report import edition_year_finding
+from govinfo_report.model.report import EDITIONS, edition_year_finding
 from govinfo_report.rules.catalogue import fee_cells, fee_findings
 
 if TYPE_CHECKING:
@@ -83,6 +83,12 @@ __all__ = [
 ]
 
 
+#: For each edition, the cells rule F-FEES reads and a function reading them from a report.
+_FEE_VALUES: Final = {
+    edition: (fee_cells(edition), cell_values(fee_cells(edition))) for edition in EDITIONS
+}
+
+
 def _check(data: object) -> tuple[AnnualReport | None, list[Finding]]:
     """The report (None when it cannot be made) and every finding: errors and warnings."""
     if isinstance(data, dict):
@@ -97,8 +103,8 @@ def _check(data: object) -> tuple[AnnualReport | None, list[Finding]]:
 
 def report_warnings(report: AnnualReport) -> list[Finding]:
     """The findings a sound report can still have: F-FEES and E-EDITION (warnings)."""
-    values = {key: cell_value(report, key) for key in fee_cells(report.edition)}
-    findings = fee_findings(values)
+    keys, read = _FEE_VALUES[report.edition]
+    findings = fee_findings(dict(zip(keys, read(report), strict=True)))
     edition = edition_year_finding(report.edition, report.year)
     if edition is not None:
         findings.append(edition)
