@@ -120,7 +120,7 @@ CASES = [
 ]
 
 
-def _valid(cls: type) -> Any:  # noqa: ANN401 - an instance of any model class
+def _valid(cls: type) -> Any:
     """A sound instance of ``cls`` (the required texts given)."""
     required = {
         f.name: "x" for f in attrs.fields(cls) if f.default is attrs.NOTHING and f.type is str
