@@ -122,7 +122,7 @@ CASES = [
 
 def _valid(cls: type) -> Any:
     """A sound instance of ``cls`` (the required texts given)."""
-    required = {
+    required: dict[str, object] = {
         f.name: "x" for f in attrs.fields(cls) if f.default is attrs.NOTHING and f.type is str
     }
     if cls is AnnualReport:
