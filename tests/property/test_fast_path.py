@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govinfo_report import AnnualReport, ReportError
@@ -33,6 +33,7 @@ from govinfo_report.formats.json.codec import (
     from_dict,
     to_dict,
 )
+from govinfo_report.model import MAX_ITEMS, MAX_PARTS, ApplicantCounts
 from govinfo_report.testing import reports
 
 JsonPath = tuple[str | int, ...]
@@ -206,3 +207,78 @@ def test_the_example_documents_take_the_fast_path() -> None:
     report = AnnualReport(organ="某县教育局", year=2023)
     assert structure_sound(to_dict(report)) == report
     _agree(to_dict(report))
+
+
+# --- Damage the fast path now checks itself (texts, lists, amounts) ---------------------
+
+#: Strings every text refuses, and some it accepts (the empty one: only where visible text
+#: is required, as the organ and titles, is it refused).
+_TEXT_DAMAGE = ["", " ", "\u200b", "a\nb", "a\x00b", "\u2028", "a\x85b", "\ud800", "ok"]
+
+
+@given(reports(), st.data())
+def test_a_bad_text_anywhere(report: AnnualReport, data: st.DataObject) -> None:
+    document = _document(report)
+    strings = [path for path, node in _nodes(document) if path and isinstance(node, str)]
+    if not strings:
+        return
+    path = data.draw(st.sampled_from(strings), label="at")
+    _set(document, path, data.draw(st.sampled_from(_TEXT_DAMAGE), label="text"))
+    _agree(document)
+
+
+@given(reports(), st.data())
+def test_a_python_value_in_place_of_its_json_form(
+    report: AnnualReport, data: st.DataObject
+) -> None:
+    # ``from_dict`` takes any Python object: a tuple is not a JSON list, a model object
+    # not a JSON object, whatever they hold.
+    document = _document(report)
+    containers = [p for p, node in _nodes(document) if p and isinstance(node, dict | list)]
+    path = data.draw(st.sampled_from(containers), label="at")
+    node = _get(document, path)
+    if isinstance(node, list):
+        _set(document, path, tuple(node))
+    else:
+        _set(document, path, data.draw(st.sampled_from([ApplicantCounts(), list(node.items())])))
+    _agree(document)
+
+
+@settings(max_examples=20)  # lists of 10,000 paragraphs: few examples are enough
+@given(reports(), st.sampled_from(["overview", "problems", "other_matters"]), st.data())
+def test_a_list_at_and_over_its_bound(
+    report: AnnualReport, section: str, data: st.DataObject
+) -> None:
+    document = _document(report)
+    extra = data.draw(st.sampled_from([0, 1]), label="over")
+    document[section]["parts"] = [{"title": "t", "paragraphs": []}] * (MAX_PARTS + extra)
+    document[section]["opening"] = ["p"] * data.draw(st.sampled_from([0, MAX_ITEMS, MAX_ITEMS + 1]))
+    _agree(document)
+
+
+_AMOUNT_DAMAGE: list[object] = [
+    "1" * 18,
+    "1" * 19,
+    "0." + "1" * 10,
+    "0." + "1" * 11,
+    "12.5",
+    "12.",
+    ".5",
+    " 1",
+    "1e3",
+    "NaN",
+    "-0",
+    Decimal("NaN"),
+    Decimal("1E+3"),
+    Decimal("-0"),
+    10**18,
+    10**18 - 1,
+    1.5,
+]
+
+
+@given(reports(), st.sampled_from([c for c in CELLS if c.kind != "count"]), st.data())
+def test_an_amount_in_every_form(report: AnnualReport, cell: Cell, data: st.DataObject) -> None:
+    document = _document(report)
+    _set(document, cell.key, data.draw(st.sampled_from(_AMOUNT_DAMAGE), label="amount"))
+    _agree(document)
