@@ -14,7 +14,10 @@ Measured, best of ``--repeat`` passes over all documents:
   ``govinfo-report check`` does per file);
 * the slow path alone (``formats.json._strict.check_slow``: the cell walk, the sum rules, then
   structuring), which ``loads`` runs only when its fast path fails: what loading cost before
-  the fast path, and what a document with a problem costs.
+  the fast path, and what a document with a problem costs;
+* the two steps of ``loads``, each alone in the same run: ``parse_json`` (``json.loads``
+  with exact amounts, repeated keys and ``NaN`` refused) of each text, and ``from_dict``
+  (every check, and the ``AnnualReport``) of each parsed document.
 
 Peak memory (``tracemalloc``) is measured in a separate pass that keeps every result in a
 list, as a tool aggregating the reports would.
@@ -46,6 +49,7 @@ from machine import machine  # benchmarks/machine.py, beside this script
 import govinfo_report
 from govinfo_report import AnnualReport
 from govinfo_report.formats.json._strict import check_slow
+from govinfo_report.formats.json.codec import from_dict, parse_json
 from govinfo_report.model import (
     Appeals,
     ApplicantCounts,
@@ -178,15 +182,23 @@ def corpus(count: int, seed: int = SEED) -> list[str]:
     return [govinfo_report.dumps(variant(rng, base)) for _ in range(count)]
 
 
-def best_time(func: Callable[[str], object], texts: list[str], repeat: int) -> float:
-    """The fastest of ``repeat`` passes over ``texts``, in seconds (garbage collector on)."""
-    best = float("inf")
+def best_times(
+    runs: list[tuple[str, Callable[[Any], object], list[Any]]], repeat: int
+) -> dict[str, float]:
+    """The fastest of ``repeat`` passes of each run over its inputs, in seconds.
+
+    The passes are interleaved (one of each run per round), so that a shared machine's
+    changing load falls on every run alike and the ratios of one run compare; the garbage
+    collector is on.
+    """
+    best = {name: float("inf") for name, _, _ in runs}
     for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        for text in texts:
-            func(text)
-        best = min(best, time.perf_counter() - start)
+        for name, func, inputs in runs:
+            gc.collect()
+            start = time.perf_counter()
+            for item in inputs:
+                func(item)
+            best[name] = min(best[name], time.perf_counter() - start)
     return best
 
 
@@ -247,11 +259,14 @@ def main(argv: list[str] | None = None) -> int:
         msg = "the generated documents should be sound"
         raise AssertionError(msg)
 
-    runs: list[tuple[str, Callable[[str], object]]] = [
-        ("json.loads (floor)", json.loads),
-        ("govinfo_report.loads", govinfo_report.loads),
-        ("govinfo_report.check", check_text),
-        ("slow path alone", slow_path),
+    parsed = [parse_json(text) for text in texts]
+    runs: list[tuple[str, Callable[[Any], object], list[Any]]] = [
+        ("`json.loads` (floor)", json.loads, texts),
+        ("`govinfo_report.loads`", govinfo_report.loads, texts),
+        ("`govinfo_report.check`", check_text, texts),
+        ("slow path alone", slow_path, texts),
+        ("step 1 of `loads`: `parse_json`", parse_json, texts),
+        ("step 2 of `loads`: `from_dict`", from_dict, parsed),
     ]
     print("## Machine\n")
     for key, value in machine().items():
@@ -263,19 +278,19 @@ def main(argv: list[str] | None = None) -> int:
         f"{first.requests.new.total} new requests\n"
     )
     print(
-        f"## Results (best of {args.repeat})\n\n"
+        f"## Results (best of {args.repeat} interleaved passes)\n\n"
         "| what | seconds | reports/s | × floor | peak memory (MiB) |\n"
         "|---|---:|---:|---:|---:|"
     )
-    floor = 0.0
-    for name, func in runs:
-        seconds = best_time(func, texts, args.repeat)
-        floor = floor or seconds
-        peak = peak_memory(func, texts) / 2**20
+    seconds = best_times(runs, args.repeat)
+    floor = seconds[runs[0][0]]
+    for name, func, inputs in runs:
+        peak = f"{peak_memory(func, texts) / 2**20:,.0f}" if inputs is texts else "—"
         print(
-            f"| `{name}` | {seconds:.2f} | {args.count / seconds:,.0f} | "
-            f"{seconds / floor:.1f} | {peak:,.0f} |"
+            f"| {name} | {seconds[name]:.2f} | {args.count / seconds[name]:,.0f} | "
+            f"{seconds[name] / floor:.2f} | {peak} |"
         )
+    del parsed
     if args.profile:
         print("\n## Profile of govinfo_report.loads (cumulative)\n\n```")
         profile(texts[: min(len(texts), 2000)], top=40)

@@ -2,13 +2,20 @@
 
 The cell walk and the sum rules (:mod:`._strict`) exist to say *what* is wrong, with the
 official labels. Most documents have nothing wrong, and for them structuring alone is proof
-enough: the strict hooks refuse every bad value, the model refuses negative counts and
-computes every total, and ``Requests`` checks the 勾稽关系. So a document is first
-structured directly, by a converter as strict as the whole slow path, and the stated totals
-are compared with the computed ones. On any failure at all the slow path runs from the
-start and finds what is wrong. The fast path may give up on a document the slow path
-accepts (the slow path then accepts it), but it never accepts one the slow path refuses,
-and when both accept they return equal reports (tests/property/test_fast_path.py).
+enough. So a document is first structured directly, by hooks as strict as the whole slow
+path, and the stated totals are compared with the computed ones. On any failure at all the
+slow path runs from the start and finds what is wrong. The fast path may give up on a
+document the slow path accepts (the slow path then accepts it), but it never accepts one
+the slow path refuses, and when both accept they return equal reports
+(tests/property/test_fast_path.py).
+
+Each class of the model whose fields are all made by the model's field helpers gets a
+generated hook (:func:`_fast_hook`): it reads each key once, checks the values as the
+strict hooks and the model's validators would (the counts of an object in one expression),
+and makes the object with :func:`~govinfo_report.model._trusted.maker`, which checks
+nothing again; a class with a rule across fields (``Requests``: the 勾稽关系) is made by its
+constructor, and the report itself by cattrs and its constructor (its identity rules), so
+that those rules run once, on every path.
 """
 
 from __future__ import annotations
