@@ -22,11 +22,13 @@ from govinfo_report.model import (
     HandlingResults,
     Outcomes,
     Part,
+    ProactiveDisclosure,
     ProcessingFees,
     Requests,
 )
 from govinfo_report.model._fields import checks_fields_only, field_kind
 from govinfo_report.model._trusted import maker
+from govinfo_report.model.edition2019 import Requests2019
 
 
 def _classes() -> list[type]:
@@ -95,6 +97,8 @@ def _bad_values(kind: tuple[Any, ...]) -> list[object]:  # noqa: PLR0911 - one p
     name = kind[0]
     if name == "count":
         return BAD_COUNTS
+    if name == "signed_count":  # 2019's 本年增/减: below zero allowed, not below the bound
+        return [b for b in BAD_COUNTS if b not in (-1, -(10**20))] + [-MAX_COUNT - 1, -(10**30)]
     if name == "amount":
         return BAD_AMOUNTS
     if name == "text":
@@ -131,8 +135,10 @@ def _valid(cls: type) -> Any:
 
 
 def test_every_field_of_the_model_declares_its_kind() -> None:
-    # The report's identity fields are checked together by the report (identity_findings).
+    # The report's identity fields are checked together by the report (identity_findings);
+    # the classes of its sections 二 and 三 depend on its edition, checked by the report too.
     identity = {"organ", "year", "edition", "title", "publication", "contact", "date"}
+    identity |= {"proactive", "requests"}
     for cls in CLASSES:
         for field in attrs.fields(cls):
             if cls is AnnualReport and field.name in identity:
@@ -164,7 +170,7 @@ def test_evolve_refuses_every_bad_value(cls: type, name: str, bad: object) -> No
         {"organ": "某县", "year": True},
         {"organ": "某县", "year": 2023.0},
         {"organ": "某县", "year": "2023"},
-        {"organ": "某县", "year": 2020},
+        {"organ": "某县", "year": 2018},
         {"organ": "某县", "year": 10_000},
         {"organ": "某县", "year": 2023, "edition": "2018"},
         {"organ": "某县", "year": 2023, "edition": 2021},
@@ -174,6 +180,8 @@ def test_evolve_refuses_every_bad_value(cls: type, name: str, bad: object) -> No
         {"organ": "某县", "year": 2023, "preface": ["a\x00"]},
         {"organ": "某县", "year": 2023, "publication": {"site_name": "x", "url": "y"}},
         {"organ": "某县", "year": 2023, "requests": {}},
+        {"organ": "某县", "year": 2023, "requests": Requests2019()},
+        {"organ": "某县", "year": 2020, "edition": "2019", "proactive": ProactiveDisclosure()},
     ],
 )
 def test_the_report_refuses_a_bad_identity_or_section(kwargs: dict[str, Any]) -> None:

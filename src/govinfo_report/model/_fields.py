@@ -38,6 +38,7 @@ __all__ = [
     "nonempty_text_validator",
     "optional_text",
     "optional_texts",
+    "signed_count",
     "sound_texts",
     "text",
     "texts",
@@ -48,7 +49,7 @@ __all__ = [
 #: itself, once, and then makes the objects without checking them again (``_trusted``).
 KIND: Final = "govinfo_report.kind"
 
-#: What a field holds: ``("count",)``, ``("amount",)``, ``("child", cls)``,
+#: What a field holds: ``("count",)``, ``("signed_count",)``, ``("amount",)``, ``("child", cls)``,
 #: ``("text", nonempty)``, ``("optional_text",)``, ``("texts",)``, ``("optional_texts",)``
 #: or ``("items", cls, limit)``.
 FieldKind = tuple[Any, ...]
@@ -83,6 +84,14 @@ def too_many(
 def count() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
     """A count field: a non-negative ``int`` (``bool`` refused), checked by ``check_fields``."""
     return attrs.field(default=0, metadata={KIND: ("count",)})
+
+
+def signed_count() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
+    """A signed count (2019's 本年增/减): an ``int`` from ``-MAX_COUNT`` to ``MAX_COUNT``.
+
+    Checked by its class (the 2019 edition's ``_check``), not by ``check_fields``.
+    """
+    return attrs.field(default=0, metadata={KIND: ("signed_count",)})
 
 
 def amount() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design

@@ -26,7 +26,7 @@ import attrs
 from govinfo_report import labels
 from govinfo_report.errors import ReportError
 from govinfo_report.findings import Place, make_finding
-from govinfo_report.model._fields import amount, child, count
+from govinfo_report.model._fields import amount, child, count, signed_count
 from govinfo_report.model.requests import (
     ApplicantCounts,
     NotProcessed,
@@ -122,7 +122,7 @@ class ItemCounts2019:
     """
 
     previous: int = count()
-    change: int = count()
+    change: int = signed_count()
     decisions: int = count()
 
     def __attrs_post_init__(self) -> None:
@@ -137,7 +137,7 @@ class FeeItems2019:
     """
 
     previous: int = count()
-    change: int = count()
+    change: int = signed_count()
 
     def __attrs_post_init__(self) -> None:
         _check(self, labels.FEE_ITEM_COLUMNS_2019)

@@ -228,6 +228,8 @@ def _value_source(
     v = f"v{i}"
     if kind[0] == "count":
         return f"type({v}) is int and 0 <= {v} <= MAX_COUNT"
+    if kind[0] == "signed_count":
+        return f"type({v}) is int and -MAX_COUNT <= {v} <= MAX_COUNT"
     if kind[0] == "amount":
         out.line(f"{v} = parse_amount({v})", indent)
         out.line(f"if {v} is None: raise NotSound", indent)
@@ -257,7 +259,17 @@ def _value_source(
 
 #: The kinds of field (:data:`~govinfo_report.model._fields.KIND`) a fast hook can check.
 _KINDS: Final = frozenset(
-    ("count", "amount", "child", "text", "optional_text", "texts", "optional_texts", "items")
+    (
+        "count",
+        "signed_count",
+        "amount",
+        "child",
+        "text",
+        "optional_text",
+        "texts",
+        "optional_texts",
+        "items",
+    )
 )
 
 
