@@ -26,9 +26,29 @@ from govinfo_report.model._fields import checks_fields_only
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["maker"]
+__all__ = ["maker", "slot_setters"]
 
 T = TypeVar("T")
+
+
+def slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
+    """The setter of each field's slot, in field order, for code that makes ``cls`` unchecked.
+
+    ``obj = object.__new__(cls)`` then ``setter(obj, value)`` for each field is what
+    :func:`maker`'s function does; the JSON loader's generated hooks do it inline. Raises
+    ``TypeError`` for a class whose construction checks more than each field alone.
+    """
+    if not checks_fields_only(cls):
+        msg = f"{cls.__name__} checks rules across its fields: make it with its constructor"
+        raise TypeError(msg)
+    setters = []
+    for field in attrs.fields(cast("type[attrs.AttrsInstance]", cls)):
+        slot = cls.__dict__.get(field.name)
+        if slot is None or not hasattr(slot, "__set__"):
+            msg = f"{cls.__name__}.{field.name} is not a slot"
+            raise TypeError(msg)
+        setters.append(slot.__set__)
+    return tuple(setters)
 
 
 def maker(cls: type[T]) -> Callable[..., T]:
@@ -38,19 +58,11 @@ def maker(cls: type[T]) -> Callable[..., T]:
     The function sets each slot directly (``cls`` is a frozen, slotted attrs class): no
     validator, converter or ``__attrs_post_init__`` runs.
     """
-    if not checks_fields_only(cls):
-        msg = f"{cls.__name__} checks rules across its fields: make it with its constructor"
-        raise TypeError(msg)
-    names = [field.name for field in attrs.fields(cast("type[attrs.AttrsInstance]", cls))]
+    setters = slot_setters(cls)
     namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    for i, name in enumerate(names):
-        slot = cls.__dict__.get(name)
-        if slot is None or not hasattr(slot, "__set__"):
-            msg = f"{cls.__name__}.{name} is not a slot"
-            raise TypeError(msg)
-        namespace[f"set{i}"] = slot.__set__
-    arguments = ", ".join(f"v{i}" for i in range(len(names)))
-    body = "".join(f"    set{i}(self, v{i})\n" for i in range(len(names)))
+    namespace.update({f"set{i}": setter for i, setter in enumerate(setters)})
+    arguments = ", ".join(f"v{i}" for i in range(len(setters)))
+    body = "".join(f"    set{i}(self, v{i})\n" for i in range(len(setters)))
     source = f"def make({arguments}):\n    self = new(cls)\n{body}    return self\n"
     filename = f"<govinfo_report trusted maker of {cls.__qualname__}>"
     exec(compile(source, filename, "exec"), namespace)  # noqa: S102 - generated from field names

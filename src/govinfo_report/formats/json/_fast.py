@@ -12,10 +12,13 @@ the slow path refuses, and when both accept they return equal reports
 Each class of the model whose fields are all made by the model's field helpers gets a
 generated hook (:func:`_fast_hook`): it reads each key once, checks the values as the
 strict hooks and the model's validators would (the counts of an object in one expression),
-and makes the object with :func:`~govinfo_report.model._trusted.maker`, which checks
+and makes the object by setting its slots (:mod:`govinfo_report.model._trusted`), checking
 nothing again; a class with a rule across fields (``Requests``: the 勾稽关系) is made by its
 constructor, and the report itself by cattrs and its constructor (its identity rules), so
 that those rules run once, on every path.
+
+Why one module: the hooks' generated source, the names it is compiled with and the
+converter that registers them in order are one piece, and each is read with the others.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ from govinfo_report.model._fields import (
     field_kind,
     sound_texts,
 )
-from govinfo_report.model._trusted import maker
+from govinfo_report.model._trusted import maker, slot_setters
 from govinfo_report.model.edition2019 import Requests2019
 from govinfo_report.model.report import EDITION_SECTIONS
 from govinfo_report.rules.catalogue import parse_amount
@@ -177,6 +180,7 @@ class _Source:
             "parse_amount": parse_amount,
             "bad_text": bad_text,
             "sound_texts": sound_texts,
+            "new": object.__new__,
         }
 
     def name(self, key: str, value: object) -> str:
@@ -285,8 +289,9 @@ def _fast_hook(
 
     It checks every value of the object the way the slow path and the model together do
     (keys, types, bounds, texts), raising ``_NotSound`` at the first problem, and makes
-    the object with :func:`~govinfo_report.model._trusted.maker` when ``cls`` checks each
-    field on its own; otherwise (``Requests``: the 勾稽关系) with its constructor, which
+    the object by setting its slots
+    (:func:`~govinfo_report.model._trusted.slot_setters`) when ``cls`` checks each field on
+    its own; otherwise (``Requests``: the 勾稽关系) with its constructor, which
     applies its rule across fields. A stated total is then compared with the computed one.
     """
     fields = attrs.fields(cls)
@@ -318,25 +323,45 @@ def _fast_hook(
         out.line(f"if stated and (len(d) != {len(allowed)} or 'total' not in d): raise NotSound")
     elif allowed != names:
         out.line("stated = 'total' in d")
-    values = ", ".join(f"v{i}" for i in range(len(fields)))
-    if checks_fields_only(cls):
-        out.line(f"obj = {out.name('make', maker(cls))}({values})")
-    else:
-        keywords = ", ".join(f"{f.name}=v{i}" for i, f in enumerate(fields))
-        out.line(f"obj = {out.name('cls', cls)}({keywords})")
-    if cls in (ApplicantCounts, Outcomes) and allowed != names:
-        # ``type(...) is int``: ``true`` and ``4.0`` equal 1 and 4, but the cell walk refuses them.
-        out.line("if stated:")
-        out.line("t = d['total']", 2)
-        out.line("if type(t) is not int or t != obj.total: raise NotSound", 2)
-    elif cls in _TOTAL_CHECKS:
-        out.line(f"{out.name('same_total', _TOTAL_CHECKS[cls])}(obj, d)")
+    _make_source(out, cls, stated=allowed != names)
     out.line("return obj")
     source = "def hook(d, _):\n" + "\n".join(out.lines) + "\n"
     filename = f"<govinfo_report fast hook of {cls.__qualname__}>"
     exec(compile(source, filename, "exec"), out.names)  # noqa: S102 - from the model's fields
     hook: Callable[[object, type], Any] = out.names["hook"]
     return hook
+
+
+def _make_source(out: _Source, cls: type, *, stated: bool) -> None:
+    """Lines making ``obj`` of the values read, then comparing a stated total with it."""
+    fields = attrs.fields(cls)
+    if checks_fields_only(cls):  # made here, unchecked: every value was checked above
+        out.line(f"obj = new({out.name('cls', cls)})")
+        for i, setter in enumerate(slot_setters(cls)):
+            out.line(f"{out.name(f'S{i}', setter)}(obj, v{i})")
+    else:
+        keywords = ", ".join(f"{f.name}=v{i}" for i, f in enumerate(fields))
+        out.line(f"obj = {out.name('cls', cls)}({keywords})")
+    if cls in (ApplicantCounts, Outcomes) and stated:
+        # ``type(...) is int``: ``true`` and ``4.0`` equal 1 and 4, but the cell walk refuses them.
+        out.line("if stated:")
+        out.line("t = d['total']", 2)
+        out.line(f"if type(t) is not int or t != {_total_source(cls)}: raise NotSound", 2)
+    elif cls in _TOTAL_CHECKS:
+        out.line(f"{out.name('same_total', _TOTAL_CHECKS[cls])}(obj, d)")
+
+
+def _total_source(cls: type) -> str:
+    """The computed total of a row as an expression of the values read (``obj.total``).
+
+    The sum of the fields when the model's ``total`` is that sum (tried on a row whose
+    values are distinct powers of two), else the property itself.
+    """
+    fields = attrs.fields(cls)
+    probe: Any = maker(cls)(*(2**i for i in range(len(fields))))
+    if probe.total == 2 ** len(fields) - 1:
+        return " + ".join(f"v{i}" for i in range(len(fields)))
+    return "obj.total"
 
 
 def _classes(root: type) -> list[type]:
