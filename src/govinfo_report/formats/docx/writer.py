@@ -796,6 +796,7 @@ def _table_b(report: AnnualReport) -> etree._Element:
     if isinstance(results, HandlingResults2019):
         other = [CellSpec(groups["other"].full, colspan=2, style=left), *_counts(results.other)]
         grid.append(other)
+        breaks.append(len(grid) - 1)
     grid.append([CellSpec(groups["total"].full, colspan=2, style=left), *_counts(results.total)])
     grid.append(
         [
