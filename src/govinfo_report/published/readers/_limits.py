@@ -86,10 +86,18 @@ def refuse_file_name(text: str, name: str) -> None:
         )
 
 
+#: What ``root.iter()`` yields of a parsed web page (elements, comments, processing
+#: instructions; the HTML parser keeps no entity references), counted by libxml2 without
+#: making a Python object for each (a tenth of the cost).
+_NODES: Final = (
+    "count(descendant-or-self::*) + count(descendant::comment())"
+    " + count(descendant::processing-instruction())"
+)
+
+
 def check_elements(root: etree._Element, name: str) -> None:
     """Refuse a parsed page of more than ``MAX_ELEMENTS`` elements."""
-    for n, _ in enumerate(root.iter()):
-        if n >= MAX_ELEMENTS:
-            raise _too_large(
-                name, f"超过 {MAX_ELEMENTS} 个网页元素", f"more than {MAX_ELEMENTS} page elements"
-            )
+    if root.xpath(_NODES) > MAX_ELEMENTS:
+        raise _too_large(
+            name, f"超过 {MAX_ELEMENTS} 个网页元素", f"more than {MAX_ELEMENTS} page elements"
+        )
