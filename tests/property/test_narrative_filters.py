@@ -215,7 +215,7 @@ def _audits(record: PublishedReport) -> tuple[list[Finding], list[Finding]]:
     """``audit`` of ``record``, and the same with every paragraph read in full."""
     with (
         mock.patch.object(narrative, "may_state", return_value=True),
-        mock.patch.object(audit_module, "may_state", return_value=True),
+        mock.patch.object(audit_module, "stating", side_effect=lambda texts: [True] * len(texts)),
     ):
         full = audit(record)
     return audit(record), full
@@ -239,3 +239,36 @@ def test_audit_finds_what_the_full_reading_finds() -> None:
     quick, full = _audits(read_html(html_text(report)))
     assert quick == full
     assert [f.code for f in quick].count("T-TEXT") >= 2
+
+
+@given(st.lists(st.one_of(_SENTENCES, _PIECES, st.text(max_size=6)), max_size=12))
+def test_stating_is_may_state_of_each(texts: list[str]) -> None:
+    """The texts joined and scanned once say what each text says alone."""
+    assert narrative.stating(texts) == [narrative.may_state(t) for t in texts]
+
+
+def test_stating_at_the_edges() -> None:
+    texts = ["", "没", "有", "件", "\n", "abc没有", "无", "", "元"]
+    assert narrative.stating(texts) == [False, False, False, True, False, True, True, False, True]
+    assert narrative.stating([]) == []
+
+
+def _first_clause(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
+    """The clause as first written: the nearest stop of each kind, either side."""
+    left = max(text.rfind(c, 0, start) for c in stops) + 1
+    rights = [i for i in (text.find(c, end) for c in stops) if i >= 0]
+    return left, min(rights, default=len(text))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["，", "；", "：", "、", "（", "）", "。", "\n", "a", "件", "1", "?"])
+    ),
+    st.data(),
+)
+def test_clause_as_first_written(chars: list[str], data: st.DataObject) -> None:
+    text = "".join(chars)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for stops in (narrative._CLAUSE_END, narrative._ZERO_CLAUSE_END):
+        assert narrative._clause(text, start, end, stops) == _first_clause(text, start, end, stops)

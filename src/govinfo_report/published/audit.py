@@ -39,7 +39,7 @@ from govinfo_report.rules.catalogue import (
     fee_findings,
     sum_rules,
 )
-from govinfo_report.rules.narrative import Paragraph, check_narrative, may_state
+from govinfo_report.rules.narrative import Paragraph, check_narrative, stating
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -157,41 +157,38 @@ def _narrative(record: PublishedReport, values: dict[CellKey, int | Decimal]) ->
 def _paragraphs(record: PublishedReport) -> list[Paragraph]:
     """The record's narrative: preface, then each section's opening and parts.
 
-    Only the paragraphs that may state a figure (:func:`may_state`): the rest give no
-    T-TEXT finding.
+    Only the paragraphs that may state a figure (:func:`stating`): the rest give no T-TEXT
+    finding.
     """
-    found = [
-        Paragraph(path=f"$.preface[{i}]", section="preface", text=text)
-        for i, text in enumerate(record.preface or ())
-        if may_state(text)
+    # (path, section, text, title) of every paragraph, in order; paths made only for the few
+    # that may state a figure.
+    places: list[tuple[str, int, int, str, str, str]] = [
+        ("preface", i, -1, "preface", text, "") for i, text in enumerate(record.preface or ())
     ]
     for section in record.sections:
-        base = f"$.{section.key}"
-        found.extend(
-            Paragraph(path=f"{base}.opening[{i}]", section=section.key, text=text)
-            for i, text in enumerate(section.opening)
-            if may_state(text)
-        )
+        key = section.key
+        places.extend(("opening", i, -1, key, text, "") for i, text in enumerate(section.opening))
         for j, part in enumerate(section.parts):
-            if may_state(part.title):
-                found.append(
-                    Paragraph(
-                        path=f"{base}.parts[{j}].title",
-                        section=section.key,
-                        text=part.title,
-                        title=part.title,
-                    )
-                )
-            found.extend(
-                Paragraph(
-                    path=f"{base}.parts[{j}].paragraphs[{k}]",
-                    section=section.key,
-                    text=text,
-                    title=part.title,
-                )
+            places.append(("title", j, -1, key, part.title, part.title))
+            places.extend(
+                ("paragraphs", j, k, key, text, part.title)
                 for k, text in enumerate(part.paragraphs)
-                if may_state(text)
             )
+    found = []
+    for (kind, i, k, key, text, title), may in zip(
+        places, stating([p[4] for p in places]), strict=True
+    ):
+        if not may:
+            continue
+        if kind == "preface":
+            path = f"$.preface[{i}]"
+        elif kind == "opening":
+            path = f"$.{key}.opening[{i}]"
+        elif kind == "title":
+            path = f"$.{key}.parts[{i}].title"
+        else:
+            path = f"$.{key}.parts[{i}].paragraphs[{k}]"
+        found.append(Paragraph(path=path, section=key, text=text, title=title))
     return found
 
 

@@ -35,6 +35,8 @@ The figure 30 agrees neither with 一 (25) nor with 一 + 二 (27), the two read
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Final
@@ -53,11 +55,18 @@ from govinfo_report.rules.phrases import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from govinfo_report.model import AnnualReport
 
-__all__ = ["Paragraph", "check_narrative", "may_state", "narrative_findings", "paragraphs_of"]
+__all__ = [
+    "Paragraph",
+    "check_narrative",
+    "may_state",
+    "narrative_findings",
+    "paragraphs_of",
+    "stating",
+]
 
 Number = int | Decimal
 
@@ -75,6 +84,9 @@ class Paragraph:
 _SENTENCE: Final = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _CLAUSE_END: Final = "，,；;：:、（）()。！？!?\n"
 _ZERO_CLAUSE_END: Final = "，,；;：:（）()。！？!?\n"
+_STOPS: Final = {
+    stops: re.compile(f"[{re.escape(stops)}]") for stops in (_CLAUSE_END, _ZERO_CLAUSE_END)
+}
 _CN_DIGITS: Final = "零〇一二两三四五六七八九十百千万亿"
 _FIGURE: Final = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?P<cn>[" + _CN_DIGITS + r"]+))"
@@ -95,11 +107,37 @@ _AFTER_GAP: Final = re.compile(r"(?:政府信息公开申请|申请|案件)?(?:�
 _OBJECT: Final = re.compile(r"行政规范性文件|规范性文件|规章(?!制度)")
 _CARRY: Final = re.compile(r"(?:其中|以及|及|和|与|\s)*(?P<object>行政规范性文件|规范性文件|规章)")
 _FULLWIDTH: Final = str.maketrans("０１２３４５６７８９．", "0123456789.")
+#: What ``_FULLWIDTH`` changes: a sentence without it is translated as it is (``str.translate``
+#: looks every other character up in vain, at the price of an exception each).
+_FULLWIDTH_CHARS: Final = re.compile("[０１２３４５６７８９．]")
 #: A figure needs its unit (see ``_FIGURE``) and a zero clause its 未, 没有 or 无 (see
 #: ``ZERO_PHRASES``): text with neither holds nothing T-TEXT reads, and most narrative has
 #: neither, so it is passed over at once (:func:`may_state`).
 _UNIT: Final = re.compile("[件宗起个份部元]")
 _ZERO_WORD: Final = re.compile("未|没有|无")
+
+
+def stating(texts: Sequence[str]) -> list[bool]:
+    """For each of ``texts``, :func:`may_state` of it (at once: a few scans of them joined).
+
+    Each word is looked for in all the texts joined (one line each), and a text found to
+    have one is passed over for the rest: one scan a word instead of one a text and word.
+    """
+    found = [False] * len(texts)
+    if not texts:
+        return found
+    joined = "\n".join(texts)  # no word has a line break: none spans two texts
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    for word in _STATING:
+        at = joined.find(word)
+        while at >= 0:
+            k = bisect.bisect_right(starts, at) - 1
+            found[k] = True
+            at = joined.find(word, starts[k + 1]) if k + 1 < len(starts) else -1
+    return found
+
+
+_STATING: Final = ("件", "宗", "起", "个", "份", "部", "元", "未", "无", "没有")
 
 
 def may_state(text: str) -> bool:
@@ -257,9 +295,17 @@ def _chinese(text: str) -> int | None:
 
 
 def _clause(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, start) for c in stops) + 1
-    rights = [i for i in (text.find(c, end) for c in stops) if i >= 0]
-    return left, min(rights, default=len(text))
+    """The clause around ``text[start:end]``, between the stops around it.
+
+    From after the last stop before ``start`` to the first stop at or after ``end`` (or the
+    text's ends).
+    """
+    pattern = _STOPS[stops]
+    left = 0
+    for m in pattern.finditer(text, 0, start):
+        left = m.end()
+    right = pattern.search(text, end)
+    return left, len(text) if right is None else right.start()
 
 
 def _years_ok(prefix: str, year: int | None) -> bool:
@@ -303,7 +349,7 @@ def _keyword(lead: str, tail: str) -> _Hit | None:
 def _sentence(
     paragraph: Paragraph, sentence: str, values: Mapping[CellKey, Number], year: int | None
 ) -> Iterator[Finding]:
-    plain = sentence.translate(_FULLWIDTH)
+    plain = sentence.translate(_FULLWIDTH) if _FULLWIDTH_CHARS.search(sentence) else sentence
     previous_row: str | None = None
     previous_phrase: Phrase | None = None
     figures = _FIGURE.finditer(plain) if _UNIT.search(plain) else ()

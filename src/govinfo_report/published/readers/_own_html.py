@@ -100,11 +100,12 @@ _CONTACT: Final = ("联系地址：", "邮政编码：", "联系电话：")
 def take_colophon(blocks: list[Block]) -> tuple[list[Block], dict[str, object] | None]:
     """The blocks without the last run of identity lines, and the identity they state."""
     for i in range(len(blocks) - 2, -1, -1):
-        first, second = blocks[i], blocks[i + 1]
-        if not (isinstance(first, Para) and isinstance(second, Para)):
-            continue
-        year = _YEAR.match(second.text)
-        if not first.text.startswith(_ORGAN) or year is None:
+        first = blocks[i]
+        if not (isinstance(first, Para) and first.text.startswith(_ORGAN)):
+            continue  # the organ's line first: a test far cheaper than the year's pattern
+        second = blocks[i + 1]
+        year = _YEAR.match(second.text) if isinstance(second, Para) else None
+        if year is None:
             continue
         identity: dict[str, object] = {
             "organ": first.text.removeprefix(_ORGAN),
