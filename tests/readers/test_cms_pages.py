@@ -310,6 +310,33 @@ _WHERE = st.sampled_from(["top", "before", "inside", "after", "bottom"])
     inserted=[("inside", "<a>微信</a> <a>微博</a> <a>QQ空间</a>"), ("inside", "附件下载：")],
     tag="span",
 )
+@example(  # three inline widgets of different kinds run together into one line
+    family="trs",
+    inserted=[
+        ("inside", "【打印本页】【关闭窗口】"),
+        ("inside", "来源：某某办公室 时间：2025-03-10 15:35"),
+        ("inside", "当前位置：首页 &gt; 政务公开 &gt; 政府信息公开年报"),
+    ],
+    tag="span",
+)
+@example(  # a breadcrumb and two footers run together, longer than any one widget
+    family="trs",
+    inserted=[
+        ("inside", "当前位置：首页 &gt; 政务公开 &gt; 政府信息公开年报"),
+        ("inside", "网站标识码：3300000001 浙ICP备05000000号 浙公网安备 33000002000001号"),
+        ("inside", "网站标识码：3300000001 浙ICP备05000000号 浙公网安备 33000002000001号"),
+    ],
+    tag="span",
+)
+@example(  # a bracket opening a widget prefix: 【字号：大 中 小】 at a line's end
+    family="trs",
+    inserted=[
+        ("inside", "【打印本页】【关闭窗口】"),
+        ("inside", "当前位置：首页 &gt; 政务公开 &gt; 政府信息公开年报"),
+        ("inside", "发布时间：2024-01-20 09:30 来源：本站 【字号：大 中 小】"),
+    ],
+    tag="span",
+)
 @given(
     st.sampled_from(CMS.FAMILIES),
     st.lists(st.tuples(_WHERE, st.sampled_from(CMS.FURNITURE)), max_size=6),

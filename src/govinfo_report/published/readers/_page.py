@@ -276,20 +276,78 @@ def is_sentence(text: str) -> bool:
     return _SENTENCE.search(text) is not None
 
 
+#: The longest widget, and the longest line of several widgets run together.
+_WIDGET_MAX: Final = 120
+_RUN_MAX: Final = 4 * _WIDGET_MAX
+
+
 @functools.lru_cache(maxsize=4096)
 def is_widget(text: str) -> bool:
-    """True when ``text`` is one of the widgets CMS pages print around an article."""
-    if len(text) > 120:  # noqa: PLR2004 - widgets are short
+    """True when ``text`` is one of the widgets CMS pages print around an article.
+
+    Or several run together (inline elements with nothing between them), each piece a
+    widget or a metadata line of at most ``_WIDGET_MAX`` characters.
+    """
+    if len(text) > _RUN_MAX:
         return False
     key = unicodedata.normalize("NFKC", text).strip()
     if not key:
         return False
-    if key.startswith(WIDGET_PREFIXES):
-        return True
-    if is_sentence(key):
-        return False
+    if len(text) <= _WIDGET_MAX:
+        if key.startswith(WIDGET_PREFIXES):
+            return True
+        if is_sentence(key):
+            return False
+        if _widget_tokens(key):
+            return True
+    return _furniture_run(key)
+
+
+def _widget_tokens(key: str) -> bool:
+    """True when every token of ``key`` is widget words or a counter's digits."""
     tokens = [t for t in _SEPARATORS.split(key) if t]
     return bool(tokens) and all(_TOKEN_DIGITS.fullmatch(t) or _widget_words(t) for t in tokens)
+
+
+@functools.cache
+def _piece_start() -> re.Pattern[str]:
+    """Where a piece of furniture may start inside a line.
+
+    A bracket, a widget prefix, a metadata key with its colon (made on first use: the keys
+    are defined below).
+    """
+    keys = "|".join(sorted(map(re.escape, METADATA_KEYS), key=len, reverse=True))
+    prefixes = "|".join(re.escape(p) for p in WIDGET_PREFIXES)
+    return re.compile(rf"[【\[]|{prefixes}|(?:{keys})\s*[:：]")
+
+
+def _furniture_run(key: str) -> bool:
+    """True when ``key`` is several pieces of furniture run together, each a widget or metadata.
+
+    Inline elements of different widgets with nothing between them read as one line
+    (``【打印本页】【关闭窗口】来源：某某办公室 时间：2025-03-10 15:35当前位置：首页 > …``).
+
+    >>> _furniture_run("【打印本页】【关闭窗口】来源：某某办公室当前位置：首页 > 政务公开")
+    True
+    >>> _furniture_run("【打印】本报告数据来源：统计年鉴")
+    False
+    """
+    starts = sorted({0, *(m.start() for m in _piece_start().finditer(key))})
+    if len(starts) < 2:  # noqa: PLR2004 - one piece is not a run
+        return False
+    pieces = [key[a:b].strip() for a, b in zip(starts, [*starts[1:], len(key)], strict=True)]
+    # a piece of brackets and separators alone (the 【 before 字号：…) is nothing
+    pieces = [p if _SEPARATORS.sub("", p) else "" for p in pieces]
+    return all(
+        len(piece) <= _WIDGET_MAX
+        and (
+            not piece
+            or (_widget_tokens(piece) and not is_sentence(piece))
+            or piece.startswith(WIDGET_PREFIXES)
+            or is_metadata(piece)
+        )
+        for piece in pieces
+    )
 
 
 _LONGEST_WIDGET_WORD: Final = max(len(w) for w in WIDGET_WORDS)
