@@ -210,7 +210,7 @@ def test_iter_reports_folder_recursive_in_name_order(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.json").write_text(dumps(unit("乙镇")), encoding="utf-8")
     (tmp_path / "1.json").write_text(dumps(unit("甲镇")), encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("not a report", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not a report", encoding="utf-8")
     (tmp_path / ".hidden.json").write_text("{", encoding="utf-8")
     items = list(iter_reports(tmp_path))
     assert [Path(i.source).relative_to(tmp_path).as_posix() for i in items] == [

@@ -232,7 +232,7 @@ def mixed(tmp_path: Path) -> Path:
     (up / "A.JSON").write_text(dumps(_unit("甲镇", 1)), encoding="utf-8")
     (up / "b.json").write_text(dumps(_unit("乙镇", 2)), encoding="utf-8")
     (up / "c.Jsonl").write_text(dumps(_unit("丙镇", 3), indent=None), encoding="utf-8")
-    (up / "notes.txt").write_text("not a report", encoding="utf-8")
+    (up / "notes.md").write_text("not a report", encoding="utf-8")
     (tmp_path / "again.json").write_text(dumps(_unit("甲镇", 1)), encoding="utf-8")
     (tmp_path / "old.json").write_text(dumps(_unit("丁镇", 4, year=2022)), encoding="utf-8")
     (tmp_path / "page.html").write_text("<html><body>某县</body></html>", encoding="utf-8")
@@ -310,9 +310,22 @@ def in_mixed(mixed: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             ),
         ),
         (
-            ["up", "up/notes.txt", "page.html"],
+            ["up", "up/notes.md", "page.html"],
             "en",
-            (2, 6, ["summed 3 reports for 2023 into {out}; 2 inputs left out (see above)"]),
+            (
+                2,
+                6,
+                [
+                    # a web page is read on the way: this one holds no report, and says why
+                    "page.html: NOT sound (5 errors, 0 warnings, 0 notes)",
+                    "  error $.organ: the organ could not be found in the report [R-MISSING]",
+                    "  error $.year: the year could not be found in the report [R-MISSING]",
+                    "  error table 二: the table was not found [R-MISSING]",
+                    "  error table 三: the table was not found [R-MISSING]",
+                    "  error table 四: the table was not found [R-MISSING]",
+                    "summed 3 reports for 2023 into {out}; 2 inputs left out (see above)",
+                ],
+            ),
         ),
     ],
 )
@@ -333,15 +346,15 @@ def test_aggregate_leaves_nothing_out_silently(
         (
             "zh",
             (
-                "无法读取 up/notes.txt：不是 .json、.jsonl 或 .xlsx 文件，未计入"
-                "（网页、.docx、PDF、文本请先用 `govinfo-report read FILE -o OUT.json` 转换）"
+                "无法读取 up/notes.md：不是年报文件"
+                "（.json、.jsonl、.xlsx、.docx、.pdf、.html、.htm 或 .txt），未计入"
             ),
         ),
         (
             "en",
             (
-                "cannot read up/notes.txt: not a .json, .jsonl or .xlsx file; left out (convert "
-                "a web page, .docx, PDF or text with `govinfo-report read FILE -o OUT.json` first)"
+                "cannot read up/notes.md: not a report file "
+                "(.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm or .txt); left out"
             ),
         ),
     ],
@@ -351,11 +364,12 @@ def test_aggregate_names_a_file_skipped_for_its_suffix(
 ) -> None:
     monkeypatch.chdir(mixed)
     code, _, err = _run(
-        "aggregate", "up/b.json", "up/notes.txt", "-o", "t.json", "--organ", "某县", "--lang", lang
+        "aggregate", "up/b.json", "up/notes.md", "-o", "t.json", "--organ", "某县", "--lang", lang
     )
     assert (code, err) == (2, expected + "\n")
 
 
+_NO_REPORTS = "holds no reports (.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm or .txt files)"
 _NOT_JSON = {
     "zh": "compare 需要年报 JSON；请先用 `govinfo-report read FILE -o OUT.json` 转换",
     "en": "compare takes report JSON; convert with `govinfo-report read FILE -o OUT.json` first",
@@ -377,14 +391,14 @@ _NOT_JSON = {
             ["total.json", "--units", "empty"],
             2,
             [],
-            ["cannot read empty: holds no reports (.json, .jsonl or .xlsx files)",
+            [f"cannot read empty: {_NO_REPORTS}",
              "--units empty: no unit report to compare the total with"],
         ),
         (
             ["total.json", "--units", "up", "empty"],
             2,
             ["sum of units and 某县 2023: every cell is the same"],
-            ["cannot read empty: holds no reports (.json, .jsonl or .xlsx files)"],
+            [f"cannot read empty: {_NO_REPORTS}"],
         ),
         # A unit of another year is named by its file, left out, and the rest compared.
         (
@@ -394,11 +408,18 @@ _NOT_JSON = {
              "sum of units and 某县 2023: every cell is the same"],
             [],
         ),
-        # A published page, text or .docx is not report JSON.
-        (["page.html", "up/b.json"], 2, [], [f"cannot read page.html: {_NOT_JSON['en']}"]),
+        # A file named .json that is not JSON is not report JSON.
         (["up/b.json", "page.json"], 2, [], [f"cannot read page.json: {_NOT_JSON['en']}"]),
-        (["report.txt", "up/b.json"], 2, [], [f"cannot read report.txt: {_NOT_JSON['en']}"]),
-        (["report.docx", "--units", "up"], 2, [], [f"cannot read report.docx: {_NOT_JSON['en']}"]),
+        # A document is read on the way: a damaged one cannot be, and says why.
+        (["report.docx", "--units", "up"], 2, [],
+         ["cannot read report.docx: not a valid .docx (not a zip)"]),
+        # A page or text that holds no report: its findings, and nothing compared.
+        (["report.txt", "up/b.json"], 1, [
+            "report.txt: NOT sound (3 errors, 0 warnings, 0 notes)",
+            "  error table 二: the table was not found [R-MISSING]",
+            "  error table 三: the table was not found [R-MISSING]",
+            "  error table 四: the table was not found [R-MISSING]",
+        ], []),
     ],
 )  # fmt: skip
 @pytest.mark.usefixtures("in_mixed")
@@ -413,7 +434,7 @@ def test_compare_bad_inputs_are_errors_by_name(
 @pytest.mark.parametrize(
     ("argv", "lang", "expected"),
     [
-        (["page.html", "up/b.json"], "zh", f"无法读取 page.html：{_NOT_JSON['zh']}\n"),
+        (["page.json", "up/b.json"], "zh", f"无法读取 page.json：{_NOT_JSON['zh']}\n"),
         (["total.json", "--units", "nowhere"], "zh",
          "无法读取 nowhere：文件不存在\n--units nowhere：没有可与汇总报告比较的单位报告\n"),
     ],
@@ -490,3 +511,27 @@ def test_compare_total_json_and_csv_carry_the_findings(units: Path, tmp_path: Pa
     code, out, _ = _run("compare", str(total), "--units", str(units), "--format", "csv")
     row = next(r for r in csv.DictReader(io.StringIO(out)) if r["path"] == "$.proactive.licensing")
     assert (row["a"], row["b"], row["code"], row["severity"]) == ("10", "11", "X-TOTAL", "warning")
+
+
+def test_every_command_takes_documents_as_it_takes_json(tmp_path: Path) -> None:
+    """A unit's .docx, web page and workbook count as its JSON does (issue 9, item 5)."""
+    from govinfo_report.formats.docx.writer import write_docx  # noqa: PLC0415
+    from govinfo_report.formats.html.writer import write_html  # noqa: PLC0415
+    from govinfo_report.formats.xlsx.writer import write_xlsx  # noqa: PLC0415
+
+    units = tmp_path / "units"
+    units.mkdir()
+    write_docx(_unit("甲镇", 1), units / "甲镇.docx")
+    write_html(_unit("乙镇", 2), units / "乙镇.html")
+    write_xlsx(_unit("丙镇", 3), units / "丙镇.xlsx")
+    (units / "丁镇.json").write_text(dumps(_unit("丁镇", 4)), encoding="utf-8")
+    total = tmp_path / "total.json"
+    code, out, err = _run("aggregate", str(units), "-o", str(total), "--organ", "某县")
+    assert (code, err) == (0, "")
+    assert "已汇总 4 份" in out
+    assert load(total).proactive.licensing == 1 + 2 + 3 + 4
+    docx = units / "甲镇.docx"
+    assert _run("check", str(docx))[0] == 0
+    assert _run("compare", str(total), "--units", str(units))[0] == 0
+    assert _run("render", str(docx), "-o", str(tmp_path / "甲镇.json"))[0] == 0
+    assert load(tmp_path / "甲镇.json") == _unit("甲镇", 1)

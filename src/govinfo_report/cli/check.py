@@ -32,11 +32,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``check`` and ``schema`` commands."""
     check = sub.add_parser(
         "check",
-        help=tr("检查年报 JSON 文件或 Excel 工作簿", "check report JSON files or workbooks"),
+        help=tr(
+            "检查年报（JSON 或任何可读取的文档）", "check reports (JSON or any readable document)"
+        ),
         description=tr(
-            "读取每份年报（JSON，或用 new 生成、填好的 .xlsx 工作簿），列出检查发现的问题。"
+            "读取每份年报（JSON，或 .xlsx 工作簿、.docx、PDF、网页、文本：边读取边转换），"
+            "列出检查发现的问题。"
             "全部通过时退出码为 0，有错误时为 1，有文件无法读取时为 2。",
-            "Load each report (JSON, or a workbook .xlsx from `new`) and print its findings. "
+            "Load each report (JSON, or a workbook, .docx, PDF, web page or text, read on the "
+            "way) and print its findings. "
             "Exit 0 when every report is sound, 1 when any has error findings, 2 when an "
             "input cannot be read.",
         ),
@@ -108,25 +112,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _check_one(path: str) -> list[Finding] | ReadError:
     from govinfo_report.formats.json.codec import check_dict, parse_json  # noqa: PLC0415
-    from govinfo_report.published.readers.xlsx import is_workbook  # noqa: PLC0415
+    from govinfo_report.many._inputs import is_json_input  # noqa: PLC0415
 
     try:
         raw = _io.read_bytes(path)
-        workbook_name = path.lower().endswith((".xlsx", ".xlsm"))
-        if raw.startswith(b"PK") and (is_workbook(raw) or workbook_name):  # a clerk's workbook
-            return _check_workbook(raw, path)  # a damaged one: why it cannot be read
+        if not is_json_input(raw, path):  # a workbook, .docx, PDF, web page or text
+            return _check_document(raw, path)
         data = parse_json(raw, source=path)
     except ReadError as exc:
         return exc
     return check_dict(data)
 
 
-def _check_workbook(data: bytes, path: str) -> list[Finding]:
-    """What reading found, then every rule of the format on the figures as typed."""
+def _check_document(data: bytes, path: str) -> list[Finding]:
+    """What reading found, then every rule of the format on the figures as printed."""
     from govinfo_report.published.audit import audit  # noqa: PLC0415
-    from govinfo_report.published.readers.xlsx import read_xlsx  # noqa: PLC0415
+    from govinfo_report.published.readers import read_content  # noqa: PLC0415
 
-    record = read_xlsx(data, name=path)
+    record = read_content(data, name=path)
     return [*record.findings, *audit(record)]
 
 

@@ -40,15 +40,8 @@ __all__ = ["register"]
 
 
 _NOT_REPORT_FILE = (
-    (
-        "不是 .json、.jsonl 或 .xlsx 文件，未计入（网页、.docx、PDF、文本请先用 "
-        "`govinfo-report read FILE -o OUT.json` 转换）"
-    ),
-    (
-        "not a .json, .jsonl or .xlsx file; left out (convert a web page, .docx, PDF or "
-        "text with "
-        "`govinfo-report read FILE -o OUT.json` first)"
-    ),
+    "不是年报文件（.json、.jsonl、.xlsx、.docx、.pdf、.html、.htm 或 .txt），未计入",
+    "not a report file (.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm or .txt); left out",
 )
 _NOT_REPORT_JSON = (
     "compare 需要年报 JSON；请先用 `govinfo-report read FILE -o OUT.json` 转换",
@@ -59,8 +52,8 @@ _NOT_JSON_FILE = (
     "not report JSON; convert with `govinfo-report read FILE -o OUT.json` first",
 )
 _NO_REPORTS = (
-    "其中没有年报（.json、.jsonl 或 .xlsx 文件）",
-    "holds no reports (.json, .jsonl or .xlsx files)",
+    "其中没有年报（.json、.jsonl、.xlsx、.docx、.pdf、.html、.htm 或 .txt 文件）",
+    "holds no reports (.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm or .txt files)",
 )
 
 
@@ -284,12 +277,15 @@ class _Compare:
     def load(self, path: str) -> AnnualReport | None:
         """The report in the file ``path``, or ``None`` once its problem is recorded."""
         from govinfo_report.formats.json.codec import loads  # noqa: PLC0415 - lazy
-        from govinfo_report.many._inputs import looks_like_json  # noqa: PLC0415 - lazy
+        from govinfo_report.many._inputs import is_json_input, looks_like_json  # noqa: PLC0415
+        from govinfo_report.published.readers import read_content  # noqa: PLC0415 - lazy
 
         try:
             if not Path(path).exists():
                 raise ReadError(path, "文件不存在", "no such file")  # noqa: TRY301 - one path
             data = _io.read_bytes(path)
+            if not is_json_input(data, path):  # a document: read and made a report
+                return read_content(data, name=path).to_report()
             if not looks_like_json(data):
                 raise ReadError(path, *_NOT_REPORT_JSON)  # noqa: TRY301 - one path
             return loads(data, source=path)
@@ -397,17 +393,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "aggregate",
         help=tr("汇总多份年报", "sum reports into a total"),
         description=tr(
-            "把 PATH 中的年报（JSON 文件、用 new 生成并填好的工作簿、逐层查找的文件夹、JSON "
-            "Lines 文件；扩展名不分大小写）汇总为机关 ORGAN 的一份年报，原子写入 -o（.xlsx："
-            "汇总工作簿）。无法读取或无法汇总的输入逐一说明并不计入（此处直接给出的文件须为 "
-            ".json、.jsonl 或 .xlsx）；同一单位计入两次时给出 X-UNITS；汇总结果仍会写出。"
+            "把 PATH 中的年报（JSON 文件、JSON Lines 文件、工作簿、.docx、PDF、网页、文本，"
+            "逐层查找的文件夹；扩展名不分大小写）汇总为机关 ORGAN 的一份年报，原子写入 -o（.xlsx："
+            "汇总工作簿）。无法读取或无法汇总的输入逐一说明并不计入；"
+            "同一单位计入两次时给出 X-UNITS；汇总结果仍会写出。"
             "每个输入都恰好计入一次时退出码为 0，有输入含错误、年度不同或单位重复时为 1，"
             "有输入无法读取时为 2。",
-            "Sum the reports in PATH (JSON files, workbooks from `new`, folders searched "
-            "recursively, JSON Lines files; suffixes in any case) into one report of ORGAN, "
-            "written to -o atomically (.xlsx: the supervisor's workbook). Inputs that cannot "
-            "be read or summed are reported and left out (a file named here must be .json, "
-            ".jsonl or .xlsx); a unit counted twice is reported (X-UNITS); the total is still "
+            "Sum the reports in PATH (JSON and JSON Lines files, workbooks, .docx, PDF, web "
+            "pages, text; folders searched recursively; suffixes in any case) into one report "
+            "of ORGAN, written to -o atomically (.xlsx: the supervisor's workbook). Inputs that "
+            "cannot be read or summed are reported and left out; a unit counted twice is "
+            "reported (X-UNITS); the total is still "
             "written. Exit 0 when every input was summed once, 1 when some input has errors, "
             "another year or duplicates a unit, 2 when an input cannot be read.",
         ),

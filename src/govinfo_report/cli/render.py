@@ -1,4 +1,4 @@
-"""``govinfo-report render``: reports (JSON, workbooks) to .docx, PDF, JSON, .xlsx or HTML.
+"""``govinfo-report render``: reports (JSON or any document read) to .docx, PDF, JSON, .xlsx, HTML.
 
 The output's suffix chooses the format (:data:`FORMATS`, case-insensitive): ``-o report.pdf``
 writes a PDF; with ``--out-dir``, ``--format`` chooses the suffix (default ``docx``). An
@@ -92,8 +92,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         nargs="+",
         metavar="FILE",
         help=tr(
-            "年报 JSON，或用 new 生成、填好的工作簿（.xlsx）",
-            "report JSON, or a workbook (.xlsx) from `new`",
+            "年报 JSON，或工作簿（.xlsx）、.docx、PDF、网页、文本",
+            "report JSON, or a workbook (.xlsx), .docx, PDF, web page or text",
         ),
     )
     where = render.add_mutually_exclusive_group(required=True)
@@ -162,17 +162,17 @@ def _date(text: str) -> dt.date:
 
 
 def _load(name: str, date: dt.date | None = None) -> AnnualReport:
-    """The report in ``name`` (report JSON, or a workbook from ``new``), dated ``date``."""
+    """The report in ``name`` (report JSON, or any document a reader reads), dated ``date``."""
     from govinfo_report import _io  # noqa: PLC0415
     from govinfo_report.formats.json.codec import loads  # noqa: PLC0415
-    from govinfo_report.published.readers.xlsx import is_workbook, read_xlsx  # noqa: PLC0415
+    from govinfo_report.many._inputs import is_json_input  # noqa: PLC0415
+    from govinfo_report.published.readers import read_content  # noqa: PLC0415
 
     data = _io.read_bytes(name)
-    workbook_name = name.lower().endswith((".xlsx", ".xlsm"))
-    if data.startswith(b"PK") and (is_workbook(data) or workbook_name):  # damaged: say why
-        report = read_xlsx(data, name=name).to_report()
-    else:
+    if is_json_input(data, name):
         report = loads(data, source=name)
+    else:  # a workbook, .docx, PDF, web page or text: read and made a report
+        report = read_content(data, name=name).to_report()
     return report if date is None else attrs.evolve(report, date=date)
 
 

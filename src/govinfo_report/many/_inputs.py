@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "REPORT_SUFFIXES",
     "Loaded",
+    "is_json_input",
     "is_report_file",
     "iter_reports",
     "load_inputs",
@@ -36,7 +37,12 @@ __all__ = [
 ]
 
 #: The suffixes of report JSON: one report (``.json``) or one a line (``.jsonl``).
-REPORT_SUFFIXES: Final = frozenset({".json", ".jsonl", ".xlsx"})
+JSON_SUFFIXES: Final = frozenset({".json", ".jsonl"})
+#: The suffixes of the documents the readers read (workbooks, Word, PDF, web pages, text):
+#: each is read and made a report on the way.
+DOCUMENT_SUFFIXES: Final = frozenset({".xlsx", ".docx", ".pdf", ".html", ".htm", ".txt"})
+#: Every suffix a batch takes.
+REPORT_SUFFIXES: Final = JSON_SUFFIXES | DOCUMENT_SUFFIXES
 
 Reason = tuple[str, str]
 
@@ -51,7 +57,7 @@ class Loaded:
 
 
 def is_report_file(name: str | os.PathLike[str]) -> bool:
-    """Whether a file name ends in ``.json``, ``.jsonl`` or ``.xlsx`` (in any case)."""
+    """Whether a file name ends in a suffix of :data:`REPORT_SUFFIXES` (in any case)."""
     return Path(name).suffix.lower() in REPORT_SUFFIXES
 
 
@@ -104,10 +110,11 @@ def iter_reports(path: str | os.PathLike[str]) -> Iterator[Loaded]:
     """Every report under ``path``, one at a time, each a :class:`Loaded`.
 
     ``path`` may be a JSON file (one report), a JSON Lines file (``.jsonl``: one report a
-    line, blank lines skipped; sources are ``file:line``) or a folder (every ``.json`` and
-    ``.jsonl`` file in it and its subfolders, in name order; suffixes in any case, hidden
-    files skipped). A file, line or report that cannot be read is yielded with its error,
-    and the batch goes on.
+    line, blank lines skipped; sources are ``file:line``), a document the readers read
+    (``.xlsx``, ``.docx``, ``.pdf``, ``.html``, ``.htm``, ``.txt``: read and made a report)
+    or a folder (every such file in it and its subfolders, in name order; suffixes in any
+    case, hidden files skipped). A file, line or report that cannot be read is yielded with
+    its error, and the batch goes on.
     """
     for file in walk([path], suffixes=REPORT_SUFFIXES):
         if isinstance(file, ReadError):  # pragma: no cover - no reason asked for
@@ -125,9 +132,10 @@ def load_inputs(
 ) -> Iterator[Loaded]:
     """Every report under ``paths``, and every path that gives none, each a :class:`Loaded`.
 
-    A missing path is unreadable; so is a file named whose suffix is not ``.json`` or
-    ``.jsonl`` (reason ``named``), a ``.json`` file that is not JSON at all, such as a web
-    page or a .docx (reason ``not_json``), and, with ``empty``, a folder without reports.
+    A missing path is unreadable; so is a file named whose suffix is none of
+    :data:`REPORT_SUFFIXES` (reason ``named``), a ``.json`` file that is not JSON at all,
+    such as a web page or a .docx (reason ``not_json``), and, with ``empty``, a folder
+    without reports.
     """
     for file in walk(paths, suffixes=REPORT_SUFFIXES, missing=True, named=named, empty=empty):
         if isinstance(file, ReadError):
@@ -135,6 +143,14 @@ def load_inputs(
             continue
         for item in _iter_file(Path(file)):
             yield _not_json(item, Path(file), not_json)
+
+
+def is_json_input(data: bytes, name: str) -> bool:
+    """Whether a file is read as report JSON: named ``.json``/``.jsonl``, or JSON by content.
+
+    Anything else (a workbook, .docx, PDF, web page or text) is read by the readers.
+    """
+    return Path(name).suffix.lower() in JSON_SUFFIXES or looks_like_json(data[:4096])
 
 
 def looks_like_json(data: bytes) -> bool:
@@ -147,7 +163,7 @@ def _not_json(item: Loaded, file: Path, reason: Reason) -> Loaded:
     """``item``, its reason replaced by ``reason`` when ``file`` as a whole is not JSON."""
     if not isinstance(item.error, ReadError) or item.source != str(file) or not file.is_file():
         return item
-    if file.suffix.lower() == ".xlsx":  # a workbook's own reason stands
+    if file.suffix.lower() not in JSON_SUFFIXES:  # a document's own reason stands
         return item
     try:
         with file.open("rb") as f:
@@ -168,18 +184,18 @@ def _iter_file(path: Path) -> Iterator[Loaded]:
     except ReadError as exc:
         yield Loaded(source=str(path), error=exc)
         return
-    if path.suffix.lower() == ".xlsx":
-        yield _workbook(data, str(path))
+    if path.suffix.lower() not in JSON_SUFFIXES:
+        yield _document(data, str(path))
         return
     yield _load(data, str(path))
 
 
-def _workbook(data: bytes, source: str) -> Loaded:
-    """A clerk's workbook (``govinfo-report new``), read and made a report."""
-    from govinfo_report.published.readers.xlsx import read_xlsx  # noqa: PLC0415 - lazy lxml
+def _document(data: bytes, source: str) -> Loaded:
+    """A published document or a clerk's workbook, read and made a report."""
+    from govinfo_report.published.readers import read_content  # noqa: PLC0415 - lazy lxml
 
     try:
-        return Loaded(source=source, report=read_xlsx(data, name=source).to_report())
+        return Loaded(source=source, report=read_content(data, name=source).to_report())
     except (ReadError, ReportError) as exc:
         return Loaded(source=source, error=exc)
 

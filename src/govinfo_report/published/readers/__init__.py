@@ -38,6 +38,7 @@ __all__ = [
     "Source",
     "Unread",
     "read",
+    "read_content",
     "read_docx",
     "read_html",
     "read_pdf",
@@ -63,7 +64,11 @@ def read(path: str | os.PathLike[str]) -> PublishedReport:
         )
         raise TypeError(msg)
     name = os.fspath(path)
-    data = read_bytes(path)
+    return read_content(read_bytes(path), name=name)
+
+
+def read_content(data: bytes, *, name: str) -> PublishedReport:
+    """Read the report in ``data`` (a file's bytes, named ``name``), choosing as :func:`read`."""
     if data.startswith(_ZIP):
         from govinfo_report.published.readers.xlsx import is_workbook  # noqa: PLC0415 - lazy
 
