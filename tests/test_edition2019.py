@@ -287,7 +287,18 @@ def test_continuity_reads_the_2019_reports_and_the_carry_into_2021() -> None:
     )
     assert continuity(_unit("某县", 2019, 0), attrs.evolve(_unit("某县", 2019, 0), year=2020)) == []
     this = AnnualReport(organ="某县", year=2021)
-    assert [(f.code, f.place.column) for f in continuity(last, this)] == [("X-CARRY", "自然人")]
+    found = continuity(last, this)
+    assert [(f.code, f.place.column) for f in found] == [("X-SERIES", None), ("X-CARRY", "自然人")]
+    note = found[0]  # across the change of edition: what was not compared, said
+    assert (note.severity.value, note.place.path, note.expected, note.found) == (
+        "info",
+        "$.edition",
+        "2019",
+        "2021",
+    )
+    assert "X-STOCK" in note.message_zh
+    assert "X-STOCK" in note.message_en
+    assert "2020 follows the 2019 format and 2021 the 2021 format" in note.message_en
 
 
 def test_check_and_render_take_2019_json(tmp_path: Path) -> None:

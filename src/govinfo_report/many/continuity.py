@@ -160,7 +160,10 @@ def continuity(
     """The cross-year findings for one organ's reports of two consecutive years.
 
     X-CARRY and X-STOCK (warnings, with expected and found values, placed at this year's
-    cell) and X-JUMP notes (see :func:`jumps`). Raises
+    cell) and X-JUMP notes (see :func:`jumps`). Across a change of edition (2020's report in
+    the 2019 format, 2021's in the 2021 format) only what the two share is compared — the
+    carry-over and the key figures of both — and an X-SERIES note says what was skipped
+    (X-STOCK, and the jumps of Table 二's figures the 2019 format does not have). Raises
     :class:`~govinfo_report.many.aggregate.MismatchError` when the two are not one organ's
     reports of consecutive years, and :class:`TypeError` when either is not a report.
     """
@@ -168,10 +171,35 @@ def continuity(
     require_report(current, "continuity", "current")
     _check_pair(previous, current)
     return [
+        *_edition_change(previous, current),
         *_carry(previous, current),
         *_stock(previous, current),
         *jumps(previous, current, factor=factor, floor=floor),
     ]
+
+
+def _edition_change(previous: AnnualReport, current: AnnualReport) -> Iterable[Finding]:
+    """An X-SERIES note when the two reports follow different editions of the format."""
+    if previous.edition == current.edition:
+        return
+    zh = (
+        f"{previous.year} 年度按 {previous.edition} 版格式、{current.year} 年度按 "
+        f"{current.edition} 版格式，只比较两版共有的数据（上年结转、两版都有的主要数据），"
+        "不核对现行有效件数（X-STOCK）及第二部分中两版不同的数据"
+    )
+    en = (
+        f"{previous.year} follows the {previous.edition} format and {current.year} the "
+        f"{current.edition} format: only what both share is compared (the carry-over and "
+        "the key figures of both); 现行有效件数 (X-STOCK) and the Table 二 figures the "
+        "editions do not share are not"
+    )
+    yield make_finding(
+        "X-SERIES",
+        Place(path="$.edition"),
+        expected=previous.edition,
+        found=current.edition,
+        detail=(zh, en),
+    )
 
 
 def _note(detail: tuple[str, str], expected: int | None, found: int) -> Finding:
