@@ -446,12 +446,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "compare",
         help=tr("逐格比较两份年报", "compare two reports cell by cell"),
         description=tr(
-            "列出 B 与 A 不同的格子（年报 JSON；已发布的网页、.docx 或 PDF 请先用 "
-            "govinfo-report read 转换）。带 --units 时，把一份已发布的汇总与各单位年报之和比较"
+            "列出 B 与 A 不同的格子（年报 JSON，或工作簿、.docx、PDF、网页、文本：边读取边"
+            "转换）。带 --units 时，把一份已发布的汇总与各单位年报之和比较"
             "（不一致时退出码为 1；不能使用的单位逐一说明并不计入；一个单位也没有时报错）。"
             "JSON 和 CSV 输出会列出未计入的输入。",
-            "Print the cells in which B differs from A (report JSON; convert a published "
-            "page, .docx or PDF with `govinfo-report read` first). With --units, compare one "
+            "Print the cells in which B differs from A (report JSON, or a workbook, .docx, "
+            "PDF, web page or text, read on the way). With --units, compare one "
             "published total with the sum of its units' reports (exit 1 when they disagree; "
             "units that cannot be used are reported and left out; no unit at all is an "
             "error). JSON and CSV output list the inputs left out.",
