@@ -89,7 +89,7 @@ def count() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
 def signed_count() -> Any:  # noqa: ANN401 - attrs.field() is typed as Any by design
     """A signed count (2019's 本年增/减): an ``int`` from ``-MAX_COUNT`` to ``MAX_COUNT``.
 
-    Checked by its class (the 2019 edition's ``_check``), not by ``check_fields``.
+    Checked by ``check_fields`` like the other counts, within its signed range.
     """
     return attrs.field(default=0, metadata={KIND: ("signed_count",)})
 
@@ -269,27 +269,39 @@ def sound_texts(value: object, limit: int = MAX_ITEMS) -> bool:
     return _CONTROL.search(joined) is None
 
 
-_NUMERIC: dict[type, tuple[tuple[str, bool], ...]] = {}
+_NUMERIC: dict[type, tuple[tuple[str, str], ...]] = {}
 
 
-def _numeric_fields(cls: type) -> tuple[tuple[str, bool], ...]:
-    """The count and amount fields of an attrs class: (name, is_amount), cached per class."""
+def _numeric_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """The numeric fields of an attrs class: (name, ``count``/``signed``/``amount``), cached."""
     cached = _NUMERIC.get(cls)
     if cached is not None:
         return cached
     out = []
     for field in attrs.fields(cast("type[attrs.AttrsInstance]", cls)):
-        if field.type in ("int", int):
-            out.append((field.name, False))
+        if field.metadata.get(KIND) == ("signed_count",):
+            out.append((field.name, "signed"))
+        elif field.type in ("int", int):
+            out.append((field.name, "count"))
         elif field.type in ("Decimal", Decimal):
-            out.append((field.name, True))
+            out.append((field.name, "amount"))
     _NUMERIC[cls] = tuple(out)
     return _NUMERIC[cls]
 
 
 _COUNT_DETAIL = ("非负整数", "a non-negative integer")
 _COUNT_BOUND = (f"不超过 {MAX_COUNT} 的非负整数", f"a non-negative integer up to {MAX_COUNT}")
+_SIGNED_DETAIL = (
+    f"绝对值不超过 {MAX_COUNT} 的整数（可为负数）",
+    f"an integer from -{MAX_COUNT} to {MAX_COUNT} (it may be negative)",
+)
 _AMOUNT_DETAIL = ("非负有限金额（Decimal）", "a non-negative finite Decimal")
+#: Each kind's test in the generated one-pass check (``{v}``: the value's variable).
+_SOUND_TEST: Final = {
+    "count": "type({v}) is int and 0 <= {v} <= MAX_COUNT",
+    "signed": "type({v}) is int and -MAX_COUNT <= {v} <= MAX_COUNT",
+    "amount": "isinstance({v}, Decimal) and parse_amount({v}) is not None",
+}
 
 #: Per class, a function telling in one expression whether every count and amount is sound.
 _SOUND: dict[type, Callable[[object], bool]] = {}
@@ -305,12 +317,7 @@ def _sound_fields(cls: type) -> Callable[[object], bool]:
     if not numeric:
         return lambda _: True
     lines = [f"    v{i} = self.{name}" for i, (name, _) in enumerate(numeric)]
-    tests = [
-        f"isinstance(v{i}, Decimal) and parse_amount(v{i}) is not None"
-        if is_amount
-        else f"type(v{i}) is int and 0 <= v{i} <= MAX_COUNT"
-        for i, (_, is_amount) in enumerate(numeric)
-    ]
+    tests = [_SOUND_TEST[kind].format(v=f"v{i}") for i, (_, kind) in enumerate(numeric)]
     source = "def sound(self):\n" + "\n".join(lines) + "\n    return " + " and ".join(tests)
     namespace: dict[str, Any] = {
         "Decimal": Decimal,
@@ -322,8 +329,22 @@ def _sound_fields(cls: type) -> Callable[[object], bool]:
     return sound
 
 
+def _refusal(kind: str, value: object) -> tuple[str, str] | None:
+    """Why ``value`` is refused for a field of ``kind`` (what it must be), or None."""
+    if kind == "amount":
+        sound = isinstance(value, Decimal) and parse_amount(value) is not None
+        return None if sound else _AMOUNT_DETAIL
+    if type(value) is not int:
+        return _SIGNED_DETAIL if kind == "signed" else _COUNT_DETAIL
+    if kind == "signed":
+        return None if -MAX_COUNT <= value <= MAX_COUNT else _SIGNED_DETAIL
+    if value < 0:
+        return _COUNT_DETAIL
+    return _COUNT_BOUND if value > MAX_COUNT else None
+
+
 def check_fields(instance: object, columns: Mapping[str, str] | None = None) -> None:
-    """Check every count (and amount) field of ``instance`` at once (rule A-NONNEG).
+    """Check every count, signed count and amount of ``instance`` at once (rule A-NONNEG).
 
     Raises :class:`ReportError` listing every bad field; ``columns`` gives the official
     column label of each field, for the place. A sound object is checked in one generated
@@ -336,15 +357,11 @@ def check_fields(instance: object, columns: Mapping[str, str] | None = None) -> 
     if sound(instance):
         return
     bad = []
-    for name, is_amount in _numeric_fields(cls):
+    for name, kind in _numeric_fields(cls):
         value = getattr(instance, name)
-        if is_amount:
-            if not (isinstance(value, Decimal) and parse_amount(value) is not None):
-                bad.append((name, value, _AMOUNT_DETAIL))
-        elif type(value) is not int or value < 0:
-            bad.append((name, value, _COUNT_DETAIL))
-        elif value > MAX_COUNT:
-            bad.append((name, value, _COUNT_BOUND))
+        detail = _refusal(kind, value)
+        if detail is not None:
+            bad.append((name, value, detail))
     if bad:
         raise ReportError(
             make_finding(

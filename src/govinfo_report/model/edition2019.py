@@ -19,14 +19,12 @@ A-NONNEG $.previous 上一年项目数量
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, Final
+from typing import ClassVar, Final
 
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.errors import ReportError
-from govinfo_report.findings import Place, make_finding
-from govinfo_report.model._fields import amount, child, count, signed_count
+from govinfo_report.model._fields import amount, check_fields, child, count, signed_count
 from govinfo_report.model.requests import (
     ApplicantCounts,
     NotProcessed,
@@ -34,10 +32,6 @@ from govinfo_report.model.requests import (
     Unavailable,
     Withheld,
 )
-from govinfo_report.rules.catalogue import MAX_COUNT, parse_amount
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
 
 __all__ = [
     "DocumentCounts2019",
@@ -49,49 +43,8 @@ __all__ = [
     "Requests2019",
 ]
 
-_COUNT = ("非负整数", "a non-negative integer")
-_COUNT_BOUND = (f"不超过 {MAX_COUNT} 的非负整数", f"a non-negative integer up to {MAX_COUNT}")
-_SIGNED = (
-    f"绝对值不超过 {MAX_COUNT} 的整数（可为负数）",
-    f"an integer from -{MAX_COUNT} to {MAX_COUNT} (it may be negative)",
-)
-_AMOUNT = ("非负有限金额（Decimal）", "a non-negative finite Decimal")
-
 #: The one signed field name of the 2019 Table A (本年增/减).
 SIGNED_FIELD: Final = "change"
-
-
-def _check(instance: object, fields: Mapping[str, str], amounts: tuple[str, ...] = ()) -> None:
-    """Check every value of ``instance`` at once (rule A-NONNEG), naming the column label.
-
-    ``fields`` maps each field to its column label; ``amounts`` are the fields holding an
-    amount. Every other field is a count, non-negative but for :data:`SIGNED_FIELD`.
-    """
-    bad = []
-    for name in fields:
-        value = getattr(instance, name)
-        if name in amounts:
-            if not (isinstance(value, Decimal) and parse_amount(value) is not None):
-                bad.append((name, value, _AMOUNT))
-        elif type(value) is not int:
-            bad.append((name, value, _SIGNED if name == SIGNED_FIELD else _COUNT))
-        elif name == SIGNED_FIELD:
-            if not -MAX_COUNT <= value <= MAX_COUNT:
-                bad.append((name, value, _SIGNED))
-        elif value < 0:
-            bad.append((name, value, _COUNT))
-        elif value > MAX_COUNT:
-            bad.append((name, value, _COUNT_BOUND))
-    if bad:
-        raise ReportError(
-            make_finding(
-                "A-NONNEG",
-                Place(path=f"$.{name}", column=fields[name]),
-                found=value,
-                detail=detail,
-            )
-            for name, value, detail in bad
-        )
 
 
 # --- Table A (section 二) -------------------------------------------------------------
@@ -110,7 +63,7 @@ class DocumentCounts2019:
     public_total: int = count()
 
     def __attrs_post_init__(self) -> None:
-        _check(self, labels.DOCUMENT_COLUMNS_2019)
+        check_fields(self, labels.DOCUMENT_COLUMNS_2019)
 
 
 @attrs.frozen(kw_only=True)
@@ -126,7 +79,7 @@ class ItemCounts2019:
     decisions: int = count()
 
     def __attrs_post_init__(self) -> None:
-        _check(self, labels.ITEM_COLUMNS_2019)
+        check_fields(self, labels.ITEM_COLUMNS_2019)
 
 
 @attrs.frozen(kw_only=True)
@@ -140,7 +93,7 @@ class FeeItems2019:
     change: int = signed_count()
 
     def __attrs_post_init__(self) -> None:
-        _check(self, labels.FEE_ITEM_COLUMNS_2019)
+        check_fields(self, labels.FEE_ITEM_COLUMNS_2019)
 
 
 @attrs.frozen(kw_only=True)
@@ -155,7 +108,7 @@ class Procurement2019:
     amount: Decimal = amount()
 
     def __attrs_post_init__(self) -> None:
-        _check(self, labels.PROCUREMENT_COLUMNS_2019, amounts=("amount",))
+        check_fields(self, labels.PROCUREMENT_COLUMNS_2019)
 
 
 @attrs.frozen(kw_only=True)
