@@ -172,22 +172,24 @@ def _group(cls: Callable[..., Any], names: tuple[str, ...], c: st.SearchStrategy
     return st.builds(cls, **dict.fromkeys(names, _rows(c)))
 
 
+def _result_rows(c: st.SearchStrategy[int]) -> dict[str, Any]:
+    """The result rows both editions share: （一） to （五）."""
+    return {
+        "disclosed": _rows(c),
+        "partially_disclosed": _rows(c),
+        "withheld": _group(Withheld, tuple(labels.RESULT_ITEMS["withheld"]), c),
+        "unavailable": _group(Unavailable, tuple(labels.RESULT_ITEMS["unavailable"]), c),
+        "not_processed": _group(NotProcessed, tuple(labels.RESULT_ITEMS["not_processed"]), c),
+    }
+
+
 @st.composite
 def requests_tables(draw: st.DrawFn, max_count: int = 100_000) -> Requests:
     """Table B: results and carried-forward drawn, carried-over bounded, new derived."""
     # Sparse tables are the common case: most rows of most reports are zero.
     c = st.one_of(st.just(0), counts(max_count))
-    results = draw(
-        st.builds(
-            HandlingResults,
-            disclosed=_rows(c),
-            partially_disclosed=_rows(c),
-            withheld=_group(Withheld, tuple(labels.RESULT_ITEMS["withheld"]), c),
-            unavailable=_group(Unavailable, tuple(labels.RESULT_ITEMS["unavailable"]), c),
-            not_processed=_group(NotProcessed, tuple(labels.RESULT_ITEMS["not_processed"]), c),
-            other=_group(OtherHandling, tuple(labels.RESULT_ITEMS["other"]), c),
-        )
-    )
+    other = _group(OtherHandling, tuple(labels.RESULT_ITEMS["other"]), c)
+    results = draw(st.builds(HandlingResults, **_result_rows(c), other=other))
     return Requests(**_balanced(draw, results.total, _rows(c)), results=results)
 
 
@@ -195,17 +197,7 @@ def requests_tables(draw: st.DrawFn, max_count: int = 100_000) -> Requests:
 def requests_tables_2019(draw: st.DrawFn, max_count: int = 100_000) -> Requests2019:
     """Table B of the 2019 edition (（六）其他处理 one row), drawn as :func:`requests_tables`."""
     c = st.one_of(st.just(0), counts(max_count))
-    results = draw(
-        st.builds(
-            HandlingResults2019,
-            disclosed=_rows(c),
-            partially_disclosed=_rows(c),
-            withheld=_group(Withheld, tuple(labels.RESULT_ITEMS["withheld"]), c),
-            unavailable=_group(Unavailable, tuple(labels.RESULT_ITEMS["unavailable"]), c),
-            not_processed=_group(NotProcessed, tuple(labels.RESULT_ITEMS["not_processed"]), c),
-            other=_rows(c),
-        )
-    )
+    results = draw(st.builds(HandlingResults2019, **_result_rows(c), other=_rows(c)))
     return Requests2019(**_balanced(draw, results.total, _rows(c)), results=results)
 
 
