@@ -4,6 +4,10 @@ A model class that refuses a value raises :class:`~govinfo_report.ReportError` w
 findings are placed by JSON paths relative to the object being made: ``$.natural_person``
 for ``ApplicantCounts(natural_person=-1)``. The report is the root of its JSON, so its own
 findings' paths are the JSON paths; the JSON codec puts a section's under the section's path.
+
+Why one module: each field helper (``count``, ``signed_count``, ``amount``, the texts) and the
+check of its kind (``check_fields`` with its generated one-pass test, ``texts``) are one
+mechanism: a kind is declared, checked and read by the loader's fast path from here only.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ change in the number of items, which may be below zero); its Table B (section �
 （六）其他处理 as one row, without sub-items. Table C and the narrative sections are those of
 2021. The classes are frozen and check every value when made, as the 2021 ones do.
 
+>>> from govinfo_report.errors import ReportError
 >>> row = ItemCounts2019(previous=12, change=-3, decisions=40)
 >>> row.change
 -3
