@@ -316,7 +316,9 @@ _FEE_PATTERNS: Final = (
     (
         "collected",
         re.compile(
-            r"实际收取(?:的)?(?:信息处理费)?(?:的)?(?:总)?(?:金额)?(?:为|是|:|共)?\s*([0-9.,]+)\s*(?:万?元)?"
+            r"(?:实际收取(?:的)?(?:(?:政府信息公开)?信息处理费用?)?"
+            r"|收取(?:了)?(?:政府信息公开)?信息处理费用?)"
+            r"(?:的)?(?:总)?(?:金额)?(?:为|是|:|共)?\s*([0-9.,]+)\s*(?:万?元)?"
         ),
     ),
     (
@@ -1314,6 +1316,8 @@ def stated_fees(paragraphs: Sequence[str]) -> dict[str, str]:
 
     >>> stated_fees(["本机关发出收费通知3件，总金额1240.00元，实际收取信息处理费420.00元。"])
     {'collected': '420.00', 'notices': '3', 'notices_amount': '1240.00'}
+    >>> stated_fees(["全年收取政府信息公开信息处理费3940元。"])
+    {'collected': '3940'}
     """
     found = {}
     texts = [plain(p) for p in paragraphs]
