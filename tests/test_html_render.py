@@ -33,9 +33,22 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 
+from govinfo_report import labels
+from govinfo_report.cells import cells_of
 from govinfo_report.formats.html.writer import html_text
 from govinfo_report.formats.json.codec import load
-from govinfo_report.model import ProactiveDisclosure, Requests
+from govinfo_report.model import (
+    ApplicantCounts,
+    DocumentCounts2019,
+    FeeItems2019,
+    HandlingResults2019,
+    ItemCounts2019,
+    ProactiveDisclosure,
+    ProactiveDisclosure2019,
+    Procurement2019,
+    Requests,
+    Requests2019,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -223,13 +236,18 @@ def measure(tools: DevTools, report: AnnualReport, width: int, folder: Path) -> 
     return result
 
 
-def screenshot(tools: DevTools, report: AnnualReport, width: int, height: int, out: Path) -> None:
-    """The page of ``report`` on a ``width`` x ``height`` screen, at the top of Table 三."""
+def screenshot(  # noqa: PLR0913 - the report, the screen, the file and where to look
+    tools: DevTools, report: AnnualReport, width: int, height: int, out: Path, *, section: int = 2
+) -> None:
+    """The page of ``report`` on a ``width`` x ``height`` screen, at the top of a section
+    (index ``section``: 2 is Table 三's, 1 Table 二's)."""
     with tempfile.TemporaryDirectory(prefix="html-shot-") as folder:
         path = Path(folder) / "page.html"
         path.write_text(html_text(report), encoding="utf-8")
         tools.open(path.as_uri(), width, height)
-        tools.evaluate("document.querySelectorAll('.govinfo-report section')[2].scrollIntoView()")
+        tools.evaluate(
+            f"document.querySelectorAll('.govinfo-report section')[{section}].scrollIntoView()"
+        )
         out.write_bytes(tools.screenshot())
 
 
@@ -253,9 +271,51 @@ def _big_numbers(report: AnnualReport) -> AnnualReport:
     )
 
 
+def as_2019(report: AnnualReport) -> AnnualReport:
+    """``report`` in the 2019 edition (year 2020): its Table 三 with （六） summed into one row,
+    a Table 二 of the 2019 layout with signed changes and a long 采购总金额."""
+    requests = report.requests
+    assert isinstance(requests, Requests)
+    results = requests.results
+    other = results.other
+    columns = [c for c in labels.APPLICANT_COLUMNS if c != "total"]
+    one_row = ApplicantCounts(
+        **{c: sum(getattr(getattr(other, i), c) for i in other.ITEMS) for c in columns}
+    )
+    return attrs.evolve(
+        report,
+        year=2020,
+        edition="2019",
+        proactive=ProactiveDisclosure2019(
+            regulations=DocumentCounts2019(made=2, published=2, public_total=35),
+            normative_documents=DocumentCounts2019(made=14, published=13, public_total=286),
+            licensing=ItemCounts2019(previous=112, change=-7, decisions=1_284_600),
+            other_services=ItemCounts2019(previous=40, change=3, decisions=2310),
+            punishment=ItemCounts2019(previous=1203, change=0, decisions=417),
+            coercion=ItemCounts2019(previous=36, change=-2, decisions=25),
+            fees=FeeItems2019(previous=8, change=-1),
+            procurement=Procurement2019(projects=57, amount=Decimal("1326458.254")),
+        ),
+        requests=Requests2019(
+            new=requests.new,
+            carried_over=requests.carried_over,
+            results=HandlingResults2019(
+                disclosed=results.disclosed,
+                partially_disclosed=results.partially_disclosed,
+                withheld=results.withheld,
+                unavailable=results.unavailable,
+                not_processed=results.not_processed,
+                other=one_row,
+            ),
+            carried_forward=requests.carried_forward,
+        ),
+    )
+
+
 CASES = {
     "example": load(EXAMPLE),
     "seven-digits": _big_numbers(load(EXAMPLE)),
+    "edition-2019": as_2019(load(EXAMPLE)),
 }
 
 
@@ -280,7 +340,10 @@ def laid_out(
     tools: DevTools,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, Any]:
-    return measure(tools, CASES[request.param], width, tmp_path_factory.mktemp("render"))
+    report = CASES[request.param]
+    result = measure(tools, report, width, tmp_path_factory.mktemp("render"))
+    result["numbers"] = len([c for c in cells_of(report.edition) if c.table != "六"])
+    return result
 
 
 @needs_chromium
@@ -294,7 +357,8 @@ def test_every_cells_text_is_inside_its_cell(laid_out: dict[str, Any]) -> None:
 @needs_chromium
 def test_no_number_is_broken_over_lines(laid_out: dict[str, Any]) -> None:
     numbers = [c for c in laid_out["cells"] if c["key"]]
-    assert len(numbers) == 10 + 175 + 15  # Tables 二, 三 and 四
+    assert len(numbers) == laid_out["numbers"]  # Tables 二, 三 and 四
+    assert laid_out["numbers"] in (10 + 175 + 15, 22 + 161 + 15)  # 2021, 2019
     assert [c for c in numbers if c["lines"] != 1] == []
 
 
@@ -331,12 +395,19 @@ def test_blocks_do_not_overlap_and_stay_in_the_column(laid_out: dict[str, Any]) 
 SHOTS = ((1280, 1400), (375, 812))
 
 
+#: The screenshot of the 2019 edition's Table 二 in docs/images/ (width, height).
+SHOT_2019 = (1280, 1000)
+
+
 @needs_chromium
 def test_screenshots(tools: DevTools, tmp_path: Path) -> None:
     for width, height in SHOTS:
         out = tmp_path / f"{width}.png"
         screenshot(tools, load(EXAMPLE), width, height, out)
         assert out.read_bytes().startswith(b"\x89PNG")
+    out = tmp_path / "2019.png"
+    screenshot(tools, CASES["edition-2019"], *SHOT_2019, out, section=1)
+    assert out.read_bytes().startswith(b"\x89PNG")
 
 
 @needs_chromium
@@ -366,4 +437,6 @@ if __name__ == "__main__":  # refresh the screenshots shown in docs/html.md
         for shot_width, shot_height in SHOTS:
             target = ROOT / "docs" / "images" / f"html-{shot_width}.png"
             screenshot(opened, load(EXAMPLE), shot_width, shot_height, target)
+        target = ROOT / "docs" / "images" / "html-2019-1280.png"
+        screenshot(opened, CASES["edition-2019"], *SHOT_2019, target, section=1)
     sys.exit(0)

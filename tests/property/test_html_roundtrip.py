@@ -1,6 +1,7 @@
 """A page this library writes reads back to an equal report (issue 11, item 2): with its
 embedded data, and as a copy whose site stripped every attribute, script and style, narrative
 included; the fragment reads as the page does; a page edited after publication says where.
+The same for a report of the 2019 edition (issue 13), in its own layout.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
-from govinfo_report.cells import CELLS, cell_value
+from govinfo_report.cells import CELLS, Cell, cell_value, cells_of
 from govinfo_report.errors import ReportError
-from govinfo_report.formats.html.writer import DATA_ID, html_text
+from govinfo_report.formats.html.writer import DATA_ID, cell_text, html_text
 from govinfo_report.model import AnnualReport, Narrative, Part, ProactiveDisclosure
 from govinfo_report.published.readers import read_html
 from govinfo_report.testing import reports
@@ -88,6 +89,57 @@ def test_an_edited_cell_is_named(report: AnnualReport, cell: object, delta: int)
     with pytest.raises(ReportError) as caught:
         record.to_report()
     assert "R-EMBED" in {f.code for f in caught.value.findings}
+    assert record.cell(cell.key).number == new  # type: ignore[union-attr]  # the page's value
+
+
+# --- the 2019 edition (format section 7) ----------------------------------------------------
+
+
+@settings(max_examples=30)
+@given(reports(edition="2019"))
+def test_2019_page_reads_back_with_its_data(report: AnnualReport) -> None:
+    record = read_html(html_text(report))
+    assert record.edition == "2019"
+    assert reading_findings(record) == []
+    assert record.unread == ()
+    assert record.to_report() == report
+
+
+@settings(max_examples=30)
+@given(reports(edition="2019"))
+def test_2019_stripped_copy_reads_back_from_what_it_shows(report: AnnualReport) -> None:
+    record = read_html(stripped(html_text(report)))
+    assert record.edition == "2019"
+    assert reading_findings(record) == []
+    assert record.unread == ()
+    assert record.to_report() == report
+
+
+@settings(max_examples=15)
+@given(reports(edition="2019"))
+def test_2019_fragment_reads_as_the_page(report: AnnualReport) -> None:
+    page, fragment = read_html(html_text(report)), read_html(html_text(report, fragment=True))
+    assert fragment == page
+    assert read_html(stripped(html_text(report, fragment=True))).to_report() == report
+
+
+@settings(max_examples=30)
+@given(
+    reports(edition="2019"),
+    st.sampled_from(cells_of("2019")),
+    st.integers(1, 1000),
+)
+def test_an_edited_2019_cell_is_named_by_its_2019_labels(
+    report: AnnualReport, cell: Cell, delta: int
+) -> None:
+    value = cell_value(report, cell.key)
+    new = value + delta
+    shown = cell_text(new, signed=cell.kind == "signed")
+    record = read_html(edited(html_text(report), cell.path, shown))
+    embed = [f for f in record.findings if f.code == "R-EMBED"]
+    assert [(f.place, f.expected, f.found) for f in embed] == [(cell.place, value, shown)]
+    with pytest.raises(ReportError):
+        record.to_report()
     assert record.cell(cell.key).number == new  # type: ignore[union-attr]  # the page's value
 
 

@@ -43,7 +43,10 @@ The tables have the national template's grid exactly (``docs/format-2021.md`` se
 every label from :mod:`govinfo_report.labels`, the same ``rowspan``/``colspan``), a
 ``<caption>``, ``<th scope>`` on every header and, on every number cell, ``headers`` naming
 its row and column headers from the outermost in, so a screen reader says each number with
-its row and column. Table 四's narrow headers are set vertically (``writing-mode``).
+its row and column. Table 四's narrow headers are set vertically (``writing-mode``). A report
+of the 2019 edition has that edition's grids (format section 7, as its .docx): Table 二's
+five groups each with its own header row, Table 三's （六）其他处理 as one row; its signed
+本年增/减 is printed with its sign (:func:`cell_text`).
 
 **Cell keys.** Every number cell carries ``data-cell`` with the cell's JSON path
 (:attr:`govinfo_report.cells.Cell.path`, e.g. ``$.requests.results.withheld.state_secret
@@ -52,7 +55,8 @@ in ``govinfo-report read --cells``. The fee figures of the fee sentence carry it
 the narrative states them instead, they are in the embedded JSON only).
 
 **Identity lines.** The colophon prints, one ``<p>`` each, ``报告机关：``\ organ,
-``报告年度：``\ year\ ``年``, then (when set) ``发布网站：`` and ``网址：``, ``联系地址：``,
+``报告年度：``\ year\ ``年``, ``格式版本：``\ edition for a report of another edition than
+2021, then (when set) ``发布网站：`` and ``网址：``, ``联系地址：``,
 ``邮政编码：`` and ``联系电话：``, so that a copy whose scripts were stripped still says
 everything the report holds.
 
@@ -75,12 +79,12 @@ from __future__ import annotations
 
 import hashlib
 import html
+from decimal import Decimal
 from typing import TYPE_CHECKING, Final, cast
 
 from govinfo_report import labels
 from govinfo_report._io import atomic_write
-from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_value
-from govinfo_report.formats import require_2021_layout
+from govinfo_report.cells import CellKey, any_cell, cell_value
 from govinfo_report.formats._prose import (
     FEES_SENTENCE,
     cn_number,
@@ -91,7 +95,8 @@ from govinfo_report.formats._prose import (
     title_lines,
 )
 from govinfo_report.formats.json.codec import dumps
-from govinfo_report.model import AnnualReport
+from govinfo_report.model import DEFAULT_EDITION, AnnualReport
+from govinfo_report.model.edition2019 import HandlingResults2019, ProactiveDisclosure2019
 
 if TYPE_CHECKING:
     import os
@@ -104,6 +109,7 @@ __all__ = [
     "COLOPHON_LABELS",
     "DATA_ID",
     "ROOT_CLASS",
+    "cell_text",
     "html_text",
     "json_for_script",
     "write_html",
@@ -118,6 +124,7 @@ DATA_ID: Final = "govinfo-report"
 COLOPHON_LABELS: Final = {
     "organ": "报告机关",
     "year": "报告年度",
+    "edition": "格式版本",
     "site_name": "发布网站",
     "url": "网址",
     "address": "联系地址",
@@ -235,6 +242,25 @@ def json_for_script(text: str) -> str:
     return text.translate(_SCRIPT_ESCAPES)
 
 
+def cell_text(value: int | Decimal, *, signed: bool = False) -> str:
+    """A table cell's number as printed: a count, an amount, or a signed change.
+
+    A signed count (the 2019 edition's 本年增/减) is printed with its sign, ``+`` above zero
+    and ``-`` below (``0`` as it is), so a rise and a fall cannot be told apart only by
+    a missing minus.
+
+    >>> [cell_text(3), cell_text(3, signed=True), cell_text(-3, signed=True)]
+    ['3', '+3', '-3']
+    >>> cell_text(0, signed=True)
+    '0'
+    >>> cell_text(Decimal("12.50"))
+    '12.50'
+    """
+    if isinstance(value, Decimal):
+        return format_amount(value)
+    return f"{value:+d}" if signed and value else str(value)
+
+
 # --- public API ----------------------------------------------------------------------------
 
 
@@ -246,7 +272,6 @@ def html_text(report: AnnualReport, *, fragment: bool = False) -> str:
     if not isinstance(cast("object", report), AnnualReport):  # callers may be untyped
         msg = f"expected an AnnualReport, got {type(report).__name__}"
         raise TypeError(msg)
-    require_2021_layout(report, "网页", "web page")
     data = dumps(report, indent=None).rstrip("\n")
     if fragment:
         # The style element inside the article: one element to paste, and a page whose
@@ -373,6 +398,8 @@ class _Article:
     def colophon(self) -> None:
         report = self.report
         lines = [("organ", report.organ), ("year", f"{report.year}年")]
+        if report.edition != DEFAULT_EDITION:
+            lines.append(("edition", report.edition))
         if report.publication is not None:
             lines += [("site_name", report.publication.site_name), ("url", report.publication.url)]
         if report.contact is not None:
@@ -391,13 +418,10 @@ class _Article:
     # --- cells ----------------------------------------------------------------------------
 
     def td(self, key: CellKey, headers: Iterable[str], colspan: int = 1) -> str:
-        value = cell_value(self.report, key)
-        text = str(value) if isinstance(value, int) else format_amount(value)
+        cell = any_cell(key)
+        text = cell_text(cell_value(self.report, key), signed=cell.kind == "signed")
         span = f' colspan="{colspan}"' if colspan != 1 else ""
-        return (
-            f'<td data-cell="{CELL_BY_KEY[key].path}"{span} headers="{" ".join(headers)}">'
-            f"{_e(text)}</td>"
-        )
+        return f'<td data-cell="{cell.path}"{span} headers="{" ".join(headers)}">{_e(text)}</td>'
 
     def th(  # noqa: PLR0913 - the attributes of a header cell
         self,
@@ -424,6 +448,9 @@ class _Article:
     # --- Table 二 (format section 3) ------------------------------------------------------
 
     def table_a(self, caption: str) -> None:
+        if isinstance(self.report.proactive, ProactiveDisclosure2019):
+            self.table_a_2019(caption)
+            return
         groups, rows = labels.PROACTIVE_GROUPS, labels.PROACTIVE_ROWS
         content = labels.PROACTIVE_CONTENT_HEADER
         w = self.out.append
@@ -460,6 +487,44 @@ class _Article:
                     ]
                 else:
                     cells.append(self.td(("proactive", name), (gid, rid, vid), colspan=3))
+                w(f"<tr>{''.join(cells)}</tr>\n")
+        w("</tbody>\n</table>\n")
+
+    def table_a_2019(self, caption: str) -> None:
+        """Table 二 of the 2019 edition (format section 7): 4 columns, 18 rows.
+
+        Each group has its own header row; a group with two value columns (（八）, （九）)
+        has its last column span two, as in the .docx.
+        """
+        groups, rows = labels.PROACTIVE_GROUPS_2019, labels.PROACTIVE_ROWS_2019
+        content = labels.PROACTIVE_CONTENT_HEADER
+        w = self.out.append
+        w(f'<table class="govinfo-a">\n{caption}<tbody>\n')
+        layout = (
+            ("documents", labels.DOCUMENT_COLUMNS_2019),
+            ("licensing", labels.ITEM_COLUMNS_2019),
+            ("enforcement", labels.ITEM_COLUMNS_2019),
+            ("fees", labels.FEE_ITEM_COLUMNS_2019),
+            ("procurement", labels.PROCUREMENT_COLUMNS_2019),
+        )
+        for group, columns in layout:
+            spans = [1] * (len(columns) - 1) + [4 - len(columns)]
+            gid = self.id("a", "g", group)
+            w(f"<tr>{self.th(groups[group].full, gid, 'colgroup', colspan=4)}</tr>\n")
+            ids = {c: self.id("a", group, c) for c in columns}
+            head = [self.th(content, self.id("a", group, "content"), "col")]
+            head += [
+                self.th(label, ids[c], "col", colspan=n)
+                for (c, label), n in zip(columns.items(), spans, strict=True)
+            ]
+            w(f"<tr>{''.join(head)}</tr>\n")
+            for name in (r for r, g in labels.PROACTIVE_ROW_GROUP_2019.items() if g == group):
+                rid = self.id("a", "r", name)
+                cells = [self.th(rows[name].full, rid, "row")]
+                cells += [
+                    self.td(("proactive", name, c), (gid, rid, ids[c]), colspan=n)
+                    for c, n in zip(columns, spans, strict=True)
+                ]
                 w(f"<tr>{''.join(cells)}</tr>\n")
         w("</tbody>\n</table>\n")
 
@@ -500,7 +565,10 @@ class _Article:
             head = self.th(rows[name].full, rid, "row", colspan=3, left=True)
             w(f"<tr>{head}{counts(('requests', name), (rid,))}</tr>\n")
         results_id = self.id("b", "r", "results")
-        span = 2 + sum(len(items) for items in labels.RESULT_ITEMS.values()) + 1
+        one_row = isinstance(self.report.requests.results, HandlingResults2019)
+        # （六）其他处理 is one row in the 2019 edition (format section 7)
+        result_items = labels.RESULT_ITEMS_2019 if one_row else labels.RESULT_ITEMS
+        span = 2 + sum(len(items) for items in result_items.values()) + one_row + 1
         first = self.th(rows["results"].full, results_id, "rowgroup", rowspan=span, left=True)
         groups = labels.RESULT_GROUPS
         for name in ("disclosed", "partially_disclosed"):
@@ -509,7 +577,7 @@ class _Article:
             prefix: CellKey = ("requests", "results", name)
             w(f"<tr>{first}{head}{counts(prefix, (results_id, gid))}</tr>\n")
             first = ""
-        for group, items in labels.RESULT_ITEMS.items():
+        for group, items in result_items.items():
             gid = self.id("b", "r", group)
             head = self.th(groups[group].full, gid, "rowgroup", rowspan=len(items), left=True)
             for item, label in items.items():
@@ -518,6 +586,11 @@ class _Article:
                 prefix = ("requests", "results", group, item)
                 w(f"<tr>{head}{item_head}{counts(prefix, (results_id, gid, iid))}</tr>\n")
                 head = ""
+        if one_row:
+            oid = self.id("b", "r", "other")
+            head = self.th(groups["other"].full, oid, "row", colspan=2, left=True)
+            prefix = ("requests", "results", "other")
+            w(f"<tr>{head}{counts(prefix, (results_id, oid))}</tr>\n")
         tid = self.id("b", "r", "handled")
         head = self.th(groups["total"].full, tid, "row", colspan=2, left=True)
         w(f"<tr>{head}{counts(('requests', 'results', 'total'), (results_id, tid))}</tr>\n")

@@ -8,7 +8,9 @@ Three things a page of :mod:`govinfo_report.formats.html.writer` says beyond any
   paragraphs are body text, even one that begins with ``（一）``. Both rules need tags only,
   so they hold for a copy whose site stripped every attribute.
 * **Identity lines** (``报告机关：`` …, ``formats.html.writer.COLOPHON_LABELS``): the organ,
-  the year, where the report is published and whom to contact, as printed.
+  the year, the edition when it is not 2021 (``格式版本：2019``: the page's Tables 二 and 三
+  are then read by their 2019 labels), where the report is published and whom to contact,
+  as printed.
 * **Embedded data** (``<script type="application/json" id="govinfo-report">``): the report's
   JSON, checked against what the page shows. Every cell, the title, the opening paragraph,
   the date and the narrative of sections 一, 五 and 六 are compared; each difference is an
@@ -23,10 +25,10 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from govinfo_report.cells import CELLS, cell_value
+from govinfo_report.cells import cell_value, cells_of
 from govinfo_report.errors import GovinfoReportError
 from govinfo_report.findings import Place, make_finding
-from govinfo_report.model import AnnualReport, Contact, Publication
+from govinfo_report.model import EDITIONS, AnnualReport, Contact, Publication
 from govinfo_report.published.readers._blocks import Para
 from govinfo_report.published.readers._interpret import (
     FEES_SENTENCE,
@@ -93,6 +95,7 @@ def _tag(el: etree._Element) -> str:
 
 _ORGAN: Final = "报告机关："
 _YEAR: Final = re.compile(r"^报告年度：(\d{4})年$")
+_EDITION: Final = re.compile(r"^格式版本：(\d{4})$")
 _PUBLICATION: Final = ("发布网站：", "网址：")
 _CONTACT: Final = ("联系地址：", "邮政编码：", "联系电话：")
 
@@ -112,6 +115,11 @@ def take_colophon(blocks: list[Block]) -> tuple[list[Block], dict[str, object] |
             "year": int(year[1]),
         }
         end = i + 2
+        third = blocks[end] if end < len(blocks) else None
+        edition = _EDITION.match(third.text) if isinstance(third, Para) else None
+        if edition is not None and edition[1] in EDITIONS:
+            identity["edition"] = edition[1]
+            end += 1
         publication = _labelled(blocks[end : end + 2], _PUBLICATION)
         if publication is not None:
             identity["publication"] = Publication(site_name=publication[0], url=publication[1])
@@ -302,7 +310,7 @@ def reconcile(
 def _cell_findings(record: PublishedReport, report: AnnualReport) -> list[Finding]:
     """R-EMBED for every cell the page prints otherwise than its data (or not at all)."""
     findings = []
-    for cell in CELLS:
+    for cell in cells_of(report.edition):
         expected = cell_value(report, cell.key)
         shown = record.cell(cell.key)
         if shown is None or shown.number != expected:
