@@ -3,10 +3,13 @@
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 from govinfo_report import AnnualReport, check, to_dict
 from govinfo_report.cells import CELL_BY_KEY, CELLS
+from govinfo_report.findings import Finding
+from govinfo_report.formats.docx.writer import docx_bytes
 from govinfo_report.model import (
     ApplicantCounts,
     HandlingResults,
@@ -15,6 +18,8 @@ from govinfo_report.model import (
     ProcessingFees,
     Requests,
 )
+from govinfo_report.published.audit import audit
+from govinfo_report.published.readers import read_docx
 from govinfo_report.rules.catalogue import SUM_RULES, evaluate, parse_amount
 
 
@@ -144,3 +149,74 @@ def test_evaluate_skips_rules_with_missing_cells() -> None:
 )
 def test_parse_amount(raw: object, expected: Decimal | None) -> None:
     assert parse_amount(raw) == expected
+
+
+_FEE_KEYS = [c.key for c in CELLS if c.table == "六"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "fees"),
+    [
+        ((), ProcessingFees()),  # no fee figure printed at all
+        ((("other_matters", "fees", "collected"),), ProcessingFees(collected=Decimal("12.5"))),
+        (tuple(_FEE_KEYS), ProcessingFees()),  # all printed, 0
+    ],
+    ids=["none-printed", "only-collected-printed", "all-printed"],
+)
+def test_audit_gives_the_f_fees_of_the_report_made_from_the_record(
+    printed: tuple[tuple[str, ...], ...], fees: ProcessingFees
+) -> None:
+    report = AnnualReport(
+        organ="某县",
+        year=2022,
+        requests=Requests(
+            new=ApplicantCounts(other=3),
+            results=HandlingResults(other=OtherHandling(fee_unpaid=ApplicantCounts(other=3))),
+        ),
+        other_matters=OtherMatters(fees=fees),
+    )
+    record = read_docx(docx_bytes(report))
+    # the document as published without the fee figures it does not print
+    record = attrs.evolve(
+        record, cells=tuple(c for c in record.cells if c.key not in _FEE_KEYS or c.key in printed)
+    )
+    assert {c.key for c in record.cells} & set(_FEE_KEYS) == set(printed)
+
+    def fees_findings(found: list[Finding]) -> list[tuple[object, ...]]:
+        return [
+            (f.code, f.severity, f.place, f.expected, f.found, f.message_zh, f.message_en, f.cells)
+            for f in found
+            if f.code == "F-FEES"
+        ]
+
+    made = record.to_report()
+    assert made == report
+    expected = fees_findings(check(made))
+    assert [f.place.column for f in check(made) if f.code == "F-FEES"] == (
+        ["发出收费通知的件数"] if not fees.collected else ["实际收取的总金额", "发出收费通知的件数"]
+    )
+    assert fees_findings(audit(record)) == expected
+    assert fees_findings(check(record)) == expected
+
+
+def test_an_unreadable_fee_figure_is_not_read_as_0() -> None:
+    report = AnnualReport(
+        organ="某县",
+        year=2022,
+        requests=Requests(
+            new=ApplicantCounts(other=3),
+            results=HandlingResults(other=OtherHandling(fee_unpaid=ApplicantCounts(other=3))),
+        ),
+    )
+    record = read_docx(docx_bytes(report))
+    notices = ("other_matters", "fees", "notices")
+    record = attrs.evolve(
+        record,
+        cells=tuple(
+            attrs.evolve(c, raw="若干", value=None, blank=False) if c.key == notices else c
+            for c in record.cells
+        ),
+    )
+    assert [(f.code, f.place.column) for f in audit(record) if f.place.table == "六"] == [
+        ("A-NONNEG", "发出收费通知的件数")
+    ]

@@ -188,6 +188,8 @@ CASES = [
             ("R-SHEET", "工作表“基本信息”"),
             ("R-MISSING", "发文机关"),
             ("R-MISSING", "年度"),
+            # （六）2 closes applications for unpaid fees; no fee notice is stated
+            ("F-FEES", "第六部分（其他需要报告的事项）“信息处理费”行“发出收费通知的件数”列"),
         ],
     ),
     (

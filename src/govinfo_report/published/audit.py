@@ -19,6 +19,7 @@ warnings; :mod:`govinfo_report.rules.narrative`). What reading itself noticed
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -42,8 +43,6 @@ from govinfo_report.rules.catalogue import (
 from govinfo_report.rules.narrative import Paragraph, check_narrative, stating
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from govinfo_report.published.record import PublishedReport
 
 __all__ = ["audit"]
@@ -123,9 +122,33 @@ def audit(record: PublishedReport) -> list[Finding]:
     edition = _edition(record)
     complete_totals(values, edition)
     findings.extend(evaluate(values, sum_rules(edition)))
-    findings.extend(fee_findings(values))
+    findings.extend(fee_findings(_fees_as_held(record, values)))
     findings.extend(_narrative(record, values))
     return findings
+
+
+#: Section 六's fee figures as a report holds them when the document does not print them: 0
+#: (:meth:`~govinfo_report.PublishedReport.to_report` makes them so).
+_UNPRINTED_FEES: Final[dict[CellKey, int | Decimal]] = {
+    cell.key: 0 if cell.kind == "count" else Decimal(0) for cell in CELLS if cell.table == "六"
+}
+
+
+def _fees_as_held(
+    record: PublishedReport, values: dict[CellKey, int | Decimal]
+) -> dict[CellKey, int | Decimal]:
+    """``values`` with the fee figures the record does not print at all as 0.
+
+    So F-FEES says of the record what it says of the report made from it (``check`` of
+    ``to_report()``): 30 applications closed for unpaid fees and no fee notice printed is
+    the same slip as a printed 0. A fee figure printed but unreadable stays out (its
+    A-NONNEG says why).
+    """
+    printed = {c.key for c in record.cells}
+    return {
+        **{k: v for k, v in _UNPRINTED_FEES.items() if k not in printed},
+        **values,
+    }
 
 
 def _implied_zeros(record: PublishedReport, values: dict[CellKey, int | Decimal]) -> None:

@@ -277,7 +277,7 @@ def docx_case() -> None:
     write(
         "city-department-2023.template.docx",
         out.getvalue(),
-        expected(TRUTH, no_fees, labels_loose=["规范性文件"]),
+        expected(TRUTH, no_fees, labels_loose=["规范性文件"], audit=[FEES_NOT_PRINTED]),
     )
 
 
@@ -285,6 +285,9 @@ def docx_case() -> None:
 
 TEMPLATE = ROOT / "tests" / "data" / "national-template.docx"
 NO_FEES = {("other_matters", "fees", f): 0 for f in labels.FEE_LABELS}  # not written
+#: The truth closes applications under （六）2 (fee not paid); a document that prints no fee
+#: notices states none (the report made from it holds 0): an F-FEES warning.
+FEES_NOT_PRINTED = ("F-FEES", "$.other_matters.fees.notices")
 
 
 def _w(tag: str) -> str:
@@ -425,9 +428,14 @@ def _expect_docx(
     name: str,
     data: bytes,
     changes: Mapping[Any, object] | None = None,
+    audit: Iterable[tuple[str, str]] = (),
     **kw: Any,
 ) -> None:
-    write(name, data, expected(TRUTH, {**NO_FEES, **(changes or {})}, **kw))
+    write(
+        name,
+        data,
+        expected(TRUTH, {**NO_FEES, **(changes or {})}, audit=[*audit, FEES_NOT_PRINTED], **kw),
+    )
 
 
 def docx_split_rows_case() -> None:
