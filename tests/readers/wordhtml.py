@@ -16,7 +16,7 @@ import html
 from typing import TYPE_CHECKING
 
 from govinfo_report import labels
-from govinfo_report.cells import CELLS, cell_value
+from govinfo_report.cells import cell_value, cells_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -75,6 +75,67 @@ def _vertical(text: str) -> str:
     return "<br>".join(html.escape(ch) for ch in text)
 
 
+def _table_a(
+    rows: list[str], value: Callable[[CellKey], str], label: Callable[[str, str], str]
+) -> None:
+    """The 2021 Table 二 (format section 3): 4 grid columns."""
+    groups = labels.PROACTIVE_GROUPS
+    rows.append(_td(groups["documents"].full, colspan=4))
+    rows.append(_td("信息内容") + "".join(_td(c) for c in labels.DOCUMENT_COLUMNS.values()))
+    for field in ("regulations", "normative_documents"):
+        name = label(field, labels.PROACTIVE_ROWS[field].full)
+        rows.append(
+            _td(name)
+            + "".join(_td(value(("proactive", field, c))) for c in labels.DOCUMENT_COLUMNS)
+        )
+    for group, fields, column in (
+        ("licensing", ("licensing",), labels.DECISIONS_COLUMN),
+        ("enforcement", ("punishment", "coercion"), labels.DECISIONS_COLUMN),
+        ("fees", ("fees",), labels.FEES_COLUMN),
+    ):
+        rows.append(_td(groups[group].full, colspan=4))
+        rows.append(_td("信息内容") + _td(column, colspan=3))
+        for field in fields:
+            rows.append(
+                _td(labels.PROACTIVE_ROWS[field].full) + _td(value(("proactive", field)), colspan=3)
+            )
+
+
+def _table_a_2019(value: Callable[[CellKey], str], minus: str) -> list[str]:
+    """The 2019 Table 二 (format section 7): 5 grid columns, as its group rows span.
+
+    The labels' column spans two grid columns; a group of two value columns (（八）, （九）)
+    has its last value cell span two. ``minus``: how a negative 本年增/减 is printed.
+    """
+    columns = {
+        "documents": labels.DOCUMENT_COLUMNS_2019,
+        "licensing": labels.ITEM_COLUMNS_2019,
+        "enforcement": labels.ITEM_COLUMNS_2019,
+        "fees": labels.FEE_ITEM_COLUMNS_2019,
+        "procurement": labels.PROCUREMENT_COLUMNS_2019,
+    }
+    rows = []
+    for group, group_label in labels.PROACTIVE_GROUPS_2019.items():
+        names = columns[group]
+        spans = [1] * (len(names) - 1) + [4 - len(names)]
+        rows.append(_td(group_label.full, colspan=5))
+        rows.append(
+            _td(labels.PROACTIVE_CONTENT_HEADER, colspan=2)
+            + "".join(_td(c, colspan=n) for c, n in zip(names.values(), spans, strict=True))
+        )
+        for field, row_group in labels.PROACTIVE_ROW_GROUP_2019.items():
+            if row_group != group:
+                continue
+            cells = ""
+            for column, n in zip(names, spans, strict=True):
+                shown = value(("proactive", field, column))
+                if column == "change" and shown.startswith("-"):
+                    shown = minus + shown[1:]
+                cells += _td(shown, colspan=n, markup=True)
+            rows.append(_td(labels.PROACTIVE_ROWS_2019[field].full, colspan=2) + cells)
+    return rows
+
+
 def render(  # noqa: PLR0912, PLR0913 - one page, written top to bottom
     report: AnnualReport,
     *,
@@ -84,11 +145,14 @@ def render(  # noqa: PLR0912, PLR0913 - one page, written top to bottom
     nav: bool = True,
     run_in: bool = False,
     signature: bool = False,
+    minus: str = "-",
 ) -> str:
     """The page as markup (encode it as you like; the meta says GBK).
 
     ``run_in``: each part's first paragraph runs on after its title (``（一）主动公开。…``);
     ``signature``: the organ and the report's date close the report, when it has a date.
+    A report of the 2019 edition is printed in its layout (format section 7: its Table 二,
+    （六）其他处理 one row), a negative 本年增/减 with ``minus`` for its sign.
     """
     raw = dict(raw or {})
 
@@ -149,27 +213,11 @@ def render(  # noqa: PLR0912, PLR0913 - one page, written top to bottom
     # Table A
     out.append(_p(sections["proactive"].full, bold=True))
     rows: list[str] = []
-    groups = labels.PROACTIVE_GROUPS
-    rows.append(_td(groups["documents"].full, colspan=4))
-    rows.append(_td("信息内容") + "".join(_td(c) for c in labels.DOCUMENT_COLUMNS.values()))
-    for field in ("regulations", "normative_documents"):
-        name = label(field, labels.PROACTIVE_ROWS[field].full)
-        rows.append(
-            _td(name)
-            + "".join(_td(value(("proactive", field, c))) for c in labels.DOCUMENT_COLUMNS)
-        )
-    for group, fields, column in (
-        ("licensing", ("licensing",), labels.DECISIONS_COLUMN),
-        ("enforcement", ("punishment", "coercion"), labels.DECISIONS_COLUMN),
-        ("fees", ("fees",), labels.FEES_COLUMN),
-    ):
-        rows.append(_td(groups[group].full, colspan=4))
-        rows.append(_td("信息内容") + _td(column, colspan=3))
-        for field in fields:
-            rows.append(
-                _td(labels.PROACTIVE_ROWS[field].full) + _td(value(("proactive", field)), colspan=3)
-            )
-    out.append(_table(rows, 4))
+    if report.edition == "2019":
+        out.append(_table(_table_a_2019(value, minus), 5))
+    else:
+        _table_a(rows, value, label)
+        out.append(_table(rows, 4))
     # Table B: 10 grid columns, plus one extra empty column closing every row
     out.append(_p(sections["requests"].full, bold=True))
     rows = []
@@ -191,7 +239,7 @@ def render(  # noqa: PLR0912, PLR0913 - one page, written top to bottom
         + _td("")
     )
     rows.append(_td("") * 11)  # an empty spacer row
-    keys = [c.key for c in CELLS if c.table == "三"]
+    keys = [c.key for c in cells_of(report.edition) if c.table == "三"]
     prefixes: list[tuple[str, ...]] = []
     for k in keys:
         if k[:-1] not in prefixes:

@@ -25,15 +25,17 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.cells import CELL_BY_KEY, CellKey
+from govinfo_report.cells import CellKey, any_cell, cells_of
 from govinfo_report.errors import ReadError
 from govinfo_report.findings import Finding, Place, Severity, make_finding
 from govinfo_report.formats.docx import contract
+from govinfo_report.model.report import DEFAULT_EDITION, EDITIONS, edition_for
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._normal import (
     compact,
     is_blank,
     is_value,
+    parse_signed,
     parse_value,
     plain,
     squash,
@@ -91,10 +93,48 @@ class _Row:
     width: int = attrs.field(
         default=attrs.Factory(lambda row: len(row.keys) or len(row.spans), takes_self=True)
     )
+    #: The edition whose cells ``keys`` are, when the editions' rows differ (Table 二, and
+    #: （六）其他处理 of Table 三); None for a row both editions print alike.
+    edition: str | None = None
+    #: The edition that alone prints this row (其他对外管理服务事项 is 2019's, the items of
+    #: （六） are 2021's): finding it says which edition the table follows.
+    sole: str | None = None
 
     @property
     def meant(self) -> str:
         return self.label.full
+
+
+def _rows_2019() -> dict[str, _Row]:
+    """The rows of the 2019 Table 二 (format section 7), by field, and its （六）其他处理."""
+    columns = {
+        "documents": labels.DOCUMENT_COLUMNS_2019,
+        "licensing": labels.ITEM_COLUMNS_2019,
+        "enforcement": labels.ITEM_COLUMNS_2019,
+        "fees": labels.FEE_ITEM_COLUMNS_2019,
+        "procurement": labels.PROCUREMENT_COLUMNS_2019,
+    }
+    rows = {}
+    for field, label in labels.PROACTIVE_ROWS_2019.items():
+        group = labels.PROACTIVE_ROW_GROUP_2019[field]
+        rows[field] = _Row(
+            label=label,
+            keys=tuple(("proactive", field, c) for c in columns[group]),
+            edition="2019",
+            sole="2019" if field not in labels.PROACTIVE_ROWS else None,
+        )
+    prefix = ("requests", "results", "other")
+    rows["other"] = _Row(
+        label=labels.RESULT_GROUPS["other"],
+        keys=tuple((*prefix, c) for c in labels.APPLICANT_COLUMNS),
+        group="other",
+        edition="2019",
+    )
+    return rows
+
+
+#: The rows of the 2019 edition that differ from 2021's, by field (and ``other``: （六）).
+_ROWS_2019: Final = _rows_2019()
 
 
 def _rows() -> list[_Row]:
@@ -106,7 +146,13 @@ def _rows() -> list[_Row]:
             keys = tuple(("proactive", field, c) for c in labels.DOCUMENT_COLUMNS)
         else:
             keys = (("proactive", field),)
-        rows.append(_Row(label=label, keys=keys))
+        # 行政规范性文件 is 2021's alone (2019 prints 规范性文件, read as the 2019 row)
+        sole = "2021" if field == "normative_documents" else None
+        rows.append(_Row(label=label, keys=keys, edition="2021", sole=sole))
+    # The rows only the 2019 Table 二 prints, and its 规范性文件 (2021's variant spelling).
+    rows.extend(
+        _ROWS_2019[field] for field in ("normative_documents", "other_services", "procurement")
+    )
     applicant = tuple(labels.APPLICANT_COLUMNS)
     for field, label in labels.REQUEST_ROWS.items():
         if field == "results":
@@ -120,7 +166,17 @@ def _rows() -> list[_Row]:
             rows.append(_Row(label=label, keys=tuple((*prefix, c) for c in applicant)))
             continue
         spans = tuple(tuple(("requests", "results", group, i, c) for i in items) for c in applicant)
-        rows.append(_Row(label=label, keys=(), group=group, is_group=True, spans=spans))
+        six = group not in labels.RESULT_ITEMS_2019  # （六）: one row in 2019, items in 2021
+        rows.append(
+            _Row(
+                label=label,
+                keys=(),
+                group=group,
+                is_group=True,
+                spans=spans,
+                edition="2021" if six else None,
+            )
+        )
         for n, (item, item_label) in enumerate(items.items()):
             prefix = ("requests", "results", group, item)
             rows.append(
@@ -129,12 +185,45 @@ def _rows() -> list[_Row]:
                     keys=tuple((*prefix, c) for c in applicant),
                     group=group,
                     item=n,
+                    edition="2021" if six else None,
+                    sole="2021" if six else None,
                 )
             )
     return rows
 
 
 _ROWS: Final = _rows()
+
+
+def _counterparts() -> dict[int, _Row]:
+    """Each edition-specific row's counterpart in the other edition, by ``id`` of the row."""
+    by_label = {(row.edition, row.label.text): row for row in _ROWS if row.edition and not row.sole}
+    out = {}
+    for field, old in _ROWS_2019.items():
+        label = (
+            labels.RESULT_GROUPS["other"] if field == "other" else labels.PROACTIVE_ROWS.get(field)
+        )
+        new: _Row | None = None
+        if field == "normative_documents":
+            new = next(r for r in _ROWS if r.keys and r.keys[0] == ("proactive", field, "issued"))
+        elif label is not None:
+            new = by_label.get(("2021", label.text))
+        if new is not None:
+            out[id(new)] = old
+            out[id(old)] = new
+    return out
+
+
+#: What an edition-specific row is in the other edition (rows only one edition prints: none).
+_COUNTERPART: Final = _counterparts()
+_OTHER_GROUP: Final = next(r for r in _ROWS if r.is_group and r.group == "other")
+
+
+def _in_edition(row: _Row, edition: str) -> _Row:
+    """``row`` as the table of ``edition`` prints it (itself when the editions share it)."""
+    if row.edition is None or row.edition == edition:
+        return row
+    return _COUNTERPART.get(id(row), row)
 
 
 def _numbers(number: str) -> tuple[str, ...]:
@@ -172,8 +261,37 @@ _HEADERS: Final = tuple(
         *labels.APPEAL_COLUMNS.values(),
         "本年收费金额(单位:元)",
         "本年收费金额",
+        labels.PROACTIVE_GROUPS_2019["procurement"].full,
+        *labels.DOCUMENT_COLUMNS_2019.values(),
+        *labels.ITEM_COLUMNS_2019.values(),
+        *labels.PROCUREMENT_COLUMNS_2019.values(),
     )
 )
+
+#: The headers of Table 二 only one edition prints, by compact form: the kind of a cell
+#: holding one (``header:2019``, ``header:2021``), evidence of the table's edition.
+_EDITION_HEADERS: Final = {
+    **{
+        compact(h): "header:2021"
+        for h in (
+            *labels.DOCUMENT_COLUMNS.values(),
+            labels.DECISIONS_COLUMN,
+            labels.FEES_COLUMN,
+            "本年收费金额(单位:元)",
+            "本年收费金额",
+        )
+    },
+    **{
+        compact(h): "header:2019"
+        for h in (
+            labels.PROACTIVE_GROUPS_2019["procurement"].full,
+            *labels.DOCUMENT_COLUMNS_2019.values(),
+            *labels.ITEM_COLUMNS_2019.values(),
+            *labels.PROCUREMENT_COLUMNS_2019.values(),
+        )
+    },
+}
+_HEADER_EDITION: Final = {"header:2019": "2019", "header:2021": "2021"}
 _APPEAL_MARKS: Final = frozenset(compact(h) for h in labels.APPEAL_HEADERS.values())
 _APPEAL_KEYS: Final = tuple(
     ("appeals", group, column) for group in labels.APPEAL_GROUPS for column in labels.APPEAL_COLUMNS
@@ -391,8 +509,8 @@ class _Builder:
             for lost in self.contested.pop(key, []):
                 self.leftover(lost.text, lost.source, detail=_ANOTHER_TABLE)
         self.ranks[key] = rank
-        meta = CELL_BY_KEY[key]
-        value = parse_value(cell.text)
+        meta = any_cell(key)
+        value = parse_signed(cell.text) if meta.kind == "signed" else parse_value(cell.text)
         if meta.kind == "amount" and isinstance(value, int):
             value = Decimal(value)
         self.cells[key] = PublishedCell(
@@ -502,7 +620,7 @@ def _row_place(row: _Row) -> Place:
         group = row.group
         path = f"$.requests.results.{group}" if group else "$.requests.results"
         return Place(path=path, table=labels.TABLES["requests"], row=row.meant)
-    cell = CELL_BY_KEY[key]
+    cell = any_cell(key)
     path = "$." + ".".join(key[:-1] if len(row.keys) > 1 else key)
     return Place(path=path, table=cell.table, row=cell.row_label)
 
@@ -544,7 +662,9 @@ def _kind(text: str) -> tuple[_Row, bool] | str:
     key = compact(text)
     if len(key) <= _SHORT and cn_int(key) is not None:
         return "text"  # a count in Chinese numerals (二, 十五), never a header's piece
-    return "header" if _is_header(key) else "text"
+    if not _is_header(key):
+        return "text"
+    return _EDITION_HEADERS.get(key, "header")
 
 
 _kind_remembered: Final = functools.lru_cache(maxsize=8192)(_kind)
@@ -617,14 +737,95 @@ class _Recorder:
             op(out, None if outside else rank)
 
 
+class _Editions:
+    """What the document's tables say of the edition of the format they follow.
+
+    Table 二 says it by its column headers (本年制发件数 or 本年新制作数量 …) and the rows
+    only one edition prints (其他对外管理服务事项, 政府集中采购 are 2019's; the items of
+    （六）其他处理 2021's): strong evidence. （六）其他处理 printed as one row is the 2019
+    layout, but 2021 reports print it so too (read then as one figure for its items): it
+    decides only when nothing else does.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[str, TextCell] = {}  # the first cell saying each edition
+        self.counts: Counter[str] = Counter()  # how many cells say each edition
+        self.one_row = False
+        self.current: str | None = None  # the edition the tables so far said first
+
+    def table(self, grid: Grid, matches: list[list[tuple[_Row, bool] | str]]) -> str:
+        """The edition to read ``grid`` by, from what it says (noted) and the tables before."""
+        found: dict[str, TextCell] = {}
+        counts: Counter[str] = Counter()
+        for row, kinds in zip(grid.rows, matches, strict=True):
+            for at, kind in enumerate(kinds):
+                if isinstance(kind, str):
+                    edition = _HEADER_EDITION.get(kind)
+                else:
+                    edition = kind[0].sole
+                    if kind[0] is _OTHER_GROUP and not self.one_row:
+                        rest = kinds[at + 1 :]
+                        self.one_row = "value" in rest and not any(
+                            isinstance(k, tuple) for k in rest
+                        )
+                if edition is not None:
+                    found.setdefault(edition, row[at])
+                    counts[edition] += 1
+        for edition, cell in found.items():
+            self.first.setdefault(edition, cell)
+        self.counts.update(counts)
+        if found:
+            said = max(found, key=lambda e: (counts[e], e == next(iter(found))))
+            if self.current is None:
+                self.current = said
+            return said
+        if self.current is not None:
+            return self.current
+        return "2019" if self.one_row else "2021"
+
+    def edition(self) -> str | None:
+        """The edition the tables say (the one more cells say when they mix), or None."""
+        if not self.first:
+            return "2019" if self.one_row else None
+        first = next(iter(self.first))
+        return max(self.first, key=lambda e: (self.counts[e], e == first))
+
+    def mixed(self, edition: str) -> Finding | None:
+        """R-EDITION when the tables say both editions, naming a cell saying each."""
+        if len(self.first) < 2:  # noqa: PLR2004 - both editions
+            return None
+        other = next(e for e in self.first if e != edition)
+        ours, theirs = self.first[edition], self.first[other]
+        zh = (
+            f"“{squash(ours.text)}”（{ours.source.describe('zh')}）属于 {edition} 版格式，"
+            f"“{squash(theirs.text)}”（{theirs.source.describe('zh')}）属于 {other} 版格式"
+        )
+        en = (
+            f'"{squash(ours.text)}" ({ours.source.describe("en")}) is of the {edition} '
+            f'edition, "{squash(theirs.text)}" ({theirs.source.describe("en")}) of the '
+            f"{other} edition"
+        )
+        return make_finding(
+            "R-EDITION",
+            Place(path="$.edition", table=labels.TABLES["proactive"]),
+            expected=edition,
+            found=other,
+            detail=(zh, en),
+        )
+
+
 class _TableReader:
-    def __init__(self, out: _Recorder) -> None:
+    def __init__(self, out: _Recorder, editions: _Editions | None = None) -> None:
         self.out = out
+        self.editions = editions
+        self.edition = "2021"
 
     def read(self, grid: Grid, section: str | None) -> None:
         self.covered: dict[int, set[int]] = {}  # grid rows: columns a merged cell covers
         matches = [[_classify(c.text) for c in row] for row in grid.rows]
         has_rows = any(isinstance(m, tuple) for row in matches for m in row)
+        if has_rows and self.editions is not None:
+            self.edition = self.editions.table(grid, matches)
         if not has_rows and (
             section == "appeals"
             or any(compact(c.text) in _APPEAL_MARKS for row in grid.rows for c in row)
@@ -670,7 +871,7 @@ class _TableReader:
                     pending = self._flush_pending(pending, current)
                     if current is not None:
                         self._finish(current)
-                    matched, loose = kind
+                    matched, loose = self._as_printed(kind, cell)
                     if (matched.group and matched.is_group) or (
                         matched.group and matched.group != group
                     ):
@@ -728,11 +929,23 @@ class _TableReader:
         # _join has noted a loose match already; the label is not noted twice
         return [*kinds[:first], (joined[0], False), *kinds[first + 1 :]], True
 
+    def _as_printed(self, match: tuple[_Row, bool], cell: TextCell) -> tuple[_Row, bool]:
+        """The row ``match`` is in the edition the table follows, and whether loosely."""
+        row, loose = match
+        if row.edition is None or row.edition == self.edition:
+            return match
+        other = _in_edition(row, self.edition)
+        if other is row:  # printed by one edition alone: read as that edition's
+            return match
+        return other, loose or re.sub(r"\s", "", cell.text) != other.meant
+
     def _join(self, pending: list[TextCell], cell: TextCell) -> tuple[_Row, bool] | None:
         if not pending:
             return None
         text = "".join(p.text for p in pending) + cell.text
         match = _match_row(text)
+        if match is not None:
+            match = self._as_printed(match, TextCell(text=text, source=cell.source))
         if match is not None and match[1]:
             self.out.loose(text, match[0].meant, _row_place(match[0]))
         return match
@@ -957,6 +1170,7 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     identity: Mapping[str, object] | None = None,
 ) -> PublishedReport:
     out = _Builder()
+    editions = _Editions()
     page = _Page(styled=any(isinstance(b, Para) and b.style in WRITER_STYLES for b in blocks))
     front: list[Para] = []
     drafts: list[_SectionDraft] = []
@@ -971,7 +1185,7 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
                 continue
             section = current.key if current else None
             recorder = _Recorder()
-            _TableReader(recorder).read(block, section)
+            _TableReader(recorder, None if block.outside else editions).read(block, section)
             recorder.replay(out, section, outside=block.outside)
             if block.outside:
                 for row in block.rows:  # kept as the page's text, as any outside the article
@@ -1047,19 +1261,36 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             found=date.isoformat(),
             against=("报告年度的次年", f"the year after {year}"),
         )
+    cells = out.cells
+    edition = editions.edition()
+    if edition is None:  # no table says: the year's edition, unless Table 二 was read as 2021's
+        read_a = any(key[0] == "proactive" for key in cells)
+        edition = DEFAULT_EDITION if read_a or not isinstance(year, int) else edition_for(year)
+    mixed = editions.mixed(edition)
+    if mixed is not None:
+        out.findings.append(mixed)
+    fields["edition"] = edition
     if identity:
         fields.update(identity)
-    cells = out.cells
+    order = _print_order(str(fields["edition"]))
     return PublishedReport(
         source=source,
         format=fmt,
         sections=tuple(sections),
-        cells=tuple(cells[key] for key in CELL_BY_KEY if key in cells),  # in print order
+        cells=tuple(sorted(cells.values(), key=lambda c: order.get(c.key, len(order)))),
         combined=tuple(out.combined),
         unread=tuple(out.unread),
         findings=tuple(out.findings),
         **fields,  # type: ignore[arg-type]  # identity fields of the record
     )
+
+
+@functools.cache
+def _print_order(edition: str) -> dict[CellKey, int]:
+    """Cells in print order: the edition's, then any of the other edition (tables mixed)."""
+    keys = [c.key for c in cells_of(edition if edition in EDITIONS else DEFAULT_EDITION)]
+    keys += [c.key for e in EDITIONS for c in cells_of(e) if c.key not in set(keys)]
+    return {key: n for n, key in enumerate(dict.fromkeys(keys))}
 
 
 def _document_order(furniture: Furniture) -> int:

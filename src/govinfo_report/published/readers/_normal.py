@@ -23,7 +23,16 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-__all__ = ["PLACEHOLDERS", "compact", "is_blank", "is_value", "parse_value", "plain", "squash"]
+__all__ = [
+    "PLACEHOLDERS",
+    "compact",
+    "is_blank",
+    "is_value",
+    "parse_signed",
+    "parse_value",
+    "plain",
+    "squash",
+]
 
 _QUOTES: Final = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", ",": "、", "，": "、"})
 
@@ -109,6 +118,23 @@ def _parse_value(raw: str) -> int | Decimal | None:
 
 
 _value_remembered: Final = functools.lru_cache(maxsize=8192)(_parse_value)
+
+
+#: A minus sign as printed before a figure (besides ``-``, which NFKC gives for ``－``):
+#: the mathematical minus, dashes typed for it.
+_MINUS: Final = frozenset("\u2212\u2013\u2014\ufe63")
+
+
+def parse_signed(raw: str) -> int | Decimal | None:
+    """:func:`parse_value` of the one signed column (the 2019 本年增/减): ``−3`` is -3.
+
+    >>> parse_signed("−3"), parse_signed("－3"), parse_signed("+2"), parse_signed("—")
+    (-3, -3, 2, None)
+    """
+    text = raw.strip()
+    if len(text) > 1 and text[0] in _MINUS:
+        text = "-" + text[1:]
+    return parse_value(text)
 
 
 def is_value(raw: str) -> bool:

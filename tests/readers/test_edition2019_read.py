@@ -1,0 +1,332 @@
+"""Published reports in the 2019 layout (format section 7) are read as the 2019 edition.
+
+The readers recognise the edition from the tables' labels and shape, not from the year:
+Table 二's headers and rows, Table 三's （六）其他处理 printed as one row. The pages are
+Word exports (``wordhtml.render``) inside the CMS skeletons of ``cms.py``, and the text is
+the flattened layout of ``flattext.render``, both built from the spec's grids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import importlib.util
+import io
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govinfo_report import labels, load
+from govinfo_report.cli import run
+from govinfo_report.errors import ReportError
+from govinfo_report.model import (
+    ApplicantCounts,
+    DocumentCounts2019,
+    FeeItems2019,
+    HandlingResults2019,
+    ItemCounts2019,
+    Narrative,
+    Part,
+    ProactiveDisclosure2019,
+    Procurement2019,
+    Requests,
+    Requests2019,
+)
+from govinfo_report.published.audit import audit
+from govinfo_report.published.readers import read_html, read_text
+from govinfo_report.testing import reports
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from govinfo_report import AnnualReport
+
+ROOT = Path(__file__).parents[2]
+
+
+def _helper(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+CMS = _helper("cms")
+WORDHTML = CMS.WORDHTML
+FLAT = _helper("flattext")
+
+
+def as_2019(report: AnnualReport, year: int = 2020) -> AnnualReport:
+    """``report`` (2021 edition) as a report of ``year`` in the 2019 edition.
+
+    Table 三 is the same but for （六）其他处理, one row (its items summed); Table 二 is the
+    2019 table, with a negative 本年增/减.
+    """
+    requests = report.requests
+    assert isinstance(requests, Requests)
+    results = requests.results
+    columns = [c for c in labels.APPLICANT_COLUMNS if c != "total"]
+    other = results.other
+    six = ApplicantCounts(
+        **{
+            c: sum(getattr(getattr(other, item), c) for item in labels.RESULT_ITEMS["other"])
+            for c in columns
+        }
+    )
+    shared = {g: getattr(results, g) for g in labels.RESULT_ITEMS_2019}
+    old_results = HandlingResults2019(
+        disclosed=results.disclosed,
+        partially_disclosed=results.partially_disclosed,
+        other=six,
+        **shared,
+    )
+    old_requests = Requests2019(
+        new=requests.new,
+        carried_over=requests.carried_over,
+        results=old_results,
+        carried_forward=requests.carried_forward,
+    )
+    proactive = ProactiveDisclosure2019(
+        regulations=DocumentCounts2019(made=2, published=1, public_total=5),
+        normative_documents=DocumentCounts2019(made=7, published=6, public_total=48),
+        licensing=ItemCounts2019(previous=212, change=-3, decisions=1873),
+        other_services=ItemCounts2019(previous=40, change=2, decisions=310),
+        punishment=ItemCounts2019(previous=96, change=0, decisions=96),
+        coercion=ItemCounts2019(previous=12, change=-12, decisions=4),
+        fees=FeeItems2019(previous=3, change=-1),
+        procurement=Procurement2019(projects=5, amount=Decimal("128.60")),
+    )
+    organ = report.organ
+    return attrs.evolve(
+        report,
+        year=year,
+        edition="2019",
+        title=f"{organ}{year}年政府信息公开工作年度报告",
+        preface=None,
+        publication=None,
+        contact=None,
+        date=dt.date(year + 1, 1, 26),
+        proactive=proactive,
+        requests=old_requests,
+    )
+
+
+TRUTH = load(ROOT / "examples" / "city-department-2023.json")
+OLD = as_2019(TRUTH)
+
+
+# --- the 2019 layout, read ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("family", CMS.FAMILIES)
+def test_every_family_reads_a_2019_page_into_the_report(family: str) -> None:
+    page = CMS.page(OLD, family, body=CMS.article(OLD))
+    record = read_html(page, name=f"{family}.html")
+    assert record.edition == "2019"
+    assert record.to_report() == OLD
+    assert record.unread == ()
+    assert [f.code for f in record.findings] == []
+    assert [f.code for f in audit(record) if f.severity.value != "info"] == []
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_text_in_the_2019_layout_reads_into_the_report(encoding: str) -> None:
+    record = read_text(FLAT.render(OLD, minus="－").encode(encoding))
+    assert record.edition == "2019"
+    assert record.to_report() == OLD
+    assert [f.code for f in audit(record) if f.severity.value != "info"] == []
+
+
+def test_cells_are_the_2019_cells_by_their_official_labels() -> None:
+    record = read_text(FLAT.render(OLD))
+    change = record.cell(("proactive", "licensing", "change"))
+    assert change is not None
+    assert (change.raw, change.value) == ("-3", -3)
+    assert change.cell.row_label == "第二十条第（五）项/行政许可"
+    assert change.cell.column == "本年增/减"
+    six = record.cell(("requests", "results", "other", "total"))
+    assert six is not None
+    assert six.cell.row_label == "三、本年度办理结果/（六）其他处理"
+    assert record.combined == ()
+    procurement = record.cell(("proactive", "procurement", "amount"))
+    assert procurement is not None
+    assert procurement.value == Decimal("128.60")
+
+
+_PROSE = st.sampled_from(
+    [
+        "本机关严格按照条例要求，及时主动公开政府信息，依法做好依申请公开工作。",
+        "全年组织政务公开业务培训，进一步提高工作人员的业务水平。",
+        "下一步将继续完善制度，加强政府信息公开平台建设。",
+    ]
+)
+_NARRATIVE = st.builds(
+    Narrative,
+    opening=st.lists(_PROSE, max_size=2).map(tuple),
+    parts=st.lists(
+        st.builds(
+            Part,
+            title=st.sampled_from(["主动公开情况", "依申请公开情况", "监督保障情况"]),
+            paragraphs=st.lists(_PROSE, min_size=1, max_size=2).map(tuple),
+        ),
+        max_size=3,
+    ).map(tuple),
+)
+
+
+def _printable(report: AnnualReport, narrative: Narrative) -> AnnualReport:
+    """``report`` with what a page prints of its narrative (the tables are the subject here)."""
+    matters = attrs.evolve(report.other_matters, opening=narrative.opening, parts=narrative.parts)
+    return attrs.evolve(
+        report,
+        preface=None,
+        publication=None,
+        contact=None,
+        overview=narrative,
+        problems=narrative,
+        other_matters=matters,
+    )
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    reports(edition="2019"),
+    _NARRATIVE,
+    st.sampled_from(["0", "/", "", "—"]),
+    st.sampled_from(["-", "－"]),
+    st.sampled_from([*CMS.FAMILIES, "text-gbk", "text-utf-8"]),
+)
+def test_any_2019_report_reads_back(
+    report: AnnualReport, narrative: Narrative, zero: str, minus: str, how: str
+) -> None:
+    report = _printable(report, narrative)
+    if how.startswith("text-"):
+        record = read_text(FLAT.render(report, zero=lambda _k: zero, minus=minus).encode(how[5:]))
+    else:
+        body = CMS.article(report) if minus == "-" else _article(report, zero, minus)
+        record = read_html(CMS.page(report, how, body=body))
+    assert record.edition == "2019"
+    assert [f for f in audit(record) if f.severity.value == "error"] == []
+    assert record.to_report() == report
+
+
+def _article(report: AnnualReport, zero: str, minus: str) -> str:
+    page: str = WORDHTML.render(
+        report, nav=False, run_in=True, signature=True, zero=lambda _k: zero, minus=minus
+    )
+    start = page.index("<div class=WordSection1")
+    return page[start : page.rindex("</div></div>") + len("</div>")]
+
+
+# --- a slip in each table, by rule code and official 2019 label --------------------------
+
+
+def _slip(raw: dict[tuple[str, ...], str]) -> list[tuple[str, str | None, str | None]]:
+    page = WORDHTML.render(OLD, raw=raw)
+    record = read_html(page.encode("gbk"))
+    assert record.edition == "2019"
+    with pytest.raises(ReportError) as caught:
+        record.to_report()
+    return [(f.code, f.place.row, f.place.column) for f in caught.value.findings]
+
+
+def test_a_slip_in_table_two() -> None:
+    found = _slip({("proactive", "other_services", "previous"): "-4"})
+    assert found == [("A-NONNEG", "第二十条第（五）项/其他对外管理服务事项", "上一年项目数量")]
+
+
+def test_a_slip_in_table_three() -> None:
+    key = ("requests", "results", "other", "total")
+    other = OLD.requests.results.other
+    assert isinstance(other, ApplicantCounts)
+    found = _slip({key: str(other.total + 1)})
+    assert ("B-ROWTOTAL", "三、本年度办理结果/（六）其他处理", "总计") in found
+    assert {code for code, _, _ in found} <= {"B-ROWTOTAL", "B-HANDLED", "B-BALANCE"}
+
+
+def test_a_slip_in_table_four() -> None:
+    key = ("appeals", "reconsideration", "total")
+    found = _slip({key: str(OLD.appeals.reconsideration.total + 1)})
+    assert found == [("C-TOTAL", "行政复议", "总计")]
+
+
+@pytest.mark.parametrize(
+    ("column", "raw", "value", "codes"),
+    [
+        ("change", "-3", -3, []),
+        ("change", "－3", -3, []),
+        ("change", "−3", -3, []),
+        ("change", "+2", 2, []),
+        ("previous", "-3", -3, ["A-NONNEG"]),
+        ("decisions", "−3", None, ["A-NONNEG"]),
+    ],
+)
+def test_signed_only_in_the_change_column(
+    column: str, raw: str, value: int | None, codes: list[str]
+) -> None:
+    key = ("proactive", "licensing", column)
+    record = read_html(WORDHTML.render(OLD, raw={key: raw}).encode("utf-8"))
+    cell = record.cell(key)
+    assert cell is not None
+    assert (cell.raw, cell.value) == (raw, value)
+    assert [f.code for f in audit(record) if f.place.path == "$." + ".".join(key)] == codes
+
+
+# --- editions and years ------------------------------------------------------------------
+
+
+def test_the_edition_is_the_layout_s_not_the_year_s() -> None:
+    late = attrs.evolve(OLD, year=2021, title=OLD.title.replace("2020", "2021"))
+    late = attrs.evolve(late, date=dt.date(2022, 1, 20))
+    record = read_text(FLAT.render(late))
+    assert (record.edition, record.year) == ("2019", 2021)
+    warnings = [(f.code, f.expected, f.found) for f in audit(record)]
+    assert ("E-EDITION", "2021", "2019") in warnings
+    assert record.to_report() == late  # kept, with the warning
+    early = attrs.evolve(TRUTH, year=2020, title=TRUTH.title.replace("2023", "2020"))
+    early = attrs.evolve(early, preface=None, date=dt.date(2021, 1, 20), edition="2021")
+    record = read_text(FLAT.render(early))
+    assert (record.edition, record.year) == ("2021", 2020)
+    assert ("E-EDITION", "2019", "2021") in [(f.code, f.expected, f.found) for f in audit(record)]
+
+
+def test_a_2021_page_is_read_as_2021() -> None:
+    record = read_html(CMS.page(TRUTH, "trs"))
+    assert record.edition == "2021"
+    record = read_text(FLAT.render(TRUTH))
+    assert record.edition == "2021"
+    assert record.to_report().edition == "2021"
+
+
+def test_tables_of_both_editions_are_a_finding() -> None:
+    """A 2019 Table 二 beside a 2021 Table 三 (（六） with its items): R-EDITION."""
+    old_page = WORDHTML.render(OLD)
+    new_page = WORDHTML.render(TRUTH)
+    cut = html.escape(labels.SECTIONS["requests"].full)
+    mixed = old_page[: old_page.index(cut)] + new_page[new_page.index(cut) :]
+    record = read_html(mixed.encode("utf-8"))
+    (finding,) = [f for f in record.findings if f.code == "R-EDITION"]
+    assert (finding.severity.value, finding.expected, finding.found) == ("error", "2019", "2021")
+    assert "本年新制作数量" in finding.message_zh
+    assert "申请人无正当理由逾期不补正" in finding.message_zh
+    with pytest.raises(ReportError) as caught:
+        record.to_report()
+    assert "R-EDITION" in {f.code for f in caught.value.findings}
+
+
+def test_read_cells_names_the_2019_labels(tmp_path: Path) -> None:
+    path = tmp_path / "2020.txt"
+    path.write_text(FLAT.render(OLD), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["read", str(path), "--cells"], out, err) == 0, err.getvalue()
+    rows = out.getvalue().splitlines()
+    assert "二,第二十条第（五）项/行政许可,本年增/减,-3" in rows
+    assert "二,第二十条第（九）项/政府集中采购,采购总金额,128.60" in rows
+    assert any(r.startswith("三,三、本年度办理结果/（六）其他处理,总计,") for r in rows)
