@@ -1,5 +1,8 @@
 """Where everything stands in the workbook: sheets, grids, merges and formulas, as data.
 
+Why one module: the writer and the reader must agree on every address; the grids of both
+editions, their formulas and the identity sheet's rows are one map, built once.
+
 The writer (:mod:`govinfo_report.formats.xlsx.writer`) lays this out with openpyxl; the
 reader (:mod:`govinfo_report.published.readers.xlsx`) compares what it finds with it. This
 module imports neither openpyxl nor lxml.
@@ -7,7 +10,8 @@ module imports neither openpyxl nor lxml.
 The three tables have the grids of the national format (``docs/format-2021.md`` sections
 3-5), the same as the .docx writer's: every label and span. Each table sheet has the
 section's heading in row 1 and the table from row 3; Table 三's sheet has the balance check
-row below the table.
+row below the table. A workbook of the 2019 edition (format section 7) has that edition's
+grids (:func:`sheets_of`): Table 二's five groups, Table 三's （六）其他处理 as one row.
 
 >>> sheet = SHEETS["表三"]
 >>> sheet.address[("requests", "new", "natural_person")]
@@ -18,6 +22,12 @@ row below the table.
 'SUM(I8:I28)'
 >>> SHEETS["表四"].formulas[("appeals", "reconsideration", "total")]
 'SUM(A6:D6)'
+>>> old = sheets_of("2019")
+>>> old["表二"].address[("proactive", "licensing", "change")], old["表三"].address[
+...     ("requests", "results", "other", "natural_person")]
+('C9', 'D26')
+>>> old["表三"].formulas[("requests", "results", "total", "natural_person")]
+'SUM(D8:D26)'
 """
 
 from __future__ import annotations
@@ -27,8 +37,9 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.cells import CELL_BY_KEY, CELLS, CellKey
-from govinfo_report.rules.catalogue import BALANCE_RULES, SUM_RULES
+from govinfo_report.cells import CellKey, any_cell, cells_of
+from govinfo_report.model.report import EDITIONS
+from govinfo_report.rules.catalogue import BALANCE_RULES, sum_rules
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -48,7 +59,10 @@ __all__ = [
     "SheetLayout",
     "Spec",
     "column_letter",
+    "sheet_of",
+    "sheets_of",
     "sum_arguments",
+    "total_terms",
 ]
 
 Role = Literal["title", "label", "label_left", "vertical", "input", "total", "check", "note"]
@@ -188,7 +202,7 @@ def _left(text: str, rowspan: int = 1, colspan: int = 1) -> _Item:
 
 
 def _value(key: CellKey, colspan: int = 1) -> _Item:
-    return ("total" if CELL_BY_KEY[key].computed else "input", key, 1, colspan)
+    return ("total" if any_cell(key).computed else "input", key, 1, colspan)
 
 
 def _table_a() -> list[list[_Item]]:
@@ -211,11 +225,48 @@ def _table_a() -> list[list[_Item]]:
     return grid
 
 
+def _table_a_2019() -> list[list[_Item]]:
+    """Table 二 of the 2019 edition: five groups, each with its own header row.
+
+    A group with two values (（八）, （九）) has its last column span two, as in the .docx.
+    """
+    groups, rows = labels.PROACTIVE_GROUPS_2019, labels.PROACTIVE_ROWS_2019
+    content = labels.PROACTIVE_CONTENT_HEADER
+    grid: list[list[_Item]] = []
+    for group, columns in (
+        ("documents", labels.DOCUMENT_COLUMNS_2019),
+        ("licensing", labels.ITEM_COLUMNS_2019),
+        ("enforcement", labels.ITEM_COLUMNS_2019),
+        ("fees", labels.FEE_ITEM_COLUMNS_2019),
+        ("procurement", labels.PROCUREMENT_COLUMNS_2019),
+    ):
+        spans = [1] * (len(columns) - 1) + [4 - len(columns)]
+        grid.append([_label(groups[group].full, colspan=4)])
+        grid.append(
+            [
+                _label(content),
+                *(_label(c, colspan=n) for c, n in zip(columns.values(), spans, strict=True)),
+            ]
+        )
+        grid.extend(
+            [
+                _label(rows[name].full),
+                *(
+                    _value(("proactive", name, c), colspan=n)
+                    for c, n in zip(columns, spans, strict=True)
+                ),
+            ]
+            for name, of in labels.PROACTIVE_ROW_GROUP_2019.items()
+            if of == group
+        )
+    return grid
+
+
 def _applicants(prefix: CellKey) -> list[_Item]:
     return [_value((*prefix, c)) for c in labels.APPLICANT_COLUMNS]
 
 
-def _table_b() -> list[list[_Item]]:
+def _table_b(edition: str = "2021") -> list[list[_Item]]:
     columns = labels.APPLICANT_COLUMNS
     legal = [c for c in columns if c not in ("natural_person", "total")]
     grid: list[list[_Item]] = [
@@ -230,7 +281,9 @@ def _table_b() -> list[list[_Item]]:
         [_left(rows[n].full, colspan=3), *_applicants(("requests", n))]
         for n in ("new", "carried_over")
     )
-    span = 2 + sum(len(items) for items in labels.RESULT_ITEMS.values()) + 1
+    one_row = edition == "2019"  # （六）其他处理 is one row in the 2019 edition
+    result_items = labels.RESULT_ITEMS_2019 if one_row else labels.RESULT_ITEMS
+    span = 2 + sum(len(items) for items in result_items.values()) + one_row + 1
     first: list[_Item] = [_label(rows["results"].full, rowspan=span)]
     for name in ("disclosed", "partially_disclosed"):
         grid.append(
@@ -241,12 +294,16 @@ def _table_b() -> list[list[_Item]]:
             ]
         )
         first = []
-    for group, items in labels.RESULT_ITEMS.items():
+    for group, items in result_items.items():
         head = [_left(groups[group].full, rowspan=len(items))]
         for item, label in items.items():
             prefix = ("requests", "results", group, item)
             grid.append([*head, _left(label.full), *_applicants(prefix)])
             head = []
+    if one_row:
+        grid.append(
+            [_left(groups["other"].full, colspan=2), *_applicants(("requests", "results", "other"))]
+        )
     grid.append(
         [_left(groups["total"].full, colspan=2), *_applicants(("requests", "results", "total"))]
     )
@@ -291,11 +348,11 @@ def sum_arguments(refs: Iterable[tuple[int, int]]) -> str:
     return ",".join(f"{column_letter(c)}{r}" for r, c in cells)
 
 
-def _total_terms() -> dict[CellKey, tuple[CellKey, ...]]:
+def _total_terms(edition: str) -> dict[CellKey, tuple[CellKey, ...]]:
     terms: dict[CellKey, tuple[CellKey, ...]] = {}
     # The （七） row's applicant columns sum the result rows (B-HANDLED); every other
     # total sums its row (B-ROWTOTAL, C-TOTAL), as the model computes them.
-    for rule in SUM_RULES:
+    for rule in sum_rules(edition):
         if rule.code == "B-BALANCE":
             continue
         (total,) = rule.lhs
@@ -305,21 +362,31 @@ def _total_terms() -> dict[CellKey, tuple[CellKey, ...]]:
     return terms
 
 
-#: Each total the workbook computes and the cells its formula sums.
-TOTAL_TERMS: Final = _total_terms()
+_TOTAL_TERMS: Final = {edition: _total_terms(edition) for edition in EDITIONS}
+#: Each total the workbook computes and the cells its formula sums (the 2021 edition).
+TOTAL_TERMS: Final = _TOTAL_TERMS["2021"]
 
 
-def _formulas(specs: Sequence[Spec]) -> dict[CellKey, str]:
+def total_terms(edition: str) -> dict[CellKey, tuple[CellKey, ...]]:
+    """Each total a workbook of ``edition`` computes and the cells its formula sums."""
+    return _TOTAL_TERMS[edition]
+
+
+def _formulas(specs: Sequence[Spec], edition: str) -> dict[CellKey, str]:
     where = {s.key: (s.row, s.col) for s in specs if s.key is not None}
     return {
         total: f"SUM({sum_arguments(where[k] for k in terms)})"
-        for total, terms in TOTAL_TERMS.items()
+        for total, terms in total_terms(edition).items()
         if total in where
     }
 
 
 def _sheet(
-    name: str, section: str, grid: list[list[_Item]], widths: tuple[float, ...]
+    name: str,
+    section: str,
+    grid: list[list[_Item]],
+    widths: tuple[float, ...],
+    edition: str = "2021",
 ) -> SheetLayout:
     title = Spec(
         row=1, col=1, role="title", text=labels.SECTIONS[section].full, colspan=len(widths)
@@ -333,7 +400,7 @@ def _sheet(
         width=len(widths),
         specs=tuple(specs),
         address={s.key: s.ref for s in specs if s.key is not None},
-        formulas=_formulas(specs),
+        formulas=_formulas(specs, edition),
         column_widths=widths,
     )
 
@@ -354,17 +421,46 @@ def _balance_checks(specs: list[Spec]) -> list[Spec]:
     return out
 
 
-#: The three table sheets, keyed by their names.
-SHEETS: Final = {
-    s.name: s
-    for s in (
-        _sheet("表二", "proactive", _table_a(), (22, 18, 18, 18)),
-        _sheet("表三", "requests", _table_b(), (6, 10, 38, *(9,) * 7)),
-        _sheet("表四", "appeals", _table_c(), (6,) * 15),
-    )
+_SHEETS: Final = {
+    "2021": {
+        s.name: s
+        for s in (
+            _sheet("表二", "proactive", _table_a(), (22, 18, 18, 18)),
+            _sheet("表三", "requests", _table_b(), (6, 10, 38, *(9,) * 7)),
+            _sheet("表四", "appeals", _table_c(), (6,) * 15),
+        )
+    },
+    "2019": {
+        s.name: s
+        for s in (
+            _sheet("表二", "proactive", _table_a_2019(), (24, 16, 16, 16), "2019"),
+            _sheet("表三", "requests", _table_b("2019"), (6, 10, 38, *(9,) * 7), "2019"),
+            _sheet("表四", "appeals", _table_c(), (6,) * 15, "2019"),
+        )
+    },
 }
+#: The three table sheets of the 2021 edition, keyed by their names.
+SHEETS: Final = _SHEETS["2021"]
 
-#: Which sheet holds each table cell.
-SHEET_OF: Final = {key: sheet.name for sheet in SHEETS.values() for key in sheet.address}
+_SHEET_OF: Final = {
+    edition: {key: sheet.name for sheet in sheets.values() for key in sheet.address}
+    for edition, sheets in _SHEETS.items()
+}
+#: Which sheet holds each table cell (the 2021 edition).
+SHEET_OF: Final = _SHEET_OF["2021"]
 
-assert {c.key for c in CELLS if c.table != "六"} == set(SHEET_OF)  # noqa: S101 - import-time invariant
+
+def sheets_of(edition: str) -> dict[str, SheetLayout]:
+    """The three table sheets of a workbook of ``edition``, keyed by their names."""
+    return _SHEETS[edition]
+
+
+def sheet_of(edition: str) -> dict[CellKey, str]:
+    """Which sheet holds each table cell in a workbook of ``edition``."""
+    return _SHEET_OF[edition]
+
+
+assert all(  # noqa: S101 - import-time invariant: every table cell has its place
+    {c.key for c in cells_of(edition) if c.table != "六"} == set(_SHEET_OF[edition])
+    for edition in EDITIONS
+)

@@ -21,7 +21,7 @@ import attrs
 from openpyxl.styles import Alignment, Font
 
 from govinfo_report._io import atomic_write
-from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_value
+from govinfo_report.cells import CellKey, any_cell, cell_value, cells_of
 from govinfo_report.findings import Finding
 from govinfo_report.formats.xlsx.layout import column_letter
 from govinfo_report.formats.xlsx.writer import (
@@ -31,7 +31,7 @@ from govinfo_report.formats.xlsx.writer import (
     set_text,
     style_cell,
 )
-from govinfo_report.model import AnnualReport
+from govinfo_report.model import EDITIONS, AnnualReport
 
 if TYPE_CHECKING:
     import os
@@ -42,14 +42,21 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 
-__all__ = ["FINDINGS_SHEET", "KEY_FIGURES", "UNITS_SHEET", "Unit", "summary_bytes", "write_summary"]
+__all__ = [
+    "FINDINGS_SHEET",
+    "KEY_FIGURES",
+    "UNITS_SHEET",
+    "Unit",
+    "key_figures",
+    "summary_bytes",
+    "write_summary",
+]
 
 #: The sheet of each unit's key figures, and the sheet of every finding.
 UNITS_SHEET: Final = "各单位"
 FINDINGS_SHEET: Final = "问题清单"
 
-#: The key figures of each unit, in column order.
-KEY_FIGURES: Final[tuple[CellKey, ...]] = (
+_SHARED_FIGURES: Final[tuple[CellKey, ...]] = (
     ("requests", "new", "total"),
     ("requests", "carried_over", "total"),
     ("requests", "results", "total", "total"),
@@ -57,8 +64,22 @@ KEY_FIGURES: Final[tuple[CellKey, ...]] = (
     ("appeals", "reconsideration", "total"),
     ("appeals", "direct_litigation", "total"),
     ("appeals", "litigation_after_reconsideration", "total"),
-    *(key for key in CELL_BY_KEY if key[0] == "proactive"),
 )
+_KEY_FIGURES: Final = {
+    edition: (*_SHARED_FIGURES, *(c.key for c in cells_of(edition) if c.key[0] == "proactive"))
+    for edition in EDITIONS
+}
+#: The key figures of each unit, in column order (the 2021 edition; see :func:`key_figures`).
+KEY_FIGURES: Final[tuple[CellKey, ...]] = _KEY_FIGURES["2021"]
+
+
+def key_figures(edition: str) -> tuple[CellKey, ...]:
+    """The key figures of each unit in a summary of ``edition``.
+
+    Tables 三 and 四's totals, then every cell of that edition's Table 二.
+    """
+    return _KEY_FIGURES[edition]
+
 
 _FINDING_HEADER: Final = ("单位", "规则", "位置", "应为", "实际", "说明")
 
@@ -83,12 +104,13 @@ def heading(key: CellKey) -> str:
     >>> heading(("requests", "new", "total"))
     '一、本年新收政府信息公开申请数量／总计'
     """
-    cell = CELL_BY_KEY[key]
+    cell = any_cell(key)
     return f"{cell.row_label}／{cell.column}"
 
 
-def _units_sheet(ws: Worksheet, units: Sequence[Unit]) -> None:
-    headers = ("单位", "文件", *(heading(k) for k in KEY_FIGURES), "问题数")
+def _units_sheet(ws: Worksheet, units: Sequence[Unit], edition: str) -> None:
+    figures = key_figures(edition)
+    headers = ("单位", "文件", *(heading(k) for k in figures), "问题数")
     for col, text in enumerate(headers, start=1):
         cell = cell_at(ws, row=1, column=col)
         set_text(cell, text)
@@ -98,8 +120,8 @@ def _units_sheet(ws: Worksheet, units: Sequence[Unit]) -> None:
     for row, unit in enumerate(units, start=2):
         set_text(cell_at(ws, row=row, column=1), unit.name)
         set_text(cell_at(ws, row=row, column=2), unit.source)
-        if unit.report is not None:
-            for col, key in enumerate(KEY_FIGURES, start=3):
+        if unit.report is not None and unit.report.edition == edition:
+            for col, key in enumerate(figures, start=3):
                 set_number(cell_at(ws, row=row, column=col), cell_value(unit.report, key))
         set_number(cell_at(ws, row=row, column=len(headers)), len(unit.findings))
     last = len(units) + 1
@@ -150,7 +172,7 @@ def summary_bytes(total: AnnualReport, units: Iterable[Unit]) -> bytes:
     listed = list(units)
 
     def extra(wb: Workbook) -> None:
-        _units_sheet(wb.create_sheet(UNITS_SHEET), listed)
+        _units_sheet(wb.create_sheet(UNITS_SHEET), listed, total.edition)
         _findings_sheet(wb.create_sheet(FINDINGS_SHEET), listed)
 
     return build_workbook(total, total.organ, total.year, extra)

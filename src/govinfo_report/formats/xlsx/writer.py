@@ -42,8 +42,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from govinfo_report import labels
 from govinfo_report._io import atomic_write
-from govinfo_report.cells import CELL_BY_KEY, cell_value
-from govinfo_report.formats import require_2021_layout
+from govinfo_report.cells import CELL_BY_KEY, any_cell, cell_value
 from govinfo_report.formats.xlsx.layout import (
     CHECK_FALSE,
     CHECK_TRUE,
@@ -55,11 +54,11 @@ from govinfo_report.formats.xlsx.layout import (
     NARRATIVE_HEADER,
     NARRATIVE_KINDS,
     NARRATIVE_SHEET,
-    SHEETS,
     SheetLayout,
     Spec,
+    sheets_of,
 )
-from govinfo_report.model import AnnualReport
+from govinfo_report.model import AnnualReport, edition_for
 
 if TYPE_CHECKING:
     import os
@@ -105,12 +104,33 @@ _COUNT_ERROR: Final = (
 )
 _AMOUNT_PROMPT: Final = ("填写金额", "请填写不小于 0 的数字，可有小数；没有请填 0 或留空。")
 _AMOUNT_ERROR: Final = ("不是有效的金额", "金额应为不小于 0 的数字，不能有文字或负数。")
+_SIGNED_PROMPT: Final = (
+    "填写增减数",
+    "比上一年增加填正数，减少填负数（如 -3）；没有变化请填 0 或留空。",
+)
+_SIGNED_ERROR: Final = (
+    "不是有效的增减数",
+    f"增减数应为 -{MAX_COUNT} 至 {MAX_COUNT} 之间的整数，不能有小数或文字。",
+)
+#: The number format of a signed count (本年增/减): its sign always shown, ``+3``, ``-3``, ``0``.
+SIGNED_FORMAT: Final = "+0;-0;0"
+
+#: The note of the 2019 edition's workbook, under the instructions.
+_EDITION_2019_NOTE: Final = (
+    "本工作簿按 2019 年版格式（国办公开办函〔2019〕60号）排版，适用于 2019 年度和 2020 年度的年报；"
+    "表二的“本年增/减”比上一年减少时填负数。"
+)
 
 
 def _validation(kind: str) -> DataValidation:
     if kind == "count":
         (title, prompt), (etitle, error) = _COUNT_PROMPT, _COUNT_ERROR
         dv = DataValidation(type="whole", operator="between", formula1="0", formula2=str(MAX_COUNT))
+    elif kind == "signed":
+        (title, prompt), (etitle, error) = _SIGNED_PROMPT, _SIGNED_ERROR
+        dv = DataValidation(
+            type="whole", operator="between", formula1=str(-MAX_COUNT), formula2=str(MAX_COUNT)
+        )
     else:
         (title, prompt), (etitle, error) = _AMOUNT_PROMPT, _AMOUNT_ERROR
         dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
@@ -167,12 +187,12 @@ def set_number(cell: Cell, value: int | Decimal) -> None:
 
 
 def _table_sheet(ws: Worksheet, layout: SheetLayout, report: AnnualReport | None) -> None:
-    counts, amounts = _validation("count"), _validation("amount")
+    validations = {kind: _validation(kind) for kind in ("count", "amount", "signed")}
     for width_index, width in enumerate(layout.column_widths, start=1):
         ws.column_dimensions[_letter(width_index)].width = width
     for spec in layout.specs:
-        _write_spec(ws, layout, spec, report=report, counts=counts, amounts=amounts)
-    for dv in (counts, amounts):
+        _write_spec(ws, layout, spec, report=report, validations=validations)
+    for dv in validations.values():
         if dv.sqref:
             ws.add_data_validation(dv)
     _heights(ws, layout)
@@ -202,30 +222,23 @@ def _page(ws: Worksheet, *, landscape: bool, one_page: bool) -> None:
     ws.print_options.horizontalCentered = True
 
 
-def _write_spec(  # noqa: PLR0913 - the sheet, the spec and what fills it
+def _write_spec(
     ws: Worksheet,
     layout: SheetLayout,
     spec: Spec,
     *,
     report: AnnualReport | None,
-    counts: DataValidation,
-    amounts: DataValidation,
+    validations: dict[str, DataValidation],
 ) -> None:
     cell = cell_at(ws, row=spec.row, column=spec.col)
     if spec.key is not None:
-        formula = layout.formulas.get(spec.key)
-        if formula is not None:
-            cell.value = "=" + formula
-        elif report is not None:
-            set_number(cell, cell_value(report, spec.key))
-        kind = CELL_BY_KEY[spec.key].kind
-        if spec.role == "input":
-            (counts if kind == "count" else amounts).add(spec.merge or spec.ref)
+        _write_value(cell, layout, spec, report=report, validations=validations)
     elif spec.text.startswith("="):
         cell.value = spec.text
+        style_cell(cell, spec.role)
     else:
         set_text(cell, spec.text)
-    style_cell(cell, spec.role)
+        style_cell(cell, spec.role)
     if spec.merge is not None:
         ws.merge_cells(spec.merge)
         # Borders of a merged range are drawn from each of its cells.
@@ -233,6 +246,32 @@ def _write_spec(  # noqa: PLR0913 - the sheet, the spec and what fills it
             for other in row:
                 if spec.role != "title":
                     other.border = _BORDER
+
+
+def _write_value(
+    cell: Cell,
+    layout: SheetLayout,
+    spec: Spec,
+    *,
+    report: AnnualReport | None,
+    validations: dict[str, DataValidation],
+) -> None:
+    """A table cell: its total's formula, or the report's value (none in a blank workbook).
+
+    Validated by its kind; a signed count always shows its sign.
+    """
+    assert spec.key is not None  # noqa: S101 - only called for a table cell
+    formula = layout.formulas.get(spec.key)
+    if formula is not None:
+        cell.value = "=" + formula
+    elif report is not None:
+        set_number(cell, cell_value(report, spec.key))
+    kind = any_cell(spec.key).kind
+    if spec.role == "input":
+        validations[kind].add(spec.merge or spec.ref)
+    style_cell(cell, spec.role)
+    if kind == "signed":
+        cell.number_format = SIGNED_FORMAT
 
 
 def _heights(ws: Worksheet, layout: SheetLayout) -> None:
@@ -278,7 +317,9 @@ def _identity_values(report: AnnualReport | None, organ: str, year: int) -> dict
     }
 
 
-def _identity_sheet(ws: Worksheet, report: AnnualReport | None, organ: str, year: int) -> None:
+def _identity_sheet(
+    ws: Worksheet, report: AnnualReport | None, organ: str, year: int, edition: str
+) -> None:
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 40
     ws.column_dimensions["C"].width = 50
@@ -286,10 +327,10 @@ def _identity_sheet(ws: Worksheet, report: AnnualReport | None, organ: str, year
     style_cell(title, "title")
     ws.merge_cells("A1:C1")
     note = cell_at(ws, row=2, column=1)
-    set_text(note, _INSTRUCTIONS)
+    set_text(note, _INSTRUCTIONS if edition == "2021" else _INSTRUCTIONS + _EDITION_2019_NOTE)
     style_cell(note, "note")
     ws.merge_cells("A2:C2")
-    ws.row_dimensions[2].height = 48
+    ws.row_dimensions[2].height = 48 if edition == "2021" else 64
     for col, text in enumerate(("项目", "内容", "说明"), start=1):
         style_cell(cell_at(ws, row=3, column=col, value=text), "label")
     values = _identity_values(report, organ, year)
@@ -384,13 +425,23 @@ def build_workbook(
     organ: str,
     year: int,
     extra: Callable[[Workbook], None] | None = None,
+    *,
+    edition: str | None = None,
 ) -> bytes:
-    """The workbook's bytes; ``extra`` adds sheets (the supervisor's summary)."""
+    """The workbook's bytes; ``extra`` adds sheets (the supervisor's summary).
+
+    The layout is the ``edition``'s: the report's, or for a blank workbook the one given
+    (by default the year's).
+    """
+    if report is not None:
+        edition = report.edition
+    elif edition is None:
+        edition = edition_for(year)
     wb = Workbook()
     first = cast("Worksheet", wb.active)
     first.title = IDENTITY_SHEET
-    _identity_sheet(first, report, organ, year)
-    for layout in SHEETS.values():
+    _identity_sheet(first, report, organ, year, edition)
+    for layout in sheets_of(edition).values():
         _table_sheet(wb.create_sheet(layout.name), layout, report)
     _narrative_sheet(wb.create_sheet(NARRATIVE_SHEET), report)
     if extra is not None:
@@ -440,19 +491,25 @@ def _checked(report: object) -> AnnualReport:
 def xlsx_bytes(report: AnnualReport) -> bytes:
     """The report as the bytes of a filled workbook; the same report gives the same bytes."""
     report = _checked(report)
-    require_2021_layout(report, "Excel 工作簿", "Excel workbook")
     return build_workbook(report, report.organ, report.year)
 
 
-def template_bytes(organ: str, year: int) -> bytes:
+def template_bytes(organ: str, year: int, edition: str | None = None) -> bytes:
     """The bytes of a blank workbook to fill in, for ``organ``'s report on ``year``.
 
-    Raises :class:`~govinfo_report.ReportError` when the organ is empty or the year is not
-    one the format applies to (the same checks as :class:`~govinfo_report.AnnualReport`).
+    Its layout is that of ``edition`` (``"2019"`` or ``"2021"``), by default the year's
+    (:func:`~govinfo_report.model.edition_for`: 2019 and 2020 have the 2019 edition).
+    Raises :class:`~govinfo_report.ReportError` when the organ is empty, the year is not
+    one the format applies to or the edition is unknown (the checks of
+    :class:`~govinfo_report.AnnualReport`).
     """
-    report = AnnualReport(organ=organ, year=year)  # validates both
-    require_2021_layout(report, "Excel 填报模板", "Excel template")
-    return build_workbook(None, report.organ, report.year)
+    # validates all three
+    report = (
+        AnnualReport(organ=organ, year=year)
+        if edition is None
+        else AnnualReport(organ=organ, year=year, edition=edition)
+    )
+    return build_workbook(None, report.organ, report.year, edition=report.edition)
 
 
 def write_xlsx(
@@ -474,10 +531,14 @@ def write_template(
     *,
     organ: str,
     year: int,
+    edition: str | None = None,
     protect: Iterable[str | os.PathLike[str]] = (),
 ) -> pathlib.Path:
-    """Write the blank workbook for ``organ`` and ``year`` to ``path``, atomically."""
-    return atomic_write(path, template_bytes(organ, year), protect=protect)
+    """Write the blank workbook for ``organ`` and ``year`` to ``path``, atomically.
+
+    Its layout is that of ``edition``, by default the year's.
+    """
+    return atomic_write(path, template_bytes(organ, year, edition), protect=protect)
 
 
 _WHOLE: Final = re.compile(r"-?[0-9]{1,15}")

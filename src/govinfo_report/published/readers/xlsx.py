@@ -36,7 +36,7 @@ import attrs
 
 from govinfo_report import labels
 from govinfo_report._io import read_bytes
-from govinfo_report.cells import CELL_BY_KEY, CellKey
+from govinfo_report.cells import CELL_BY_KEY, CellKey, any_cell, cells_of
 from govinfo_report.errors import ReadError
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.formats.xlsx.layout import (
@@ -46,12 +46,13 @@ from govinfo_report.formats.xlsx.layout import (
     NARRATIVE_HEADER,
     NARRATIVE_KINDS,
     NARRATIVE_SHEET,
-    SHEETS,
-    TOTAL_TERMS,
+    sheets_of,
     sum_arguments,
+    total_terms,
 )
 from govinfo_report.model import Contact, Publication
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
+from govinfo_report.published.readers._edition2019 import merge_cells, read_tables_2019
 from govinfo_report.published.readers._interpret import interpret, match_section
 from govinfo_report.published.readers._normal import compact, is_blank, parse_value
 from govinfo_report.published.readers._zip import open_zip, parse_xml, read_part
@@ -144,10 +145,11 @@ def read_xlsx(
     identity_sheet = by_name.get(IDENTITY_SHEET)
     narrative_sheet = by_name.get(NARRATIVE_SHEET)
     blocks: list[Block] = []
+    edition = _edition(sheets)
     for sheet in sheets:
         if sheet.name in (IDENTITY_SHEET, NARRATIVE_SHEET):
             continue
-        layout = SHEETS.get(sheet.name)
+        layout = sheets_of(edition).get(sheet.name)
         if layout is None:
             findings.append(
                 _sheet_finding(
@@ -172,11 +174,17 @@ def read_xlsx(
                 ("缺少该工作表（机关名称、年度等）", "the sheet is missing (organ, year …)"),
             )
         )
+    tables_2019: tuple[PublishedCell, ...] | None = None
+    if edition == "2019":  # its Tables 二 and 三 read by their 2019 labels
+        blocks, tables_2019 = read_tables_2019(blocks)
+        identity = {**identity, "edition": edition}
     record = interpret(blocks, source=name, fmt="xlsx", identity=identity)
+    if tables_2019 is not None:
+        record = attrs.evolve(record, cells=merge_cells(record.cells, tables_2019))
     lookup = {(s.name, r, c): cell for s in sheets for (r, c), cell in s.cells.items()}
     cells = [_checked_cell(pc, lookup, findings) for pc in record.cells]
     cells.extend(_checked_cell(pc, lookup, findings) for pc in fee_cells)
-    findings.extend(_total_formulas(record.cells, lookup))
+    findings.extend(_total_formulas(record.cells, lookup, record.edition))
     narrative: list[PublishedSection] = []
     preface = None
     if narrative_sheet is not None:
@@ -184,7 +192,7 @@ def read_xlsx(
     sections = {s.key: s for s in record.sections}
     sections.update({s.key: s for s in narrative})
     order = list(labels.SECTIONS)
-    cell_order = {key: i for i, key in enumerate(CELL_BY_KEY)}
+    cell_order = {cell.key: i for i, cell in enumerate(cells_of(record.edition))}
     return attrs.evolve(
         record,
         preface=preface,
@@ -192,6 +200,33 @@ def read_xlsx(
         cells=tuple(sorted(cells, key=lambda c: cell_order[c.key])),
         findings=(*record.findings, *findings),
     )
+
+
+#: Labels only the 2019 edition's Table 二 prints (format section 7), compacted.
+_MARKS_2019: Final = frozenset(
+    compact(label)
+    for label in (
+        *labels.DOCUMENT_COLUMNS_2019.values(),
+        *labels.ITEM_COLUMNS_2019.values(),
+        *labels.PROCUREMENT_COLUMNS_2019.values(),
+        labels.PROACTIVE_ROWS_2019["other_services"].full,
+        labels.PROACTIVE_ROWS_2019["procurement"].full,
+    )
+)
+
+
+def _edition(sheets: Iterable[_Sheet]) -> str:
+    """The edition whose layout the workbook's tables have.
+
+    "2019" when a table sheet prints a label only the 2019 Table 二 has (本年新制作数量,
+    本年增/减 …), else "2021".
+    """
+    for sheet in sheets:
+        if sheet.name in (IDENTITY_SHEET, NARRATIVE_SHEET):
+            continue
+        if any(compact(cell.text) in _MARKS_2019 for cell in sheet.cells.values()):
+            return "2019"
+    return "2021"
 
 
 # --- the package ----------------------------------------------------------------------------
@@ -485,7 +520,7 @@ def _checked_cell(
     found = lookup.get((src.sheet or "", src.row or 0, src.column or 0))
     if found is None:
         return published
-    meta = CELL_BY_KEY[published.key]
+    meta = any_cell(published.key)
     if found.formula is not None and not meta.computed:
         findings.append(
             make_finding(
@@ -558,7 +593,7 @@ def _formula_cells(formula: str, sheet: str) -> list[tuple[int, int]] | None:
 
 
 def _total_formulas(
-    cells: Iterable[PublishedCell], lookup: dict[tuple[str, int, int], _Cell]
+    cells: Iterable[PublishedCell], lookup: dict[tuple[str, int, int], _Cell], edition: str
 ) -> Iterator[Finding]:
     """An R-SHEET finding for each total whose formula no longer sums its own cells.
 
@@ -571,7 +606,7 @@ def _total_formulas(
     where = {
         pc.key: (pc.source.sheet or "", pc.source.row or 0, pc.source.column or 0) for pc in cells
     }
-    for key, terms in TOTAL_TERMS.items():
+    for key, terms in total_terms(edition).items():
         place = where.get(key)
         found = None if place is None else lookup.get(place)
         if place is None or found is None or found.formula is None:
@@ -586,7 +621,7 @@ def _total_formulas(
         formula = f"=SUM({sum_arguments(expected)})"
         yield make_finding(
             "R-SHEET",
-            CELL_BY_KEY[key].place,
+            any_cell(key).place,
             expected=formula,
             found="=" + found.formula,
             detail=(
