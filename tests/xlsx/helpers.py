@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import openpyxl
 
 from govinfo_report import labels
-from govinfo_report.formats.xlsx.layout import IDENTITY_SHEET, SHEET_OF, SHEETS
+from govinfo_report.formats.xlsx.layout import IDENTITY_SHEET, sheet_of, sheets_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -18,10 +18,10 @@ if TYPE_CHECKING:
     from govinfo_report.cells import CellKey
 
 
-def address(key: CellKey) -> tuple[str, str]:
-    """The sheet and A1 reference of a table cell."""
-    sheet = SHEET_OF[key]
-    return sheet, SHEETS[sheet].address[key]
+def address(key: CellKey, edition: str = "2021") -> tuple[str, str]:
+    """The sheet and A1 reference of a table cell in a workbook of ``edition``."""
+    sheet = sheet_of(edition)[key]
+    return sheet, sheets_of(edition)[sheet].address[key]
 
 
 def edit(data: bytes, change: Callable[[Workbook], None]) -> bytes:
@@ -33,15 +33,18 @@ def edit(data: bytes, change: Callable[[Workbook], None]) -> bytes:
     return out.getvalue()
 
 
-def fill(data: bytes, values: Mapping[CellKey, Any], **identity: Any) -> bytes:
-    """Type ``values`` into their cells and ``identity`` (label -> value) on 基本信息."""
+def fill(
+    data: bytes, values: Mapping[CellKey, Any], edition: str = "2021", **identity: Any
+) -> bytes:
+    """Type ``values`` into their cells and ``identity`` (label -> value) on 基本信息, in a
+    workbook of ``edition``."""
 
     def change(wb: Workbook) -> None:
         for key, value in values.items():
             if key[0] == "other_matters":  # the fee figures stand on 基本信息
                 _identity_value(wb, {labels.FEE_LABELS[key[-1]]: value})
                 continue
-            sheet, ref = address(key)
+            sheet, ref = address(key, edition)
             wb[sheet][ref] = value
         _identity_value(wb, identity)
 

@@ -12,6 +12,7 @@ import pathlib
 import shutil
 import subprocess
 import uuid
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -19,6 +20,15 @@ import pytest
 from govinfo_report import audit, loads
 from govinfo_report.formats.xlsx.layout import CHECK_FALSE, CHECK_TRUE
 from govinfo_report.formats.xlsx.writer import template_bytes, xlsx_bytes
+from govinfo_report.model import (
+    AnnualReport,
+    ApplicantCounts,
+    HandlingResults2019,
+    ItemCounts2019,
+    ProactiveDisclosure2019,
+    Procurement2019,
+    Requests2019,
+)
 from govinfo_report.published.readers import read_xlsx
 
 from .helpers import address, fill
@@ -98,3 +108,31 @@ def test_filled_workbook_survives_libreoffice(tmp_path: pathlib.Path) -> None:
     assert record.findings == ()
     assert audit(record) == []
     assert record.to_report() == EXAMPLE
+
+
+def test_2019_workbook_recalculated_and_read_back_after_libreoffice(
+    tmp_path: pathlib.Path,
+) -> None:
+    report = AnnualReport(
+        organ="某县教育局",
+        year=2020,
+        proactive=ProactiveDisclosure2019(
+            licensing=ItemCounts2019(previous=12, change=-3, decisions=40),
+            procurement=Procurement2019(projects=2, amount=Decimal("12.50")),
+        ),
+        requests=Requests2019(
+            new=ApplicantCounts(natural_person=4),
+            results=HandlingResults2019(
+                disclosed=ApplicantCounts(natural_person=1),
+                other=ApplicantCounts(natural_person=3),
+            ),
+        ),
+    )
+    saved = _libreoffice(xlsx_bytes(report), tmp_path)
+    b = _values(saved, "表三")
+    handled = address(("requests", "results", "total", "natural_person"), "2019")[1]
+    assert b[handled] == 4  # （六）其他处理, one row, is summed
+    record = read_xlsx(saved)
+    assert record.findings == ()
+    assert audit(record) == []
+    assert record.to_report() == report

@@ -9,6 +9,7 @@ from govinfo_report.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, 
 from govinfo_report.cli._i18n import tr
 from govinfo_report.cli._output import TextOutput
 from govinfo_report.errors import ReportError, WriteError
+from govinfo_report.model.report import EDITIONS
 
 if TYPE_CHECKING:
     import argparse
@@ -31,6 +32,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     new.add_argument("--organ", required=True, help=tr("机关名称", "the organ"))
     new.add_argument("--year", required=True, type=int, help=tr("年度", "the year reported on"))
+    new.add_argument(
+        "--edition",
+        choices=tuple(EDITIONS),
+        default=None,
+        help=tr(
+            "格式版本（默认按年度：2019、2020 年度为 2019 版，2021 年度起为 2021 版）",
+            "the edition of the format (by default the year's: 2019 for reports on 2019 and "
+            "2020, 2021 from 2021 on)",
+        ),
+    )
     new.add_argument(
         "-o",
         "--output",
@@ -67,7 +78,7 @@ def _cmd_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         return EXIT_UNREADABLE
     try:
-        write_template(target, organ=args.organ, year=args.year)
+        write_template(target, organ=args.organ, year=args.year, edition=args.edition)
     except ReportError as exc:
         TextOutput(lang, out, err).findings(str(target), exc.findings)
         err.write(say(lang, "未写入任何文件", "nothing was written"))
