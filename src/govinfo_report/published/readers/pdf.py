@@ -939,6 +939,12 @@ _LONGEST_LABEL: Final = 120
 #: The most lines a table without rules may have (Table 三 has about a hundred): more are
 #: text, so that label matching stays bounded on a hostile file.
 _MOST_TABLE_LINES: Final = 2000
+#: Table 二's group labels of both editions (``第二十条第（九）项`` is the 2019 edition's):
+#: a row of their own across the table, so a header line wherever it is centred.
+_GROUP_LABELS: Final = frozenset(
+    compact(group.full)
+    for group in (*labels.PROACTIVE_GROUPS.values(), *labels.PROACTIVE_GROUPS_2019.values())
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -1133,6 +1139,8 @@ class _Borderless:
             return "L"
         if line.chars and not any(c.upright for c in line.chars):
             return "H"  # rotated headers
+        if compact(line.text) in _GROUP_LABELS:
+            return "H"  # 第二十条第（五）项: it may start left of the figures
         tolerance = 0.5 * max(line.size, 1.0)
         runs = _split(line.chars, 0)
         if any(_FIGURE.match(r.text) and r.x1 > split - tolerance for r in runs):
