@@ -8,7 +8,8 @@ label over two to four lines, Table 三 split over pages (with or without its he
 repeated, a ``- N -`` footer under each page), Table 四's headers rotated or one character
 per line, numbers in a larger font than their labels and set above the labels' baseline,
 rules left out, fonts whose ToUnicode maps ideographs to Kangxi radicals, and cells whose
-glyphs carry no text at all.
+glyphs carry no text at all. A report of the 2019 edition is drawn in its own layout (format
+section 7): its Table 二 of five groups, its Table 三 with （六）其他处理 as one row.
 """
 
 from __future__ import annotations
@@ -259,7 +260,51 @@ def _number(label: labels.Label, style: Style) -> str:
     return dict(style.printed).get(text, text)
 
 
+def _proactive_2019(w: _Writer, report: AnnualReport) -> None:
+    """Table 二 of the 2019 edition (format section 7): five groups, each under its own
+    header row; a group of two value columns has its last column span two. Narrow labels
+    (``label_width`` under 70) wrap 其他对外管理服务事项 and 行政事业性收费 over two lines."""
+    first = 120.0 if w.style.label_width >= 70 else 60.0  # noqa: PLR2004 - points
+    edges = [
+        LEFT,
+        LEFT + first,
+        *(LEFT + first + k * (RIGHT - LEFT - first) / 3 for k in (1, 2, 3)),
+    ]
+    head = labels.PROACTIVE_CONTENT_HEADER
+    groups = labels.PROACTIVE_GROUPS_2019
+    layout = (
+        ("documents", labels.DOCUMENT_COLUMNS_2019),
+        ("licensing", labels.ITEM_COLUMNS_2019),
+        ("enforcement", labels.ITEM_COLUMNS_2019),
+        ("fees", labels.FEE_ITEM_COLUMNS_2019),
+        ("procurement", labels.PROCUREMENT_COLUMNS_2019),
+    )
+    rows_: list[list[Cell]] = []
+    widths: list[list[float]] = []
+    for group, columns in layout:
+        spans = [1] * (len(columns) - 1) + [4 - len(columns)]
+        rows_.append([(groups[group].text, 4, 1, "header")])
+        rows_.append(
+            [
+                (head, 1, 1, "header"),
+                *((c, n, 1, "header") for c, n in zip(columns.values(), spans, strict=True)),
+            ]
+        )
+        widths += [[0.0], [0.0]]
+        for field in (r for r, g in labels.PROACTIVE_ROW_GROUP_2019.items() if g == group):
+            values = (
+                (_value(report, ("proactive", field, c), w.style), n, 1, "value")
+                for c, n in zip(columns, spans, strict=True)
+            )
+            rows_.append([(labels.PROACTIVE_ROWS_2019[field].text, 1, 1, "label"), *values])
+            widths.append([first])
+    _table(w, edges, rows_, _heights(rows_, widths, base=20.0))
+
+
 def _proactive(w: _Writer, report: AnnualReport) -> None:
+    if report.edition == "2019":
+        _proactive_2019(w, report)
+        return
     first = 120.0
     edges = [
         LEFT,
@@ -342,8 +387,10 @@ def _requests(w: _Writer, report: AnnualReport) -> None:
     result_rows: list[list[Cell]] = []
     result_widths: list[list[float]] = []
     cut_item: int | None = None
+    # the 2019 edition: （六）其他处理 is one row of its own figures
+    result_items = labels.RESULT_ITEMS_2019 if report.edition == "2019" else labels.RESULT_ITEMS
     for group, label in labels.RESULT_GROUPS.items():
-        items = labels.RESULT_ITEMS.get(group)
+        items = result_items.get(group)
         prefix = ("requests", "results", group)
         if items is None:
             result_rows.append([(_number(label, w.style), 2, 1, "label"), *values(prefix)])

@@ -52,7 +52,8 @@ from govinfo_report.cells import CELL_BY_KEY
 from govinfo_report.errors import ReadError
 from govinfo_report.findings import Place, make_finding
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
-from govinfo_report.published.readers._interpret import interpret, is_row_label, match_section
+from govinfo_report.published.readers._interpret import interpret, match_section
+from govinfo_report.published.readers._interpret import is_row_label as _interpreted_row_label
 from govinfo_report.published.readers._normal import compact, is_value, squash
 from govinfo_report.published.record import PublishedReport, Source, Unread
 
@@ -903,8 +904,8 @@ class _Layout:
             if not first or _DIGITS.fullmatch(first) or is_value(text):
                 return False
             joined = first + text
-            if not is_row_label(joined) or (
-                is_row_label(text) and not is_row_label(joined, exact=True)
+            if not _row_label(joined) or (
+                _row_label(text) and not _row_label(joined, exact=True)
             ):
                 return False
             entry[2] = joined
@@ -926,8 +927,9 @@ def _mode(values: Iterable[int]) -> float:
 
 # --- tables without rules -------------------------------------------------------------------
 
-#: A run of digits: a table's figure (ASCII or full-width digits, decimals, separators).
-_FIGURE: Final = re.compile(r"^[0-9０-９][0-9０-９.,，．]*$")
+#: A run of digits: a table's figure (ASCII or full-width digits, decimals, separators; a
+#: sign before the 2019 edition's 本年增/减).
+_FIGURE: Final = re.compile(r"^[-－+＋]?[0-9０-９][0-9０-９.,，．]*$")
 #: The number a row label starts with: ``1.``, ``1、``, ``（三）``, ``三、``.
 _NUMBERED: Final = re.compile(
     r"^(?:[0-9０-９]{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
@@ -945,6 +947,40 @@ _GROUP_LABELS: Final = frozenset(
     compact(group.full)
     for group in (*labels.PROACTIVE_GROUPS.values(), *labels.PROACTIVE_GROUPS_2019.values())
 )
+
+
+def _row_forms() -> frozenset[str]:
+    """The row labels of Tables 二 and 三 of both editions, numbered ``1.`` or ``1、``."""
+    rows = (
+        *labels.PROACTIVE_ROWS.values(),
+        *labels.PROACTIVE_ROWS_2019.values(),
+        *labels.REQUEST_ROWS.values(),
+        *labels.RESULT_GROUPS.values(),
+        *(label for items in labels.RESULT_ITEMS.values() for label in items.values()),
+    )
+    forms: set[str] = set()
+    for label in rows:
+        numbers = {label.number, label.number.replace(".", "、")}
+        forms |= {compact(n + t) for n in numbers for t in (label.text, *label.variants)}
+    return frozenset(forms)
+
+
+_ROW_FORMS: Final = _row_forms()
+
+
+def _row_label(text: str, *, exact: bool = False) -> bool:
+    """True when ``text`` is a row label of Table 二 or 三 of either edition.
+
+    The interpreter's test (which also knows typos), or the label exactly as one of the
+    editions prints it (规范性文件 and 其他对外管理服务事项 are the 2019 edition's).
+    """
+    return compact(text) in _ROW_FORMS or _interpreted_row_label(text, exact=exact)
+
+
+def _label_start(text: str) -> bool:
+    """True when ``text`` is the first line of a row label wrapped in its cell (行政事业性收)."""
+    key = compact(text)
+    return len(key) >= 2 and any(f.startswith(key) and f != key for f in _ROW_FORMS)  # noqa: PLR2004
 
 
 @attrs.frozen(kw_only=True)
@@ -1025,9 +1061,9 @@ def _continues(label: _Label, run: _Run) -> bool:
     if _NUMBERED.match(compact(text)) or len(label.text) > _LONGEST_LABEL:
         return False
     joined = label.text + text
-    if is_row_label(joined, exact=True):
+    if _row_label(joined, exact=True):
         return True
-    return not is_row_label(label.text, exact=True) and not is_row_label(text, exact=True)
+    return not _row_label(label.text, exact=True) and not _row_label(text, exact=True)
 
 
 def _checked(
@@ -1157,7 +1193,12 @@ class _Borderless:
             page, _, line = self.lines[i]
             part = self.parts.index(page)
             kind = kinds[i]
-            header = kind == "H" or (kind == "L" and in_header and not is_row_label(line.text))
+            header = kind == "H" or (
+                kind == "L"
+                and in_header
+                and not _row_label(line.text)
+                and not _label_start(line.text)
+            )
             if current is None or current.page is not page or (header and not in_header):
                 previous = current
                 current = _Segment(
