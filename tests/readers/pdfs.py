@@ -19,11 +19,16 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 from lxml import etree
 
+from govinfo_report.model import Part
+
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from govinfo_report import AnnualReport
 
 HAVE_SOFFICE = shutil.which("soffice") is not None
 needs_soffice = pytest.mark.skipif(
@@ -103,3 +108,35 @@ def no_borders(root: etree._Element) -> None:
     for tag in ("tblBorders", "tcBorders"):
         for element in list(root.iter(f"{_W}{tag}")):
             element.getparent().remove(element)  # type: ignore[union-attr]
+
+
+def breakable(root: etree._Element) -> None:
+    """Rows may break across pages, nothing kept with the next (as a clerk's document)."""
+    for tag in ("keepNext", "cantSplit"):
+        for element in list(root.iter(f"{_W}{tag}")):
+            element.getparent().remove(element)  # type: ignore[union-attr]
+
+
+def tall(root: etree._Element) -> None:
+    """Table 三's rows at least 1000 twips high, no header row repeated: over three pages."""
+    table = list(root.iter(f"{_W}tbl"))[1]
+    for header in list(table.iter(f"{_W}tblHeader")):
+        header.getparent().remove(header)  # type: ignore[union-attr]
+    for row in table.iter(f"{_W}tr"):
+        properties = row.find(f"{_W}trPr")
+        assert properties is not None
+        for old in list(properties.iter(f"{_W}trHeight")):
+            properties.remove(old)
+        height = etree.SubElement(properties, f"{_W}trHeight")
+        height.set(f"{_W}val", "1000")
+        height.set(f"{_W}hRule", "atLeast")
+
+
+FILLER = "本机关坚持以公开为常态、不公开为例外，持续深化政务公开工作，按时完成年度各项任务。"
+
+
+def longer(report: AnnualReport, paragraphs: int) -> AnnualReport:
+    """``report`` with ``paragraphs`` more paragraphs in section 一 (pushing the tables on)."""
+    extra = Part(title="其他工作", paragraphs=tuple(FILLER * 2 for _ in range(paragraphs)))
+    overview = attrs.evolve(report.overview, parts=(*report.overview.parts, extra))
+    return attrs.evolve(report, overview=overview)

@@ -14,26 +14,25 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import attrs
 import pdfplumber
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
-from lxml import etree
 
 from govinfo_report import labels
 from govinfo_report.cells import CELLS, cell_value
 from govinfo_report.formats.docx.writer import docx_bytes
 from govinfo_report.formats.json.codec import load
-from govinfo_report.model import Part
 from govinfo_report.published.audit import audit
 from govinfo_report.published.readers import pdf as pdf_reader
 from govinfo_report.published.readers import read_docx, read_pdf
 from govinfo_report.testing import reports
 
-from .pdfs import edited, needs_soffice, no_borders, pdf_of
+from .pdfs import breakable, edited, longer, needs_soffice, no_borders, pdf_of, tall
 from .wpslike import Style, report_pdf
 
 if TYPE_CHECKING:
+    from lxml import etree
+
     from govinfo_report import AnnualReport
     from govinfo_report.cells import CellKey
     from govinfo_report.published.record import PublishedReport
@@ -41,18 +40,10 @@ if TYPE_CHECKING:
 REPORT = load(Path(__file__).parents[2] / "examples" / "city-department-2023.json")
 TABLE_CELLS = [c for c in CELLS if c.table != "六"]
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_FILLER = "本机关坚持以公开为常态、不公开为例外，持续深化政务公开工作，按时完成年度各项任务。"
 
 
 def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
-
-
-def _breakable(root: etree._Element) -> None:
-    """Rows may break across pages, nothing kept with the next (as a clerk's document)."""
-    for tag in ("keepNext", "cantSplit"):
-        for element in list(root.iter(_w(tag))):
-            element.getparent().remove(element)  # type: ignore[union-attr]
 
 
 def _text(cell: etree._Element) -> str:
@@ -175,38 +166,17 @@ def test_blank_cells_stay_blank_in_their_columns() -> None:
     assert record.unread == ()
 
 
-def _longer(report: AnnualReport, paragraphs: int) -> AnnualReport:
-    extra = Part(title="其他工作", paragraphs=tuple(_FILLER * 2 for _ in range(paragraphs)))
-    overview = attrs.evolve(report.overview, parts=(*report.overview.parts, extra))
-    return attrs.evolve(report, overview=overview)
-
-
 @pytest.mark.slow
 @needs_soffice
 @pytest.mark.parametrize("paragraphs", [3, 4, 6])
 def test_borderless_table_split_over_pages(paragraphs: int) -> None:
-    report = _longer(REPORT, paragraphs)
-    record = read_pdf(pdf_of(edited(docx_bytes(report), no_borders, _breakable)))
+    report = longer(REPORT, paragraphs)
+    record = read_pdf(pdf_of(edited(docx_bytes(report), no_borders, breakable)))
     pages = {c.source.page for c in record.cells if c.key[0] == "requests"}
     assert len(pages) == 2  # the break really falls inside Table 三
     assert _wrong(record, report) == {}
     assert record.unread == ()
     assert "三" in _notes(record)
-
-
-def _tall(root: etree._Element) -> None:
-    """Table 三's rows at least 1000 twips high, no header row repeated: over three pages."""
-    table = list(root.iter(_w("tbl")))[1]
-    for header in list(table.iter(_w("tblHeader"))):
-        header.getparent().remove(header)  # type: ignore[union-attr]
-    for row in table.iter(_w("tr")):
-        properties = row.find(_w("trPr"))
-        assert properties is not None
-        for old in list(properties.iter(_w("trHeight"))):
-            properties.remove(old)
-        height = etree.SubElement(properties, _w("trHeight"))
-        height.set(_w("val"), "1000")
-        height.set(_w("hRule"), "atLeast")
 
 
 @pytest.mark.slow
@@ -219,7 +189,7 @@ def test_table_three_over_three_pages(kind: str) -> None:
     before): without rules, the band's upper rows still give their columns.
     """
     rules = kind == "ruled"
-    edits = (_tall, _breakable) if rules else (_tall, _breakable, no_borders)
+    edits = (tall, breakable) if rules else (tall, breakable, no_borders)
     record = read_pdf(pdf_of(edited(docx_bytes(REPORT), *edits)))
     pages = {c.source.page for c in record.cells if c.key[0] == "requests"}
     assert len(pages) == 3

@@ -264,7 +264,7 @@ def _proactive_2019(w: _Writer, report: AnnualReport) -> None:
     """Table 二 of the 2019 edition (format section 7): five groups, each under its own
     header row; a group of two value columns has its last column span two. Narrow labels
     (``label_width`` under 70) wrap 其他对外管理服务事项 and 行政事业性收费 over two lines."""
-    first = 120.0 if w.style.label_width >= 70 else 60.0  # noqa: PLR2004 - points
+    first = 120.0 if w.style.label_width >= 70 else 60.0
     edges = [
         LEFT,
         LEFT + first,

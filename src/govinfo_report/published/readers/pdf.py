@@ -904,9 +904,7 @@ class _Layout:
             if not first or _DIGITS.fullmatch(first) or is_value(text):
                 return False
             joined = first + text
-            if not _row_label(joined) or (
-                _row_label(text) and not _row_label(joined, exact=True)
-            ):
+            if not _row_label(joined) or (_row_label(text) and not _row_label(joined, exact=True)):
                 return False
             entry[2] = joined
             return True
