@@ -57,6 +57,8 @@ class Style:
     six_as_one: bool = False  # （六）其他处理 as one row of sums (the 2019 layout)
     empty_label_cell: bool = False  # rows 一、二、四、 with an empty third label cell
     shifted_header: bool = False  # the applicant headers one cell left of their figures
+    #: cells printed otherwise than the report states them: (cell, as printed)
+    printed_values: tuple[tuple[CellKey, str], ...] = ()
 
 
 @attrs.define
@@ -134,7 +136,7 @@ def _lines(text: str, width: float, size: float = 9.0) -> int:
 
 
 def _value(report: AnnualReport, key: CellKey, style: Style) -> str:
-    text = str(cell_value(report, key))
+    text = dict(style.printed_values).get(key) or str(cell_value(report, key))
     if key in style.unmapped:
         text = "".join(NO_TEXT.get(c, c) for c in text)
     return text
