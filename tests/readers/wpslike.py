@@ -117,6 +117,8 @@ class _Writer:
             return
         per_line = max(1, int((x1 - x0 - 4) // size))
         lines = [text[i : i + per_line] for i in range(0, len(text), per_line)] or [""]
+        if kind == "value":  # a figure is never wrapped (its digits are half an em wide)
+            lines = [text]
         start = top + max(2.0, ((bottom - top) - len(lines) * size * 1.2) / 2)
         for n, line in enumerate(lines):
             self.canvas.text(x0 + 2, start + n * size * 1.2, line, size=size)

@@ -664,6 +664,8 @@ _PAGE_NUMBER: Final = re.compile(
 )
 _PART_START: Final = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
 _DIGITS: Final = re.compile(r"[\d.,\s]+")
+#: A line of figures only (compacted): digits, signs, decimal points, separators.
+_FIGURES: Final = re.compile(r"[\d.,、+\-]+")
 _MARGIN: Final = 0.12  # running headers and footers stand in the top and bottom 12%
 
 
@@ -692,7 +694,11 @@ class _Layout:
 
     @staticmethod
     def _running(pages: list[_Page]) -> set[str]:
-        """Texts (digits as ``#``) at the top or bottom of at least half the pages."""
+        """Texts (digits as ``#``) at the top or bottom of at least half the pages.
+
+        Figures alone are not running text: a table's row of figures may stand at the edge
+        of two pages of three (``0 0 0 0 0 0 0``); page numbers are dropped by their form.
+        """
         if len(pages) < 2:  # noqa: PLR2004 - one page has no running header
             return set()
         counts: Counter[str] = Counter()
@@ -700,7 +706,9 @@ class _Layout:
             seen = set()
             for line in page.lines:
                 if line.top < page.height * _MARGIN or line.bottom > page.height * (1 - _MARGIN):
-                    seen.add(re.sub(r"\d+", "#", compact(line.text)))
+                    text = compact(line.text)
+                    if not _FIGURES.fullmatch(text):
+                        seen.add(re.sub(r"\d+", "#", text))
             counts.update(seen)
         return {text for text, n in counts.items() if n * 2 >= len(pages) and n >= 2}  # noqa: PLR2004
 
