@@ -48,7 +48,7 @@ import attrs
 
 from govinfo_report import labels
 from govinfo_report._io import read_bytes
-from govinfo_report.cells import CELL_BY_KEY
+from govinfo_report.cells import cell_by_key
 from govinfo_report.errors import ReadError
 from govinfo_report.findings import Place, make_finding
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
@@ -1441,8 +1441,9 @@ def _unmapped_cells(record: PublishedReport) -> PublishedReport:
         return record
     findings = list(record.findings)
     unread = list(record.unread)
+    cells = cell_by_key(record.edition)  # the labels of the edition read
     for cell in bad:
-        meta = CELL_BY_KEY[cell.key]
+        meta = cells.get(cell.key, cell.cell)
         place = Place(path=meta.path, table=meta.table, row=meta.row_label, column=meta.column)
         findings.append(
             make_finding(
