@@ -665,7 +665,7 @@ _PAGE_NUMBER: Final = re.compile(
 _PART_START: Final = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
 _DIGITS: Final = re.compile(r"[\d.,\s]+")
 #: A line of figures only (compacted): digits, signs, decimal points, separators.
-_FIGURES: Final = re.compile(r"[\d.,、+\-]+")
+_FIGURES: Final = re.compile(r"[\d.,、+\-−]+")
 _MARGIN: Final = 0.12  # running headers and footers stand in the top and bottom 12%
 
 
@@ -935,7 +935,7 @@ def _mode(values: Iterable[int]) -> float:
 
 #: A run of digits: a table's figure (ASCII or full-width digits, decimals, separators; a
 #: sign before the 2019 edition's 本年增/减).
-_FIGURE: Final = re.compile(r"^[-－+＋]?[0-9０-９][0-9０-９.,，．]*$")
+_FIGURE: Final = re.compile(r"^[-－−+＋]?[0-9０-９][0-9０-９.,，．]*$")
 #: The number a row label starts with: ``1.``, ``1、``, ``（三）``, ``三、``.
 _NUMBERED: Final = re.compile(
     r"^(?:[0-9０-９]{1,2}\s*[.、．]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
