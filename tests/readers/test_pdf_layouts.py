@@ -13,17 +13,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from govinfo_report import labels
 from govinfo_report.cells import CELLS, cell_value
 from govinfo_report.formats.json.codec import load
 from govinfo_report.published.audit import audit
 from govinfo_report.published.readers import read_pdf
+from govinfo_report.testing import reports
 
 from .wpslike import Style, report_pdf
+
+if TYPE_CHECKING:
+    from govinfo_report import AnnualReport
 
 REPORT = load(Path(__file__).parents[2] / "examples" / "city-department-2023.json")
 TABLE_CELLS = [c for c in CELLS if c.table != "六"]
@@ -196,3 +203,19 @@ def test_run_in_headings_split_with_their_place() -> None:
     ]
     assert all(p.source.page and p.source.x and p.source.y for p in section.parts)
     assert record.unread == ()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(max_count=999), st.booleans())
+def test_drawn_reports_read_cell_for_cell(report: AnnualReport, rules: bool) -> None:
+    """Any report drawn, ruled or without rules, reads cell for cell (figures up to 999 a
+    cell: the drawn columns are as narrow as a clerk's)."""
+    record = read_pdf(report_pdf(report, Style(rules=rules)))
+    found = {c.key: (c.raw if c.blank else c.number) for c in record.cells}
+    wrong = {
+        c.path: (found.get(c.key), cell_value(report, c.key))
+        for c in TABLE_CELLS
+        if found.get(c.key) != cell_value(report, c.key)
+    }
+    assert wrong == {}
+    assert [u.text for u in record.unread] == []
