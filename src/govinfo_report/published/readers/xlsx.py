@@ -50,7 +50,7 @@ from govinfo_report.formats.xlsx.layout import (
     sum_arguments,
     total_terms,
 )
-from govinfo_report.model import Contact, Publication
+from govinfo_report.model import EDITIONS, Contact, Publication
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._edition2019 import merge_cells, read_tables_2019
 from govinfo_report.published.readers._interpret import interpret, match_section
@@ -192,7 +192,7 @@ def read_xlsx(
     sections = {s.key: s for s in record.sections}
     sections.update({s.key: s for s in narrative})
     order = list(labels.SECTIONS)
-    cell_order = {cell.key: i for i, cell in enumerate(cells_of(record.edition))}
+    cell_order = _print_order(record.edition)
     return attrs.evolve(
         record,
         preface=preface,
@@ -200,6 +200,18 @@ def read_xlsx(
         cells=tuple(sorted(cells, key=lambda c: cell_order[c.key])),
         findings=(*record.findings, *findings),
     )
+
+
+def _print_order(edition: str) -> dict[CellKey, int]:
+    """Each cell's place in the print order of ``edition``.
+
+    A cell of the other edition (a workbook with tables of both, R-EDITION) comes after them.
+    """
+    order: dict[CellKey, int] = {}
+    for cells in (cells_of(edition), *(cells_of(e) for e in EDITIONS)):
+        for cell in cells:
+            order.setdefault(cell.key, len(order))
+    return order
 
 
 #: Labels only the 2019 edition's Table 二 prints (format section 7), compacted.
