@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import importlib.util
 import io
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ from govinfo_report.model import (
     ProactiveDisclosure2019,
     Procurement2019,
     Requests,
+    ProactiveDisclosure,
     Requests2019,
 )
 from govinfo_report.published.audit import audit
@@ -330,3 +332,112 @@ def test_read_cells_names_the_2019_labels(tmp_path: Path) -> None:
     assert "二,第二十条第（五）项/行政许可,本年增/减,-3" in rows
     assert "二,第二十条第（九）项/政府集中采购,采购总金额,128.60" in rows
     assert any(r.startswith("三,三、本年度办理结果/（六）其他处理,总计,") for r in rows)
+
+
+# --- a five-year series across the change of edition ------------------------------------
+
+SERIES = ROOT / "tests" / "data" / "series"
+_COLUMNS = [c for c in labels.APPLICANT_COLUMNS if c != "total"]
+
+
+def _carried(report: AnnualReport, carried_over: ApplicantCounts) -> AnnualReport:
+    """``report`` with 二、上年结转 ``carried_over``, 一 (and if need be 四) rebalanced."""
+    requests = report.requests
+    handled = requests.results.total
+    new, forward = {}, {}
+    for c in _COLUMNS:
+        n = getattr(handled, c) + getattr(requests.carried_forward, c) - getattr(carried_over, c)
+        new[c], forward[c] = max(n, 0), getattr(requests.carried_forward, c) + max(-n, 0)
+    return attrs.evolve(
+        report,
+        requests=attrs.evolve(
+            requests,
+            new=ApplicantCounts(**new),
+            carried_over=carried_over,
+            carried_forward=ApplicantCounts(**forward),
+        ),
+    )
+
+
+def _series(slip: int = 0) -> list[AnnualReport]:
+    """One organ, 2019-2023: sound (X-CARRY and X-STOCK hold), but for ``slip`` taken from
+    2021's 二、上年结转 (自然人), 一 rebalanced so that the report itself stays sound."""
+    base = load(SERIES / "2021.json")
+    years = [as_2019(base, 2019), as_2019(base, 2020)]
+    for year in (2021, 2022, 2023):
+        report = load(SERIES / f"{year}.json")
+        years.append(
+            attrs.evolve(
+                report,
+                title=report.title.replace(str(report.year), str(year)),
+                preface=None,
+                date=dt.date(year + 1, 1, 26),
+            )
+        )
+    chained = [years[0]]
+    for report in years[1:]:
+        last = chained[-1]
+        over = last.requests.carried_forward
+        if report.year == 2021 and slip:  # noqa: PLR2004 - the first year of the 2021 edition
+            over = attrs.evolve(over, natural_person=over.natural_person - slip)
+        report = _carried(report, over)
+        if report.edition == last.edition == "2021":
+            assert isinstance(report.proactive, ProactiveDisclosure)
+            assert isinstance(last.proactive, ProactiveDisclosure)
+            stock = {
+                name: attrs.evolve(
+                    getattr(report.proactive, name),
+                    in_force=getattr(last.proactive, name).in_force
+                    + getattr(report.proactive, name).issued
+                    - getattr(report.proactive, name).repealed,
+                )
+                for name in ("regulations", "normative_documents")
+            }
+            report = attrs.evolve(report, proactive=attrs.evolve(report.proactive, **stock))
+        chained.append(report)
+    return chained
+
+
+def _publish(reports: list[AnnualReport], folder: Path) -> Path:
+    """2019 and 2020 in the 2019 layout, 2021-2023 in 2021's: pages and texts, GBK and UTF-8."""
+    folder.mkdir()
+    how = {2019: "jcms", 2020: "text-gbk", 2021: "trs", 2022: "text-utf-8", 2023: "dede"}
+    for report in reports:
+        way = how[report.year]
+        if way.startswith("text-"):
+            data = FLAT.render(report).encode(way[5:])
+            (folder / f"{report.year}.txt").write_bytes(data)
+        else:
+            (folder / f"{report.year}-{way}.html").write_bytes(CMS.page(report, way))
+    return folder
+
+
+def _audit_series(folder: Path) -> tuple[int, list[dict[str, object]]]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["audit", str(folder), "--series", "--format", "json"], out, err)
+    return code, json.loads(out.getvalue())
+
+
+def test_a_sound_five_year_series_across_the_change_of_edition(tmp_path: Path) -> None:
+    reports = _series()
+    folder = _publish(reports, tmp_path / "sound")
+    code, data = _audit_series(folder)
+    assert code == 0, data
+    editions = {e["file"]: e for e in data if "file" in e}
+    assert len(editions) == 5  # every document read and kept  # noqa: PLR2004
+    (series,) = [e for e in data if "series" in e]
+    assert series["years"] == [2019, 2020, 2021, 2022, 2023]
+    codes = [(f["year"], f["code"]) for f in series["findings"]]
+    assert not [c for c in codes if c[1] in ("X-CARRY", "X-STOCK")], codes
+    assert (2021, "X-SERIES") in codes  # the change of edition is said, not skipped
+
+
+def test_a_broken_carry_from_2020_to_2021_names_both_numbers(tmp_path: Path) -> None:
+    reports = _series(slip=1)
+    last = reports[1].requests.carried_forward.natural_person
+    folder = _publish(reports, tmp_path / "broken")
+    _, data = _audit_series(folder)
+    (series,) = [e for e in data if "series" in e]
+    carry = [f for f in series["findings"] if f["code"] == "X-CARRY"]
+    assert [(f["year"], f["expected"], f["found"]) for f in carry] == [(2021, last, last - 1)]
+    assert carry[0]["column"] == "自然人"
