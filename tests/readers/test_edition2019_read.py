@@ -15,7 +15,7 @@ import io
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -33,10 +33,10 @@ from govinfo_report.model import (
     ItemCounts2019,
     Narrative,
     Part,
+    ProactiveDisclosure,
     ProactiveDisclosure2019,
     Procurement2019,
     Requests,
-    ProactiveDisclosure,
     Requests2019,
 )
 from govinfo_report.published.audit import audit
@@ -375,12 +375,12 @@ def _series(slip: int = 0) -> list[AnnualReport]:
             )
         )
     chained = [years[0]]
-    for report in years[1:]:
+    for drawn in years[1:]:
         last = chained[-1]
         over = last.requests.carried_forward
-        if report.year == 2021 and slip:  # noqa: PLR2004 - the first year of the 2021 edition
+        if drawn.year == 2021 and slip:  # the first year of the 2021 edition
             over = attrs.evolve(over, natural_person=over.natural_person - slip)
-        report = _carried(report, over)
+        report = _carried(drawn, over)
         if report.edition == last.edition == "2021":
             assert isinstance(report.proactive, ProactiveDisclosure)
             assert isinstance(last.proactive, ProactiveDisclosure)
@@ -412,7 +412,7 @@ def _publish(reports: list[AnnualReport], folder: Path) -> Path:
     return folder
 
 
-def _audit_series(folder: Path) -> tuple[int, list[dict[str, object]]]:
+def _audit_series(folder: Path) -> tuple[int, list[dict[str, Any]]]:
     out, err = io.StringIO(), io.StringIO()
     code = run(["audit", str(folder), "--series", "--format", "json"], out, err)
     return code, json.loads(out.getvalue())
@@ -424,7 +424,7 @@ def test_a_sound_five_year_series_across_the_change_of_edition(tmp_path: Path) -
     code, data = _audit_series(folder)
     assert code == 0, data
     editions = {e["file"]: e for e in data if "file" in e}
-    assert len(editions) == 5  # every document read and kept  # noqa: PLR2004
+    assert len(editions) == 5  # every document read and kept
     (series,) = [e for e in data if "series" in e]
     assert series["years"] == [2019, 2020, 2021, 2022, 2023]
     codes = [(f["year"], f["code"]) for f in series["findings"]]
