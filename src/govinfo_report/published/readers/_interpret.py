@@ -9,6 +9,10 @@ variants of section 9), parts by their ``（一）`` sub-headings, table rows by
 labels (:mod:`govinfo_report.labels`), and the cells of a row are the values that follow its
 label. Anything else becomes an :class:`~govinfo_report.published.record.Unread` item with an
 R-UNREAD finding; a label recognised only loosely gives an R-LABEL note.
+
+Both editions of the format are known (format section 7 for 2019): a table's edition is
+decided from the labels it matched (:class:`_Editions`), and its rows are read as that
+edition prints them; the record's ``edition`` is what the tables say, else the year's.
 """
 
 from __future__ import annotations
@@ -1272,12 +1276,11 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     fields["edition"] = edition
     if identity:
         fields.update(identity)
-    order = _print_order(str(fields["edition"]))
     return PublishedReport(
         source=source,
         format=fmt,
         sections=tuple(sections),
-        cells=tuple(sorted(cells.values(), key=lambda c: order.get(c.key, len(order)))),
+        cells=tuple(cells[key] for key in _print_order(str(fields["edition"])) if key in cells),
         combined=tuple(out.combined),
         unread=tuple(out.unread),
         findings=tuple(out.findings),
@@ -1286,11 +1289,12 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
 
 
 @functools.cache
-def _print_order(edition: str) -> dict[CellKey, int]:
+def _print_order(edition: str) -> tuple[CellKey, ...]:
     """Cells in print order: the edition's, then any of the other edition (tables mixed)."""
-    keys = [c.key for c in cells_of(edition if edition in EDITIONS else DEFAULT_EDITION)]
-    keys += [c.key for e in EDITIONS for c in cells_of(e) if c.key not in set(keys)]
-    return {key: n for n, key in enumerate(dict.fromkeys(keys))}
+    first = cells_of(edition if edition in EDITIONS else DEFAULT_EDITION)
+    return tuple(
+        dict.fromkeys([c.key for c in first] + [c.key for e in EDITIONS for c in cells_of(e)])
+    )
 
 
 def _document_order(furniture: Furniture) -> int:

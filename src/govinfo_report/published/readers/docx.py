@@ -31,7 +31,6 @@ from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
 from govinfo_report.formats.docx.contract import IDENTITY_PROPERTY, identity_from_json
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
-from govinfo_report.published.readers._edition2019 import merge_cells, read_tables_2019
 from govinfo_report.published.readers._interpret import WRITER_STYLES, interpret
 from govinfo_report.published.readers._limits import MAX_TABLE_CELLS, table_too_large
 from govinfo_report.published.readers._normal import squash
@@ -46,7 +45,7 @@ from govinfo_report.published.readers._zip import (
     parse_xml,
     read_part,
 )
-from govinfo_report.published.record import PublishedCell, PublishedReport, Source
+from govinfo_report.published.record import PublishedReport, Source
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -218,12 +217,7 @@ def read_docx(
         root = parse_xml(styles_xml, name, "样式 XML", max_elements=MAX_STYLE_ELEMENTS)
         styles = _styles(root)
     blocks = _Walker(name, hidden=hidden, styles=styles).blocks_of(body)
-    tables_2019: tuple[PublishedCell, ...] | None = None
-    if identity is not None and identity.get("edition") == "2019":  # its own layout
-        blocks, tables_2019 = read_tables_2019(blocks)
     record = interpret(blocks, source=name, fmt="docx", identity=identity)
-    if tables_2019 is not None:
-        record = attrs.evolve(record, cells=merge_cells(record.cells, tables_2019))
     if note is not None:
         from govinfo_report.findings import Place, make_finding  # noqa: PLC0415 - rare path
 

@@ -39,7 +39,6 @@ from govinfo_report.published.readers import _own_html
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._css import hide_by_style_sheets
 from govinfo_report.published.readers._decode import STRICT_UTF8, decode_utf8
-from govinfo_report.published.readers._edition2019 import merge_cells, read_tables_2019
 from govinfo_report.published.readers._interpret import interpret, match_section
 from govinfo_report.published.readers._limits import (
     MAX_GRID_AREA,
@@ -51,7 +50,7 @@ from govinfo_report.published.readers._limits import (
 )
 from govinfo_report.published.readers._normal import squash
 from govinfo_report.published.readers._page import title_identity
-from govinfo_report.published.record import PublishedCell, PublishedReport, Source
+from govinfo_report.published.record import PublishedReport, Source
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -124,12 +123,7 @@ def read_html(
     name = name or "<html>"
     check_text(text, name)
     blocks, identity = _own_html.take_colophon(html_blocks(text, name, utf8=utf8))
-    tables_2019: tuple[PublishedCell, ...] | None = None
-    if identity is not None and identity.get("edition") == "2019":  # our page says so
-        blocks, tables_2019 = read_tables_2019(blocks)
     record = interpret(blocks, source=name, fmt="html", identity=identity)
-    if tables_2019 is not None:
-        record = attrs.evolve(record, cells=merge_cells(record.cells, tables_2019))
     data = None
     if _own_html.DATA_ID in text:  # perhaps a page this library wrote, with its data
         data = _own_html.embedded_data(_parse(text, name, utf8))
