@@ -447,3 +447,47 @@ def test_a_broken_carry_from_2020_to_2021_names_both_numbers(tmp_path: Path) -> 
     carry = [f for f in series["findings"] if f["code"] == "X-CARRY"]
     assert [(f["year"], f["expected"], f["found"]) for f in carry] == [(2021, last, last - 1)]
     assert carry[0]["column"] == "自然人"
+
+
+# --- a .docx that does not say its edition; labels as real pages print them ----------------
+
+
+def test_a_docx_without_its_edition_property_is_read_by_its_labels() -> None:
+    """A .docx in the 2019 layout, not naming its edition (as Word or WPS saves one)."""
+    import zipfile  # noqa: PLC0415 - this case alone
+
+    from govinfo_report.formats.docx.writer import docx_bytes  # noqa: PLC0415
+    from govinfo_report.published.readers import read_docx  # noqa: PLC0415
+
+    written = io.BytesIO(docx_bytes(OLD))
+    bare = io.BytesIO()
+    with zipfile.ZipFile(written) as src, zipfile.ZipFile(bare, "w") as dst:
+        for item in src.infolist():
+            if item.filename != "docProps/custom.xml":
+                data = src.read(item.filename)
+                if item.filename == "[Content_Types].xml":
+                    data = data.replace(b'<Override PartName="/docProps/custom.xml"', b"<X ")
+                dst.writestr(item, data)
+    record = read_docx(bare.getvalue())
+    assert record.edition == "2019"
+    assert record.to_report().requests == OLD.requests
+    assert record.to_report().proactive == OLD.proactive
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("其他对外管理 服务事项", "其他对外管理服务事项"),  # a space Word kept
+        ("(六)其他处理", "（六）其他处理"),  # half-width brackets
+        ("第二十条第(九)项", "第二十条第（九）项"),
+        ("本年增／减", "本年增/减"),  # a full-width slash
+    ],
+)
+def test_2019_labels_as_pages_print_them(printed: str, meant: str) -> None:
+    page = WORDHTML.render(OLD)
+    assert html.escape(meant) in page
+    page = page.replace(html.escape(meant), html.escape(printed), 1)
+    record = read_html(page.encode("utf-8"))
+    assert record.edition == "2019"
+    assert record.to_report() == attrs.evolve(OLD, date=None)  # no signature printed
+    assert record.unread == ()
