@@ -205,8 +205,17 @@ def test_run_in_headings_split_with_their_place() -> None:
     assert record.unread == ()
 
 
+def _told_as_example(report: AnnualReport) -> AnnualReport:
+    """``report``'s tables told in REPORT's words: the drawn layouts set prose as a clerk's
+    document does, not every text a generator can make (the LibreOffice round trip does)."""
+    other = attrs.evolve(REPORT.other_matters, fees=report.other_matters.fees)
+    return attrs.evolve(
+        report, overview=REPORT.overview, problems=REPORT.problems, other_matters=other
+    )
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(reports(max_count=999), st.sampled_from(["ruled", "without rules"]))
+@given(reports(max_count=999).map(_told_as_example), st.sampled_from(["ruled", "without rules"]))
 def test_drawn_reports_read_cell_for_cell(report: AnnualReport, rules: str) -> None:
     """Any report drawn, ruled or without rules, reads cell for cell (figures up to 999 a
     cell: the drawn columns are as narrow as a clerk's)."""

@@ -1035,6 +1035,26 @@ def _split(chars: Sequence[_Char], part: int) -> list[_Run]:
     return runs
 
 
+#: A sign standing alone (``－ 3``: a space typed after it).
+_SIGN: Final = re.compile(r"[-－−+＋]")
+
+
+def _signed(runs: list[_Run]) -> list[_Run]:
+    """The runs of one line, a sign standing alone joined to the figure it stands before."""
+    out: list[_Run] = []
+    for run in runs:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and _SIGN.fullmatch(before.text)
+            and run.x0 - before.x1 < 1.5 * max(run.size, before.size)
+        ):
+            out[-1] = _Run(chars=(*before.chars, *run.chars), part=run.part)
+        else:
+            out.append(run)
+    return out
+
+
 @attrs.define
 class _Label:
     """A label cell: its runs stacked in one column (a label wrapped over several lines)."""
@@ -1085,7 +1105,7 @@ def _checked(
     the headers' columns stand.
     """
     spans = sorted(
-        [run.x0, run.x1] for line in _overlap_lines(figures) for run in _split(line, part)
+        [run.x0, run.x1] for line in _overlap_lines(figures) for run in _signed(_split(line, part))
     )
     own: list[list[float]] = []
     for x0, x1 in spans:
@@ -1374,7 +1394,7 @@ class _Borderless:
         edges = [(columns[i][1] + columns[i + 1][0]) / 2 for i in range(len(columns) - 1)]
         placed: dict[tuple[int, int], list[_Char]] = {}
         # a figure as a whole, by its middle: a wide number reaches past its header's range
-        for run in (run for line in _overlap_lines(figures) for run in _split(line, part)):
+        for run in (r for line in _overlap_lines(figures) for r in _signed(_split(line, part))):
             row = bisect.bisect_right(cuts, (run.top + run.bottom) / 2)
             column = bisect.bisect_right(edges, (run.x0 + run.x1) / 2)
             placed.setdefault((row, column), []).extend(run.chars)
