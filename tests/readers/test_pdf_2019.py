@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from govinfo_report.cells import cell_by_key, cell_value, cells_of
 from govinfo_report.formats.docx.writer import docx_bytes
+from govinfo_report.model import ProactiveDisclosure2019
 from govinfo_report.published.audit import audit
 from govinfo_report.published.readers import read_pdf
 from govinfo_report.testing import reports
@@ -89,8 +90,9 @@ def test_2019_pdf_reads_as_its_report() -> None:
         REPORT_2019.requests,
         REPORT_2019.appeals,
     )
-    assert report.proactive.licensing.change == -3  # type: ignore[union-attr]
-    assert report.proactive.procurement.amount == Decimal("1856.42")  # type: ignore[union-attr]
+    assert isinstance(report.proactive, ProactiveDisclosure2019)
+    assert report.proactive.licensing.change == -3
+    assert report.proactive.procurement.amount == Decimal("1856.42")
 
 
 @pytest.mark.slow
@@ -356,12 +358,9 @@ def test_drawn_2019_signs_as_clerks_print_them(printed: str, value: int, rules: 
     cell = record.cell(key)
     assert cell is not None
     assert (cell.raw.replace(" ", ""), cell.value) == (printed.replace(" ", ""), value)
-    report = attrs.evolve(
-        REPORT_2019,
-        proactive=attrs.evolve(
-            REPORT_2019.proactive,
-            licensing=attrs.evolve(REPORT_2019.proactive.licensing, change=value),  # type: ignore[union-attr]
-        ),
-    )
+    proactive = REPORT_2019.proactive
+    assert isinstance(proactive, ProactiveDisclosure2019)
+    licensing = attrs.evolve(proactive.licensing, change=value)
+    report = attrs.evolve(REPORT_2019, proactive=attrs.evolve(proactive, licensing=licensing))
     assert _wrong(record, report) == {}
     assert [u.text for u in record.unread] == []
