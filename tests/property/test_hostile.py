@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -337,6 +338,21 @@ def test_schema_and_loader_agree_on_damaged_documents(path: tuple[Any, ...], val
     ]
     if form and not _has_float(value):
         assert not schema_ok, [f.message_en for f in form]
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [{}, {"natural_person": 0}, {"other": 0, "legal_service_agency": 0}],
+    ids=["no-column", "one-column", "two-columns"],
+)
+def test_stated_handled_total_columns_are_optional_in_both(stated: dict[str, int]) -> None:
+    """The stated （七）总计 row may leave columns out (they are computed): the loader reads
+    it so and the schema says so (found by the property above: ``total: {}``)."""
+    data = _replace(("requests", "results", "total"), stated)
+    assert not [f for f in check(data) if f.severity is Severity.ERROR]
+    assert not list(_SCHEMA.iter_errors(data))
+    wrong = _replace(("requests", "results", "total"), {**stated, "natural_person": 1})
+    assert [f for f in check(wrong) if f.severity is Severity.ERROR]
 
 
 # --- the JSON Schema and the loader, both ways, on the classes of issue 10 (section 5) -------

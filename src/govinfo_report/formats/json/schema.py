@@ -180,7 +180,21 @@ def _class_schema(
     if cls in _COMPUTED:
         target = _COMPUTED[cls]
         results = cls in (HandlingResults, HandlingResults2019)
-        total = {"$ref": f"#/$defs/{target}"} if results else dict(_COUNT)
+        total: dict[str, Any]
+        if results:
+            # The stated （七）总计 row: each of its columns is optional on input, as the
+            # loader reads it (a column left out is computed, a column given is checked).
+            total = {
+                "type": "object",
+                "title": target,
+                "properties": {
+                    key: {**_COUNT, "title": label}
+                    for key, label in labels.APPLICANT_COLUMNS.items()
+                },
+                "additionalProperties": False,
+            }
+        else:
+            total = dict(_COUNT)
         total["description"] = "Computed; optional on input, checked against its cells."
         properties["total"] = total
     schema: dict[str, Any] = {
