@@ -52,8 +52,7 @@ from govinfo_report.cells import cell_by_key
 from govinfo_report.errors import ReadError
 from govinfo_report.findings import Place, make_finding
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
-from govinfo_report.published.readers._interpret import interpret, match_section
-from govinfo_report.published.readers._interpret import is_row_label as _interpreted_row_label
+from govinfo_report.published.readers._interpret import interpret, is_row_label, match_section
 from govinfo_report.published.readers._normal import compact, is_value, squash
 from govinfo_report.published.record import PublishedReport, Source, Unread
 
@@ -912,7 +911,9 @@ class _Layout:
             if not first or _DIGITS.fullmatch(first) or is_value(text):
                 return False
             joined = first + text
-            if not _row_label(joined) or (_row_label(text) and not _row_label(joined, exact=True)):
+            if not is_row_label(joined) or (
+                is_row_label(text) and not is_row_label(joined, exact=True)
+            ):
                 return False
             entry[2] = joined
             return True
@@ -972,15 +973,6 @@ def _row_forms() -> frozenset[str]:
 
 
 _ROW_FORMS: Final = _row_forms()
-
-
-def _row_label(text: str, *, exact: bool = False) -> bool:
-    """True when ``text`` is a row label of Table 二 or 三 of either edition.
-
-    The interpreter's test (which also knows typos), or the label exactly as one of the
-    editions prints it (规范性文件 and 其他对外管理服务事项 are the 2019 edition's).
-    """
-    return compact(text) in _ROW_FORMS or _interpreted_row_label(text, exact=exact)
 
 
 def _label_start(text: str) -> bool:
@@ -1087,9 +1079,9 @@ def _continues(label: _Label, run: _Run) -> bool:
     if _NUMBERED.match(compact(text)) or len(label.text) > _LONGEST_LABEL:
         return False
     joined = label.text + text
-    if _row_label(joined, exact=True):
+    if is_row_label(joined, exact=True):
         return True
-    return not _row_label(label.text, exact=True) and not _row_label(text, exact=True)
+    return not is_row_label(label.text, exact=True) and not is_row_label(text, exact=True)
 
 
 def _checked(
@@ -1222,7 +1214,7 @@ class _Borderless:
             header = kind == "H" or (
                 kind == "L"
                 and in_header
-                and not _row_label(line.text)
+                and not is_row_label(line.text)
                 and not _label_start(line.text)
             )
             if current is None or current.page is not page or (header and not in_header):
