@@ -11,6 +11,8 @@ row of its own figures.
 
 from __future__ import annotations
 
+import csv
+import io
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -20,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govinfo_report.cells import cell_by_key, cell_value, cells_of
+from govinfo_report.cli import run
 from govinfo_report.formats.docx.writer import docx_bytes
 from govinfo_report.model import ProactiveDisclosure2019
 from govinfo_report.published.audit import audit
@@ -31,6 +34,8 @@ from .pdfs import breakable, edited, longer, needs_soffice, no_borders, pdf_of, 
 from .wpslike import Style, report_pdf
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from lxml import etree
 
     from govinfo_report import AnnualReport
@@ -152,8 +157,8 @@ def _row(root: etree._Element, table: int, start: str) -> list[etree._Element]:
 def _set(cell: etree._Element, text: str) -> None:
     """The cell's figure replaced by ``text`` (blank: its runs removed, the cell kept)."""
     runs = list(cell.iter(_w("r")))
-    for run in runs[1:] if text else runs:
-        run.getparent().remove(run)  # type: ignore[union-attr]
+    for element in runs[1:] if text else runs:
+        element.getparent().remove(element)  # type: ignore[union-attr]
     if text:
         next(runs[0].iter(_w("t"))).text = text
 
@@ -364,3 +369,18 @@ def test_drawn_2019_signs_as_clerks_print_them(printed: str, value: int, rules: 
     report = attrs.evolve(REPORT_2019, proactive=attrs.evolve(proactive, licensing=licensing))
     assert _wrong(record, report) == {}
     assert [u.text for u in record.unread] == []
+
+
+def test_read_cells_of_a_2019_pdf_name_the_2019_labels(tmp_path: Path) -> None:
+    """``govinfo-report read x.pdf --cells``: one row per cell of the 2019 tables, named by
+    its 2019 labels (the PDF says nothing of its edition: its tables do)."""
+    source = tmp_path / "2020年报.pdf"
+    source.write_bytes(report_pdf(REPORT_2019, Style(rules=False)))
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["read", str(source), "--cells"], out, err) == 0
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert rows[0] == ["table", "row", "column", "value"]
+    assert ["二", "第二十条第（五）项/行政许可", "本年增/减", "-3"] in rows
+    assert ["二", "第二十条第（九）项/政府集中采购", "采购总金额", "1856.42"] in rows
+    assert ["三", "三、本年度办理结果/（六）其他处理", "总计", "17"] in rows
+    assert len(rows) == 1 + len(TABLE_CELLS)  # the drawn prose states no fee figures
