@@ -291,3 +291,38 @@ def test_new_writes_the_2019_workbook_and_check_and_render_take_it(
     done = run("new", "--organ", "某县", "--year", "2020", "--edition", "2021", "-o", str(other))
     assert done.returncode == 0, done.stderr
     assert read_xlsx(other).edition == "2021"
+
+
+def _relabel(data: bytes, sheet: str, labels_to: dict[str, str]) -> bytes:
+    def change(wb: Workbook) -> None:
+        for row in wb[sheet].iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value in labels_to:
+                    cell.value = labels_to[cell.value]
+
+    return edit(data, change)
+
+
+def test_the_edition_is_told_by_the_labels_as_any_reader_matches_them() -> None:
+    # a header retyped with a full-width slash is still the 2019 header
+    retyped = _relabel(xlsx_bytes(REPORT), "表二", {"本年增/减": "本年增／减"})
+    record = read_xlsx(retyped)
+    assert record.edition == "2019"
+    assert audit(record) == []
+    assert record.to_report() == REPORT
+
+
+def test_tables_of_both_editions_are_named() -> None:
+    # a 2021 workbook whose 第二十条第（一）项 headers were overwritten with the 2019 ones
+    report = AnnualReport(organ="某县教育局", year=2023)
+    mixed = _relabel(
+        xlsx_bytes(report),
+        "表二",
+        dict(
+            zip(
+                labels.DOCUMENT_COLUMNS.values(), labels.DOCUMENT_COLUMNS_2019.values(), strict=True
+            )
+        ),
+    )
+    record = read_xlsx(mixed)
+    assert [f.code for f in (*record.findings, *audit(record))] == ["R-EDITION"]

@@ -52,7 +52,6 @@ from govinfo_report.formats.xlsx.layout import (
 )
 from govinfo_report.model import EDITIONS, Contact, Publication
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
-from govinfo_report.published.readers._edition2019 import merge_cells, read_tables_2019
 from govinfo_report.published.readers._interpret import interpret, match_section
 from govinfo_report.published.readers._normal import compact, is_blank, parse_value
 from govinfo_report.published.readers._zip import open_zip, parse_xml, read_part
@@ -144,25 +143,12 @@ def read_xlsx(
     by_name = {s.name: s for s in sheets}
     identity_sheet = by_name.get(IDENTITY_SHEET)
     narrative_sheet = by_name.get(NARRATIVE_SHEET)
-    blocks: list[Block] = []
-    edition = _edition(sheets)
-    for sheet in sheets:
-        if sheet.name in (IDENTITY_SHEET, NARRATIVE_SHEET):
-            continue
-        layout = sheets_of(edition).get(sheet.name)
-        if layout is None:
-            findings.append(
-                _sheet_finding(
-                    sheet.name,
-                    (
-                        "不是填报模板中的工作表，已按表格标签识别其内容",
-                        "not a sheet of the template; its content was read by its labels",
-                    ),
-                )
-            )
-        elif set(sheet.merges) != layout.merges:
-            findings.append(_merges_finding(sheet.name, set(sheet.merges), layout.merges))
-        blocks.extend(_blocks(sheet))
+    blocks: list[Block] = [
+        block
+        for sheet in sheets
+        if sheet.name not in (IDENTITY_SHEET, NARRATIVE_SHEET)
+        for block in _blocks(sheet)
+    ]
     identity: dict[str, object] = {}
     fee_cells: list[PublishedCell] = []
     if identity_sheet is not None:
@@ -174,13 +160,10 @@ def read_xlsx(
                 ("缺少该工作表（机关名称、年度等）", "the sheet is missing (organ, year …)"),
             )
         )
-    tables_2019: tuple[PublishedCell, ...] | None = None
-    if edition == "2019":  # its Tables 二 and 三 read by their 2019 labels
-        blocks, tables_2019 = read_tables_2019(blocks)
-        identity = {**identity, "edition": edition}
+    # The edition is the one the tables' labels say (Table 二's headers and rows): the
+    # interpreter tells it, and the sheets are compared with that edition's template.
     record = interpret(blocks, source=name, fmt="xlsx", identity=identity)
-    if tables_2019 is not None:
-        record = attrs.evolve(record, cells=merge_cells(record.cells, tables_2019))
+    findings[:0] = _sheet_findings(sheets, record.edition)
     lookup = {(s.name, r, c): cell for s in sheets for (r, c), cell in s.cells.items()}
     cells = [_checked_cell(pc, lookup, findings) for pc in record.cells]
     cells.extend(_checked_cell(pc, lookup, findings) for pc in fee_cells)
@@ -202,6 +185,24 @@ def read_xlsx(
     )
 
 
+def _sheet_findings(sheets: Iterable[_Sheet], edition: str) -> Iterator[Finding]:
+    """R-SHEET for each table sheet not in the template of ``edition``, or not merged as there."""
+    for sheet in sheets:
+        if sheet.name in (IDENTITY_SHEET, NARRATIVE_SHEET):
+            continue
+        layout = sheets_of(edition).get(sheet.name)
+        if layout is None:
+            yield _sheet_finding(
+                sheet.name,
+                (
+                    "不是填报模板中的工作表，已按表格标签识别其内容",
+                    "not a sheet of the template; its content was read by its labels",
+                ),
+            )
+        elif set(sheet.merges) != layout.merges:
+            yield _merges_finding(sheet.name, set(sheet.merges), layout.merges)
+
+
 def _print_order(edition: str) -> dict[CellKey, int]:
     """Each cell's place in the print order of ``edition``.
 
@@ -212,33 +213,6 @@ def _print_order(edition: str) -> dict[CellKey, int]:
         for cell in cells:
             order.setdefault(cell.key, len(order))
     return order
-
-
-#: Labels only the 2019 edition's Table 二 prints (format section 7), compacted.
-_MARKS_2019: Final = frozenset(
-    compact(label)
-    for label in (
-        *labels.DOCUMENT_COLUMNS_2019.values(),
-        *labels.ITEM_COLUMNS_2019.values(),
-        *labels.PROCUREMENT_COLUMNS_2019.values(),
-        labels.PROACTIVE_ROWS_2019["other_services"].full,
-        labels.PROACTIVE_ROWS_2019["procurement"].full,
-    )
-)
-
-
-def _edition(sheets: Iterable[_Sheet]) -> str:
-    """The edition whose layout the workbook's tables have.
-
-    "2019" when a table sheet prints a label only the 2019 Table 二 has (本年新制作数量,
-    本年增/减 …), else "2021".
-    """
-    for sheet in sheets:
-        if sheet.name in (IDENTITY_SHEET, NARRATIVE_SHEET):
-            continue
-        if any(compact(cell.text) in _MARKS_2019 for cell in sheet.cells.values()):
-            return "2019"
-    return "2021"
 
 
 # --- the package ----------------------------------------------------------------------------
