@@ -2,10 +2,12 @@
 """The page walk gives the blocks the first, plain walk gave.
 
 :func:`html_blocks` parses UTF-8 bytes with lxml's plain parser, walks with ``iterwalk``,
-takes an inline-only paragraph's or a cell's text in one call and tests membership of the
-article by ancestry. The reference below is the walk as first written (``lxml.html``,
-recursion, text piece by piece, the article's descendants as a set); both must give the
-same blocks on Word-export pages and on any markup.
+takes an inline-only paragraph's or a cell's text in one call, finds the inline-only
+elements by one pass over the page's structure, tests membership of the article by ancestry
+(once a block) and marks heading elements by the tags the walk noted. The reference below is
+the walk as first written (``lxml.html``, recursion, text piece by piece, the article's
+descendants as a set, each element's tag asked again); both must give the same blocks on
+Word-export pages and on any markup (tags in any case, the Kelvin sign in a tag name).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree, html
@@ -25,11 +28,18 @@ from govinfo_report.formats.json.codec import loads
 from govinfo_report.published.readers import html as reader
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._decode import decode
-from govinfo_report.published.readers._interpret import interpret, match_section
-from govinfo_report.published.readers._own_html import mark_elements
+from govinfo_report.published.readers._interpret import (
+    HEADING_ELEMENT,
+    PARAGRAPH_ELEMENT,
+    PART,
+    interpret,
+    match_section,
+)
 from govinfo_report.published.record import Source
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from govinfo_report.published.readers._blocks import Block
 
 _SPACE = re.compile(r"\s+")
@@ -125,6 +135,34 @@ class _Walker:
             self.stack.pop()
 
 
+def _mark_elements(
+    pairs: list[tuple[Block, etree._Element]],
+    inside: Callable[[etree._Element], bool] | None = None,
+) -> list[Block]:
+    """Heading elements (and, beside them, ``<p>``) marked: the first way, element by element."""
+    tags = [
+        _tag(el) if isinstance(b, Para) and (inside is None or inside(el)) else ""
+        for b, el in pairs
+    ]
+    headed = any(
+        tag in {"h1", "h2", "h3", "h4", "h5", "h6"}
+        and isinstance(b, Para)
+        and PART.match(b.text) is not None
+        for (b, _), tag in zip(pairs, tags, strict=True)
+    )
+    out: list[Block] = []
+    for (block, _), tag in zip(pairs, tags, strict=True):
+        if isinstance(block, Para) and block.style is None:
+            if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+                out.append(attrs.evolve(block, style=HEADING_ELEMENT))
+                continue
+            if headed and tag == "p":
+                out.append(attrs.evolve(block, style=PARAGRAPH_ELEMENT))
+                continue
+        out.append(block)
+    return out
+
+
 def _reference_blocks(text: str) -> list[Block] | str:  # noqa: C901, PLR0912 - the first walk, as written
     parser = html.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True
@@ -160,10 +198,10 @@ def _reference_blocks(text: str) -> list[Block] | str:  # noqa: C901, PLR0912 - 
             marks.append(title)
     # Heading elements (and, beside them, <p>) are marked as the walker's last step.
     if not marks:
-        return mark_elements(pairs)
+        return _mark_elements(pairs)
     inside = set(reader._common_ancestor(marks).iter())
     out: list[Block] = []
-    marked = mark_elements(pairs, lambda el: el in inside)
+    marked = _mark_elements(pairs, lambda el: el in inside)
     for b, (_, el) in zip(marked, pairs, strict=True):
         if el in inside:
             out.append(b)
@@ -241,6 +279,17 @@ _PIECES = st.sampled_from(
         "<select><option>3</select>",
         "<template><p>x</p></template>",
         "<h1>某局2023年政府信息公开工作年度报告</h1>",
+        "<h2>（一）主动公开</h2>",
+        "（二）依申请公开",
+        "<P>",
+        "</P>",
+        "<DIV>",
+        "<Td>",
+        "<TABLE>",
+        "<Span>",
+        "<bloc\u212aquote>",
+        "<\u212a>",
+        "<O:P>",
         "二、主动公开政府信息情况",
         "三、收到和处理政府信息公开申请情况",
         "规章",

@@ -40,7 +40,7 @@ from govinfo_report.published.readers._interpret import (
 from govinfo_report.published.readers._normal import plain, squash
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
     from lxml import etree
 
@@ -58,23 +58,21 @@ _MAX_DATA: Final = 16 * 1024 * 1024
 
 
 def mark_elements(
-    pairs: Sequence[tuple[Block, etree._Element]],
-    inside: Callable[[etree._Element], bool] | None = None,
+    blocks: Sequence[Block], tags: Sequence[str], inside: Sequence[bool] | None = None
 ) -> list[Block]:
     """The blocks, paragraphs of heading elements (and, on such pages, ``<p>``) marked.
 
-    Only blocks whose element is ``inside`` the article are marked (all, without it).
+    ``tags[i]`` is the tag of block ``i``'s element, in lower case ("" for none); only
+    blocks ``inside`` the article (``inside[i]`` true) are marked (all, without it).
     """
-    tags = [
-        _tag(el) if isinstance(b, Para) and (inside is None or inside(el)) else ""
-        for b, el in pairs
-    ]
+    if inside is not None:
+        tags = [tag if within else "" for tag, within in zip(tags, inside, strict=True)]
     headed = any(
         tag in _HEADINGS and isinstance(b, Para) and PART.match(b.text) is not None
-        for (b, _), tag in zip(pairs, tags, strict=True)
+        for b, tag in zip(blocks, tags, strict=True)
     )
     out: list[Block] = []
-    for (block, _), tag in zip(pairs, tags, strict=True):
+    for block, tag in zip(blocks, tags, strict=True):
         if isinstance(block, Para) and block.style is None:
             if tag in _HEADINGS:
                 out.append(attrs.evolve(block, style=HEADING_ELEMENT))
@@ -84,11 +82,6 @@ def mark_elements(
                 continue
         out.append(block)
     return out
-
-
-def _tag(el: etree._Element) -> str:
-    tag = el.tag
-    return tag.lower() if isinstance(tag, str) else ""
 
 
 # --- identity lines ----------------------------------------------------------------------

@@ -472,8 +472,13 @@ class _Walker:
         self.name = name
         self.hiding = False  # whether the page may hide elements (then each is looked at)
         self.blocks: list[tuple[Block, etree._Element]] = []
+        #: The tag (lower case, "" for none) of each block's element, as ``_tag`` gives it.
+        self.tags: list[str] = []
         self.buf: list[str] = []
         self.stack: list[etree._Element] = []
+        self.stack_tags: list[str] = []
+        #: The elements with structure inside (see :func:`_structured`), when known.
+        self.structured: set[etree._Element] | None = None
         self.tables = 0
         self.paragraphs = 0
 
@@ -483,9 +488,9 @@ class _Walker:
             return
         self.buf = []
         if self.stack:
-            self.paragraph("".join(buf), self.stack[-1])
+            self.paragraph("".join(buf), self.stack[-1], self.stack_tags[-1])
 
-    def paragraph(self, joined: str, owner: etree._Element) -> None:
+    def paragraph(self, joined: str, owner: etree._Element, tag: str) -> None:
         """A paragraph of ``joined`` (unless it is only whitespace), owned by ``owner``."""
         if joined.isspace():  # squashed to nothing (``\s`` is ``str.isspace``)
             return
@@ -494,11 +499,15 @@ class _Walker:
             self.paragraphs += 1
             para = Para(text=text, source=_paragraph_source(self.paragraphs))
             self.blocks.append((para, owner))
+            self.tags.append(tag)
 
     def walk(self, root: etree._Element) -> None:  # noqa: C901, PLR0912, PLR0915 - one loop over events
         """Read ``root`` and everything in it (not its tail), without recursion."""
         buf = self.buf
         stack = self.stack
+        stack_tags = self.stack_tags
+        structured = self.structured
+        hiding = self.hiding
         started: list[int] = []
         events = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
         for event, el in events:
@@ -507,6 +516,7 @@ class _Walker:
                     self.flush()
                     buf = self.buf
                     stack.pop()
+                    stack_tags.pop()
                 if started and el.tail:  # the root's tail is not part of it
                     buf.append(el.tail)
                 continue
@@ -518,7 +528,7 @@ class _Walker:
                 continue
             tag = el.tag
             tag = tag.lower() if isinstance(tag, str) else ""
-            if tag in _SKIP or (self.hiding and is_hidden(el)):
+            if tag in _SKIP or (hiding and is_hidden(el)):
                 events.skip_subtree()
                 started.append(_LEAF)
                 continue
@@ -526,13 +536,18 @@ class _Walker:
                 self.flush()
                 buf = self.buf
                 self.tables += 1
-                grid = _grid(el, self.tables, self.name, hiding=self.hiding)
+                grid = _grid(el, self.tables, self.name, hiding=hiding)
                 self.blocks.append((grid, el))
+                self.tags.append(tag)
                 events.skip_subtree()
                 started.append(_LEAF)
                 continue
             if tag in _OPENS:
-                if tag != "table" and _inline_only(el, hiding=self.hiding):
+                if tag != "table" and (
+                    el not in structured
+                    if structured is not None
+                    else _inline_only(el, hiding=hiding)
+                ):
                     # Only text and inline markup inside (a Word paragraph): its text at
                     # once, a paragraph of its own, as if it had been opened and closed.
                     if buf:
@@ -540,7 +555,7 @@ class _Walker:
                         buf = self.buf
                     text = _text(el)
                     if text:
-                        self.paragraph(text, el)
+                        self.paragraph(text, el, tag)
                     events.skip_subtree()
                     started.append(_LEAF)
                     continue
@@ -548,6 +563,7 @@ class _Walker:
                     self.flush()
                     buf = self.buf
                 stack.append(el)
+                stack_tags.append(tag)
                 started.append(_BLOCK)
             else:
                 started.append(_INLINE)
@@ -579,10 +595,14 @@ def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -
     walker.hiding = may_hide(text, utf8)  # whether the page may hide elements
     if hide_by_style_sheets(root, name):  # marks what its <style> rules hide ``hidden``
         walker.hiding = True
+    if not walker.hiding and _KELVIN not in text:
+        walker.structured = _structured(root)
     walker.stack.append(root)
+    walker.stack_tags.append(_tag(root))
     walker.walk(root)
     walker.flush()
     pairs = walker.blocks
+    tags = walker.tags
     marks, first_heading = _marks(pairs)
     if first_heading is not None:
         title = next(
@@ -596,19 +616,50 @@ def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -
         if title is not None:
             marks.append(title)
     if not marks:
-        return _own_html.mark_elements(pairs)
-    article = _common_ancestor(marks)
-    inside = _within(article)
-    marked = _own_html.mark_elements(pairs, inside)
+        return _own_html.mark_elements([block for block, _ in pairs], tags)
+    inside = _within(_common_ancestor(marks))
+    within = [inside(el) for _, el in pairs]  # each element tested once
+    marked = _own_html.mark_elements([block for block, _ in pairs], tags, within)
     blocks: list[Block] = []
-    for block, (_, el) in zip(marked, pairs, strict=True):
-        if inside(el):
+    for block, is_inside in zip(marked, within, strict=True):
+        if is_inside:
             blocks.append(block)
         elif isinstance(block, Grid) and _looks_like_report_table(block):
             blocks.append(Grid(rows=block.rows, outside=True))
         else:
             blocks.extend(_outside(block))
     return blocks
+
+
+#: The Kelvin sign: the one character outside ASCII whose ``str.lower`` is ASCII (``k``). A
+#: tag name holding it is compared by ``_tag`` as "k" (``blocKquote``), which libxml2, which
+#: lowers only ASCII in tag names, does not do: such a page is walked the first way.
+_KELVIN: Final = "\u212a"
+_STRUCTURE_TAGS: Final[tuple[str | Callable[..., etree._Element], ...]] = (
+    etree.Comment,
+    etree.PI,
+    etree.Entity,
+    *sorted(_STRUCTURE),
+)
+
+
+def _structured(root: etree._Element) -> set[etree._Element]:
+    """The elements of ``root`` that are not inline-only (``_inline_only`` false, not hiding).
+
+    One pass over what counts as structure (blocks, tables, skipped elements, comments...),
+    marking the ancestors of each: instead of looking through each block element's
+    descendants (a Python object for every one). libxml2's HTML parser gives tag names in
+    lower case (ASCII), so the names of ``_STRUCTURE`` find every element ``_tag`` puts
+    there (but see ``_KELVIN``); tests/readers/test_html_walk.py proves it equal on any
+    markup. The elements are kept alive by the set, so the walk meets the same objects.
+    """
+    out: set[etree._Element] = set()
+    for el in root.iter(*_STRUCTURE_TAGS):
+        node = el.getparent()
+        while node is not None and node not in out:
+            out.add(node)
+            node = node.getparent()
+    return out
 
 
 def _marks(pairs: list[tuple[Block, etree._Element]]) -> tuple[list[etree._Element], int | None]:
