@@ -25,6 +25,7 @@ from govinfo_report.model import Narrative
 from govinfo_report.published import audit as audit_module
 from govinfo_report.published.audit import audit
 from govinfo_report.published.readers import read, read_html
+from govinfo_report.published.record import PublishedPart, PublishedSection, Source
 from govinfo_report.rules import narrative
 from govinfo_report.rules.narrative import Paragraph, check_narrative
 from govinfo_report.rules.phrases import DOCUMENT_OBJECTS, PHRASES, ZERO_PHRASES
@@ -143,6 +144,15 @@ _SENTENCES = st.one_of(
     st.tuples(_LEADS, _FIGURES).map("".join),
     _ZERO_CLAUSES,
     st.lists(_PIECES, max_size=8).map("".join),
+)
+_RECORD = read_html(
+    html_text(
+        loads(
+            (Path(__file__).parents[2] / "examples/city-department-2023.json").read_text(
+                encoding="utf-8"
+            )
+        )
+    )
 )
 _TEXTS = st.lists(
     st.tuples(
@@ -272,3 +282,78 @@ def test_clause_as_first_written(chars: list[str], data: st.DataObject) -> None:
     end = data.draw(st.integers(start, len(text)))
     for stops in (narrative._CLAUSE_END, narrative._ZERO_CLAUSE_END):
         assert narrative._clause(text, start, end, stops) == _first_clause(text, start, end, stops)
+
+
+def _paragraphs_first_way(record: PublishedReport) -> list[Paragraph]:
+    """Every paragraph of the narrative with its path, then those that may state a figure."""
+    out = [
+        Paragraph(path=f"$.preface[{i}]", section="preface", text=text)
+        for i, text in enumerate(record.preface or ())
+    ]
+    for section in record.sections:
+        key = section.key
+        out.extend(
+            Paragraph(path=f"$.{key}.opening[{i}]", section=key, text=text)
+            for i, text in enumerate(section.opening)
+        )
+        for j, part in enumerate(section.parts):
+            out.append(
+                Paragraph(
+                    path=f"$.{key}.parts[{j}].title", section=key, text=part.title, title=part.title
+                )
+            )
+            out.extend(
+                Paragraph(
+                    path=f"$.{key}.parts[{j}].paragraphs[{k}]",
+                    section=key,
+                    text=text,
+                    title=part.title,
+                )
+                for k, text in enumerate(part.paragraphs)
+            )
+    return [p for p in out if narrative.may_state(p.text)]
+
+
+_RECORD = read_html(
+    html_text(
+        loads(
+            (Path(__file__).parents[2] / "examples/city-department-2023.json").read_text(
+                encoding="utf-8"
+            )
+        )
+    )
+)
+_ONE_TEXT: st.SearchStrategy[str] = st.one_of(_SENTENCES, _PIECES, st.text(max_size=6))
+_NARRATIVE: st.SearchStrategy[tuple[str, ...]] = st.lists(_ONE_TEXT, max_size=4).map(tuple)
+_PARTS = st.lists(
+    st.builds(
+        PublishedPart,
+        heading=st.just("（一）"),
+        title=st.one_of(_PIECES, st.text(max_size=6)),
+        paragraphs=_NARRATIVE,
+        source=st.just(Source(paragraph=1)),
+    ),
+    max_size=3,
+).map(tuple)
+
+
+@given(
+    st.one_of(st.none(), _NARRATIVE),
+    st.lists(
+        st.builds(
+            PublishedSection,
+            key=st.sampled_from(["overview", "proactive", "problems", "other_matters"]),
+            heading=st.just("一、总体情况"),
+            source=st.just(Source(paragraph=1)),
+            opening=_NARRATIVE,
+            parts=_PARTS,
+        ),
+        max_size=4,
+    ).map(tuple),
+)
+def test_paragraphs_as_first_found(
+    preface: tuple[str, ...] | None, sections: tuple[PublishedSection, ...]
+) -> None:
+    """The audit's paragraphs: the texts scanned first, places made for those found."""
+    record = attrs.evolve(_RECORD, preface=preface, sections=sections)
+    assert audit_module._paragraphs(record) == _paragraphs_first_way(record)

@@ -183,35 +183,45 @@ def _paragraphs(record: PublishedReport) -> list[Paragraph]:
     Only the paragraphs that may state a figure (:func:`stating`): the rest give no T-TEXT
     finding.
     """
-    # (path, section, text, title) of every paragraph, in order; paths made only for the few
-    # that may state a figure.
-    places: list[tuple[str, int, int, str, str, str]] = [
-        ("preface", i, -1, "preface", text, "") for i, text in enumerate(record.preface or ())
+    # The texts alone first (extended a list at a time), in the order of the places below;
+    # places and paths are made only for the few that may state a figure.
+    texts: list[str] = list(record.preface or ())
+    for section in record.sections:
+        texts.extend(section.opening)
+        for part in section.parts:
+            texts.append(part.title)
+            texts.extend(part.paragraphs)
+    may = stating(texts)
+    return _stating_paragraphs(record, texts, may) if True in may else []
+
+
+def _stating_paragraphs(
+    record: PublishedReport, texts: list[str], may: list[bool]
+) -> list[Paragraph]:
+    """The paragraphs of ``texts`` (in :func:`_paragraphs`' order) whose ``may`` is true."""
+    n = len(record.preface or ())
+    found = [
+        Paragraph(path=f"$.preface[{i}]", section="preface", text=texts[i])
+        for i in range(n)
+        if may[i]
     ]
     for section in record.sections:
         key = section.key
-        places.extend(("opening", i, -1, key, text, "") for i, text in enumerate(section.opening))
+        for i, text in enumerate(section.opening):
+            if may[n]:
+                found.append(Paragraph(path=f"$.{key}.opening[{i}]", section=key, text=text))
+            n += 1
         for j, part in enumerate(section.parts):
-            places.append(("title", j, -1, key, part.title, part.title))
-            places.extend(
-                ("paragraphs", j, k, key, text, part.title)
-                for k, text in enumerate(part.paragraphs)
-            )
-    found = []
-    for (kind, i, k, key, text, title), may in zip(
-        places, stating([p[4] for p in places]), strict=True
-    ):
-        if not may:
-            continue
-        if kind == "preface":
-            path = f"$.preface[{i}]"
-        elif kind == "opening":
-            path = f"$.{key}.opening[{i}]"
-        elif kind == "title":
-            path = f"$.{key}.parts[{i}].title"
-        else:
-            path = f"$.{key}.parts[{i}].paragraphs[{k}]"
-        found.append(Paragraph(path=path, section=key, text=text, title=title))
+            title = part.title
+            if may[n]:
+                path = f"$.{key}.parts[{j}].title"
+                found.append(Paragraph(path=path, section=key, text=title, title=title))
+            n += 1
+            for k, text in enumerate(part.paragraphs):
+                if may[n]:
+                    path = f"$.{key}.parts[{j}].paragraphs[{k}]"
+                    found.append(Paragraph(path=path, section=key, text=text, title=title))
+                n += 1
     return found
 
 
