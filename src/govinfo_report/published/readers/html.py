@@ -316,8 +316,11 @@ def _text(el: etree._Element) -> str:
 
 def _span(el: etree._Element, attr: str, limit: int) -> int:
     raw = el.get(attr)
-    if raw is None:
-        return 1
+    return 1 if raw is None else _span_of(raw, limit)
+
+
+def _span_of(raw: str, limit: int) -> int:
+    """The span an attribute's value ``raw`` gives, within ``0..limit`` (see :func:`_span`)."""
     raw = raw.strip()
     match = _DIGITS.match(raw)
     if match is None:
@@ -379,15 +382,17 @@ def _grid(table: etree._Element, index: int, name: str = "<html>", *, hiding: bo
             if taken:
                 while taken.get((r, col)):
                     col += 1
-            colspan = 1 if td.get("colspan") is None else _span(td, "colspan", _MAX_COLSPAN) or 1
-            rowspan = 1 if td.get("rowspan") is None else _span(td, "rowspan", _MAX_ROWSPAN)
+            raw = td.get("colspan")
+            colspan = 1 if raw is None else _span_of(raw, _MAX_COLSPAN) or 1
+            raw = td.get("rowspan")
+            rowspan = 1 if raw is None else _span_of(raw, _MAX_ROWSPAN)
             if rowspan != 1:
                 if rowspan == 0:  # HTML: to the end of the table section
                     rowspan = n_rows - r
                 rowspan = max(1, min(rowspan, n_rows - r))
                 _claim(taken, (r, col, rowspan, colspan), name, index)
             text = squash(_text(td) if plain else "".join(_cell_text(td, hiding=hiding)))
-            source = _cell_source(index, r + 1, col + 1)
+            source = _SOURCES.get((index, r + 1, col + 1)) or _cell_source(index, r + 1, col + 1)
             cells.append(
                 TextCell(text=text, source=source)
                 if rowspan == 1
