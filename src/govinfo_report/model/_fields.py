@@ -46,6 +46,7 @@ __all__ = [
     "sound_texts",
     "text",
     "texts",
+    "texts_colons",
 ]
 
 #: The ``metadata`` key under which each field helper below records what its field holds,
@@ -264,13 +265,21 @@ def sound_texts(value: object, limit: int = MAX_ITEMS) -> bool:
     What :func:`texts` accepts from the JSON loader, in one search of the joined texts (a
     control character is in the joined text exactly when it is in one of them).
     """
+    return texts_colons(value, limit) >= 0
+
+
+def texts_colons(value: object, limit: int = MAX_ITEMS) -> int:
+    """The number of colons (``:``) in the texts when :func:`sound_texts` holds, else -1.
+
+    For the JSON loader, which counts the colons of a document's texts (``formats.json``).
+    """
     if type(value) is not list or len(value) > limit:
-        return False
+        return -1
     try:
         joined = "".join(value)  # a TypeError for anything but str
     except TypeError:
-        return False
-    return _CONTROL.search(joined) is None
+        return -1
+    return -1 if _CONTROL.search(joined) else joined.count(":")
 
 
 _NUMERIC: dict[type, tuple[tuple[str, str], ...]] = {}

@@ -14,26 +14,31 @@ generated hook (:func:`_fast_hook`): it reads each key once, checks the values a
 strict hooks and the model's validators would (the counts of an object in one expression),
 and makes the object by setting its slots (:mod:`govinfo_report.model._trusted`), checking
 nothing again; a class with a rule across fields (``Requests``: the 勾稽关系) is made by its
-constructor, and the report itself by cattrs and its constructor (its identity rules), so
-that those rules run once, on every path.
+constructor, and the report itself by a generated hook of its edition that structures its
+identity with the strict converter's hooks and calls its constructor (its identity rules),
+so that those rules run once, on every path.
 
-Why one module: the hooks' generated source, the names it is compiled with and the
-converter that registers them in order are one piece, and each is read with the others.
+The hooks also count, for ``loads``'s proof that no object repeats a key: each hook is
+given a list ``acc``, appends the object it reads and adds the colons of the texts it
+checks to ``acc[0]`` (:func:`structure_counted`; the proof is in ``codec._load_sound``).
+
+Why one module: the hooks' generated source, the names it is compiled with and the order
+in which they are made (children first) are one piece, and each is read with the others.
 """
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Final, cast, get_args
 
 import attrs
-from cattrs.gen import make_dict_structure_fn
 
 from govinfo_report.cells import CELLS, cells_of
 from govinfo_report.formats.json._converter import (
     ENVELOPE,
     WITH_TOTAL,
+    edition_of,
     make_strict_converter,
-    report_structure_hook,
 )
 from govinfo_report.formats.json._strict import MISSING, REQUIRED_SECTIONS
 from govinfo_report.model import (
@@ -49,7 +54,7 @@ from govinfo_report.model._fields import (
     bad_text,
     checks_fields_only,
     field_kind,
-    sound_texts,
+    texts_colons,
 )
 from govinfo_report.model._trusted import maker, slot_setters
 from govinfo_report.model.edition2019 import Requests2019
@@ -140,34 +145,6 @@ _TOTAL_CHECKS: Final[dict[type, Callable[[Any, dict[str, Any]], None]]] = {
 }
 
 
-def _sound_hook(
-    conv: cattrs.Converter, cls: type, required: frozenset[str]
-) -> Callable[[object, type], Any]:
-    """A structure hook for a class of cells: every cell key required, a stated total checked.
-
-    Keys are checked here, so the generated function lets ``total`` by; it is not a field.
-    Used for the classes :func:`_fast_hook` does not make (the report itself, whose fields
-    are not all made by the model's field helpers).
-    """
-    base: Callable[[dict[str, Any], type], Any] = (
-        report_structure_hook(conv, forbid_extra_keys=False)
-        if cls is AnnualReport  # its sections' classes depend on its edition
-        else make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=False)
-    )
-    same_total = _TOTAL_CHECKS.get(cls)
-    allowed = frozenset(attrs.fields_dict(cls)) | ({"total"} if cls in WITH_TOTAL else set())
-
-    def hook(value: object, _: type) -> Any:  # noqa: ANN401 - a cattrs hook
-        if type(value) is not dict or not required <= value.keys() <= allowed:
-            raise _NotSound
-        obj = base(value, cls)
-        if same_total is not None:
-            same_total(obj, value)
-        return obj
-
-    return hook
-
-
 class _Source:
     """The source of one generated hook, and the names it uses."""
 
@@ -179,7 +156,7 @@ class _Source:
             "MAX_COUNT": MAX_COUNT,
             "parse_amount": parse_amount,
             "bad_text": bad_text,
-            "sound_texts": sound_texts,
+            "texts_colons": texts_colons,
             "new": object.__new__,
         }
 
@@ -193,7 +170,7 @@ class _Source:
 
 def _field_source(
     out: _Source,
-    conv: cattrs.Converter,
+    hooks: dict[type, Callable[[object, list[Any]], Any]],
     i: int,
     field: attrs.Attribute[Any],
     *,
@@ -214,7 +191,7 @@ def _field_source(
         out.line(f"if {key} in d:")
         out.line(f"{v} = d[{key}]", 2)
         indent = 2
-    test = _value_source(out, conv, i, kind, indent)
+    test = _value_source(out, hooks, i, kind, indent)
     if indent == 2:  # noqa: PLR2004 - the key was optional
         default: Any = field.default
         out.line("else:")
@@ -226,9 +203,17 @@ def _field_source(
 
 
 def _value_source(
-    out: _Source, conv: cattrs.Converter, i: int, kind: FieldKind, indent: int
+    out: _Source,
+    hooks: dict[type, Callable[[object, list[Any]], Any]],
+    i: int,
+    kind: FieldKind,
+    indent: int,
 ) -> str | None:
-    """Lines checking the value given for field ``i`` (``v{i}``), or a count's test."""
+    """Lines checking the value given for field ``i`` (``v{i}``), or a count's test.
+
+    A text's colons are added to ``acc[0]``, and an object goes to its class's hook with
+    ``acc`` (see :func:`structure_counted`).
+    """
     v = f"v{i}"
     if kind[0] == "count":
         return f"type({v}) is int and 0 <= {v} <= MAX_COUNT"
@@ -238,23 +223,27 @@ def _value_source(
         out.line(f"{v} = parse_amount({v})", indent)
         out.line(f"if {v} is None: raise NotSound", indent)
     elif kind[0] == "child":
-        hook = out.name(f"H{i}", conv.get_structure_hook(kind[1]))
-        out.line(f"{v} = {hook}({v}, {out.name(f'C{i}', kind[1])})", indent)
-    elif kind[0] == "text":
-        nonempty = ", nonempty=True" if kind[1] else ""
+        out.line(f"{v} = {out.name(f'H{i}', hooks[kind[1]])}({v}, acc)", indent)
+    elif kind[0] in ("text", "optional_text"):
+        nonempty = ", nonempty=True" if kind[0] == "text" and kind[1] else ""
+        if kind[0] == "optional_text":
+            out.line(f"if {v} is not None:", indent)
+            indent += 1
         out.line(f"if bad_text({v}{nonempty}) is not None: raise NotSound", indent)
-    elif kind[0] == "optional_text":
-        out.line(f"if {v} is not None and bad_text({v}) is not None: raise NotSound", indent)
+        out.line(f"acc[0] += {v}.count(':')", indent)
     elif kind[0] in ("texts", "optional_texts"):
-        optional = f"{v} is not None and " if kind[0] == "optional_texts" else ""
-        out.line(f"if {optional}not sound_texts({v}): raise NotSound", indent)
-        out.line(f"if {v} is not None: {v} = tuple({v})", indent)
+        if kind[0] == "optional_texts":
+            out.line(f"if {v} is not None:", indent)
+            indent += 1
+        out.line(f"c = texts_colons({v})", indent)
+        out.line("if c < 0: raise NotSound", indent)
+        out.line("acc[0] += c", indent)
+        out.line(f"{v} = tuple({v})", indent)
     elif kind[0] == "items":
-        hook = out.name(f"H{i}", conv.get_structure_hook(kind[1]))
-        cls = out.name(f"C{i}", kind[1])
+        hook = out.name(f"H{i}", hooks[kind[1]])
         out.line(f"if type({v}) is not list or len({v}) > {min(kind[2], MAX_ITEMS)}:", indent)
         out.line("raise NotSound", indent + 1)
-        out.line(f"{v} = tuple([{hook}(item, {cls}) for item in {v}])", indent)
+        out.line(f"{v} = tuple([{hook}(item, acc) for item in {v}])", indent)
     else:
         msg = f"no fast hook for a field of kind {kind[0]}"
         raise TypeError(msg)
@@ -283,8 +272,8 @@ def _kind_name(field: attrs.Attribute[Any]) -> str | None:
 
 
 def _fast_hook(
-    conv: cattrs.Converter, cls: type, required: frozenset[str]
-) -> Callable[[object, type], Any] | None:
+    hooks: dict[type, Callable[[object, list[Any]], Any]], cls: type, required: frozenset[str]
+) -> Callable[[object, list[Any]], Any] | None:
     """A generated structure hook for ``cls``, or None when its fields are not all known.
 
     It checks every value of the object the way the slow path and the model together do
@@ -311,10 +300,12 @@ def _fast_hook(
         out.line(f"if type(d) is not dict or len(d) != {len(names)}: raise NotSound")
     else:
         out.line("if type(d) is not dict: raise NotSound")
+    out.line("acc.append(d)")
     counts = [
         test
         for i, field in enumerate(fields)
-        if (test := _field_source(out, conv, i, field, required=field.name in required)) is not None
+        if (test := _field_source(out, hooks, i, field, required=field.name in required))
+        is not None
     ]
     if counts:
         out.line(f"if not ({' and '.join(counts)}): raise NotSound")
@@ -325,10 +316,14 @@ def _fast_hook(
         out.line("stated = 'total' in d")
     _make_source(out, cls, stated=allowed != names)
     out.line("return obj")
-    source = "def hook(d, _):\n" + "\n".join(out.lines) + "\n"
+    return _compiled(out, cls)
+
+
+def _compiled(out: _Source, cls: type) -> Callable[[object, list[Any]], Any]:
+    source = "def hook(d, acc):\n" + "\n".join(out.lines) + "\n"
     filename = f"<govinfo_report fast hook of {cls.__qualname__}>"
     exec(compile(source, filename, "exec"), out.names)  # noqa: S102 - from the model's fields
-    hook: Callable[[object, type], Any] = out.names["hook"]
+    hook: Callable[[object, list[Any]], Any] = out.names["hook"]
     return hook
 
 
@@ -347,7 +342,9 @@ def _make_source(out: _Source, cls: type, *, stated: bool) -> None:
         out.line("if stated:")
         out.line("t = d['total']", 2)
         out.line(f"if type(t) is not int or t != {_total_source(cls)}: raise NotSound", 2)
-    elif cls in _TOTAL_CHECKS:
+    elif stated:  # the （七）总计 row, an object: checked by the ``Requests`` hook, counted here
+        out.line("if stated and type(d['total']) is dict: acc.append(d['total'])")
+    if cls in _TOTAL_CHECKS and cls not in (ApplicantCounts, Outcomes):
         out.line(f"{out.name('same_total', _TOTAL_CHECKS[cls])}(obj, d)")
 
 
@@ -382,29 +379,107 @@ def _classes(root: type) -> list[type]:
     return out
 
 
-def _make_sound_converter() -> cattrs.Converter:
-    # The same hooks as CONVERTER for everything else; without detailed validation, since
-    # the fast path reports nothing and stops at the first failure.
+def _report_source(
+    out: _Source,
+    hooks: dict[type, Callable[[object, list[Any]], Any]],
+    conv: cattrs.Converter,
+    sections: dict[str, type],
+    required: frozenset[str],
+) -> None:
+    """The lines of the hook of a report whose sections are made by ``sections``' classes.
+
+    Its fields that are not made by the model's field helpers (the identity: organ, year,
+    edition, title, date, the publication and contact) are structured by the strict
+    converter's hooks, as cattrs would; a key absent is left to the constructor's default,
+    and the report is made by its constructor (its identity and edition rules).
+    """
+    allowed = frozenset(attrs.fields_dict(AnnualReport)) | frozenset(ENVELOPE)
+    out.names.update(REQUIRED=required, ALLOWED=allowed, cls=AnnualReport)
+    out.line("if type(d) is not dict or not REQUIRED <= d.keys() <= ALLOWED: raise NotSound")
+    out.line("acc.append(d)")
+    out.line("kw = {}")
+    report_fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(
+        attrs.resolve_types(cast("type", AnnualReport))
+    )
+    for i, field in enumerate(report_fields):
+        key, v = repr(field.name), f"v{i}"
+        out.line(f"if {key} in d:")
+        out.line(f"{v} = d[{key}]", 2)
+        kind = ("child", sections[field.name]) if field.name in sections else field_kind(field)
+        if kind is not None:
+            test = _value_source(out, hooks, i, kind, 2)
+            if test is not None:
+                out.line(f"if not ({test}): raise NotSound", 2)
+        else:
+            _identity_source(out, hooks, conv, i, field.type)
+        out.line(f"kw[{key}] = {v}", 2)
+    out.line("return cls(**kw)")
+
+
+def _identity_source(
+    out: _Source,
+    hooks: dict[type, Callable[[object, list[Any]], Any]],
+    conv: cattrs.Converter,
+    i: int,
+    tp: Any,  # noqa: ANN401 - a field's type
+) -> None:
+    """Lines structuring a report's identity field ``v{i}`` of type ``tp`` (key present)."""
+    v = f"v{i}"
+    args = [a for a in get_args(tp) if a is not type(None)]
+    if len(args) == 1 and type(None) in get_args(tp):  # optional: None stays None
+        out.line(f"if {v} is not None:", 2)
+        if attrs.has(args[0]):
+            out.line(f"{v} = {out.name(f'H{i}', hooks[args[0]])}({v}, acc)", 3)
+        else:
+            hook = out.name(f"H{i}", conv.get_structure_hook(args[0]))
+            out.line(f"{v} = {hook}({v}, {out.name(f'T{i}', args[0])})", 3)
+        return
+    hook = out.name(f"H{i}", conv.get_structure_hook(tp))
+    out.line(f"{v} = {hook}({v}, {out.name(f'T{i}', tp)})", 2)
+    if tp is str:
+        out.line(f"acc[0] += {v}.count(':')", 2)
+
+
+def _make_hooks() -> dict[str, Callable[[object, list[Any]], AnnualReport]]:
+    """The hook of a report of each edition; the hooks of its classes, children first."""
+    # The strict converter's hooks for the identity fields; without detailed validation,
+    # since the fast path reports nothing and stops at the first failure.
     conv = make_strict_converter(detailed_validation=False)
     required = _required_keys()
+    hooks: dict[type, Callable[[object, list[Any]], Any]] = {}
     for cls in _classes(AnnualReport):  # children first: a parent's hook uses theirs
-        keys = required[cls][1] if cls in required else frozenset()
-        hook = _fast_hook(conv, cls, keys)
-        if hook is None and cls in required:
-            hook = _sound_hook(conv, cls, keys)
+        hook = _fast_hook(hooks, cls, required[cls][1] if cls in required else frozenset())
         if hook is not None:
-            conv.register_structure_hook(cls, hook)
-    return conv
+            hooks[cls] = hook
+    made = {}
+    for edition, sections in EDITION_SECTIONS.items():
+        out = _Source()
+        _report_source(out, hooks, conv, sections, required[AnnualReport][1])
+        made[edition] = _compiled(out, AnnualReport)
+    return made
 
 
-_SOUND_CONVERTER: Final = _make_sound_converter()
+_REPORT_HOOKS: Final = _make_hooks()
+
+
+def structure_counted(data: dict[str, Any]) -> tuple[AnnualReport, int] | None:
+    """The report of a sound document and its count, or None when not proved sound.
+
+    The count is the number of members of every object of ``data`` (its envelope's keys
+    among them) plus the colons in its texts, what ``loads`` compares with the colons of
+    the text to prove that no object repeats a key (:func:`~.codec.loads`). Each hook
+    appends the object it reads to ``acc`` and adds the colons of the texts it checks to
+    ``acc[0]``; every object and every text of the document is met once.
+    """
+    acc: list[Any] = [0]
+    try:
+        report: AnnualReport = _REPORT_HOOKS[edition_of(data)](data, acc)
+    except Exception:  # noqa: BLE001 - whatever failed, the slow path finds and reports it
+        return None
+    return report, acc[0] + sum(map(len, islice(acc, 1, None)))
 
 
 def structure_sound(data: dict[str, Any]) -> AnnualReport | None:
     """The report of a sound document, or None when the fast path cannot prove it sound."""
-    body = {k: v for k, v in data.items() if k not in ENVELOPE}
-    try:
-        report: AnnualReport = _SOUND_CONVERTER.structure(body, AnnualReport)
-    except Exception:  # noqa: BLE001 - whatever failed, the slow path finds and reports it
-        return None
-    return report
+    counted = structure_counted(data)
+    return None if counted is None else counted[0]
