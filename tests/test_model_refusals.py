@@ -215,3 +215,25 @@ def test_the_trusted_maker_is_only_for_classes_without_rules_across_fields() -> 
     )
     # Unchecked by design: only the loader, which checked the values itself, may use it.
     assert maker(ApplicantCounts)(-1, 0, 0, 0, 0, 0).natural_person == -1
+
+
+def test_an_object_made_by_the_unfrozen_twin_is_an_ordinary_frozen_object() -> None:
+    """``maker`` makes a twin object and turns it into a ``cls``: nothing tells them apart."""
+    made = maker(ApplicantCounts)(1, 2, 3, 4, 5, 6)
+    built = ApplicantCounts(
+        natural_person=1,
+        commercial_enterprise=2,
+        research_institution=3,
+        social_welfare_organization=4,
+        legal_service_agency=5,
+        other=6,
+    )
+    assert type(made) is ApplicantCounts
+    assert made == built
+    assert hash(made) == hash(built)
+    assert made.total == built.total == 21
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.other = 7  # type: ignore[misc] # frozen, as every model object
+    assert attrs.evolve(made, other=7).other == 7
+    with pytest.raises(ReportError):
+        attrs.evolve(made, other=-1)  # evolve checks, as the constructor does

@@ -26,7 +26,7 @@ from govinfo_report.model._fields import checks_fields_only
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["maker", "slot_setters"]
+__all__ = ["maker", "slot_setters", "unfrozen_twin"]
 
 T = TypeVar("T")
 
@@ -34,9 +34,9 @@ T = TypeVar("T")
 def slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
     """The setter of each field's slot, in field order, for code that makes ``cls`` unchecked.
 
-    ``obj = object.__new__(cls)`` then ``setter(obj, value)`` for each field is what
-    :func:`maker`'s function does; the JSON loader's generated hooks do it inline. Raises
-    ``TypeError`` for a class whose construction checks more than each field alone.
+    ``obj = object.__new__(cls)`` then ``setter(obj, value)`` for each field makes an object
+    unchecked. Raises ``TypeError`` for a class whose construction checks more than each
+    field alone.
     """
     if not checks_fields_only(cls):
         msg = f"{cls.__name__} checks rules across its fields: make it with its constructor"
@@ -51,19 +51,42 @@ def slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
     return tuple(setters)
 
 
+def unfrozen_twin(cls: type) -> type:
+    """A class laid out as ``cls`` (its bases, the same slots), but not frozen.
+
+    An object of the twin takes its field values by plain assignment (``obj.name = value``,
+    which the interpreter does without a call, where a slot's setter is a call each), then
+    becomes a ``cls`` by ``obj.__class__ = cls``, which Python allows between classes of the
+    same layout: the JSON loader's generated hooks make objects so. Raises ``TypeError`` for
+    a class whose construction checks more than each field alone, or whose layout the twin
+    cannot share (a class with a ``__weakref__`` slot: the model's classes have none).
+    """
+    slot_setters(cls)  # the same conditions
+    fields = attrs.fields(cast("type[attrs.AttrsInstance]", cls))
+    twin = type(f"_Unfrozen{cls.__name__}", cls.__bases__, {"__slots__": vars(cls)["__slots__"]})
+    probe: Any = object.__new__(twin)
+    for i, field in enumerate(fields):
+        setattr(probe, field.name, i)
+    probe.__class__ = cls  # a TypeError if the layouts differ
+    return twin
+
+
 def maker(cls: type[T]) -> Callable[..., T]:
     """A function making ``cls`` from its field values, positionally in field order, unchecked.
 
     Raises ``TypeError`` for a class whose construction checks more than each field alone.
-    The function sets each slot directly (``cls`` is a frozen, slotted attrs class): no
-    validator, converter or ``__attrs_post_init__`` runs.
+    The function makes an object of the class's :func:`unfrozen_twin`, sets its fields and
+    makes it a ``cls``: no validator, converter or ``__attrs_post_init__`` runs.
     """
-    setters = slot_setters(cls)
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    namespace.update({f"set{i}": setter for i, setter in enumerate(setters)})
-    arguments = ", ".join(f"v{i}" for i in range(len(setters)))
-    body = "".join(f"    set{i}(self, v{i})\n" for i in range(len(setters)))
-    source = f"def make({arguments}):\n    self = new(cls)\n{body}    return self\n"
+    twin = unfrozen_twin(cls)
+    names = [field.name for field in attrs.fields(cast("type[attrs.AttrsInstance]", cls))]
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, "twin": twin}
+    arguments = ", ".join(f"v{i}" for i in range(len(names)))
+    body = "".join(f"    self.{name} = v{i}\n" for i, name in enumerate(names))
+    source = (
+        f"def make({arguments}):\n    self = new(twin)\n{body}"
+        "    self.__class__ = cls\n    return self\n"
+    )
     filename = f"<govinfo_report trusted maker of {cls.__qualname__}>"
     exec(compile(source, filename, "exec"), namespace)  # noqa: S102 - generated from field names
     make: Callable[..., T] = namespace["make"]

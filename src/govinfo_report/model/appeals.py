@@ -10,7 +10,7 @@ from govinfo_report.model._fields import child, count, fields_checked
 __all__ = ["Appeals", "Outcomes"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Outcomes:
     """One group of Table C: 结果维持, 结果纠正, 其他结果, 尚未审结; ``total`` (总计) computed."""
 
@@ -27,7 +27,7 @@ class Outcomes:
         return self.upheld + self.corrected + self.other + self.pending
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Appeals:
     """Reconsideration and litigation (政府信息公开行政复议、行政诉讼情况), section 四, Table C.
 

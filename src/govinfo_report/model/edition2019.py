@@ -51,7 +51,7 @@ SIGNED_FIELD: Final = "change"
 # --- Table A (section 二) -------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class DocumentCounts2019:
     """规章 or 规范性文件 (第二十条第（一）项) in the 2019 Table A.
 
@@ -67,7 +67,7 @@ class DocumentCounts2019:
         check_fields(self, labels.DOCUMENT_COLUMNS_2019)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class ItemCounts2019:
     """A row of the （五） and （六） groups of the 2019 Table A.
 
@@ -83,7 +83,7 @@ class ItemCounts2019:
         check_fields(self, labels.ITEM_COLUMNS_2019)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class FeeItems2019:
     """行政事业性收费 (第二十条第（八）项) in the 2019 Table A: items, not amounts.
 
@@ -97,7 +97,7 @@ class FeeItems2019:
         check_fields(self, labels.FEE_ITEM_COLUMNS_2019)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Procurement2019:
     """政府集中采购 (第二十条第（九）项) in the 2019 Table A.
 
@@ -112,7 +112,7 @@ class Procurement2019:
         check_fields(self, labels.PROCUREMENT_COLUMNS_2019)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class ProactiveDisclosure2019:
     """Proactive disclosure (主动公开政府信息情况), section 二, Table A of the 2019 edition.
 
@@ -144,7 +144,7 @@ def _sum_rows(rows: list[ApplicantCounts]) -> ApplicantCounts:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class HandlingResults2019:
     """三、本年度办理结果 of the 2019 edition: （六）其他处理 is one row (``other``).
 
@@ -174,7 +174,7 @@ class HandlingResults2019:
         return rows
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Requests2019:
     """Requests received and handled, section 三, Table B of the 2019 edition.
 

@@ -21,7 +21,7 @@ from govinfo_report.model._fields import (
 __all__ = ["Narrative", "OtherMatters", "Part", "ProcessingFees"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Part:
     """A titled part of a narrative section, printed as ``（一）title`` then its paragraphs.
 
@@ -32,7 +32,7 @@ class Part:
     paragraphs: tuple[str, ...] = texts()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Narrative:
     """A narrative section: optional opening paragraphs, then titled parts.
 
@@ -44,7 +44,7 @@ class Narrative:
     parts: tuple[Part, ...] = items(Part, MAX_PARTS)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class ProcessingFees:
     """The information-processing fee (信息处理费) reported in section 六, amounts in 元.
 
@@ -59,7 +59,7 @@ class ProcessingFees:
     __attrs_post_init__ = fields_checked(labels.FEE_LABELS)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class OtherMatters:
     """Other matters (其他需要报告的事项), section 六: narrative plus the processing fees."""
 

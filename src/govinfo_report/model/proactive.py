@@ -12,7 +12,7 @@ from govinfo_report.model._fields import amount, child, count, fields_checked
 __all__ = ["DocumentCounts", "ProactiveDisclosure"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class DocumentCounts:
     """Documents issued, repealed and in force (本年制发件数/本年废止件数/现行有效件数), Table A.
 
@@ -26,7 +26,7 @@ class DocumentCounts:
     __attrs_post_init__ = fields_checked(labels.DOCUMENT_COLUMNS)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class ProactiveDisclosure:
     """Proactive disclosure (主动公开政府信息情况), section 二, Table A.
 

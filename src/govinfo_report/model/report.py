@@ -172,7 +172,7 @@ def default_title(organ: str, year: int) -> str:
     return f"{organ}{year}年政府信息公开工作年度报告"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Publication:
     """Where the report is published: the site's name and its URL."""
 
@@ -180,7 +180,7 @@ class Publication:
     url: str = text()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Contact:
     """Contact for questions on the report: address, postcode, telephone."""
 
@@ -240,7 +240,7 @@ def _optional(cls: type) -> Any:  # noqa: ANN401 - an attrs validator
     return validate
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class AnnualReport:
     """Annual report on government information disclosure (政府信息公开工作年度报告).
 

@@ -31,7 +31,7 @@ _APPLICANTS = tuple(c for c in labels.APPLICANT_COLUMNS if c != "total")
 _COLUMNS = operator.attrgetter(*_APPLICANTS)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class ApplicantCounts:
     """One row of Table B: counts by applicant (申请人情况); ``total`` (总计) computed.
 
@@ -97,7 +97,7 @@ class _Group:
         return _sum_rows([getattr(self, name) for name in self.ITEMS])
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Withheld(_Group):
     """（三）不予公开: the eight grounds for withholding, 1.属于国家秘密 … 8.属于行政查询事项."""
 
@@ -113,7 +113,7 @@ class Withheld(_Group):
     query_matters: ApplicantCounts = _rows()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Unavailable(_Group):
     """（四）无法提供: the three grounds, 1.本机关不掌握相关政府信息 … 3.补正后申请内容仍不明确."""
 
@@ -124,7 +124,7 @@ class Unavailable(_Group):
     still_unclear: ApplicantCounts = _rows()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class NotProcessed(_Group):
     """（五）不予处理: the five grounds, 1.信访举报投诉类申请 … 5.要求行政机关确认或重新出具….
 
@@ -140,7 +140,7 @@ class NotProcessed(_Group):
     confirmation: ApplicantCounts = _rows()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class OtherHandling(_Group):
     """（六）其他处理: 1. no correction in time, 2. fee not paid in time, 3.其他 (2021 edition)."""
 
@@ -151,7 +151,7 @@ class OtherHandling(_Group):
     other: ApplicantCounts = _rows()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class HandlingResults:
     """三、本年度办理结果: results （一）–（六）; ``total`` (（七）总计) computed.
 
@@ -208,7 +208,7 @@ def _balances(requests: Requests) -> bool:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Requests:
     """Requests received and handled (收到和处理政府信息公开申请情况), section 三, Table B.
 

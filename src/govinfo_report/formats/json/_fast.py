@@ -56,7 +56,7 @@ from govinfo_report.model._fields import (
     field_kind,
     texts_colons,
 )
-from govinfo_report.model._trusted import maker, slot_setters
+from govinfo_report.model._trusted import maker, unfrozen_twin
 from govinfo_report.model.edition2019 import Requests2019
 from govinfo_report.model.report import EDITION_SECTIONS
 from govinfo_report.rules.catalogue import parse_amount
@@ -279,7 +279,7 @@ def _fast_hook(
     It checks every value of the object the way the slow path and the model together do
     (keys, types, bounds, texts), raising ``_NotSound`` at the first problem, and makes
     the object by setting its slots
-    (:func:`~govinfo_report.model._trusted.slot_setters`) when ``cls`` checks each field on
+    (:func:`~govinfo_report.model._trusted.unfrozen_twin`) when ``cls`` checks each field on
     its own; otherwise (``Requests``: the 勾稽关系) with its constructor, which
     applies its rule across fields. A stated total is then compared with the computed one.
     """
@@ -331,9 +331,10 @@ def _make_source(out: _Source, cls: type, *, stated: bool) -> None:
     """Lines making ``obj`` of the values read, then comparing a stated total with it."""
     fields = attrs.fields(cls)
     if checks_fields_only(cls):  # made here, unchecked: every value was checked above
-        out.line(f"obj = new({out.name('cls', cls)})")
-        for i, setter in enumerate(slot_setters(cls)):
-            out.line(f"{out.name(f'S{i}', setter)}(obj, v{i})")
+        out.line(f"obj = new({out.name('twin', unfrozen_twin(cls))})")
+        for i, field in enumerate(fields):
+            out.line(f"obj.{field.name} = v{i}")
+        out.line(f"obj.__class__ = {out.name('cls', cls)}")
     else:
         keywords = ", ".join(f"{f.name}=v{i}" for i, f in enumerate(fields))
         out.line(f"obj = {out.name('cls', cls)}({keywords})")
