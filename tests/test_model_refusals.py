@@ -26,7 +26,7 @@ from govinfo_report.model import (
     ProcessingFees,
     Requests,
 )
-from govinfo_report.model._fields import checks_fields_only, field_kind
+from govinfo_report.model._fields import bad_text, checks_fields_only, field_kind
 from govinfo_report.model._trusted import maker
 from govinfo_report.model.edition2019 import Requests2019
 
@@ -237,3 +237,15 @@ def test_an_object_made_by_the_unfrozen_twin_is_an_ordinary_frozen_object() -> N
     assert attrs.evolve(made, other=7).other == 7
     with pytest.raises(ReportError):
         attrs.evolve(made, other=-1)  # evolve checks, as the constructor does
+
+
+def test_every_character_a_text_refuses_is_not_printable() -> None:
+    """``bad_text`` searches for control characters only in a text that is not printable."""
+    from govinfo_report.model._fields import _CONTROL  # noqa: PLC0415 - the one private name
+
+    for code in range(0x110000):
+        char = chr(code)
+        if _CONTROL.match(char):
+            assert not char.isprintable(), hex(code)
+            assert bad_text(char) is not None
+            assert bad_text(f"正文{char}正文") is not None

@@ -261,7 +261,7 @@ def _parse_plain(text: str | bytes) -> tuple[str, dict[str, Any]] | None:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError:
             return None
-    if "\\u" in text:
+    if "\\" in text and "\\u" in text:  # the first test is the fast one (memchr)
         return None
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
