@@ -15,9 +15,14 @@ Measured, best of ``--repeat`` passes over all documents:
 * the slow path alone (``formats.json._strict.check_slow``: the cell walk, the sum rules, then
   structuring), which ``loads`` runs only when its fast path fails: what loading cost before
   the fast path, and what a document with a problem costs;
-* the two steps of ``loads``, each alone in the same run: ``parse_json`` (``json.loads``
-  with exact amounts, repeated keys and ``NaN`` refused) of each text, and ``from_dict``
-  (every check, and the ``AnnualReport``) of each parsed document.
+* the two steps of ``loads``, each alone in the same run: plain ``json.loads`` with exact
+  amounts and ``NaN`` refused (``codec._parse_plain``) of each text, then the fast path,
+  which checks everything, makes the ``AnnualReport`` and proves by counting that no key is
+  repeated (``codec._sound_unique``), of each parsed document;
+* the two steps of the long way, which ``loads`` takes when the count cannot prove that no
+  key is repeated (and ``from_dict(parse_json(text))`` always takes): ``parse_json``
+  (``json.loads`` with a repeated key refused by an ``object_pairs_hook``) and
+  ``from_dict``.
 
 Peak memory (``tracemalloc``) is measured in a separate pass that keeps every result in a
 list, as a tool aggregating the reports would.
@@ -49,7 +54,7 @@ from machine import machine  # benchmarks/machine.py, beside this script
 import govinfo_report
 from govinfo_report import AnnualReport
 from govinfo_report.formats.json._strict import check_slow
-from govinfo_report.formats.json.codec import from_dict, parse_json
+from govinfo_report.formats.json.codec import _parse_plain, _sound_unique, from_dict, parse_json
 from govinfo_report.model import (
     Appeals,
     ApplicantCounts,
@@ -231,6 +236,15 @@ def slow_path(text: str) -> object:
     return report
 
 
+def sound_unique(parsed: tuple[str, dict[str, Any]] | None) -> object:
+    """Step 2 of ``loads`` for a document its step 1 parsed."""
+    report = None if parsed is None else _sound_unique(*parsed)
+    if report is None:
+        msg = "every document should take the fast path"
+        raise AssertionError(msg)
+    return report
+
+
 def profile(texts: list[str], top: int) -> None:
     """Profile ``govinfo_report.loads`` over ``texts``; print the top functions, cumulative."""
     profiler = cProfile.Profile()
@@ -260,13 +274,16 @@ def main(argv: list[str] | None = None) -> int:
         raise AssertionError(msg)
 
     parsed = [parse_json(text) for text in texts]
+    plain = [_parse_plain(text) for text in texts]
     runs: list[tuple[str, Callable[[Any], object], list[Any]]] = [
         ("`json.loads` (floor)", json.loads, texts),
         ("`govinfo_report.loads`", govinfo_report.loads, texts),
         ("`govinfo_report.check`", check_text, texts),
         ("slow path alone", slow_path, texts),
-        ("step 1 of `loads`: `parse_json`", parse_json, texts),
-        ("step 2 of `loads`: `from_dict`", from_dict, parsed),
+        ("step 1 of `loads`: plain `json.loads`", _parse_plain, texts),
+        ("step 2 of `loads`: fast path and count", sound_unique, plain),
+        ("long way, step 1: `parse_json`", parse_json, texts),
+        ("long way, step 2: `from_dict`", from_dict, parsed),
     ]
     print("## Machine\n")
     for key, value in machine().items():
@@ -290,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
             f"| {name} | {seconds[name]:.2f} | {args.count / seconds[name]:,.0f} | "
             f"{seconds[name] / floor:.2f} | {peak} |"
         )
-    del parsed
+    del parsed, plain
     if args.profile:
         print("\n## Profile of govinfo_report.loads (cumulative)\n\n```")
         profile(texts[: min(len(texts), 2000)], top=40)

@@ -296,9 +296,11 @@ def _load_sound(text: str | bytes) -> AnnualReport | None:
     warnings) returns None, and ``loads`` takes the long way, which reports it as before.
     """
     parsed = _parse_plain(text)
-    if parsed is None:
-        return None
-    text, data = parsed
+    return None if parsed is None else _sound_unique(*parsed)
+
+
+def _sound_unique(text: str, data: dict[str, Any]) -> AnnualReport | None:
+    """The report of ``data``, parsed from ``text``, when sound and proved to repeat no key."""
     data = upgrade(data)
     if check_head(data):
         return None
