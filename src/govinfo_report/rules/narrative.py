@@ -220,7 +220,9 @@ def check_narrative(
             continue
         for match in _SENTENCE.finditer(paragraph.text):
             sentence = match.group().strip()
-            if sentence:
+            # A sentence without a unit or a zero word gives nothing: passed over at once
+            # (``_sentence`` would look for both with three regular expressions).
+            if sentence and may_state(sentence):
                 findings.extend(_sentence(paragraph, sentence, values, year))
     return findings
 
