@@ -21,10 +21,9 @@ import difflib
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable
 from contextvars import ContextVar
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -683,62 +682,56 @@ def _classify(text: str) -> tuple[_Row, bool] | str:
 _MAX_PENDING: Final = 6
 
 
-_Ranking = Callable[[str], _Rank] | None  # a table's rank for a table name; None: outside
-
-
 class _Recorder:
-    """What reading one table gives, kept until the table is read whole (for its rank)."""
+    """What reading one table gives, kept until the table is read whole (for its rank).
+
+    Each step is kept as a plain tuple (what it is, then its values), replayed in order.
+    """
 
     def __init__(self) -> None:
-        self.ops: list[Callable[[_Builder, _Ranking], None]] = []
+        self.ops: list[tuple[int, Any, Any, Any]] = []
         self.sizes: Counter[str] = Counter()  # cells given, by table
 
     def add_cell(self, key: CellKey, cell: TextCell) -> None:
         self.sizes[key[0]] += 1
-
-        def op(out: _Builder, rank: _Ranking) -> None:
-            if rank is None:
-                out.leftover(cell.text, cell.source, detail=_OUTSIDE)
-            else:
-                out.add_cell(key, cell, rank(key[0]))
-
-        self.ops.append(op)
+        self.ops.append((_OP_CELL, key, cell, None))
 
     def add_combined(self, keys: tuple[CellKey, ...], cell: TextCell) -> None:
-        def op(out: _Builder, rank: _Ranking) -> None:
-            if rank is None:
-                out.leftover(cell.text, cell.source, detail=_OUTSIDE)
-            else:
-                out.add_combined(keys, cell)
-
-        self.ops.append(op)
+        self.ops.append((_OP_COMBINED, keys, cell, None))
 
     def leftover(self, text: str, source: Source) -> None:
-        def op(out: _Builder, rank: _Ranking) -> None:
-            if rank is not None:  # outside: the table's text is kept as the page's
-                out.leftover(text, source)
-
-        self.ops.append(op)
+        self.ops.append((_OP_LEFTOVER, text, source, None))
 
     def loose(self, found: str, meant: str, place: Place) -> None:
-        def op(out: _Builder, rank: _Ranking) -> None:
-            if rank is not None:
-                out.loose(found, meant, place)
-
-        self.ops.append(op)
+        self.ops.append((_OP_LOOSE, found, meant, place))
 
     def replay(self, out: _Builder, section: str | None, *, outside: bool = False) -> None:
         """Give ``out`` what was read, in order, each cell ranked by its table (``_Rank``).
 
+        A cell's rank is ``(its table is the section's, how many cells its table gave)``.
         A table ``outside`` the article gives no cells: its figures are noted.
         """
-        sizes = self.sizes
+        if outside:
+            for kind, _first, second, _ in self.ops:
+                if kind in (_OP_CELL, _OP_COMBINED):
+                    out.leftover(second.text, second.source, detail=_OUTSIDE)
+            return
+        ranks = {table: (table == section, size) for table, size in self.sizes.items()}
+        for kind, first, second, third in self.ops:
+            if kind == _OP_CELL:
+                out.add_cell(first, second, ranks[first[0]])
+            elif kind == _OP_COMBINED:
+                out.add_combined(first, second)
+            elif kind == _OP_LEFTOVER:
+                out.leftover(first, second)
+            else:
+                out.loose(first, second, third)
 
-        def rank(table: str) -> _Rank:
-            return (table == section, sizes[table])
 
-        for op in self.ops:
-            op(out, None if outside else rank)
+_OP_CELL: Final = 0
+_OP_COMBINED: Final = 1
+_OP_LEFTOVER: Final = 2
+_OP_LOOSE: Final = 3
 
 
 class _Editions:
@@ -1175,7 +1168,8 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
 ) -> PublishedReport:
     out = _Builder()
     editions = _Editions()
-    page = _Page(styled=any(isinstance(b, Para) and b.style in WRITER_STYLES for b in blocks))
+    page = _Page(styled=False)  # set after the pass: whether any paragraph has a writer style
+    styled = False
     front: list[Para] = []
     drafts: list[_SectionDraft] = []
     current: _SectionDraft | None = None
@@ -1198,10 +1192,14 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
                         page.keep(Para(text=text, source=row[0].source, outside=True), "outside")
             continue
         if block.outside:
+            if block.style in WRITER_STYLES:
+                styled = True
             page.keep(block, "outside")
             continue
         text = block.text
         style = WRITER_STYLES.get(block.style or "")
+        if style is not None:
+            styled = True
         if not text and style not in ("body", "heading2"):
             continue
         if style == "fees" or (
@@ -1233,6 +1231,7 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             if len(text) <= _WIDGET_LENGTH and not current.widgets and is_widget(text):
                 current.widgets = True
     out.finish()
+    page.styled = styled
     if len(repeated) >= _SECOND_REPORT_SECTIONS and out.duplicates >= _SECOND_REPORT_CELLS:
         raise _SecondReportError
     if drafts and not tail and not page.styled:
