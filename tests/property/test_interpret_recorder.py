@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govinfo_report.cells import any_cell, cells_of
 from govinfo_report.findings import Place
+from govinfo_report.model.report import EDITIONS
 from govinfo_report.published.readers import _interpret
 from govinfo_report.published.readers._blocks import TextCell
 from govinfo_report.published.record import Source
@@ -134,3 +136,11 @@ def test_the_recorder_replays_what_the_first_one_did(
         recorder.replay(log, section, outside=outside)  # type: ignore[arg-type]
         logs.append(log.calls)
     assert logs[0] == logs[1]
+
+
+def test_the_kinds_by_key_are_those_of_any_cell() -> None:
+    """Every key of every edition (and only those) has the kind :func:`any_cell` gives."""
+    keys = {c.key for edition in EDITIONS for c in cells_of(edition)}
+    assert set(_interpret._CELL_KINDS) == keys
+    for key in keys:
+        assert _interpret._CELL_KINDS[key] == any_cell(key).kind

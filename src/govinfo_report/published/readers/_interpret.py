@@ -479,6 +479,10 @@ _TWO_TABLES: Final = (
 )
 
 
+#: Each cell's kind by key, of every edition: ``any_cell(key).kind`` without the call.
+_CELL_KINDS: Final = {c.key: any_cell(c.key).kind for e in EDITIONS for c in cells_of(e)}
+
+
 class _Builder:
     """Collects cells, leftovers and findings while the blocks are interpreted."""
 
@@ -512,9 +516,9 @@ class _Builder:
             for lost in self.contested.pop(key, []):
                 self.leftover(lost.text, lost.source, detail=_ANOTHER_TABLE)
         self.ranks[key] = rank
-        meta = any_cell(key)
-        value = parse_signed(cell.text) if meta.kind == "signed" else parse_value(cell.text)
-        if meta.kind == "amount" and isinstance(value, int):
+        kind = _CELL_KINDS[key]  # any_cell(key).kind (a KeyError alike for an unknown key)
+        value = parse_signed(cell.text) if kind == "signed" else parse_value(cell.text)
+        if kind == "amount" and isinstance(value, int):
             value = Decimal(value)
         self.cells[key] = PublishedCell(
             key=key,
@@ -1279,7 +1283,7 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
         source=source,
         format=fmt,
         sections=tuple(sections),
-        cells=tuple(cells[key] for key in _print_order(str(fields["edition"])) if key in cells),
+        cells=tuple([cells[key] for key in _print_order(str(fields["edition"])) if key in cells]),
         combined=tuple(out.combined),
         unread=tuple(out.unread),
         findings=tuple(out.findings),
