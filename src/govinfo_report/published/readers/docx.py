@@ -30,7 +30,7 @@ import attrs
 from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
 from govinfo_report.formats.docx.contract import IDENTITY_PROPERTY, identity_from_json
-from govinfo_report.published.readers._blocks import Grid, Para, TextCell
+from govinfo_report.published.readers._blocks import Grid, TextCell, new_cell, new_para
 from govinfo_report.published.readers._interpret import WRITER_STYLES, interpret
 from govinfo_report.published.readers._limits import MAX_TABLE_CELLS, table_too_large
 from govinfo_report.published.readers._normal import squash
@@ -423,7 +423,7 @@ class _Walker:
         text = _text(p, hidden=self.hidden, styles=self.styles)
         if style not in WRITER_STYLES:
             text = squash(text)
-        self.blocks.append(Para(text=text, source=Source(paragraph=self.paragraphs), style=style))
+        self.blocks.append(new_para(text, Source(paragraph=self.paragraphs), style))
 
     def _table(self, tbl: etree._Element) -> None:
         self.tables += 1
@@ -458,9 +458,7 @@ class _Walker:
                 text = squash(
                     "".join(_text(p, hidden=self.hidden, styles=self.styles) for p in tc.iter(_P))
                 )
-                cells.append(
-                    TextCell(text=text, source=Source(table=index, row=r + 1, column=col + 1))
-                )
+                cells.append(new_cell(text, Source(table=index, row=r + 1, column=col + 1)))
                 open_at[col] = state == "restart"
                 if col in anchors:
                     anchors_done.append(anchors.pop(col))

@@ -36,7 +36,7 @@ from lxml import etree
 from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
 from govinfo_report.published.readers import _own_html
-from govinfo_report.published.readers._blocks import Grid, Para, TextCell
+from govinfo_report.published.readers._blocks import Grid, Para, TextCell, new_cell, new_para
 from govinfo_report.published.readers._css import hide_by_style_sheets
 from govinfo_report.published.readers._decode import STRICT_UTF8, decode_utf8
 from govinfo_report.published.readers._interpret import interpret, match_section
@@ -393,11 +393,7 @@ def _grid(table: etree._Element, index: int, name: str = "<html>", *, hiding: bo
                 _claim(taken, (r, col, rowspan, colspan), name, index)
             text = squash(_text(td) if plain else "".join(_cell_text(td, hiding=hiding)))
             source = _SOURCES.get((index, r + 1, col + 1)) or _cell_source(index, r + 1, col + 1)
-            cells.append(
-                TextCell(text=text, source=source)
-                if rowspan == 1
-                else TextCell(text=text, source=source, rows=rowspan)
-            )
+            cells.append(new_cell(text, source, rowspan))
             col += colspan
             count += 1
             if count > MAX_TABLE_CELLS:
@@ -502,7 +498,7 @@ class _Walker:
         text = squash(joined)
         if text:
             self.paragraphs += 1
-            para = Para(text=text, source=_paragraph_source(self.paragraphs))
+            para = new_para(text, _paragraph_source(self.paragraphs))
             self.blocks.append((para, owner))
             self.tags.append(tag)
 

@@ -28,7 +28,7 @@ import os
 from typing import TYPE_CHECKING, Final, NoReturn
 
 from govinfo_report._io import read_bytes
-from govinfo_report.published.readers._blocks import Grid, Para, TextCell
+from govinfo_report.published.readers._blocks import Grid, TextCell, new_cell, new_para
 from govinfo_report.published.readers._decode import decode
 from govinfo_report.published.readers._interpret import interpret, match_section
 from govinfo_report.published.readers._limits import (
@@ -83,9 +83,7 @@ class _Lines:
 
     def end_row(self) -> None:
         if self.row:
-            cells = tuple(
-                TextCell(text=str(t), source=Source(line=int(str(n)))) for t, n in self.row
-            )
+            cells = tuple(new_cell(str(t), Source(line=int(str(n)))) for t, n in self.row)
             self.rows.append(cells)
             self.row = []
         self.last_was_cell = False
@@ -154,7 +152,7 @@ def text_blocks(text: str, name: str = "<text>") -> list[Block]:  # noqa: C901 -
         if heading is not None:
             state.end_table()
             section = heading[0]
-            state.blocks.append(Para(text=stripped, source=Source(line=number)))
+            state.blocks.append(new_para(stripped, Source(line=number)))
             continue
         if state.last_was_cell and state.tabbed and state.row:
             state.row[-1][0] = str(state.row[-1][0]) + stripped.replace(" ", "")
@@ -168,6 +166,6 @@ def text_blocks(text: str, name: str = "<text>") -> list[Block]:  # noqa: C901 -
             state.cell(stripped, number)  # one cell per line, without tabs
             continue
         state.end_table()
-        state.blocks.append(Para(text=stripped, source=Source(line=number)))
+        state.blocks.append(new_para(stripped, Source(line=number)))
     state.end_table()
     return state.blocks
