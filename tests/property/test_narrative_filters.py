@@ -225,7 +225,9 @@ def _audits(record: PublishedReport) -> tuple[list[Finding], list[Finding]]:
     """``audit`` of ``record``, and the same with every paragraph read in full."""
     with (
         mock.patch.object(narrative, "may_state", return_value=True),
-        mock.patch.object(audit_module, "stating", side_effect=lambda texts: [True] * len(texts)),
+        mock.patch.object(
+            audit_module, "stating_at", side_effect=lambda texts: list(range(len(texts)))
+        ),
     ):
         full = audit(record)
     return audit(record), full
@@ -257,10 +259,20 @@ def test_stating_is_may_state_of_each(texts: list[str]) -> None:
     assert narrative.stating(texts) == [narrative.may_state(t) for t in texts]
 
 
+@given(st.lists(st.text(alphabet="没有a务件", max_size=5), max_size=12))
+def test_stating_at_is_may_state_of_each(texts: list[str]) -> None:
+    """The texts joined without a separator: 没 and 有 of two texts side by side are no 没有."""
+    assert narrative.stating_at(texts) == [
+        k for k, text in enumerate(texts) if narrative.may_state(text)
+    ]
+
+
 def test_stating_at_the_edges() -> None:
     texts = ["", "没", "有", "件", "\n", "abc没有", "无", "", "元"]
     assert narrative.stating(texts) == [False, False, False, True, False, True, True, False, True]
     assert narrative.stating([]) == []
+    texts = ["没", "有没", "有", "有没有", "没有", "", "务没务有", "没有"]
+    assert narrative.stating_at(texts) == [3, 4, 7]
 
 
 def _first_clause(text: str, start: int, end: int, stops: str) -> tuple[int, int]:

@@ -19,6 +19,7 @@ warnings; :mod:`govinfo_report.rules.narrative`). What reading itself noticed
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
@@ -40,7 +41,7 @@ from govinfo_report.rules.catalogue import (
     fee_findings,
     sum_rules,
 )
-from govinfo_report.rules.narrative import Paragraph, check_narrative, stating
+from govinfo_report.rules.narrative import Paragraph, check_narrative, stating_at
 
 if TYPE_CHECKING:
     from govinfo_report.published.record import PublishedReport
@@ -192,8 +193,8 @@ def _narrative(record: PublishedReport, values: dict[CellKey, int | Decimal]) ->
 def _paragraphs(record: PublishedReport) -> list[Paragraph]:
     """The record's narrative: preface, then each section's opening and parts.
 
-    Only the paragraphs that may state a figure (:func:`stating`): the rest give no T-TEXT
-    finding.
+    Only the paragraphs that may state a figure (:func:`stating_at`): the rest give no
+    T-TEXT finding.
     """
     # The texts alone first (extended a list at a time), in the order of the places below;
     # places and paths are made only for the few that may state a figure.
@@ -203,38 +204,59 @@ def _paragraphs(record: PublishedReport) -> list[Paragraph]:
         for part in section.parts:
             texts.append(part.title)
             texts.extend(part.paragraphs)
-    may = stating(texts)
-    return _stating_paragraphs(record, texts, may) if True in may else []
+    found = stating_at(texts)
+    return _stating_paragraphs(record, found) if found else []
 
 
-def _stating_paragraphs(
-    record: PublishedReport, texts: list[str], may: list[bool]
-) -> list[Paragraph]:
-    """The paragraphs of ``texts`` (in :func:`_paragraphs`' order) whose ``may`` is true."""
-    n = len(record.preface or ())
-    found = [
-        Paragraph(path=f"$.preface[{i}]", section="preface", text=texts[i])
-        for i in range(n)
-        if may[i]
-    ]
+#: Past every index of :func:`_stating_paragraphs`: all found are placed.
+_DONE: Final = sys.maxsize
+
+
+def _stating_paragraphs(record: PublishedReport, found: list[int]) -> list[Paragraph]:
+    """The paragraphs at the indices ``found`` (ascending) of :func:`_paragraphs`' texts.
+
+    The record's lists are walked a whole list at a time (a preface, an opening, a part's
+    paragraphs: the indices each covers are known from its length), so only the paragraphs
+    found are looked at one by one.
+    """
+    paragraphs: list[Paragraph] = []
+    hits = iter(found)
+    at = next(hits)  # the next index found (len(texts) once all are placed)
+    preface = record.preface or ()
+    end = len(preface)
+    while at < end:
+        paragraphs.append(Paragraph(path=f"$.preface[{at}]", section="preface", text=preface[at]))
+        at = next(hits, _DONE)
+    n = end  # the index of the next list's first text
     for section in record.sections:
-        key = section.key
-        for i, text in enumerate(section.opening):
-            if may[n]:
-                found.append(Paragraph(path=f"$.{key}.opening[{i}]", section=key, text=text))
-            n += 1
+        if at == _DONE:
+            break
+        key, opening = section.key, section.opening
+        end = n + len(opening)
+        while at < end:
+            text = opening[at - n]
+            paragraphs.append(Paragraph(path=f"$.{key}.opening[{at - n}]", section=key, text=text))
+            at = next(hits, _DONE)
+        n = end
         for j, part in enumerate(section.parts):
+            if at == _DONE:
+                break
             title = part.title
-            if may[n]:
+            if at == n:
                 path = f"$.{key}.parts[{j}].title"
-                found.append(Paragraph(path=path, section=key, text=title, title=title))
+                paragraphs.append(Paragraph(path=path, section=key, text=title, title=title))
+                at = next(hits, _DONE)
             n += 1
-            for k, text in enumerate(part.paragraphs):
-                if may[n]:
-                    path = f"$.{key}.parts[{j}].paragraphs[{k}]"
-                    found.append(Paragraph(path=path, section=key, text=text, title=title))
-                n += 1
-    return found
+            texts = part.paragraphs
+            end = n + len(texts)
+            while at < end:
+                path = f"$.{key}.parts[{j}].paragraphs[{at - n}]"
+                paragraphs.append(
+                    Paragraph(path=path, section=key, text=texts[at - n], title=title)
+                )
+                at = next(hits, _DONE)
+            n = end
+    return paragraphs
 
 
 #: The tables whose rows a page may leave out (a row of zeros: no 规章 for an organ that

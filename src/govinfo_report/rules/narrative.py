@@ -66,6 +66,7 @@ __all__ = [
     "narrative_findings",
     "paragraphs_of",
     "stating",
+    "stating_at",
 ]
 
 Number = int | Decimal
@@ -118,26 +119,52 @@ _ZERO_WORD: Final = re.compile("未|没有|无")
 
 
 def stating(texts: Sequence[str]) -> list[bool]:
-    """For each of ``texts``, :func:`may_state` of it (at once: a few scans of them joined).
-
-    Each word is looked for in all the texts joined (one line each), and a text found to
-    have one is passed over for the rest: one scan a word instead of one a text and word.
-    """
+    """For each of ``texts``, :func:`may_state` of it (at once: see :func:`stating_at`)."""
     found = [False] * len(texts)
-    if not texts:
-        return found
-    joined = "\n".join(texts)  # no word has a line break: none spans two texts
-    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-    for word in _STATING:
-        at = joined.find(word)
-        while at >= 0:
-            k = bisect.bisect_right(starts, at) - 1
-            found[k] = True
-            at = joined.find(word, starts[k + 1]) if k + 1 < len(starts) else -1
+    for k in stating_at(texts):
+        found[k] = True
     return found
 
 
-_STATING: Final = ("件", "宗", "起", "个", "份", "部", "元", "未", "无", "没有")
+def stating_at(texts: Sequence[str]) -> list[int]:
+    """The indices of ``texts`` of which :func:`may_state` is true, in order.
+
+    Each word is looked for in all the texts joined, and a text found to have one is passed
+    over for the rest: one scan a word instead of one a text and word. The texts are joined
+    without a separator (the ends of the texts, summed in C, place each find): a
+    one-character word lies within one text, and 没有 is found by its 有, counted only when
+    the 没 before it is in the same text. 有 is looked for rather than 没 (or the pair):
+    Python finds one character in text of two bytes a character by ``memchr`` of its low
+    byte, and 没's (U+6CA1) is that of 务 (U+52A1), common in these reports, while 有's
+    (U+6709) is a tab; a search for the pair tests every position.
+    """
+    if not texts:
+        return []
+    joined = "".join(texts)
+    find = joined.find
+    ends = list(itertools.accumulate(map(len, texts)))
+    last = len(texts) - 1
+    found: set[int] = set()
+    for word in _STATING_CHARS:
+        at = find(word)
+        while at >= 0:
+            k = bisect.bisect_right(ends, at)
+            found.add(k)
+            at = find(word, ends[k]) if k < last else -1
+    at = find("有", 1)
+    while at >= 0:
+        k = bisect.bisect_right(ends, at)
+        if joined[at - 1] == "没" and (k == 0 or at > ends[k - 1]):
+            found.add(k)
+            at = find("有", ends[k] + 1) if k < last else -1
+        else:
+            at = find("有", at + 1)
+    return sorted(found)
+
+
+#: The one-character words of :func:`may_state` (its 没有 is looked for by :func:`stating_at`
+#: on its own).
+_STATING_CHARS: Final = ("件", "宗", "起", "个", "份", "部", "元", "未", "无")
 
 
 def may_state(text: str) -> bool:
