@@ -35,6 +35,7 @@ from govinfo_report.model.report import (
     identity_findings,
 )
 from govinfo_report.rules.catalogue import (
+    MAX_COUNT,
     check_cell,
     complete_totals,
     evaluate,
@@ -66,6 +67,11 @@ def _grouped(cells: tuple[Cell, ...]) -> dict[str, list[Cell]]:
 
 #: ``_REQUIRED`` by table, made once (R-MISSING looks at it for every report).
 _REQUIRED_BY_TABLE: Final = {edition: _grouped(cells) for edition, cells in _REQUIRED.items()}
+#: The keys of ``_REQUIRED_BY_TABLE``'s cells, by edition and table.
+_REQUIRED_KEYS: Final = {
+    edition: {table: frozenset(c.key for c in cells) for table, cells in by_table.items()}
+    for edition, by_table in _REQUIRED_BY_TABLE.items()
+}
 
 
 def _edition(record: PublishedReport) -> str:
@@ -83,6 +89,16 @@ def missing_identity(field: str, what: tuple[str, str]) -> Finding:
     )
 
 
+#: The cells whose printed value :func:`check_cell` takes as it is when it is an ``int`` from 0
+#: to ``MAX_COUNT`` (an ``int`` in a count's bounds and a signed figure's), the one thing
+#: :func:`audit` then does with it; totals are not among them (an empty one is computed, not
+#: read), nor amounts (made a ``Decimal``).
+_PLAIN: Final = frozenset(
+    cell.key
+    for edition in EDITIONS
+    for cell in cells_of(edition)
+    if any_cell(cell.key).kind in {"count", "signed"} and not any_cell(cell.key).computed
+)
 _NOT_NUMBER: Final = ("非负整数或金额（表格中的文字）", "a number (the table prints words)")
 
 
@@ -115,8 +131,14 @@ def audit(record: PublishedReport) -> list[Finding]:
     if mismatch is not None:
         findings.append(mismatch)
     values: dict[CellKey, int | Decimal] = {}
+    others: list[CellKey] = []  # the cells printed that give no value
     for published in record.cells:
-        cell = any_cell(published.key)
+        key, number = published.key, published.value
+        if type(number) is int and 0 <= number <= MAX_COUNT and key in _PLAIN:
+            values[key] = number  # what check_cell says of it: see _PLAIN
+            continue
+        others.append(key)
+        cell = any_cell(key)
         if cell.computed and not published.raw.strip():
             continue  # an empty total is computed below, not read as 0
         number = published.number
@@ -129,13 +151,16 @@ def audit(record: PublishedReport) -> list[Finding]:
         if finding is not None:
             findings.append(finding)
         elif value is not None:
-            values[published.key] = value
+            values[key] = value
+    # Every key printed: a set made from a dict takes the hashes the dict holds.
+    printed = set(values)
+    printed.update(others)
     _implied_zeros(record, values)
-    findings.extend(_missing(record))
+    findings.extend(_missing(record, printed))
     edition = _edition(record)
     complete_totals(values, edition)
     findings.extend(evaluate(values, sum_rules(edition)))
-    findings.extend(fee_findings(_fees_as_held(record, values)))
+    findings.extend(fee_findings(_fees_as_held(printed, values)))
     findings.extend(_narrative(record, values))
     return findings
 
@@ -148,16 +173,15 @@ _UNPRINTED_FEES: Final[dict[CellKey, int | Decimal]] = {
 
 
 def _fees_as_held(
-    record: PublishedReport, values: dict[CellKey, int | Decimal]
+    printed: set[CellKey], values: dict[CellKey, int | Decimal]
 ) -> dict[CellKey, int | Decimal]:
     """``values`` with the fee figures the record does not print at all as 0.
 
     So F-FEES says of the record what it says of the report made from it (``check`` of
     ``to_report()``): 30 applications closed for unpaid fees and no fee notice printed is
     the same slip as a printed 0. A fee figure printed but unreadable stays out (its
-    A-NONNEG says why).
+    A-NONNEG says why). ``printed``: the keys of the cells the record prints.
     """
-    printed = {c.key for c in record.cells}
     return {
         **{k: v for k, v in _UNPRINTED_FEES.items() if k not in printed},
         **values,
@@ -269,11 +293,13 @@ def _short(label: str) -> str:
     return label if len(label) <= 16 else label[:15] + "…"  # noqa: PLR2004 - a message
 
 
-def _combined(record: PublishedReport) -> tuple[list[Finding], set[CellKey]]:
-    """Figures printed once for several cells: implied zeros, or cells that cannot be split."""
+def _combined(record: PublishedReport, present: set[CellKey]) -> tuple[list[Finding], set[CellKey]]:
+    """Figures printed once for several cells: implied zeros, or cells that cannot be split.
+
+    ``present``: the keys of the cells the record prints.
+    """
     findings = []
     covered: set[CellKey] = set()
-    present = {c.key for c in record.cells}
     for combined in record.combined:
         keys = tuple(k for k in combined.keys if k not in present)
         if not keys:
@@ -319,19 +345,23 @@ def _combined(record: PublishedReport) -> tuple[list[Finding], set[CellKey]]:
     return findings, covered
 
 
-def _missing(record: PublishedReport) -> list[Finding]:
+def _missing(record: PublishedReport, printed: set[CellKey]) -> list[Finding]:
     """R-MISSING: a whole table, a whole row, or single cells, whichever is smallest.
 
     A row of Table 二 or 三 that the page leaves out, while printing at least half of the
     table's rows, is implied to be zeros: an R-IMPLIED note, not an error. Cells covered
-    by a combined figure are judged by it (:func:`_combined`).
+    by a combined figure are judged by it (:func:`_combined`). ``printed``: the keys of the
+    cells the record prints.
     """
-    findings, covered = _combined(record)
-    present = {c.key for c in record.cells} | covered
-    for table, cells in _REQUIRED_BY_TABLE[_edition(record)].items():
-        absent = [c for c in cells if c.key not in present]
-        if not absent:
+    findings, covered = _combined(record, printed)
+    present = printed | covered
+    edition = _edition(record)
+    for table, cells in _REQUIRED_BY_TABLE[edition].items():
+        # A table printed in full (the common case) has nothing absent: a frozenset's
+        # subset test takes the hashes both sets hold (a look-up a key hashes the key).
+        if _REQUIRED_KEYS[edition][table] <= present:
             continue
+        absent = [c for c in cells if c.key not in present]
         if len(absent) == len(cells):
             section = next(k for k, t in labels.TABLES.items() if t == table)
             findings.append(
@@ -345,9 +375,9 @@ def _missing(record: PublishedReport) -> list[Finding]:
         rows: dict[tuple[str, ...], list[Cell]] = {}
         for cell in cells:
             rows.setdefault(cell.row, []).append(cell)
-        printed = sum(any(c.key in present for c in row_cells) for row_cells in rows.values())
+        rows_printed = sum(any(c.key in present for c in row_cells) for row_cells in rows.values())
         # A row is left out of a table the page prints; a table mostly not found is missing.
-        implied = table in _IMPLIED_TABLES and 2 * printed >= len(rows)
+        implied = table in _IMPLIED_TABLES and 2 * rows_printed >= len(rows)
         for row, row_cells in rows.items():
             missing = [c for c in row_cells if c.key not in present]
             if not missing:
