@@ -28,8 +28,10 @@ from govinfo_report.published import audit as audit_module
 from govinfo_report.published.audit import audit
 from govinfo_report.published.readers import read, read_html
 from govinfo_report.published.record import CombinedCell, PublishedCell, Source
+from govinfo_report.rules import catalogue
 from govinfo_report.rules.catalogue import (
     MAX_COUNT,
+    SumRule,
     check_cell,
     complete_totals,
     evaluate,
@@ -38,6 +40,7 @@ from govinfo_report.rules.catalogue import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from decimal import Decimal
 
     from govinfo_report.cells import CellKey
@@ -179,7 +182,7 @@ _VALUES = st.one_of(
 _CELL = st.builds(
     PublishedCell,
     key=st.sampled_from(_KEYS),
-    raw=st.sampled_from(["", " ", "3", "x", "—"]),
+    raw=st.sampled_from(["", " ", "\u3000", "3", "x", "—", "/"]),
     value=_VALUES,
     blank=st.booleans(),
     source=st.just(Source(paragraph=1)),
@@ -235,12 +238,78 @@ def test_audit_of_the_corpus_as_first() -> None:
     assert any(f.code == "R-MISSING" for f in audit(empty))
 
 
-def test_plain_cells_are_the_counts_and_signed_figures_read_as_printed() -> None:
-    """``_PLAIN``: what ``check_cell`` gives back unchanged for any int from 0 to MAX_COUNT."""
+def test_counts_are_read_as_printed() -> None:
+    """``_COUNTS``: the cells ``check_cell`` gives back unchanged any int from 0 to MAX_COUNT."""
     for key in _KEYS:
         cell = any_cell(key)
-        plain = key in audit_module._PLAIN
-        assert plain == (cell.kind != "amount" and not cell.computed), key
-        if plain:
+        assert audit_module._COUNTS.get(key) == (None if cell.kind == "amount" else cell.computed)
+        if key in audit_module._COUNTS:
             for number in (0, 1, MAX_COUNT):
                 assert check_cell(cell, number) == (number, None)
+
+
+def _first_complete_totals(values: dict[CellKey, int | Decimal], edition: str) -> None:
+    """``complete_totals`` as first written: the keys made anew, each total filled by ``_fill``."""
+
+    def fill(key: CellKey, parts: Iterable[CellKey]) -> None:
+        if key in values:
+            return
+        found = [values.get(p) for p in parts]
+        if all(v is not None for v in found):
+            values[key] = sum((v for v in found if v is not None), start=0)
+
+    rows, leaves = catalogue._EDITION_ROWS[edition]
+    handled = ("requests", "results", "total")
+    for row in rows:
+        if row != handled:
+            fill((*row, "total"), ((*row, c) for c in catalogue._LEAF_COLUMNS))
+    for column in catalogue._COLUMNS:
+        fill((*handled, column), ((*row, column) for row in leaves))
+    for group in labels.APPEAL_GROUPS:
+        four = (c for c in labels.APPEAL_COLUMNS if c != "total")
+        fill(("appeals", group, "total"), (("appeals", group, c) for c in four))
+
+
+def _first_evaluate(
+    values: dict[CellKey, int | Decimal], rules: Iterable[SumRule]
+) -> list[Finding]:
+    """``evaluate`` as first written: each side summed by a generator."""
+    findings = []
+    for rule in rules:
+        try:
+            found = sum((values[k] for k in rule.lhs), start=0)
+            expected = sum((values[k] for k in rule.rhs), start=0)
+        except KeyError:
+            continue
+        if found != expected:
+            findings.append(
+                make_finding(
+                    rule.code,
+                    rule.place,
+                    expected=expected,
+                    found=found,
+                    cells=tuple("$." + ".".join(k) for k in rule.keys),
+                )
+            )
+    return findings
+
+
+@given(st.sampled_from(["2021", "2019"]), st.data())
+def test_totals_and_sums_as_first(edition: str, data: st.DataObject) -> None:
+    """Any cells of an edition present, totals among them or not, counts and amounts."""
+    keys = [c.key for c in cells_of(edition) if c.table in {"三", "四"}]
+    numbers = st.one_of(st.integers(0, 3), st.decimals(min_value=0, max_value=3, places=1))
+    values = data.draw(
+        st.dictionaries(st.sampled_from(keys), numbers, max_size=len(keys))
+        | st.builds(
+            lambda drop, vs: {k: v for k, v, d in zip(keys, vs, drop, strict=False) if not d},
+            st.lists(st.booleans(), min_size=len(keys), max_size=len(keys)),
+            st.lists(st.integers(0, 3), min_size=len(keys), max_size=len(keys)),
+        )
+    )
+    first = dict(values)
+    _first_complete_totals(first, edition)
+    complete_totals(values, edition)
+    assert list(values.items()) == list(first.items())
+    rules = sum_rules(edition)
+    assert evaluate(values, rules) == _first_evaluate(values, rules)

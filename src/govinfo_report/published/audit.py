@@ -89,16 +89,16 @@ def missing_identity(field: str, what: tuple[str, str]) -> Finding:
     )
 
 
-#: The cells whose printed value :func:`check_cell` takes as it is when it is an ``int`` from 0
-#: to ``MAX_COUNT`` (an ``int`` in a count's bounds and a signed figure's), the one thing
-#: :func:`audit` then does with it; totals are not among them (an empty one is computed, not
-#: read), nor amounts (made a ``Decimal``).
-_PLAIN: Final = frozenset(
-    cell.key
+#: The counts (and the 2019 edition's signed figures), each with whether it is a total: what
+#: :func:`check_cell` gives back unchanged for an ``int`` from 0 to ``MAX_COUNT`` (in a
+#: count's bounds and a signed figure's), so :func:`audit` takes such a figure, or the 0 of a
+#: blank, as it is. Amounts are not among them (made a ``Decimal``).
+_COUNTS: Final = {
+    cell.key: any_cell(cell.key).computed
     for edition in EDITIONS
     for cell in cells_of(edition)
-    if any_cell(cell.key).kind in {"count", "signed"} and not any_cell(cell.key).computed
-)
+    if any_cell(cell.key).kind in {"count", "signed"}
+}
 _NOT_NUMBER: Final = ("非负整数或金额（表格中的文字）", "a number (the table prints words)")
 
 
@@ -130,17 +130,42 @@ def audit(record: PublishedReport) -> list[Finding]:
     mismatch = edition_year_finding(record.edition, record.year)
     if mismatch is not None:
         findings.append(mismatch)
+    values, printed = _cell_values(record, findings)
+    _implied_zeros(record, values)
+    findings.extend(_missing(record, printed))
+    edition = _edition(record)
+    complete_totals(values, edition)
+    findings.extend(evaluate(values, sum_rules(edition)))
+    findings.extend(fee_findings(_fees_as_held(printed, values)))
+    findings.extend(_narrative(record, values))
+    return findings
+
+
+def _cell_values(
+    record: PublishedReport, findings: list[Finding]
+) -> tuple[dict[CellKey, int | Decimal], set[CellKey]]:
+    """The values of the cells printed (A-NONNEG added to ``findings``), and their keys.
+
+    A total left empty is not among the values: it is computed from its cells.
+    """
     values: dict[CellKey, int | Decimal] = {}
-    others: list[CellKey] = []  # the cells printed that give no value
+    others: list[CellKey] = []  # the keys of the cells read the long way
     for published in record.cells:
         key, number = published.key, published.value
-        if type(number) is int and 0 <= number <= MAX_COUNT and key in _PLAIN:
-            values[key] = number  # what check_cell says of it: see _PLAIN
-            continue
+        total = _COUNTS.get(key)  # None: not a count
+        # A count read as printed (see _COUNTS); not an empty total (computed below).
+        if total is not None and (not total or published.raw.strip()):
+            if number is None:
+                if published.blank:
+                    values[key] = 0
+                    continue
+            elif type(number) is int and 0 <= number <= MAX_COUNT:
+                values[key] = number
+                continue
         others.append(key)
         cell = any_cell(key)
         if cell.computed and not published.raw.strip():
-            continue  # an empty total is computed below, not read as 0
+            continue  # an empty total is computed, not read as 0
         number = published.number
         if number is None:
             findings.append(
@@ -155,14 +180,7 @@ def audit(record: PublishedReport) -> list[Finding]:
     # Every key printed: a set made from a dict takes the hashes the dict holds.
     printed = set(values)
     printed.update(others)
-    _implied_zeros(record, values)
-    findings.extend(_missing(record, printed))
-    edition = _edition(record)
-    complete_totals(values, edition)
-    findings.extend(evaluate(values, sum_rules(edition)))
-    findings.extend(fee_findings(_fees_as_held(printed, values)))
-    findings.extend(_narrative(record, values))
-    return findings
+    return values, printed
 
 
 #: Section 六's fee figures as a report holds them when the document does not print them: 0

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
 import attrs
 
@@ -157,10 +157,11 @@ def evaluate(
 ) -> list[Finding]:
     """Apply ``rules`` to cell values; a rule with a cell missing from ``values`` is skipped."""
     findings = []
+    value = values.__getitem__  # ``values[k]`` for each k, by map: no generator a sum
     for rule in rules:
         try:
-            found = sum((values[k] for k in rule.lhs), start=0)
-            expected = sum((values[k] for k in rule.rhs), start=0)
+            found = sum(map(value, rule.lhs))
+            expected = sum(map(value, rule.rhs))
         except KeyError:
             continue
         if found != expected:
@@ -179,12 +180,29 @@ def evaluate(
 _HANDLED_ROW: Final = ("requests", "results", "total")
 
 
-def _fill(values: dict[CellKey, Number], key: CellKey, parts: Iterable[CellKey]) -> None:
-    if key in values:
-        return
-    found = [values.get(p) for p in parts]
-    if all(v is not None for v in found):
-        values[key] = sum((v for v in found if v is not None), start=0)
+def _totals(edition: str) -> tuple[tuple[CellKey, tuple[CellKey, ...]], ...]:
+    """The totals of an edition with the cells each adds up, in the order they are filled.
+
+    The rows' 总计 first, the （七） row's from the result rows' (their 总计 among them) next,
+    then Table C's.
+    """
+    rows, leaves = _EDITION_ROWS[edition]
+    totals = [
+        ((*row, "total"), tuple((*row, c) for c in _LEAF_COLUMNS))
+        for row in rows
+        if row != _HANDLED_ROW  # the （七） row is computed below, from the result rows
+    ]
+    totals.extend(
+        ((*_HANDLED_ROW, column), tuple((*row, column) for row in leaves)) for column in _COLUMNS
+    )
+    for group in labels.APPEAL_GROUPS:
+        four = tuple(("appeals", group, c) for c in labels.APPEAL_COLUMNS if c != "total")
+        totals.append((("appeals", group, "total"), four))
+    return tuple(totals)
+
+
+#: :func:`_totals` of each edition, made once.
+_TOTALS: Final = {edition: _totals(edition) for edition in _EDITION_ROWS}
 
 
 def complete_totals(values: dict[CellKey, Number], edition: str = "2021") -> None:
@@ -193,15 +211,12 @@ def complete_totals(values: dict[CellKey, Number], edition: str = "2021") -> Non
     A stated total is kept as it is, so that the rules can compare it; an absent total is
     computed, when every cell it depends on is present. ``edition``: the cells' edition.
     """
-    rows, leaves = _EDITION_ROWS[edition]
-    for row in rows:
-        if row != _HANDLED_ROW:  # the （七） row is computed below, from the result rows
-            _fill(values, (*row, "total"), ((*row, c) for c in _LEAF_COLUMNS))
-    for column in _COLUMNS:
-        _fill(values, (*_HANDLED_ROW, column), ((*row, column) for row in leaves))
-    for group in labels.APPEAL_GROUPS:
-        four = (c for c in labels.APPEAL_COLUMNS if c != "total")
-        _fill(values, ("appeals", group, "total"), (("appeals", group, c) for c in four))
+    get = values.get
+    for key, parts in _TOTALS[edition]:
+        if key not in values:
+            found = list(map(get, parts))
+            if None not in found:
+                values[key] = sum(cast("list[Number]", found))
 
 
 _AMOUNT = re.compile(r"[0-9]+(\.[0-9]+)?")
