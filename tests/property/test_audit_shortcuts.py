@@ -239,13 +239,27 @@ def test_audit_of_the_corpus_as_first() -> None:
 
 
 def test_counts_are_read_as_printed() -> None:
-    """``_COUNTS``: the cells ``check_cell`` gives back unchanged any int from 0 to MAX_COUNT."""
+    """``_CELL_KEYS``: the cells ``check_cell`` gives back any int from 0 to MAX_COUNT, and
+    the cells' own keys."""
+    assert set(audit_module._CELL_KEYS) == set(_KEYS)
     for key in _KEYS:
         cell = any_cell(key)
-        assert audit_module._COUNTS.get(key) == (None if cell.kind == "amount" else cell.computed)
-        if key in audit_module._COUNTS:
+        own, total = audit_module._CELL_KEYS[key]
+        assert own == key
+        assert own is cell.key
+        assert total == (None if cell.kind == "amount" else cell.computed)
+        if total is not None:
             for number in (0, 1, MAX_COUNT):
                 assert check_cell(cell, number) == (number, None)
+
+
+def test_the_rules_hold_the_cells_own_keys() -> None:
+    for edition in EDITIONS:
+        for rule in sum_rules(edition):
+            assert all(any_cell(key).key is key for key in rule.keys)
+        for key, parts in catalogue._TOTALS[edition]:
+            assert all(any_cell(k).key is k for k in (key, *parts))
+    assert catalogue.own_key(("no", "such", "cell")) == ("no", "such", "cell")
 
 
 def _first_complete_totals(values: dict[CellKey, int | Decimal], edition: str) -> None:

@@ -40,12 +40,13 @@ from govinfo_report.rules.catalogue import (
     complete_totals,
     evaluate,
     fee_findings,
+    own_key,
     sum_rules,
 )
 from govinfo_report.rules.narrative import Paragraph, check_narrative, stating_at
 
 if TYPE_CHECKING:
-    from govinfo_report.published.record import PublishedReport
+    from govinfo_report.published.record import PublishedCell, PublishedReport
 
 __all__ = ["audit"]
 
@@ -69,7 +70,7 @@ def _grouped(cells: tuple[Cell, ...]) -> dict[str, list[Cell]]:
 _REQUIRED_BY_TABLE: Final = {edition: _grouped(cells) for edition, cells in _REQUIRED.items()}
 #: The keys of ``_REQUIRED_BY_TABLE``'s cells, by edition and table.
 _REQUIRED_KEYS: Final = {
-    edition: {table: frozenset(c.key for c in cells) for table, cells in by_table.items()}
+    edition: {table: frozenset(own_key(c.key) for c in cells) for table, cells in by_table.items()}
     for edition, by_table in _REQUIRED_BY_TABLE.items()
 }
 
@@ -89,15 +90,18 @@ def missing_identity(field: str, what: tuple[str, str]) -> Finding:
     )
 
 
-#: The counts (and the 2019 edition's signed figures), each with whether it is a total: what
-#: :func:`check_cell` gives back unchanged for an ``int`` from 0 to ``MAX_COUNT`` (in a
-#: count's bounds and a signed figure's), so :func:`audit` takes such a figure, or the 0 of a
-#: blank, as it is. Amounts are not among them (made a ``Decimal``).
-_COUNTS: Final = {
-    cell.key: any_cell(cell.key).computed
+#: Every cell's key, to its cell's own key object (:func:`own_key`: the values are held by
+#: these, which the rules hold too) and, for a count (or the 2019 edition's signed figure),
+#: whether it is a total; ``None`` for an amount. A count is what :func:`check_cell` gives
+#: back unchanged when it is an ``int`` from 0 to ``MAX_COUNT`` (in a count's bounds and a
+#: signed figure's), so :func:`audit` takes such a figure, or the 0 of a blank, as it is.
+_CELL_KEYS: Final = {
+    cell.key: (
+        own_key(cell.key),
+        None if any_cell(cell.key).kind == "amount" else any_cell(cell.key).computed,
+    )
     for edition in EDITIONS
     for cell in cells_of(edition)
-    if any_cell(cell.key).kind in {"count", "signed"}
 }
 _NOT_NUMBER: Final = ("非负整数或金额（表格中的文字）", "a number (the table prints words)")
 
@@ -152,35 +156,47 @@ def _cell_values(
     others: list[CellKey] = []  # the keys of the cells read the long way
     for published in record.cells:
         key, number = published.key, published.value
-        total = _COUNTS.get(key)  # None: not a count
-        # A count read as printed (see _COUNTS); not an empty total (computed below).
-        if total is not None and (not total or published.raw.strip()):
-            if number is None:
-                if published.blank:
-                    values[key] = 0
+        known = _CELL_KEYS.get(key)  # None: no cell has the key (any_cell raises)
+        if known is not None:
+            key, total = known
+            # A count read as printed (see _CELL_KEYS); not an empty total (computed).
+            if total is not None and (not total or published.raw.strip()):
+                if number is None:
+                    if published.blank:
+                        values[key] = 0
+                        continue
+                elif type(number) is int and 0 <= number <= MAX_COUNT:
+                    values[key] = number
                     continue
-            elif type(number) is int and 0 <= number <= MAX_COUNT:
-                values[key] = number
-                continue
         others.append(key)
-        cell = any_cell(key)
-        if cell.computed and not published.raw.strip():
-            continue  # an empty total is computed, not read as 0
-        number = published.number
-        if number is None:
-            findings.append(
-                make_finding("A-NONNEG", cell.place, found=published.raw, detail=_NOT_NUMBER)
-            )
-            continue
-        value, finding = check_cell(cell, number)
-        if finding is not None:
-            findings.append(finding)
-        elif value is not None:
-            values[key] = value
+        _read_cell(published, key, values, findings)
     # Every key printed: a set made from a dict takes the hashes the dict holds.
     printed = set(values)
     printed.update(others)
     return values, printed
+
+
+def _read_cell(
+    published: PublishedCell,
+    key: CellKey,
+    values: dict[CellKey, int | Decimal],
+    findings: list[Finding],
+) -> None:
+    """One cell read the long way: its value (at ``key``) or its A-NONNEG finding."""
+    cell = any_cell(key)
+    if cell.computed and not published.raw.strip():
+        return  # an empty total is computed, not read as 0
+    number = published.number
+    if number is None:
+        findings.append(
+            make_finding("A-NONNEG", cell.place, found=published.raw, detail=_NOT_NUMBER)
+        )
+        return
+    value, finding = check_cell(cell, number)
+    if finding is not None:
+        findings.append(finding)
+    elif value is not None:
+        values[key] = value
 
 
 #: Section 六's fee figures as a report holds them when the document does not print them: 0

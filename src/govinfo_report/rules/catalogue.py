@@ -27,7 +27,15 @@ from typing import TYPE_CHECKING, Final, cast
 import attrs
 
 from govinfo_report import labels
-from govinfo_report.cells import CELL_BY_KEY, CELLS, Cell, CellKey, cell_by_key, cells_of
+from govinfo_report.cells import (
+    CELL_BY_KEY,
+    CELLS,
+    Cell,
+    CellKey,
+    any_cell,
+    cell_by_key,
+    cells_of,
+)
 from govinfo_report.findings import Finding, Place, make_finding
 
 if TYPE_CHECKING:
@@ -42,6 +50,7 @@ __all__ = [
     "evaluate",
     "fee_cells",
     "fee_findings",
+    "own_key",
     "parse_amount",
     "sum_rules",
 ]
@@ -81,6 +90,24 @@ def _result_leaf_rows(cells: tuple[Cell, ...] = CELLS) -> tuple[CellKey, ...]:
     return tuple(
         row for row in _b_rows(cells) if row[:2] == ("requests", "results") and row[2] != "total"
     )
+
+
+def own_key(key: CellKey) -> CellKey:
+    """``key`` as the key object of its cell (:func:`any_cell`'s), or itself if no cell has it.
+
+    The same key (equal, with the same hash), so nothing read by it changes; but a dict or
+    set holding the cell's own object finds it by identity, without comparing the strings of
+    two tuples one by one. The rules and totals below hold these objects, and so does the
+    audit's dict of values.
+    """
+    try:
+        return any_cell(key).key
+    except KeyError:
+        return key
+
+
+def _own_keys(rule: SumRule) -> SumRule:
+    return attrs.evolve(rule, lhs=tuple(map(own_key, rule.lhs)), rhs=tuple(map(own_key, rule.rhs)))
 
 
 def _build(edition: str = "2021") -> Iterator[SumRule]:
@@ -128,13 +155,13 @@ _B_ROWS: Final = tuple(_b_rows())
 _RESULT_LEAF_ROWS: Final = _result_leaf_rows()
 
 #: Every arithmetic rule of the format, in print order.
-SUM_RULES: Final[tuple[SumRule, ...]] = tuple(_build())
+SUM_RULES: Final[tuple[SumRule, ...]] = tuple(map(_own_keys, _build()))
 
 #: The B-BALANCE rules alone: the one law the model checks when a report is made (they
 #: are the same in both editions).
 BALANCE_RULES: Final = tuple(r for r in SUM_RULES if r.code == "B-BALANCE")
 
-_EDITION_RULES: Final = {"2021": SUM_RULES, "2019": tuple(_build("2019"))}
+_EDITION_RULES: Final = {"2021": SUM_RULES, "2019": tuple(map(_own_keys, _build("2019")))}
 _EDITION_ROWS: Final = {
     "2021": (_B_ROWS, _RESULT_LEAF_ROWS),
     "2019": (tuple(_b_rows(cells_of("2019"))), _result_leaf_rows(cells_of("2019"))),
@@ -198,10 +225,10 @@ def _totals(edition: str) -> tuple[tuple[CellKey, tuple[CellKey, ...]], ...]:
     for group in labels.APPEAL_GROUPS:
         four = tuple(("appeals", group, c) for c in labels.APPEAL_COLUMNS if c != "total")
         totals.append((("appeals", group, "total"), four))
-    return tuple(totals)
+    return tuple((own_key(key), tuple(map(own_key, parts))) for key, parts in totals)
 
 
-#: :func:`_totals` of each edition, made once.
+#: :func:`_totals` of each edition, made once (with the cells' own key objects).
 _TOTALS: Final = {edition: _totals(edition) for edition in _EDITION_ROWS}
 
 
