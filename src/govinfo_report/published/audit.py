@@ -9,6 +9,10 @@ be found (R-MISSING), and the figures of the narrative its own tables contradict
 warnings; :mod:`govinfo_report.rules.narrative`). What reading itself noticed
 (loose labels, text not understood) is in ``record.findings``.
 
+Why one module: the audit is one pass over one record; the cells it reads, the keys and
+tables it looks them up by (made once an edition) and the rules that read them belong
+together.
+
 >>> from govinfo_report.published.readers import read_text
 >>> record = read_text("二、主动公开政府信息情况\n\t规章\t1\t-2\t3")
 >>> [(f.code, f.place.column, f.found) for f in audit(record) if f.code != "R-MISSING"]
