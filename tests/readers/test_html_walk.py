@@ -373,3 +373,23 @@ def test_any_page_bytes_read_as_before(declared: str, pieces: list[str], codec: 
 @given(st.binary(max_size=300))
 def test_any_bytes_read_as_before(data: bytes) -> None:
     assert _read(data) == _read_as_before(data)
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), min_size=1, max_size=60))
+def test_blocks_inside_by_span_as_by_ancestry(pieces: list[str]) -> None:
+    """For every element the walk opened and closed: its blocks by span, as by ancestry."""
+    page = "".join(pieces).replace("\ud800", "").replace("\x00", "")
+    try:
+        root = reader._parse(page, "<html>")
+    except ReadError:
+        return
+    walker = reader._Walker()
+    walker.structured = None if reader._KELVIN in page else reader._structured(root)
+    walker.stack.append(root)
+    walker.stack_tags.append(reader._tag(root))
+    walker.walk(root)
+    walker.flush()
+    pairs = walker.blocks
+    for article in [*walker.spans, root, *(el for _, el in pairs)]:
+        inside = reader._within(article)
+        assert reader._inside_each(pairs, article, walker.spans) == [inside(el) for _, el in pairs]

@@ -482,6 +482,9 @@ class _Walker:
         self.structured: set[etree._Element] | None = None
         self.tables = 0
         self.paragraphs = 0
+        #: For each block element the walk opened and closed: the blocks made while it was
+        #: open, as ``blocks[start:end]`` (see :func:`_inside_each`).
+        self.spans: dict[etree._Element, tuple[int, int]] = {}
 
     def flush(self) -> None:
         buf = self.buf
@@ -509,6 +512,8 @@ class _Walker:
         stack_tags = self.stack_tags
         structured = self.structured
         hiding = self.hiding
+        spans = self.spans
+        opened: list[int] = []  # where each block element on the stack began in ``blocks``
         started: list[int] = []
         events = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
         for event, el in events:
@@ -516,7 +521,7 @@ class _Walker:
                 if started.pop() == _BLOCK:
                     self.flush()
                     buf = self.buf
-                    stack.pop()
+                    spans[stack.pop()] = (opened.pop(), len(self.blocks))
                     stack_tags.pop()
                 if started and el.tail:  # the root's tail is not part of it
                     buf.append(el.tail)
@@ -565,6 +570,7 @@ class _Walker:
                     buf = self.buf
                 stack.append(el)
                 stack_tags.append(tag)
+                opened.append(len(self.blocks))
                 started.append(_BLOCK)
             else:
                 started.append(_INLINE)
@@ -618,8 +624,7 @@ def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -
             marks.append(title)
     if not marks:
         return _own_html.mark_elements([block for block, _ in pairs], tags)
-    inside = _within(_common_ancestor(marks))
-    within = [inside(el) for _, el in pairs]  # each element tested once
+    within = _inside_each(pairs, _common_ancestor(marks), walker.spans)
     marked = _own_html.mark_elements([block for block, _ in pairs], tags, within)
     blocks: list[Block] = []
     for block, is_inside in zip(marked, within, strict=True):
@@ -731,6 +736,28 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element:
         else:
             break
     return common
+
+
+def _inside_each(
+    pairs: list[tuple[Block, etree._Element]],
+    article: etree._Element,
+    spans: dict[etree._Element, tuple[int, int]],
+) -> list[bool]:
+    """Whether each block's element is ``article`` or inside it.
+
+    When the walk opened and closed ``article`` as a block element, the blocks made while it
+    was open are exactly those: each was made from ``article``'s own text or from an element
+    the walk met inside it (document order), and every block before or after from an element
+    outside it (text before it is flushed before it opens, its own last text before it
+    closes). Else (an inline element, or the page's root) each element is looked up by its
+    ancestry. tests/readers/test_html_walk.py compares both with the first way on any markup.
+    """
+    span = spans.get(article)
+    if span is None:
+        inside = _within(article)
+        return [inside(el) for _, el in pairs]  # each element tested once
+    start, end = span
+    return [False] * start + [True] * (end - start) + [False] * (len(pairs) - end)
 
 
 def _within(article: etree._Element) -> Callable[[etree._Element], bool]:
