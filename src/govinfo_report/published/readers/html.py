@@ -513,6 +513,8 @@ class _Walker:
         structured = self.structured
         hiding = self.hiding
         spans = self.spans
+        blocks = self.blocks
+        tags = self.tags
         opened: list[int] = []  # where each block element on the stack began in ``blocks``
         started: list[int] = []
         events = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
@@ -560,8 +562,11 @@ class _Walker:
                         self.flush()
                         buf = self.buf
                     text = _text(el)
-                    if text:
-                        self.paragraph(text, el, tag)
+                    if text and not text.isspace():  # ``paragraph``, inline (most blocks)
+                        self.paragraphs += 1
+                        source = _paragraph_source(self.paragraphs)
+                        blocks.append((new_para(squash(text), source), el))
+                        tags.append(tag)
                     events.skip_subtree()
                     started.append(_LEAF)
                     continue
