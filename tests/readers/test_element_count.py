@@ -83,3 +83,51 @@ def test_the_bound_falls_on_the_same_element() -> None:
     check_elements(page(MAX_ELEMENTS), "<html>")
     with pytest.raises(ReadError, match="page elements"):
         check_elements(page(MAX_ELEMENTS + 1), "<html>")
+
+
+_HOSTILE = st.sampled_from(
+    [
+        "</html>a",
+        "</body>a",
+        "</head>a",
+        "</p>",
+        "<td>a",
+        "</html><p>a",
+        "<",
+        "<<",
+        "</",
+        "<x",
+        "</x>",
+        "<p/>",
+        "<html>",
+        "<head>",
+        "<title>",
+        "<frameset>",
+        "<option>",
+        "<dd>",
+        "<li>",
+        "&lt;p&gt;",
+        "\U000f8581",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_PIECES, _HOSTILE, st.text(max_size=3)), max_size=40))
+def test_nodes_are_bounded_by_the_markups_openings(pieces: list[str]) -> None:
+    """The bound that lets a page with few ``<`` go uncounted holds on any markup."""
+    markup = "".join(pieces)
+    for root in _roots(markup):
+        nodes = sum(1 for _ in root.iter())
+        assert nodes <= markup.count("<") * _limits._NODES_PER_OPENING + _limits._IMPLIED
+
+
+def test_a_page_with_few_openings_is_not_counted_and_one_with_many_is() -> None:
+    root = etree.fromstring("<div>" + "<span></span>" * 10 + "</div>", reader._html_parser())
+    check_elements(root, "<html>", openings=21)  # within the bound: not counted
+    big = "<div>" + "<span></span>" * (MAX_ELEMENTS - 2) + "</div>"
+    with pytest.raises(ReadError, match="page elements"):
+        check_elements(
+            etree.fromstring(big, reader._html_parser()), "<html>", openings=big.count("<")
+        )
+    with pytest.raises(ReadError, match="page elements"):
+        reader.html_blocks(big)

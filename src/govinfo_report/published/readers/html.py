@@ -181,7 +181,8 @@ def _parse(text: str, name: str, utf8: bytes | None = None) -> etree._Element:
             "the page is nested too deeply (more than 255 levels, such as unclosed tags); "
             "it cannot be read whole",
         )
-    check_elements(root, name)
+    openings = source.count(b"<") if isinstance(source, bytes) else source.count("<")
+    check_elements(root, name, openings=openings)
     return root
 
 
