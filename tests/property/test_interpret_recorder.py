@@ -4,8 +4,9 @@
 The interpreter keeps what reading one table gives until the table is read whole (a cell's
 rank needs its table's size). The first recorder kept a closure a step, each cell asking
 its table's rank as it was replayed; the recorder now keeps plain tuples and makes each
-table's rank once. On any sequence of steps, inside or outside the article, for any
-section, both must give the builder the same calls in the same order.
+table's rank once, and a row's cells as one step (``add_cells``: as many ``add_cell``).
+On any sequence of steps, inside or outside the article, for any section, both must give
+the builder the same calls in the same order.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ class _First:
                 out.add_cell(key, cell, rank(key[0]))  # type: ignore[attr-defined]
 
         self.ops.append(op)
+
+    def add_cells(self, keys: tuple[CellKey, ...], cells: tuple[TextCell, ...]) -> None:
+        for key, cell in zip(keys, cells, strict=True):
+            self.add_cell(key, cell)
 
     def add_combined(self, keys: tuple[CellKey, ...], cell: TextCell) -> None:
         def op(out: object, rank: Callable[[str], object] | None) -> None:
@@ -89,6 +94,12 @@ class _Log:
     def add_cell(self, *args: object) -> None:
         self.calls.append(("cell", *args))
 
+    def add_cells(
+        self, keys: tuple[CellKey, ...], cells: tuple[TextCell, ...], rank: object
+    ) -> None:
+        for key, cell in zip(keys, cells, strict=True):
+            self.calls.append(("cell", key, cell, rank))
+
     def add_combined(self, *args: object) -> None:
         self.calls.append(("combined", *args))
 
@@ -109,6 +120,19 @@ _CELLS = st.builds(
 _STEPS = st.lists(
     st.one_of(
         st.tuples(st.just("add_cell"), _KEYS, _CELLS),
+        # a row's cells in one step: keys of one table
+        _TABLES.flatmap(
+            lambda table: st.lists(
+                st.tuples(st.just(table), st.sampled_from(["a", "b"]), st.just("x")),
+                max_size=4,
+            ).flatmap(
+                lambda keys: st.tuples(
+                    st.just("add_cells"),
+                    st.just(tuple(keys)),
+                    st.lists(_CELLS, min_size=len(keys), max_size=len(keys)).map(tuple),
+                )
+            )
+        ),
         st.tuples(st.just("add_combined"), st.lists(_KEYS, max_size=3).map(tuple), _CELLS),
         st.tuples(
             st.just("leftover"), st.text(max_size=4), st.builds(Source, line=st.integers(1, 9))

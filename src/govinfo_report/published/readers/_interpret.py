@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import operator
 import re
 from collections import Counter
 from contextvars import ContextVar
@@ -396,9 +397,13 @@ _SECTION_FORMS: Final = {
 _NUMBERED_HEADING: Final = re.compile(r"^[一二三四五六七八九十]+[、.．,，]")
 
 
+#: The longest paragraph :func:`match_section` takes for a heading.
+_HEADING_MAX: Final = 80
+
+
 def match_section(text: str) -> tuple[str, bool] | None:
     """The section a heading paragraph opens, and whether it was matched loosely."""
-    if len(text) > 80:  # noqa: PLR2004 - a paragraph, not a heading: skip normalising it
+    if len(text) > _HEADING_MAX:  # a paragraph, not a heading: skip normalising it
         return None
     return _section_remembered(text)
 
@@ -416,7 +421,11 @@ def _section_remembered(text: str) -> tuple[str, bool] | None:
     return None
 
 
+_TEXT_OF: Final = operator.attrgetter("text")
 _PART: Final = re.compile(r"^\s*[（(]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$", re.DOTALL)
+#: What a paragraph ``_PART`` matches starts with: a bracket or white space (``\s``: the
+#: characters ``str.isspace`` is true of, none above U+3000).
+_PART_START: Final = frozenset("（(").union(c for c in map(chr, range(0x3001)) if c.isspace())
 #: A part's sub-heading (``（一）…``) at the start of a paragraph.
 PART: Final = _PART
 _NUMBER_PREFIX: Final = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]")
@@ -502,31 +511,50 @@ class _Builder:
         report's own) is read from the table of the better rank, the other noted. Two
         tables of the same rank with different figures cannot be told apart: an error.
         """
-        held = self.cells.get(key)
-        if held is not None:
-            self.duplicates += 1
-            held_rank = self.ranks[key]
-            if rank < held_rank or (rank == held_rank and compact(held.raw) == compact(cell.text)):
-                self.leftover(cell.text, cell.source, detail=_ANOTHER_TABLE)
-                return
-            if rank == held_rank:  # an error unless a better table comes (see finish)
-                self.contested.setdefault(key, []).append(cell)
-                return
-            self.leftover(held.raw, held.source, detail=_ANOTHER_TABLE)
-            for lost in self.contested.pop(key, []):
-                self.leftover(lost.text, lost.source, detail=_ANOTHER_TABLE)
-        self.ranks[key] = rank
-        kind = _CELL_KINDS[key]  # any_cell(key).kind (a KeyError alike for an unknown key)
-        value = parse_signed(cell.text) if kind == "signed" else parse_value(cell.text)
-        if kind == "amount" and isinstance(value, int):
-            value = Decimal(value)
-        self.cells[key] = PublishedCell(
-            key=key,
-            raw=cell.text,
-            value=value,
-            blank=value is None and is_blank(cell.text),
-            source=cell.source,
-        )
+        self.add_cells((key,), (cell,), rank)
+
+    def add_cells(
+        self, keys: Sequence[CellKey], cells: Sequence[TextCell], rank: _Rank = (False, 0)
+    ) -> None:
+        """:meth:`add_cell` of each key with its cell, in order (a table row's cells).
+
+        One call a row instead of one a cell; a cell not held before (nearly every one) is
+        stored here, a cell held before goes through :meth:`_again`.
+        """
+        held_cells = self.cells
+        ranks = self.ranks
+        for key, cell in zip(keys, cells, strict=True):
+            held = held_cells.get(key)
+            if held is not None and not self._again(key, held, cell, rank):
+                continue
+            ranks[key] = rank
+            text = cell.text
+            kind = _CELL_KINDS[key]  # any_cell(key).kind (a KeyError alike for an unknown key)
+            value = parse_signed(text) if kind == "signed" else parse_value(text)
+            if kind == "amount" and isinstance(value, int):
+                value = Decimal(value)
+            held_cells[key] = PublishedCell(
+                key=key,
+                raw=text,
+                value=value,
+                blank=value is None and is_blank(text),
+                source=cell.source,
+            )
+
+    def _again(self, key: CellKey, held: PublishedCell, cell: TextCell, rank: _Rank) -> bool:
+        """A cell given again: whether ``cell`` (of ``rank``) takes the place of ``held``."""
+        self.duplicates += 1
+        held_rank = self.ranks[key]
+        if rank < held_rank or (rank == held_rank and compact(held.raw) == compact(cell.text)):
+            self.leftover(cell.text, cell.source, detail=_ANOTHER_TABLE)
+            return False
+        if rank == held_rank:  # an error unless a better table comes (see finish)
+            self.contested.setdefault(key, []).append(cell)
+            return False
+        self.leftover(held.raw, held.source, detail=_ANOTHER_TABLE)
+        for lost in self.contested.pop(key, []):
+            self.leftover(lost.text, lost.source, detail=_ANOTHER_TABLE)
+        return True
 
     def finish(self) -> None:
         """Cells two tables of the same rank give different figures for: errors."""
@@ -649,7 +677,9 @@ def _fit(values: list[TextCell], n: int) -> tuple[list[TextCell], list[TextCell]
     merged cell was printed as several takes the first non-blank one.
     """
     values = list(values)
-    if n == 1 and len(values) > 1:
+    if len(values) <= n:  # what the rest gives for a row not longer than n: all of it
+        return values, []
+    if n == 1:
         chosen = next((v for v in values if not is_blank(v.text)), values[0])
         return [chosen], [v for v in values if v is not chosen]
     while len(values) > n and not values[-1].text.strip():
@@ -682,6 +712,25 @@ def _classify(text: str) -> tuple[_Row, bool] | str:
     return _kind_remembered(text) if len(text) <= _CACHED else _kind(text)
 
 
+_ROWS_OF: Final = operator.attrgetter("rows")
+
+
+def _label_and_values(kinds: Sequence[tuple[_Row, bool] | str]) -> tuple[_Row, bool] | None:
+    """The label of a grid row whose kinds are a row label, then only values, else None.
+
+    Most rows of a table are such a row. The kinds are ``str`` or ``tuple`` (:func:`_kind`),
+    never subclasses of them.
+    """
+    if not kinds:
+        return None
+    first = kinds[0]
+    if type(first) is tuple and kinds.count("value") == len(kinds) - 1:
+        return first
+    return None
+
+
+_ONE_ROW: Final = frozenset({1})  # a cell spanning one grid row (``TextCell.rows``)
+
 #: The most pieces of a label split over rows or cells that are joined to match it.
 _MAX_PENDING: Final = 6
 
@@ -700,6 +749,12 @@ class _Recorder:
         self.sizes[key[0]] += 1
         self.ops.append((_OP_CELL, key, cell, None))
 
+    def add_cells(self, keys: Sequence[CellKey], cells: Sequence[TextCell]) -> None:
+        """:meth:`add_cell` of each key with its cell, kept as one step (keys of one table)."""
+        if keys:
+            self.sizes[keys[0][0]] += len(keys)
+            self.ops.append((_OP_CELLS, keys, cells, None))
+
     def add_combined(self, keys: tuple[CellKey, ...], cell: TextCell) -> None:
         self.ops.append((_OP_COMBINED, keys, cell, None))
 
@@ -716,13 +771,13 @@ class _Recorder:
         A table ``outside`` the article gives no cells: its figures are noted.
         """
         if outside:
-            for kind, _first, second, _ in self.ops:
-                if kind in (_OP_CELL, _OP_COMBINED):
-                    out.leftover(second.text, second.source, detail=_OUTSIDE)
+            self._outside(out)
             return
         ranks = {table: (table == section, size) for table, size in self.sizes.items()}
         for kind, first, second, third in self.ops:
-            if kind == _OP_CELL:
+            if kind == _OP_CELLS:
+                out.add_cells(first, second, ranks[first[0][0]])
+            elif kind == _OP_CELL:
                 out.add_cell(first, second, ranks[first[0]])
             elif kind == _OP_COMBINED:
                 out.add_combined(first, second)
@@ -731,11 +786,21 @@ class _Recorder:
             else:
                 out.loose(first, second, third)
 
+    def _outside(self, out: _Builder) -> None:
+        """The figures of a table outside the article, noted (nothing else is)."""
+        for kind, _first, second, _ in self.ops:
+            if kind == _OP_CELLS:
+                for cell in second:
+                    out.leftover(cell.text, cell.source, detail=_OUTSIDE)
+            elif kind in (_OP_CELL, _OP_COMBINED):
+                out.leftover(second.text, second.source, detail=_OUTSIDE)
+
 
 _OP_CELL: Final = 0
 _OP_COMBINED: Final = 1
 _OP_LEFTOVER: Final = 2
 _OP_LOOSE: Final = 3
+_OP_CELLS: Final = 4  # the cells of one row: keys of one table (``_Row.keys``, appeals)
 
 
 class _Editions:
@@ -754,24 +819,36 @@ class _Editions:
         self.one_row = False
         self.current: str | None = None  # the edition the tables so far said first
 
-    def table(self, grid: Grid, matches: list[list[tuple[_Row, bool] | str]]) -> str:
-        """The edition to read ``grid`` by, from what it says (noted) and the tables before."""
+    def table(
+        self,
+        grid: Grid,
+        matches: list[list[tuple[_Row, bool] | str]],
+        leads: list[tuple[_Row, bool] | None],
+    ) -> str:
+        """The edition to read ``grid`` by, from what it says (noted) and the tables before.
+
+        ``leads``: each row's label when the row is a label then values
+        (:func:`_label_and_values`).
+        """
         found: dict[str, TextCell] = {}
         counts: Counter[str] = Counter()
-        for row, kinds in zip(grid.rows, matches, strict=True):
-            for at, kind in enumerate(kinds):
-                if isinstance(kind, str):
-                    edition = _HEADER_EDITION.get(kind)
-                else:
-                    edition = kind[0].sole
-                    if kind[0] is _OTHER_GROUP and not self.one_row:
-                        rest = kinds[at + 1 :]
-                        self.one_row = "value" in rest and not any(
-                            isinstance(k, tuple) for k in rest
-                        )
-                if edition is not None:
+        for row, kinds, lead in zip(grid.rows, matches, leads, strict=True):
+            if lead is not None:  # what _said gives for such a row, at once
+                label = lead[0]
+                if label is _OTHER_GROUP and not self.one_row:
+                    self.one_row = len(kinds) > 1  # values after it, no other label
+                if label.sole is not None:
+                    found.setdefault(label.sole, row[0])
+                    counts[label.sole] += 1
+            elif tuple in map(type, kinds) or "header:2019" in kinds or "header:2021" in kinds:
+                # (a row with no label and no edition's header, _HEADER_EDITION, says nothing)
+                for at, edition in self._said(kinds):
                     found.setdefault(edition, row[at])
                     counts[edition] += 1
+        return self._decide(found, counts)
+
+    def _decide(self, found: dict[str, TextCell], counts: Counter[str]) -> str:
+        """The edition of a table that says ``found`` (first cells) ``counts`` times."""
         for edition, cell in found.items():
             self.first.setdefault(edition, cell)
         self.counts.update(counts)
@@ -783,6 +860,21 @@ class _Editions:
         if self.current is not None:
             return self.current
         return "2019" if self.one_row else "2021"
+
+    def _said(self, kinds: list[tuple[_Row, bool] | str]) -> list[tuple[int, str]]:
+        """Where a grid row's kinds say an edition, and which; notes a （六） as one row."""
+        said = []
+        for at, kind in enumerate(kinds):
+            if isinstance(kind, str):
+                edition = _HEADER_EDITION.get(kind)
+            else:
+                edition = kind[0].sole
+                if kind[0] is _OTHER_GROUP and not self.one_row:
+                    rest = kinds[at + 1 :]
+                    self.one_row = "value" in rest and not any(isinstance(k, tuple) for k in rest)
+            if edition is not None:
+                said.append((at, edition))
+        return said
 
     def edition(self) -> str | None:
         """The edition the tables say (the one more cells say when they mix), or None."""
@@ -823,27 +915,45 @@ class _TableReader:
 
     def read(self, grid: Grid, section: str | None) -> None:
         self.covered: dict[int, set[int]] = {}  # grid rows: columns a merged cell covers
-        matches = [[_classify(c.text) for c in row] for row in grid.rows]
-        has_rows = any(isinstance(m, tuple) for row in matches for m in row)
+        # each cell's _classify, inlined (a call a cell less)
+        matches = [
+            [_kind_remembered(t) if len(t) <= _CACHED else _kind(t) for t in map(_TEXT_OF, row)]
+            for row in grid.rows
+        ]
+        leads = list(map(_label_and_values, matches))
+        has_rows = any(leads) or any(tuple in map(type, kinds) for kinds in matches)
         if has_rows and self.editions is not None:
-            self.edition = self.editions.table(grid, matches)
+            self.edition = self.editions.table(grid, matches, leads)
         if not has_rows and (
             section == "appeals"
             or any(compact(c.text) in _APPEAL_MARKS for row in grid.rows for c in row)
         ):
             self._appeals(grid)
         else:
-            self._rows(grid, matches)
+            self._rows(grid, matches, leads)
 
     def _rows(  # noqa: C901, PLR0912, PLR0915 - one pass of a small state machine
-        self, grid: Grid, matches: list[list[tuple[_Row, bool] | str]]
+        self,
+        grid: Grid,
+        matches: list[list[tuple[_Row, bool] | str]],
+        leads: list[tuple[_Row, bool] | None],
     ) -> None:
         current: _Open | None = None
         pending: list[TextCell] = []
-        group: str | None = None
-        for r, (row, row_kinds) in enumerate(zip(grid.rows, matches, strict=True)):
+        for r, (row, row_kinds, label) in enumerate(zip(grid.rows, matches, leads, strict=True)):
             kinds = row_kinds
-            labelled = any(isinstance(k, tuple) for k in kinds)
+            if label is not None:
+                # What the loop below does with such a row, at once: the label opens the
+                # row, its values are the row's (or left over when the label takes none).
+                current = self._open(label, row[0], r, pending, current)
+                pending = []
+                if current is not None:
+                    current.values.extend(row[1:])
+                else:
+                    for v in row[1:]:
+                        self.out.leftover(v.text, v.source)
+                continue
+            labelled = tuple in map(type, kinds)  # a row label among the kinds
             if not labelled and pending:
                 # The second half of a label Word split over two rows, with the numbers on
                 # this row: join it before the row's numbers are given to anyone else.
@@ -869,17 +979,8 @@ class _TableReader:
                     self.out.leftover(v.text, v.source)
             for cell, kind in zip(row, kinds, strict=True):
                 if isinstance(kind, tuple):
-                    pending = self._flush_pending(pending, current)
-                    if current is not None:
-                        self._finish(current)
-                    matched, loose = self._as_printed(kind, cell)
-                    if (matched.group and matched.is_group) or (
-                        matched.group and matched.group != group
-                    ):
-                        group = matched.group
-                    if loose:
-                        self.out.loose(cell.text, matched.meant, _row_place(matched))
-                    current = _Open(row=matched, line=r) if matched.width else None
+                    current = self._open(kind, cell, r, pending, current)
+                    pending = []
                 elif kind == "value":
                     if labelled and current is not None and current.line == r:
                         current.values.append(cell)
@@ -913,6 +1014,27 @@ class _TableReader:
         self._flush_pending(pending, current)
         if current is not None:
             self._finish(current)
+
+    def _open(
+        self,
+        kind: tuple[_Row, bool],
+        cell: TextCell,
+        line: int,
+        pending: list[TextCell],
+        current: _Open | None,
+    ) -> _Open | None:
+        """The row the label ``cell`` (matched as ``kind``) opens on grid row ``line``.
+
+        The pieces pending before it are no label's and left over, the row open before it
+        is finished; None when the label takes no cells.
+        """
+        self._flush_pending(pending, current)
+        if current is not None:
+            self._finish(current)
+        matched, loose = self._as_printed(kind, cell)
+        if loose:
+            self.out.loose(cell.text, matched.meant, _row_place(matched))
+        return _Open(row=matched, line=line) if matched.width else None
 
     def _join_split_label(
         self,
@@ -965,9 +1087,15 @@ class _TableReader:
                 self.out.add_combined(keys, cell)
         elif not self.covered:  # no merged cell above: the row's cells in order
             chosen, extra = _fit(current.values, len(row.keys))
-            for key, cell in zip(row.keys, chosen, strict=False):
-                if cell.rows == 1 or not self._merged(current, key, cell):
-                    self.out.add_cell(key, cell)
+            if _ONE_ROW.issuperset(map(_ROWS_OF, chosen)):  # none merged down: one step
+                keys = row.keys
+                self.out.add_cells(
+                    keys if len(keys) == len(chosen) else keys[: len(chosen)], chosen
+                )
+            else:
+                for key, cell in zip(row.keys, chosen, strict=False):
+                    if cell.rows == 1 or not self._merged(current, key, cell):
+                        self.out.add_cell(key, cell)
         else:
             pairs, extra = self._place(current)
             for key, cell in pairs:
@@ -1028,8 +1156,7 @@ class _TableReader:
         if data is None:
             return
         chosen, extra = _fit(list(data), len(_APPEAL_KEYS))
-        for key, cell in zip(_APPEAL_KEYS, chosen, strict=False):
-            self.out.add_cell(key, cell)
+        self.out.add_cells(_APPEAL_KEYS[: len(chosen)], chosen)
         for cell in extra:
             self.out.leftover(cell.text, cell.source)
         for row in filled[:-1]:
@@ -1051,6 +1178,21 @@ class _SectionDraft:
         opening: list[str] = []
         parts: list[PublishedPart] = []
         part: tuple[str, str, Source, list[str]] | None = None
+        paras = self.paras
+        # A plain paragraph (no style, when no style means no role, and not starting as a
+        # part's sub-heading can: ``_PART`` cannot match it) goes to the open part, else to
+        # the opening: the loop below would put it there. Runs of them are moved at once;
+        # the loop sees the others.
+        if styles.get("") is None:
+            others = [
+                i
+                for i, para in enumerate(paras)
+                if para.style is not None or para.text[:1] in _PART_START
+            ]
+        else:
+            others = list(range(len(paras)))
+        plain = opening  # where a plain paragraph goes: the opening, then the open part
+        start = 0
 
         def close() -> None:
             if part is not None:
@@ -1061,7 +1203,10 @@ class _SectionDraft:
                     )
                 )
 
-        for para in self.paras:
+        for at in others:
+            plain.extend(map(_TEXT_OF, paras[start:at]))
+            start = at + 1
+            para = paras[at]
             kind = styles.get(para.style or "")
             text = para.text
             match = _PART.match(text)
@@ -1073,14 +1218,15 @@ class _SectionDraft:
                 if kind == "heading2" and match is None:
                     close()
                     part = (text, text, para.source, [])
-                elif part is not None:
-                    part[3].append(text)
+                    plain = part[3]
                 else:
-                    opening.append(text)
+                    plain.append(text)  # part[3] of the open part, else the opening
                 continue
             close()
             heading, title, first = run_in(text, styled=kind == "heading2")
             part = (heading, title, para.source, [first] if first else [])
+            plain = part[3]
+        plain.extend(map(_TEXT_OF, paras[start:]))
         close()
         return PublishedSection(
             key=self.key,
@@ -1195,12 +1341,25 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
                     if text:
                         page.keep(Para(text=text, source=row[0].source, outside=True), "outside")
             continue
+        text = block.text
+        if (
+            block.style is None
+            and current is not None
+            and len(text) > _NARRATIVE
+            and not block.outside
+            and current.key != "other_matters"
+        ):
+            # A long paragraph without a style in a section (the narrative: nearly every
+            # block) is the section's: what the steps below find, at once. No style is no
+            # writer's role; it is no heading (longer than ``match_section`` looks at), no
+            # widget (longer than any) and no fee sentence (not section 六).
+            current.paras.append(block)
+            continue
         if block.outside:
             if block.style in WRITER_STYLES:
                 styled = True
             page.keep(block, "outside")
             continue
-        text = block.text
         style = WRITER_STYLES.get(block.style or "")
         if style is not None:
             styled = True
@@ -1307,7 +1466,11 @@ def _document_order(furniture: Furniture) -> int:
 
 
 _EDGE_LENGTH: Final = 50  # an edge line longer than this is text, whatever its punctuation
-_WIDGET_LENGTH: Final = 120  # no widget is longer (checked before the remembered test)
+#: No widget is longer (checked before the remembered test); longer than ``_HEADING_MAX``.
+_WIDGET_LENGTH: Final = 120
+#: A paragraph without a style longer than this (no heading, no widget) in a section other
+#: than 六 is the section's narrative: taken at once by the pass over the blocks.
+_NARRATIVE: Final = _WIDGET_LENGTH
 
 
 def _is_edge(text: str) -> bool:
