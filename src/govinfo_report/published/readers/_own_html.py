@@ -21,6 +21,7 @@ Three things a page of :mod:`govinfo_report.formats.html.writer` says beyond any
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -65,19 +66,28 @@ def mark_elements(
     ``tags[i]`` is the tag of block ``i``'s element, in lower case ("" for none); only
     blocks ``inside`` the article (``inside[i]`` true) are marked (all, without it).
     """
+    # The heading elements found without a Python step a block (``map`` and ``compress`` run
+    # in C): unless one of them is a part heading, only they are marked (most pages).
+    heads = list(compress(range(len(tags)), map(_HEADINGS.__contains__, tags)))
+    if inside is not None:
+        heads = [i for i in heads if inside[i]]
+    found = [blocks[i] for i in heads]
+    headed = any(isinstance(b, Para) and PART.match(b.text) is not None for b in found)
+    if not headed:
+        marked = list(blocks)
+        for i, block in zip(heads, found, strict=True):
+            if isinstance(block, Para) and block.style is None:
+                marked[i] = attrs.evolve(block, style=HEADING_ELEMENT)
+        return marked
     if inside is not None:
         tags = [tag if within else "" for tag, within in zip(tags, inside, strict=True)]
-    headed = any(
-        tag in _HEADINGS and isinstance(b, Para) and PART.match(b.text) is not None
-        for b, tag in zip(blocks, tags, strict=True)
-    )
     out: list[Block] = []
     for block, tag in zip(blocks, tags, strict=True):
         if isinstance(block, Para) and block.style is None:
             if tag in _HEADINGS:
                 out.append(attrs.evolve(block, style=HEADING_ELEMENT))
                 continue
-            if headed and tag == "p":
+            if tag == "p":  # on a page whose part headings are heading elements
                 out.append(attrs.evolve(block, style=PARAGRAPH_ELEMENT))
                 continue
         out.append(block)
