@@ -1,7 +1,7 @@
 """Instructions a page to read and audit a web page, counted by callgrind (load does not move them).
 
 ``python benchmarks/bench_callgrind.py [--baseline COMMIT ...] [--modes all,read,blocks]``
-``[--no-tree]``
+``[--no-tree] [--wall N [--rounds R]]``
 
 Five different pages of ``bench_read.py`` (GBK, about 270 KB each) are written to a
 temporary folder; each mode runs under ``valgrind --tool=callgrind`` with
@@ -13,6 +13,11 @@ commit's ``src`` (extracted with ``git archive``, first on ``PYTHONPATH``) the s
 the same pages, in the same run; ``--no-tree`` leaves out this tree's own ``src``.
 libxml2 seeds its hash tables at random: counts differ by a few tenths of a million.
 Needs ``valgrind`` (not a Python dependency; skipped with a message when missing).
+
+``--wall N`` times instead of counting: N different pages (default 50), each source in a
+process of its own (three pages read first, then the best of five passes over all N, in ms
+a page), the sources taken in turn ``R`` times (default 3) and the best of each kept. Wall
+time depends on the machine's load: compare sources only within one run, on an idle machine.
 """
 
 from __future__ import annotations
@@ -52,6 +57,64 @@ def _run(pages: Path, n: int, mode: str) -> None:
             html_blocks(text, "<html>", utf8=page if codec == STRICT_UTF8 else None)
 
 
+def _time(pages: Path, n: int, mode: str) -> None:
+    """The timed program: the best of five passes over the ``n`` pages, ms a page."""
+    import time  # noqa: PLC0415 - only here
+
+    from govinfo_report.published.audit import audit  # noqa: PLC0415 - the code measured
+    from govinfo_report.published.readers import read_html  # noqa: PLC0415
+    from govinfo_report.published.readers._decode import (  # noqa: PLC0415
+        STRICT_UTF8,
+        decode_utf8,
+    )
+    from govinfo_report.published.readers.html import html_blocks  # noqa: PLC0415
+
+    data = [(pages / f"p{i}.html").read_bytes() for i in range(n)]
+
+    def one(page: bytes) -> None:
+        if mode == "all":
+            audit(read_html(page))
+        elif mode == "read":
+            read_html(page)
+        else:
+            text, codec = decode_utf8(page, markup=True)
+            html_blocks(text, "<html>", utf8=page if codec == STRICT_UTF8 else None)
+
+    for page in data[:3]:
+        one(page)
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for page in data:
+            one(page)
+        best = min(best, time.perf_counter() - start)
+    print(f"{best / n * 1000:.4f}")
+
+
+def _wall(src: Path | None, pages: Path, n: int, mode: str) -> float:
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(src), env.get("PYTHONPATH", "")])
+    command = [sys.executable, __file__, "--time", str(pages), str(n), mode]
+    out = subprocess.run(command, env=env, check=True, capture_output=True, text=True)  # noqa: S603
+    return float(out.stdout.split()[-1])
+
+
+def _report_wall(
+    sources: list[tuple[str, Path | None]], pages: Path, modes: list[str], rounds: int
+) -> None:
+    count = len(list(pages.glob("p*.html")))
+    best = {label: [float("inf")] * len(modes) for label, _ in sources}
+    for _ in range(rounds):
+        for label, src in sources:
+            for k, mode in enumerate(modes):
+                best[label][k] = min(best[label][k], _wall(src, pages, count, mode))
+    print(f"ms a page, best of {rounds} rounds ({count} pages):", ", ".join(modes))
+    for label, times in best.items():
+        shown = (f"{m} {t:.3f}" for m, t in zip(modes, times, strict=True))
+        print(f"{label:>12}: " + "  ".join(shown))
+
+
 def _count(src: Path | None, pages: Path, n: int, mode: str, out: Path) -> int:
     env = dict(os.environ, PYTHONHASHSEED="0")
     if src is not None:
@@ -88,12 +151,18 @@ def main() -> None:
     parser.add_argument("--baseline", action="append", default=[], help="also this commit")
     parser.add_argument("--no-tree", action="store_true", help="only the baselines")
     parser.add_argument("--modes", default="all,read,blocks")
+    parser.add_argument("--wall", type=int, metavar="N", help="time N pages instead")
+    parser.add_argument("--rounds", type=int, default=3, help="with --wall: rounds")
     parser.add_argument("--run", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--time", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run:
         _run(Path(args.run[0]), int(args.run[1]), args.run[2])
         return
-    if shutil.which("valgrind") is None:
+    if args.time:
+        _time(Path(args.time[0]), int(args.time[1]), args.time[2])
+        return
+    if args.wall is None and shutil.which("valgrind") is None:
         print("valgrind is not installed: nothing measured")
         return
     sys.path.insert(0, str(Path(__file__).parent))
@@ -103,7 +172,8 @@ def main() -> None:
         folder = Path(tmp)
         pages = folder / "pages"
         pages.mkdir()
-        for i, page in enumerate(bench_read._pages(_PAGES)):  # noqa: SLF001 - the same pages
+        count = _PAGES if args.wall is None else args.wall
+        for i, page in enumerate(bench_read._pages(count)):  # noqa: SLF001 - the same pages
             (pages / f"p{i}.html").write_bytes(page)
         sources: list[tuple[str, Path | None]] = (
             [] if args.no_tree else [("this tree", ROOT / "src")]
@@ -111,6 +181,9 @@ def main() -> None:
         for k, commit in enumerate(args.baseline):
             sources.append((commit, _baseline(commit, folder / f"baseline{k}")))
         modes = args.modes.split(",")
+        if args.wall is not None:
+            _report_wall(sources, pages, modes, args.rounds)
+            return
         print("instructions a page (M):", ", ".join(modes))
         for label, src in sources:
             counts = [_per_page(src, pages, mode, folder) for mode in modes]
