@@ -38,6 +38,32 @@ def _codec(name: str) -> str | None:
     return info.name
 
 
+def _decode_gbk(data: bytes) -> str:
+    """``data.decode("gb18030")`` (strict), by the GBK codec first where it decodes ``data``.
+
+    Python's GBK codec is about 5 % cheaper than its GB18030 codec, and where it decodes
+    bytes without error GB18030 gives the same text: every GBK pair is decoded to the same
+    character by both, and a GBK pair's second byte (0x40 and above) is never the digit that
+    opens a four-byte GB18030 sequence (tests/readers/test_decode_gbk.py, every pair and any
+    sequence). Bytes GBK refuses (four-byte GB18030 characters, damage) are decoded by
+    GB18030 as before.
+    """
+    try:
+        return data.decode("gbk")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+def _decode_as(data: bytes, codec: str) -> str:
+    """``data.decode(codec, errors="replace")``; GB18030 by :func:`_decode_gbk` first."""
+    if codec == "gb18030":
+        try:
+            return _decode_gbk(data)
+        except UnicodeDecodeError:
+            pass
+    return data.decode(codec, errors="replace")
+
+
 #: What :func:`decode_utf8` names strict UTF-8 with: ``data`` is then the text's UTF-8 bytes.
 STRICT_UTF8: Final = "utf-8 (strict)"
 
@@ -81,7 +107,7 @@ def decode_utf8(data: bytes, *, markup: bool = False) -> tuple[str, str]:  # noq
         if match:
             codec = _codec(match[1].decode("ascii", errors="replace"))
             if codec is not None and not codec.startswith(("utf-16", "utf-32")):
-                return data.decode(codec, errors="replace"), codec
+                return _decode_as(data, codec), codec
     try:
         return data.decode("utf-8"), STRICT_UTF8
     except UnicodeDecodeError:
@@ -90,7 +116,7 @@ def decode_utf8(data: bytes, *, markup: bool = False) -> tuple[str, str]:  # noq
         # These are Chinese reports: text that is valid GB18030 is read as GB18030. A guess
         # on a short GBK text is often another double-byte encoding (cp949, Big5): garbage.
         try:
-            return data.decode("gb18030"), "gb18030"
+            return _decode_gbk(data), "gb18030"
         except UnicodeDecodeError:
             pass
     from charset_normalizer import from_bytes  # noqa: PLC0415 - only for undeclared encodings
