@@ -369,3 +369,69 @@ def test_paragraphs_as_first_found(
     """The audit's paragraphs: the texts scanned first, places made for those found."""
     record = attrs.evolve(_RECORD, preface=preface, sections=sections)
     assert audit_module._paragraphs(record) == _paragraphs_first_way(record)
+
+
+_PATTERNS = [
+    *(phrase.keyword for phrase in PHRASES),
+    *(pattern for _, pattern, _ in ZERO_PHRASES),
+    narrative._OBJECT,
+    narrative._CARRY,
+    *map(
+        re.compile,
+        [
+            "a?b",
+            "(?:x|y)?z",
+            "(?<=q)w",
+            "(?<!a)b|c",
+            "a*b",
+            "(?:a|)b",
+            "(?:ab)+|b",
+            "[ab]c",
+            "[^a]b",
+            "[a-c]d",
+            r"\dx",
+            ".b",
+            "(?i:a)b",
+            "(?i)ab",
+            "^a|$",
+            "a??b",
+        ],
+    ),
+]
+
+
+@given(st.sampled_from(_PATTERNS), st.data())
+def test_first_chars_begin_every_match(pattern: re.Pattern[str], data: st.DataObject) -> None:
+    """A match of the pattern, at any place of any text, begins with one of its first chars."""
+    first = narrative._first_chars(pattern)
+    alphabet = sorted(set(pattern.pattern) | set("aAbB1、 件"))
+    text = data.draw(st.text(alphabet=alphabet, max_size=12))
+    for at in range(len(text) + 1):
+        m = pattern.match(text, at)
+        if m is not None and first is not None:
+            assert m.end() > at
+            assert text[at] in first, (pattern.pattern, text, at)
+
+
+def test_first_chars_of_every_phrase_are_known() -> None:
+    """Each phrase is looked for only where its first characters are (none is always tried)."""
+    assert all(starts for _, starts in narrative._PHRASE_STARTS)
+    assert narrative._first_chars(re.compile("新(?:收到?|接收)")) == frozenset("新")
+    assert narrative._first_chars(re.compile("(?:新)?(?:制发|印发)")) == frozenset("新制印")
+    assert narrative._first_chars(re.compile("a?")) is None
+    assert narrative._first_chars(re.compile("(?i:a)b")) is None
+
+
+_LEAD_TEXT = st.lists(
+    st.one_of(_PIECES, _LEADS, st.sampled_from([p.keyword.pattern[:3] for p in PHRASES])),
+    max_size=6,
+).map("".join)
+
+
+@given(_LEAD_TEXT, _LEAD_TEXT)
+def test_keyword_finds_what_trying_every_phrase_finds(lead: str, tail: str) -> None:
+    """The phrases passed over by their first characters would have had no match."""
+    every = tuple((phrase, None) for phrase in PHRASES)
+    with mock.patch.object(narrative, "_PHRASE_STARTS", every):
+        full = narrative._keyword(lead, tail)
+    assert narrative._keyword(lead, tail) == full

@@ -36,10 +36,11 @@ The figure 30 agrees neither with 一 (25) nor with 一 + 二 (27), the two read
 from __future__ import annotations
 
 import bisect
+import importlib
 import itertools
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -356,10 +357,82 @@ class _Hit:
     between: str
 
 
+#: CPython's own parser of regular expressions (private, and so asked for by name: where it is
+#: missing or reads differently, every phrase is tried, as :func:`_first_chars` says).
+_RE_PARSER: Final = importlib.import_module("re._parser")
+_RE: Final = importlib.import_module("re._constants")
+
+
+def _first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` begins with; ``None`` if any or not known.
+
+    Read from the parsed pattern: a literal, a class of listed characters, a group,
+    alternatives, an optional or repeated item (an optional one lets the next item begin the
+    match too), look-arounds and anchors (which match no character). Anything else — a range
+    or category, ``.``, case ignored, a pattern that may match nothing — gives ``None``.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        chars, empty = _starts(_RE_PARSER.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # noqa: BLE001 - another Python's parser: no filter, every phrase tried
+        return None
+    return None if chars is None or empty else frozenset(chars)
+
+
+def _starts(items: list[tuple[object, Any]]) -> tuple[set[str] | None, bool]:
+    """The first characters of a sequence of parsed items, and whether it may match nothing."""
+    chars: set[str] = set()
+    for op, av in items:
+        found, empty = _item_starts(op, av)
+        if found is None:
+            return None, False
+        chars |= found
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def _item_starts(op: object, av: Any) -> tuple[set[str] | None, bool]:  # noqa: ANN401 - the parser's
+    """:func:`_starts` of one parsed item (``op``, its argument ``av``)."""
+    if op is _RE.LITERAL or (op is _RE.IN and all(kind is _RE.LITERAL for kind, _ in av)):
+        # A character, or a class of characters listed one by one.
+        return ({chr(av)} if op is _RE.LITERAL else {chr(code) for _, code in av}), False
+    if op is _RE.SUBPATTERN:  # a group: (number, flags added, flags removed, items)
+        return (None, False) if av[1] & re.IGNORECASE else _starts(av[-1].data)
+    if op is _RE.MAX_REPEAT or op is _RE.MIN_REPEAT:
+        low, _, item = av
+        found, empty = _starts(item.data)
+        return found, empty or low == 0
+    if op is _RE.ASSERT or op is _RE.ASSERT_NOT or op is _RE.AT:
+        return set(), True  # matches no character
+    if op is not _RE.BRANCH:
+        return None, False
+    chars: set[str] | None = set()
+    empty = False
+    for branch in av[1]:
+        found, may = _starts(branch.data)
+        chars = None if found is None or chars is None else chars | found
+        empty = empty or may
+    return chars, empty
+
+
+#: Each phrase with the characters its keyword begins with (:func:`_first_chars`).
+_PHRASE_STARTS: Final = tuple((phrase, _first_chars(phrase.keyword)) for phrase in PHRASES)
+
+
 def _keyword(lead: str, tail: str) -> _Hit | None:
-    """The phrase nearest before the figure (or, failing one, right after it)."""
+    """The phrase nearest before the figure (or, failing one, right after it).
+
+    A phrase whose keyword begins with none of the characters of ``lead`` has no match in
+    it, so it is not looked for (a set of the lead's characters, one subset test a phrase,
+    instead of one search a phrase).
+    """
     best: tuple[int, int, Phrase, re.Match[str]] | None = None
-    for phrase in PHRASES:
+    chars = set(lead)
+    for phrase, starts in _PHRASE_STARTS:
+        if starts is not None and starts.isdisjoint(chars):
+            continue
         for m in phrase.keyword.finditer(lead):
             rank = (m.end(), -m.start())
             if best is None or rank > (best[0], best[1]):
