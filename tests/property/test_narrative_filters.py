@@ -28,9 +28,11 @@ from govinfo_report.published.readers import read, read_html
 from govinfo_report.published.record import PublishedPart, PublishedSection, Source
 from govinfo_report.rules import narrative
 from govinfo_report.rules.narrative import Paragraph, check_narrative
-from govinfo_report.rules.phrases import DOCUMENT_OBJECTS, PHRASES, ZERO_PHRASES
+from govinfo_report.rules.phrases import DOCUMENT_OBJECTS, PHRASES, TOPICS, ZERO_PHRASES, Phrase
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
     from govinfo_report.cells import CellKey
     from govinfo_report.findings import Finding
     from govinfo_report.published.record import PublishedReport
@@ -435,3 +437,129 @@ def test_keyword_finds_what_trying_every_phrase_finds(lead: str, tail: str) -> N
     with mock.patch.object(narrative, "_PHRASE_STARTS", every):
         full = narrative._keyword(lead, tail)
     assert narrative._keyword(lead, tail) == full
+
+
+def test_readings_made_once_are_the_readings() -> None:
+    """Each phrase's readings with its row put for ``*``: as ``_compare`` first made them."""
+    assert len({phrase.name for phrase in PHRASES}) == len(PHRASES)
+    for phrase in PHRASES:
+        for row in (None, *DOCUMENT_OBJECTS.values()):
+            first = tuple(
+                tuple(tuple(row or part if part == "*" else part for part in key) for key in r)
+                for r in phrase.readings
+            )
+            assert narrative._readings(phrase, row) == first
+            assert narrative._readings(phrase, row) is narrative._readings(phrase, row)
+
+
+def test_topic_patterns_are_the_topics_compiled() -> None:
+    for name, topic in TOPICS.items():
+        compiled = narrative._TOPIC_PATTERNS[name]
+        assert compiled.filler.pattern == topic.filler
+        assert compiled.forbid.pattern == topic.forbid
+        assert (compiled.context.pattern if compiled.context else None) == (topic.context or None)
+        assert (compiled.elsewhere.pattern if compiled.elsewhere else None) == (
+            topic.elsewhere or None
+        )
+        assert compiled.filler.flags == re.compile(topic.filler).flags == re.UNICODE
+
+
+def _first_sentence(  # noqa: C901 - the reference, as first written
+    paragraph: Paragraph,
+    sentence: str,
+    values: Mapping[CellKey, int | Decimal],
+    year: int | None,
+) -> Iterator[Finding]:
+    """``_sentence`` as first written: each figure read first, the topics' patterns given to
+    ``re`` as text, the readings made for each figure, every phrase tried."""
+    n = narrative
+    plain = sentence.translate(n._FULLWIDTH) if n._FULLWIDTH_CHARS.search(sentence) else sentence
+    previous_row: str | None = None
+    previous_phrase: Phrase | None = None
+    figures = n._FIGURE.finditer(plain) if n._UNIT.search(plain) else ()
+    every = tuple((phrase, None) for phrase in PHRASES)
+    for m in figures:
+        figure = n._figure(m)
+        start, end = m.span()
+        left, right = n._clause(plain, start, end, n._CLAUSE_END)
+        lead, tail = plain[left:start], plain[end:right]
+        if (
+            figure is None
+            or (start and plain[start - 1] in n._BAD_BEFORE)
+            or n._BAD_TAIL.match(tail)
+            or not n._years_ok(plain[:start], year)
+        ):
+            previous_phrase = None
+            continue
+        with mock.patch.object(n, "_PHRASE_STARTS", every):
+            hit = n._keyword(lead, tail)
+        row: str | None = None
+        if hit is None and previous_phrase is not None:
+            carried = n._CARRY.fullmatch(lead)
+            if carried is not None:
+                hit = n._Hit(previous_phrase, "", "")
+                row = DOCUMENT_OBJECTS[carried["object"]]
+        if hit is None:
+            previous_phrase = None
+            continue
+        phrase, topic = hit.phrase, TOPICS[hit.phrase.topic]
+        between = re.fullmatch(topic.filler, hit.between)
+        if (
+            between is None
+            or phrase.kind != figure.kind
+            or re.search(topic.forbid, hit.before)
+            or n._NOT_THIS.search(hit.before + hit.between)
+            or (phrase.not_after is not None and phrase.not_after.search(hit.before))
+            or (topic.elsewhere and re.search(topic.elsewhere, plain[:left]))
+            or (
+                topic.context
+                and not re.search(topic.context, plain)
+                and not re.search(topic.context, paragraph.title)
+            )
+        ):
+            previous_phrase = None
+            continue
+        if phrase.topic == "documents":
+            row = row or n._document_row(between, hit.before, tail, previous_row)
+            if row is None:
+                previous_phrase = None
+                continue
+            previous_row, previous_phrase = row, phrase
+        else:
+            previous_phrase = None
+        readings = tuple(
+            tuple(tuple(row or part if part == "*" else part for part in key) for key in r)
+            for r in phrase.readings
+        )
+        if phrase.unit != 1:
+            figure = attrs.evolve(
+                figure, value=figure.value / phrase.unit, quantum=figure.quantum / phrase.unit
+            )
+        finding = n._judge(paragraph, sentence, figure, readings, values)
+        if finding is not None:
+            yield finding
+    yield from n._zeros(paragraph, sentence, plain, values, year)
+
+
+@given(
+    st.lists(
+        st.one_of(_SENTENCES, _TEXTS, st.lists(_PIECES, max_size=25).map("".join)),
+        min_size=1,
+        max_size=4,
+    ),
+    st.lists(st.integers(0, 2), min_size=len(_KEYS), max_size=len(_KEYS)),
+    st.sampled_from([2023, 2022, None]),
+    st.sampled_from(["", "依申请公开", "行政复议"]),
+)
+def test_sentences_read_as_first_written(
+    texts: list[str], numbers: list[int], year: int | None, title: str
+) -> None:
+    values: dict[CellKey, int | Decimal] = dict(zip(_KEYS, numbers, strict=True))
+    values[("other_matters", "fees", "collected")] = Decimal(numbers[0])
+    paragraphs = [
+        Paragraph(path=f"$.preface[{i}]", section="preface", text=t, title=title)
+        for i, t in enumerate(texts)
+    ]
+    found = check_narrative(paragraphs, values, year=year)
+    with mock.patch.object(narrative, "_sentence", _first_sentence):
+        assert found == check_narrative(paragraphs, values, year=year)

@@ -47,6 +47,7 @@ import attrs
 from govinfo_report import labels
 from govinfo_report.cells import CELL_BY_KEY, CellKey, cell_by_key, cell_value
 from govinfo_report.findings import Finding, Place, make_finding
+from govinfo_report.rules.catalogue import own_key
 from govinfo_report.rules.phrases import (
     DOCUMENT_OBJECTS,
     PHRASES,
@@ -263,6 +264,9 @@ class _Figure:
     kind: str
 
 
+_SCALE: Final = {None: 1, "万": 10_000, "亿": 100_000_000}
+
+
 def _figure(m: re.Match[str]) -> _Figure | None:
     raw, unit, mult = m["num"], m["unit"], m["mult"]
     if m["cn"] is not None:
@@ -278,7 +282,7 @@ def _figure(m: re.Match[str]) -> _Figure | None:
         except InvalidOperation:  # pragma: no cover - the pattern admits numbers only
             return None
         quantum = Decimal(1).scaleb(value.as_tuple().exponent)  # type: ignore[arg-type]
-    scale = {None: 1, "万": 10_000, "亿": 100_000_000}[mult]
+    scale = _SCALE[mult]
     return _Figure(
         text=m.group(),
         value=value * scale,
@@ -348,6 +352,31 @@ def _years_ok(prefix: str, year: int | None) -> bool:
 
 def _chinese_year(text: str) -> int:
     return int("".join(str(_CN_VALUE[c]) for c in text))
+
+
+@attrs.frozen
+class _TopicPatterns:
+    """A :class:`~govinfo_report.rules.phrases.Topic`'s patterns, compiled (``None``: none).
+
+    ``re.search(text_pattern, s)`` compiles ``text_pattern`` with no flags (looked up in
+    ``re``'s cache every call); these are the same patterns, compiled once.
+    """
+
+    filler: re.Pattern[str]
+    forbid: re.Pattern[str]
+    context: re.Pattern[str] | None
+    elsewhere: re.Pattern[str] | None
+
+
+_TOPIC_PATTERNS: Final = {
+    name: _TopicPatterns(
+        filler=re.compile(topic.filler),
+        forbid=re.compile(topic.forbid),
+        context=re.compile(topic.context) if topic.context else None,
+        elsewhere=re.compile(topic.elsewhere) if topic.elsewhere else None,
+    )
+    for name, topic in TOPICS.items()
+}
 
 
 @attrs.frozen
@@ -456,13 +485,11 @@ def _sentence(
     previous_phrase: Phrase | None = None
     figures = _FIGURE.finditer(plain) if _UNIT.search(plain) else ()
     for m in figures:
-        figure = _figure(m)
         start, end = m.span()
         left, right = _clause(plain, start, end, _CLAUSE_END)
         lead, tail = plain[left:start], plain[end:right]
         if (
-            figure is None
-            or (start and plain[start - 1] in _BAD_BEFORE)
+            (start and plain[start - 1] in _BAD_BEFORE)
             or _BAD_TAIL.match(tail)
             or not _years_ok(plain[:start], year)
         ):
@@ -478,19 +505,23 @@ def _sentence(
         if hit is None:
             previous_phrase = None
             continue
-        phrase, topic = hit.phrase, TOPICS[hit.phrase.topic]
-        between = re.fullmatch(topic.filler, hit.between)
+        # Read only now, for a figure with a phrase (it was read first: every way out
+        # before here is the same as for a figure that cannot be read).
+        figure = _figure(m)
+        phrase, topic = hit.phrase, _TOPIC_PATTERNS[hit.phrase.topic]
+        between = topic.filler.fullmatch(hit.between)
         if (
-            between is None
+            figure is None
+            or between is None
             or phrase.kind != figure.kind
-            or re.search(topic.forbid, hit.before)
+            or topic.forbid.search(hit.before)
             or _NOT_THIS.search(hit.before + hit.between)
             or (phrase.not_after is not None and phrase.not_after.search(hit.before))
-            or (topic.elsewhere and re.search(topic.elsewhere, plain[:left]))
+            or (topic.elsewhere and topic.elsewhere.search(plain[:left]))
             or (
                 topic.context
-                and not re.search(topic.context, plain)
-                and not re.search(topic.context, paragraph.title)
+                and not topic.context.search(plain)
+                and not topic.context.search(paragraph.title)
             )
         ):
             previous_phrase = None
@@ -549,15 +580,15 @@ def _zeros(
             m = pattern.search(clause)
             if m is None:
                 continue
-            topic = TOPICS[topic_name]
+            topic = _TOPIC_PATTERNS[topic_name]
             before = clause[: m.start()]
             if (
                 _NOT_THIS.search(before)
-                or re.search(topic.forbid, before)
+                or topic.forbid.search(before)
                 or (
                     topic.context
-                    and not re.search(topic.context, plain)
-                    and not re.search(topic.context, paragraph.title)
+                    and not topic.context.search(plain)
+                    and not topic.context.search(paragraph.title)
                 )
             ):
                 continue
@@ -568,6 +599,29 @@ def _zeros(
             break
 
 
+#: :func:`_readings` made so far, by phrase name and row (a dozen at most).
+_READINGS: Final[dict[tuple[str, str | None], tuple[tuple[CellKey, ...], ...]]] = {}
+
+
+def _readings(phrase: Phrase, row: str | None) -> tuple[tuple[CellKey, ...], ...]:
+    """The phrase's readings with the document row put for its ``*``, made once each.
+
+    The keys are the cells' own key objects (:func:`own_key`): the same keys, looked up in
+    the audit's values at once.
+    """
+    made = _READINGS.get((phrase.name, row))
+    if made is None:
+        made = tuple(
+            tuple(
+                own_key(tuple(row or part if part == "*" else part for part in key))
+                for key in reading
+            )
+            for reading in phrase.readings
+        )
+        _READINGS[phrase.name, row] = made
+    return made
+
+
 def _compare(  # noqa: PLR0913, PLR0917 - the figure and everything needed to place it
     paragraph: Paragraph,
     sentence: str,
@@ -576,10 +630,7 @@ def _compare(  # noqa: PLR0913, PLR0917 - the figure and everything needed to pl
     row: str | None,
     values: Mapping[CellKey, Number],
 ) -> Finding | None:
-    readings = tuple(
-        tuple(tuple(row or part if part == "*" else part for part in key) for key in reading)
-        for reading in phrase.readings
-    )
+    readings = _readings(phrase, row)
     if phrase.unit != 1:
         figure = attrs.evolve(
             figure, value=figure.value / phrase.unit, quantum=figure.quantum / phrase.unit
