@@ -9,6 +9,7 @@ same findings on any narrative made of the words T-TEXT reads.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -424,6 +425,28 @@ def test_first_chars_of_every_phrase_are_known() -> None:
     assert narrative._first_chars(re.compile("(?i:a)b")) is None
 
 
+@contextlib.contextmanager
+def _every_phrase() -> Iterator[None]:
+    """``_keyword`` trying every phrase, as first written."""
+    with (
+        mock.patch.object(narrative, "_BY_FIRST", {}),
+        mock.patch.object(narrative, "_FIRSTS", frozenset()),
+        mock.patch.object(narrative, "_ALWAYS", tuple(range(len(PHRASES)))),
+    ):
+        yield
+
+
+def test_phrases_by_first_character() -> None:
+    assert narrative._ALWAYS == ()
+    for i, (phrase, starts) in enumerate(narrative._PHRASE_STARTS):
+        assert phrase is PHRASES[i]
+        assert starts == frozenset(c for c, found in narrative._BY_FIRST.items() if i in found)
+    assert narrative._dispatch([(PHRASES[0], None), (PHRASES[1], frozenset("ab"))]) == (
+        {"a": (1,), "b": (1,)},
+        (0,),
+    )
+
+
 _LEAD_TEXT = st.lists(
     st.one_of(_PIECES, _LEADS, st.sampled_from([p.keyword.pattern[:3] for p in PHRASES])),
     max_size=6,
@@ -433,8 +456,7 @@ _LEAD_TEXT = st.lists(
 @given(_LEAD_TEXT, _LEAD_TEXT)
 def test_keyword_finds_what_trying_every_phrase_finds(lead: str, tail: str) -> None:
     """The phrases passed over by their first characters would have had no match."""
-    every = tuple((phrase, None) for phrase in PHRASES)
-    with mock.patch.object(narrative, "_PHRASE_STARTS", every):
+    with _every_phrase():
         full = narrative._keyword(lead, tail)
     assert narrative._keyword(lead, tail) == full
 
@@ -477,7 +499,6 @@ def _first_sentence(  # noqa: C901 - the reference, as first written
     previous_row: str | None = None
     previous_phrase: Phrase | None = None
     figures = n._FIGURE.finditer(plain) if n._UNIT.search(plain) else ()
-    every = tuple((phrase, None) for phrase in PHRASES)
     for m in figures:
         figure = n._figure(m)
         start, end = m.span()
@@ -491,7 +512,7 @@ def _first_sentence(  # noqa: C901 - the reference, as first written
         ):
             previous_phrase = None
             continue
-        with mock.patch.object(n, "_PHRASE_STARTS", every):
+        with _every_phrase():
             hit = n._keyword(lead, tail)
         row: str | None = None
         if hit is None and previous_phrase is not None:

@@ -450,18 +450,37 @@ def _item_starts(op: object, av: Any) -> tuple[set[str] | None, bool]:  # noqa: 
 _PHRASE_STARTS: Final = tuple((phrase, _first_chars(phrase.keyword)) for phrase in PHRASES)
 
 
+def _dispatch(
+    starts: Sequence[tuple[Phrase, frozenset[str] | None]],
+) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The phrases (their places in ``starts``) by first character, and those always tried."""
+    by_first: dict[str, list[int]] = {}
+    always = []
+    for i, (_, chars) in enumerate(starts):
+        if chars is None:
+            always.append(i)
+        for char in chars or ():
+            by_first.setdefault(char, []).append(i)
+    return {char: tuple(found) for char, found in by_first.items()}, tuple(always)
+
+
+_BY_FIRST, _ALWAYS = _dispatch(_PHRASE_STARTS)
+_FIRSTS: Final = frozenset(_BY_FIRST)
+
+
 def _keyword(lead: str, tail: str) -> _Hit | None:
     """The phrase nearest before the figure (or, failing one, right after it).
 
     A phrase whose keyword begins with none of the characters of ``lead`` has no match in
-    it, so it is not looked for (a set of the lead's characters, one subset test a phrase,
-    instead of one search a phrase).
+    it, so it is not looked for: the phrases tried are those of the lead's characters
+    (``_BY_FIRST``), in their order in ``PHRASES``, instead of every phrase.
     """
     best: tuple[int, int, Phrase, re.Match[str]] | None = None
-    chars = set(lead)
-    for phrase, starts in _PHRASE_STARTS:
-        if starts is not None and starts.isdisjoint(chars):
-            continue
+    tried = set(_ALWAYS)
+    for char in _FIRSTS.intersection(lead):
+        tried.update(_BY_FIRST[char])
+    for i in sorted(tried):
+        phrase = PHRASES[i]
         for m in phrase.keyword.finditer(lead):
             rank = (m.end(), -m.start())
             if best is None or rank > (best[0], best[1]):
