@@ -1,7 +1,7 @@
 """Instructions a page to read and audit a web page, counted by callgrind (load does not move them).
 
 ``python benchmarks/bench_callgrind.py [--baseline COMMIT ...] [--modes all,read,blocks]``
-``[--no-tree] [--wall N [--rounds R]]``
+``[--no-tree] [--utf8] [--wall N [--rounds R]]``
 
 Five different pages of ``bench_read.py`` (GBK, about 270 KB each) are written to a
 temporary folder; each mode runs under ``valgrind --tool=callgrind`` with
@@ -13,6 +13,8 @@ commit's ``src`` (extracted with ``git archive``, first on ``PYTHONPATH``) the s
 the same pages, in the same run; ``--no-tree`` leaves out this tree's own ``src``.
 libxml2 seeds its hash tables at random: counts differ by a few tenths of a million.
 Needs ``valgrind`` (not a Python dependency; skipped with a message when missing).
+
+``--utf8`` measures the same pages in UTF-8 (re-encoded, their declaration ``charset=utf-8``).
 
 ``--wall N`` times instead of counting: N different pages (default 50), each source in a
 process of its own (three pages read first, then the best of five passes over all N, in ms
@@ -151,6 +153,7 @@ def main() -> None:
     parser.add_argument("--baseline", action="append", default=[], help="also this commit")
     parser.add_argument("--no-tree", action="store_true", help="only the baselines")
     parser.add_argument("--modes", default="all,read,blocks")
+    parser.add_argument("--utf8", action="store_true", help="the pages in UTF-8")
     parser.add_argument("--wall", type=int, metavar="N", help="time N pages instead")
     parser.add_argument("--rounds", type=int, default=3, help="with --wall: rounds")
     parser.add_argument("--run", nargs=3, help=argparse.SUPPRESS)
@@ -173,7 +176,10 @@ def main() -> None:
         pages = folder / "pages"
         pages.mkdir()
         count = _PAGES if args.wall is None else args.wall
-        for i, page in enumerate(bench_read._pages(count)):  # noqa: SLF001 - the same pages
+        for i, gbk in enumerate(bench_read._pages(count)):  # noqa: SLF001 - the same pages
+            page = gbk
+            if args.utf8:
+                page = gbk.decode("gbk").replace("charset=gbk", "charset=utf-8", 1).encode()
             (pages / f"p{i}.html").write_bytes(page)
         sources: list[tuple[str, Path | None]] = (
             [] if args.no_tree else [("this tree", ROOT / "src")]
