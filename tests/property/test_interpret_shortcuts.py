@@ -583,3 +583,131 @@ def test_the_narrative_step_is_for_paragraphs_without_a_role() -> None:
     assert "" not in _interpret.WRITER_STYLES
     assert _interpret._NARRATIVE >= _interpret._WIDGET_LENGTH > _interpret._HEADING_MAX
     assert _interpret.match_section("一、总体情况" + "。" * _interpret._HEADING_MAX) is None
+
+
+# --- remembered readings, headers and the statistical period -----------------------------
+
+
+def _first_reading(kind: str, text: str) -> tuple[object, bool]:
+    value = parse_signed(text) if kind == "signed" else parse_value(text)
+    if kind == "amount" and isinstance(value, int):
+        value = Decimal(value)
+    return value, value is None and is_blank(text)
+
+
+_CELL_TEXTS = st.one_of(
+    st.sampled_from(["0", "1", "1,234", "12.50", "12.50万元", "−3", "－3", "+2", "—", "/", "无"]),
+    st.text(alphabet="0123456789.,+-−－—/ 无元万", max_size=8),
+    st.text(max_size=300),
+)
+
+
+@given(kind=st.sampled_from(sorted(set(_interpret._CELL_KINDS.values()))), text=_CELL_TEXTS)
+def test_a_cells_reading_is_remembered_faithfully(kind: str, text: str) -> None:
+    first = _first_reading(kind, text)
+    for _ in range(2):
+        reading = _interpret._reading_remembered(kind, text)
+        assert reading == first
+        assert [type(v) for v in reading] == [type(v) for v in first]
+
+
+@given(
+    key=st.one_of(
+        st.sampled_from(_interpret._HEADERS).flatmap(
+            lambda h: st.tuples(st.integers(0, len(h)), st.integers(0, len(h))).map(
+                lambda ij: h[min(ij) : max(ij)]
+            )
+        ),
+        st.text(max_size=80),
+    )
+)
+def test_a_header_piece_is_found_as_first(key: str) -> None:
+    first = bool(key) and any(key in header for header in _interpret._HEADERS)
+    assert _interpret._is_header(key) == first
+    assert _interpret._is_header(key) == first  # remembered
+
+
+def _first_period(text: str) -> int | None:
+    match = _interpret._PERIOD.search(compact(text))
+    return int(match[1]) if match else None
+
+
+_PERIOD_PIECES = st.sampled_from(
+    [
+        "本报告所列数据的统计期限自",
+        "2023年1月1日",
+        "２０２３年１月１日",
+        "起",
+        "至",
+        "⾄",
+        "㉃",
+        "2023年12月31日",
+        "２０２３年１２月３１日",
+        "2024年12月31日",
+        "止",
+        "。",
+        "｡",
+        "，",
+        ",",
+        "“",
+        " ",
+        "\u3000",
+        "㋀",
+        "㋋",
+        "㏠",
+        "㏾",
+        "①",
+        "\u0301",
+        "\u3099",
+        "か",
+        "ｶ",
+        "\uff9e",
+        "가",
+        "\u11a8",
+        "1",
+        "2",
+        "3",
+        "年",
+        "月",
+        "日",
+    ]
+)
+
+
+@st.composite
+def _period_texts(draw: st.DrawFn) -> str:
+    """Texts around a statistical period's sentence, its characters in other forms."""
+    year = draw(st.sampled_from(["2023", "２０２３", "2022"]))
+    forms = {"至": ["至", "⾄", "㉃"], "1": ["1", "１", "①"], "年": ["年", "⾠"], "。": ["。", "｡"]}
+    sentence = f"{year}年1月1日{draw(st.sampled_from(['起', '']))}至{year}年12月31日"
+    out = []
+    for char in sentence:
+        out.append(draw(st.sampled_from(forms.get(char, [char]))))
+        if draw(st.integers(0, 9)) == 0:
+            out.append(draw(st.sampled_from([" ", "\u3000", "\u0301", "。", "，"])))
+    before = "".join(draw(st.lists(_PERIOD_PIECES, max_size=8)))
+    after = "".join(draw(st.lists(_PERIOD_PIECES, max_size=8)))
+    return before + "".join(out) + after
+
+
+@settings(max_examples=500)
+@given(text=st.one_of(st.lists(_PERIOD_PIECES, max_size=24).map("".join), _period_texts()))
+def test_the_statistical_period_is_found_as_first(text: str) -> None:
+    assert _interpret._period_year(text) == _first_period(text)
+
+
+def test_the_premises_of_the_period_by_sentences() -> None:
+    """NFKC of a text is that of its sentences joined by ``。``; only ⾄ and ㉃ make 至."""
+    import unicodedata  # noqa: PLC0415 - this test alone
+
+    stop = "\u3002"
+    assert unicodedata.combining(stop) == 0
+    assert unicodedata.normalize("NFKD", stop) == stop
+    makes_zhi = set()
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert stop not in unicodedata.decomposition(char), hex(code)  # composes with nothing
+        if "至" in unicodedata.normalize("NFKD", char):
+            makes_zhi.add(char)
+    assert makes_zhi == {"至", "⾄", "㉃"}
+    assert not set("“”‘’,，、") & set("0123456789年月日起至")  # what compact changes more

@@ -302,8 +302,20 @@ _APPEAL_KEYS: Final = tuple(
 )
 
 
+_HEADER_LONGEST: Final = max(map(len, _HEADERS))
+
+
 def _is_header(key: str) -> bool:
-    return bool(key) and any(key in header for header in _HEADERS)
+    """Whether ``key`` (a compact form) is a column header or a piece of one.
+
+    A key longer than every header is in none (so only short keys are remembered).
+    """
+    return 0 < len(key) <= _HEADER_LONGEST and _header_piece(key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _header_piece(key: str) -> bool:
+    return any(key in header for header in _HEADERS)
 
 
 #: The forms long enough for fuzzy matching, in row order, each with its character counts.
@@ -492,6 +504,18 @@ _TWO_TABLES: Final = (
 _CELL_KINDS: Final = {c.key: any_cell(c.key).kind for e in EDITIONS for c in cells_of(e)}
 
 
+def _reading(kind: str, text: str) -> tuple[int | Decimal | None, bool]:
+    """A cell's value and whether it is blank, from its kind and its text as printed."""
+    value = parse_signed(text) if kind == "signed" else parse_value(text)
+    if kind == "amount" and isinstance(value, int):
+        value = Decimal(value)
+    return value, value is None and is_blank(text)
+
+
+#: :func:`_reading` remembered (cell texts recur; numbers and ``Decimal`` are immutable).
+_reading_remembered: Final = functools.lru_cache(maxsize=8192)(_reading)
+
+
 class _Builder:
     """Collects cells, leftovers and findings while the blocks are interpreted."""
 
@@ -530,15 +554,11 @@ class _Builder:
             ranks[key] = rank
             text = cell.text
             kind = _CELL_KINDS[key]  # any_cell(key).kind (a KeyError alike for an unknown key)
-            value = parse_signed(text) if kind == "signed" else parse_value(text)
-            if kind == "amount" and isinstance(value, int):
-                value = Decimal(value)
+            value, blank = (
+                _reading_remembered(kind, text) if len(text) <= _CACHED else _reading(kind, text)
+            )
             held_cells[key] = PublishedCell(
-                key=key,
-                raw=text,
-                value=value,
-                blank=value is None and is_blank(text),
-                source=cell.source,
+                key=key, raw=text, value=value, blank=blank, source=cell.source
             )
 
     def _again(self, key: CellKey, held: PublishedCell, cell: TextCell, rank: _Rank) -> bool:
@@ -1667,9 +1687,11 @@ def _identity(
         texts += [*overview.opening, *(p for part in overview.parts[:2] for p in part.paragraphs)]
     period = next(
         (
-            int(m[1])
+            stated
             for t in texts[:20]
-            if _PERIOD_HINT.search(t) is not None and (m := _PERIOD.search(compact(t)))
+            if "月" in t  # both forms of the hint have it
+            and _PERIOD_HINT.search(t) is not None
+            and (stated := _period_year(t)) is not None
         ),
         None,
     )
@@ -1695,6 +1717,24 @@ def _identity(
             against=("落款", "the signature"),
         )
     return {"organ": organ, "year": year}
+
+
+def _period_year(text: str) -> int | None:
+    """The year of the statistical period ``text`` states: ``_PERIOD.search(compact(text))``.
+
+    Its sentences are looked at, only those with 至 (or ⾄ or ㉃, the characters whose NFKC
+    forms have 至), in their NFKC form without white space (``plain``). Equal, because:
+    ``compact`` differs from ``plain`` only by quotes and commas, none in ``_PERIOD``; a
+    match has 至 and cannot span a ``。``; and NFKC works on each side of a ``。`` alone (it
+    is a starter, its own NFKC form, and in no character's decomposition), so ``plain`` of
+    the text is that of its sentences joined by ``。``.
+    """
+    for sentence in text.split("。"):
+        if "至" in sentence or "⾄" in sentence or "㉃" in sentence:
+            match = _PERIOD.search(plain(sentence))
+            if match is not None:
+                return int(match[1])
+    return None
 
 
 def _same_organ(a: str, b: str) -> bool:
