@@ -1347,7 +1347,21 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     repeated: set[str] = set()
     tail: list[Para] = []
     fee_paras: list[Para] = []
+    narrative: list[Para] | None = None  # the open section's paragraphs, unless section 六
     for block in blocks:
+        if (
+            narrative is not None
+            and block.__class__ is Para
+            and block.style is None
+            and len(block.text) > _NARRATIVE
+            and not block.outside
+        ):
+            # A long paragraph without a style in a section (the narrative: nearly every
+            # block) is the section's: what the steps below find, at once. No style is no
+            # writer's role; it is no heading (longer than ``match_section`` looks at), no
+            # widget (longer than any) and no fee sentence (not section 六).
+            narrative.append(block)
+            continue
         if isinstance(block, Grid):
             if current is None and page.metadata_grid(block):
                 continue
@@ -1361,25 +1375,12 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
                     if text:
                         page.keep(Para(text=text, source=row[0].source, outside=True), "outside")
             continue
-        text = block.text
-        if (
-            block.style is None
-            and current is not None
-            and len(text) > _NARRATIVE
-            and not block.outside
-            and current.key != "other_matters"
-        ):
-            # A long paragraph without a style in a section (the narrative: nearly every
-            # block) is the section's: what the steps below find, at once. No style is no
-            # writer's role; it is no heading (longer than ``match_section`` looks at), no
-            # widget (longer than any) and no fee sentence (not section 六).
-            current.paras.append(block)
-            continue
         if block.outside:
             if block.style in WRITER_STYLES:
                 styled = True
             page.keep(block, "outside")
             continue
+        text = block.text
         style = WRITER_STYLES.get(block.style or "")
         if style is not None:
             styled = True
@@ -1404,6 +1405,7 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
                 out.loose(text, labels.SECTIONS[key].full, Place(path=f"$.{key}"))
             current = _SectionDraft(key=key, heading=text, source=block.source)
             drafts.append(current)
+            narrative = current.paras if key != "other_matters" else None
             continue
         if heading is not None:
             repeated.add(heading[0])

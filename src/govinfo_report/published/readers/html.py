@@ -122,10 +122,13 @@ def read_html(
         refuse_file_name(text, name or "<html>")
     name = name or "<html>"
     check_text(text, name)
+    # Perhaps a page this library wrote, with its data. Asked now, while the text just
+    # decoded is still in the processor's cache (after the walk it is read from memory again).
+    own = _own_html.DATA_ID in text
     blocks, identity = _own_html.take_colophon(html_blocks(text, name, utf8=utf8))
     record = interpret(blocks, source=name, fmt="html", identity=identity)
     data = None
-    if _own_html.DATA_ID in text:  # perhaps a page this library wrote, with its data
+    if own:
         data = _own_html.embedded_data(_parse(text, name, utf8))
     if data is not None:
         return _own_html.reconcile(record, data, identity)
