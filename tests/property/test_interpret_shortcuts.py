@@ -26,7 +26,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govinfo_report import labels
+from govinfo_report.cells import any_cell
 from govinfo_report.formats.docx.contract import FEES_SENTENCE
+from govinfo_report.model.report import EDITIONS
 from govinfo_report.published.readers import _interpret
 from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._normal import (
@@ -711,3 +713,18 @@ def test_the_premises_of_the_period_by_sentences() -> None:
             makes_zhi.add(char)
     assert makes_zhi == {"至", "⾄", "㉃"}
     assert not set("“”‘’,，、") & set("0123456789年月日起至")  # what compact changes more
+
+
+def test_the_interpreter_holds_the_cells_own_key_objects() -> None:
+    """Row keys, appeal keys, kinds and print order hold each cell's own key object."""
+    held = [
+        *(key for row in _interpret._ROWS for key in row.keys),
+        *(key for row in _interpret._ROWS for keys in row.spans for key in keys),
+        *(key for row in _interpret._ROWS_2019.values() for key in row.keys),
+        *_interpret._APPEAL_KEYS,
+        *_interpret._CELL_KINDS,
+        *(key for edition in EDITIONS for key in _interpret._print_order(edition)),
+    ]
+    assert held
+    for key in held:
+        assert key is any_cell(key).key, key

@@ -71,7 +71,7 @@ from govinfo_report.published.record import (
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from govinfo_report.published.readers._blocks import Block
 
@@ -81,18 +81,37 @@ _TYPO_RATIO: Final = 0.86
 _SHORT: Final = 4  # label texts shorter than this are matched only with their number
 
 
+def _own(keys: Iterable[CellKey]) -> tuple[CellKey, ...]:
+    """``keys`` as the key objects of their cells (:func:`any_cell`'s), each equal to its own.
+
+    A dict holding a cell's own object finds it by identity, without comparing the strings
+    of two tuples one by one (the cells' kinds here, the record's cells, the audit's values).
+    """
+    out = []
+    for key in keys:
+        try:
+            out.append(any_cell(key).key)
+        except KeyError:
+            out.append(key)
+    return tuple(out)
+
+
+def _own_spans(spans: Iterable[Iterable[CellKey]]) -> tuple[tuple[CellKey, ...], ...]:
+    return tuple(map(_own, spans))
+
+
 @attrs.frozen(kw_only=True)
 class _Row:
     """A row label of Table A or B: the cells it heads (empty for a label without cells)."""
 
     label: labels.Label
-    keys: tuple[CellKey, ...]
+    keys: tuple[CellKey, ...] = attrs.field(converter=_own)
     group: str | None = None  # the result group a sub-item or group label belongs to
     is_group: bool = False
     item: int | None = None  # a sub-item's position in its group
     #: A group label's cells by column: the group printed as one row (the 2019 layout of
     #: （六）其他处理) gives one figure per column for all its items.
-    spans: tuple[tuple[CellKey, ...], ...] = ()
+    spans: tuple[tuple[CellKey, ...], ...] = attrs.field(default=(), converter=_own_spans)
     #: How many values the row takes (a plain field: asked for every value cell).
     width: int = attrs.field(
         default=attrs.Factory(lambda row: len(row.keys) or len(row.spans), takes_self=True)
@@ -297,7 +316,7 @@ _EDITION_HEADERS: Final = {
 }
 _HEADER_EDITION: Final = {"header:2019": "2019", "header:2021": "2021"}
 _APPEAL_MARKS: Final = frozenset(compact(h) for h in labels.APPEAL_HEADERS.values())
-_APPEAL_KEYS: Final = tuple(
+_APPEAL_KEYS: Final = _own(
     ("appeals", group, column) for group in labels.APPEAL_GROUPS for column in labels.APPEAL_COLUMNS
 )
 
@@ -501,7 +520,9 @@ _TWO_TABLES: Final = (
 
 
 #: Each cell's kind by key, of every edition: ``any_cell(key).kind`` without the call.
-_CELL_KINDS: Final = {c.key: any_cell(c.key).kind for e in EDITIONS for c in cells_of(e)}
+_CELL_KINDS: Final = {
+    any_cell(c.key).key: any_cell(c.key).kind for e in EDITIONS for c in cells_of(e)
+}
 
 
 def _reading(kind: str, text: str) -> tuple[int | Decimal | None, bool]:
@@ -1477,7 +1498,7 @@ def _print_order(edition: str) -> tuple[CellKey, ...]:
     """Cells in print order: the edition's, then any of the other edition (tables mixed)."""
     first = cells_of(edition if edition in EDITIONS else DEFAULT_EDITION)
     return tuple(
-        dict.fromkeys([c.key for c in first] + [c.key for e in EDITIONS for c in cells_of(e)])
+        dict.fromkeys(_own([c.key for c in first] + [c.key for e in EDITIONS for c in cells_of(e)]))
     )
 
 
