@@ -38,6 +38,7 @@ from govinfo_report.published.readers._normal import (
     parse_signed,
     parse_value,
 )
+from govinfo_report.published.readers._page import is_sentence
 from govinfo_report.published.record import (
     PublishedCell,
     PublishedPart,
@@ -309,7 +310,7 @@ def _first_build(draft: _interpret._SectionDraft, styles: Mapping[str, str]) -> 
                 opening.append(text)
             continue
         close()
-        heading, title, first = _interpret.run_in(text, styled=kind == "heading2")
+        heading, title, first = _first_run_in(text, styled=kind == "heading2")
         part = (heading, title, para.source, [first] if first else [])
     close()
     return PublishedSection(
@@ -728,3 +729,35 @@ def test_the_interpreter_holds_the_cells_own_key_objects() -> None:
     assert held
     for key in held:
         assert key is any_cell(key).key, key
+
+
+# --- a part's sub-heading ----------------------------------------------------------------
+
+
+def _first_run_in(text: str, *, styled: bool = False) -> tuple[str, str, str]:
+    """``run_in`` as first written: the number's end found by a second pattern."""
+    match = _interpret._PART.match(text)
+    if match is None:
+        return text, text, ""
+    number_end = _interpret._NUMBER_PREFIX.match(text).end()  # type: ignore[union-attr]  # _PART matched
+    rest = match[2].strip()
+    if styled:
+        return text, text[number_end:], ""
+    end = _interpret._TITLE_END.search(rest)
+    if end is not None and end.start() <= _interpret._MAX_TITLE:
+        heading_end = match.start(2) + end.end()
+        return text[:heading_end].rstrip(), rest[: end.start()].strip(), rest[end.end() :].strip()
+    if len(rest) > _interpret._MAX_TITLE and is_sentence(rest):
+        return text[:number_end].strip(), "", rest
+    return text, rest, ""
+
+
+@settings(max_examples=500)
+@given(
+    text=st.one_of(
+        _PARA_TEXTS, st.text(alphabet="（()）一二三四十 \u3000\t。：:正文，", max_size=60)
+    ),
+    styled=st.booleans(),
+)
+def test_a_run_in_heading_is_split_as_first(text: str, styled: bool) -> None:  # noqa: FBT001
+    assert _interpret.run_in(text, styled=styled) == _first_run_in(text, styled=styled)

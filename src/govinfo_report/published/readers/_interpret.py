@@ -1217,8 +1217,8 @@ class _SectionDraft:
 
     def build(self, styles: Mapping[str, str]) -> PublishedSection:
         opening: list[str] = []
-        parts: list[PublishedPart] = []
-        part: tuple[str, str, Source, list[str]] | None = None
+        # the parts as found: heading, title, source and paragraphs (filled while open)
+        parts: list[tuple[str, str, Source, list[str]]] = []
         paras = self.paras
         # A plain paragraph (no style, when no style means no role, and not starting as a
         # part's sub-heading can: ``_PART`` cannot match it) goes to the open part, else to
@@ -1234,16 +1234,6 @@ class _SectionDraft:
             others = list(range(len(paras)))
         plain = opening  # where a plain paragraph goes: the opening, then the open part
         start = 0
-
-        def close() -> None:
-            if part is not None:
-                heading, title, source, paragraphs = part
-                parts.append(
-                    PublishedPart(
-                        heading=heading, title=title, paragraphs=tuple(paragraphs), source=source
-                    )
-                )
-
         for at in others:
             plain.extend(map(_TEXT_OF, paras[start:at]))
             start = at + 1
@@ -1257,24 +1247,26 @@ class _SectionDraft:
                 kind = "body"
             if kind == "body" or match is None:
                 if kind == "heading2" and match is None:
-                    close()
-                    part = (text, text, para.source, [])
-                    plain = part[3]
+                    plain = []
+                    parts.append((text, text, para.source, plain))
                 else:
-                    plain.append(text)  # part[3] of the open part, else the opening
+                    plain.append(text)  # the open part's paragraphs, else the opening
                 continue
-            close()
-            heading, title, first = run_in(text, styled=kind == "heading2")
-            part = (heading, title, para.source, [first] if first else [])
-            plain = part[3]
+            heading, title, first = _run_in(text, match, styled=kind == "heading2")
+            plain = [first] if first else []
+            parts.append((heading, title, para.source, plain))
         plain.extend(map(_TEXT_OF, paras[start:]))
-        close()
         return PublishedSection(
             key=self.key,
             heading=self.heading,
             source=self.source,
             opening=tuple(opening),
-            parts=tuple(parts),
+            parts=tuple(
+                [
+                    PublishedPart(heading=h, title=t, paragraphs=tuple(p), source=s)
+                    for h, t, s, p in parts
+                ]
+            ),
         )
 
 
@@ -1295,7 +1287,14 @@ def run_in(text: str, *, styled: bool = False) -> tuple[str, str, str]:
     match = _PART.match(text)
     if match is None:
         return text, text, ""
-    number_end = _NUMBER_PREFIX.match(text).end()  # type: ignore[union-attr]  # _PART matched
+    return _run_in(text, match, styled=styled)
+
+
+def _run_in(text: str, match: re.Match[str], *, styled: bool) -> tuple[str, str, str]:
+    """:func:`run_in` of ``text``, which ``_PART`` matched as ``match``."""
+    # What _NUMBER_PREFIX matches ends after the closing bracket, one character after the
+    # numerals (the longest run, followed by a bracket, as _PART matched it).
+    number_end = match.end(1) + 1
     rest = match[2].strip()
     if styled:
         return text, text[number_end:], ""
@@ -1485,7 +1484,10 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
         source=source,
         format=fmt,
         sections=tuple(sections),
-        cells=tuple([cells[key] for key in _print_order(str(fields["edition"])) if key in cells]),
+        # in print order; a key the record lacks gives None (no cell is None): one look each
+        cells=tuple(
+            [c for c in map(cells.get, _print_order(str(fields["edition"]))) if c is not None]
+        ),
         combined=tuple(out.combined),
         unread=tuple(out.unread),
         findings=tuple(out.findings),
