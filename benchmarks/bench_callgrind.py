@@ -33,13 +33,17 @@ import tarfile
 import tempfile
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 ROOT = Path(__file__).parents[1]
 _PAGES = 5
 
 
-def _run(pages: Path, n: int, mode: str) -> None:
-    """The measured program: read (and audit) the first ``n`` pages of ``pages``."""
+def _step(mode: str) -> Callable[[bytes], object]:
+    """What is measured on one page in ``mode``: read and audit, read, or decode and walk."""
     from govinfo_report.published.audit import audit  # noqa: PLC0415 - the code measured
     from govinfo_report.published.readers import read_html  # noqa: PLC0415
     from govinfo_report.published.readers._decode import (  # noqa: PLC0415
@@ -48,40 +52,28 @@ def _run(pages: Path, n: int, mode: str) -> None:
     )
     from govinfo_report.published.readers.html import html_blocks  # noqa: PLC0415
 
-    data = [(pages / f"p{i}.html").read_bytes() for i in range(n)]
-    for page in data:
-        if mode == "all":
-            audit(read_html(page))
-        elif mode == "read":
-            read_html(page)
-        else:
-            text, codec = decode_utf8(page, markup=True)
-            html_blocks(text, "<html>", utf8=page if codec == STRICT_UTF8 else None)
+    def blocks(page: bytes) -> object:
+        text, codec = decode_utf8(page, markup=True)
+        return html_blocks(text, "<html>", utf8=page if codec == STRICT_UTF8 else None)
+
+    if mode == "all":
+        return lambda page: audit(read_html(page))
+    return read_html if mode == "read" else blocks
+
+
+def _run(pages: Path, n: int, mode: str) -> None:
+    """The measured program: read (and audit) the first ``n`` pages of ``pages``."""
+    one = _step(mode)
+    for page in [(pages / f"p{i}.html").read_bytes() for i in range(n)]:
+        one(page)
 
 
 def _time(pages: Path, n: int, mode: str) -> None:
     """The timed program: the best of five passes over the ``n`` pages, ms a page."""
     import time  # noqa: PLC0415 - only here
 
-    from govinfo_report.published.audit import audit  # noqa: PLC0415 - the code measured
-    from govinfo_report.published.readers import read_html  # noqa: PLC0415
-    from govinfo_report.published.readers._decode import (  # noqa: PLC0415
-        STRICT_UTF8,
-        decode_utf8,
-    )
-    from govinfo_report.published.readers.html import html_blocks  # noqa: PLC0415
-
+    one = _step(mode)
     data = [(pages / f"p{i}.html").read_bytes() for i in range(n)]
-
-    def one(page: bytes) -> None:
-        if mode == "all":
-            audit(read_html(page))
-        elif mode == "read":
-            read_html(page)
-        else:
-            text, codec = decode_utf8(page, markup=True)
-            html_blocks(text, "<html>", utf8=page if codec == STRICT_UTF8 else None)
-
     for page in data[:3]:
         one(page)
     best = float("inf")
