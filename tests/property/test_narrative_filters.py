@@ -178,7 +178,9 @@ def _unfiltered(
         return check_narrative(paragraphs, values, year=year)
 
 
-@given(
+#: A narrative of up to four texts, the figures of the cells T-TEXT reads, the year and a
+#: part's title: what the tests below draw.
+_NARRATIVE_CASES = (
     st.lists(
         st.one_of(_SENTENCES, _TEXTS, st.lists(_PIECES, max_size=25).map("".join)),
         min_size=1,
@@ -188,11 +190,20 @@ def _unfiltered(
     st.sampled_from([2023, 2022, None]),
     st.sampled_from(["", "依申请公开", "行政复议"]),
 )
+
+
+def _values(numbers: list[int]) -> dict[CellKey, int | Decimal]:
+    """The cells' values for the drawn ``numbers`` (the fee collected from the first)."""
+    values: dict[CellKey, int | Decimal] = dict(zip(_KEYS, numbers, strict=True))
+    values[("other_matters", "fees", "collected")] = Decimal(numbers[0])
+    return values
+
+
+@given(*_NARRATIVE_CASES)
 def test_filtered_reading_finds_what_the_full_reading_finds(
     texts: list[str], numbers: list[int], year: int | None, title: str
 ) -> None:
-    values: dict[CellKey, int | Decimal] = dict(zip(_KEYS, numbers, strict=True))
-    values[("other_matters", "fees", "collected")] = Decimal(numbers[0])
+    values = _values(numbers)
     paragraphs = [
         Paragraph(
             path=f"$.overview.parts[0].paragraphs[{i}]", section="overview", text=t, title=title
@@ -562,21 +573,11 @@ def _first_sentence(  # noqa: C901 - the reference, as first written
     yield from n._zeros(paragraph, sentence, plain, values, year)
 
 
-@given(
-    st.lists(
-        st.one_of(_SENTENCES, _TEXTS, st.lists(_PIECES, max_size=25).map("".join)),
-        min_size=1,
-        max_size=4,
-    ),
-    st.lists(st.integers(0, 2), min_size=len(_KEYS), max_size=len(_KEYS)),
-    st.sampled_from([2023, 2022, None]),
-    st.sampled_from(["", "依申请公开", "行政复议"]),
-)
+@given(*_NARRATIVE_CASES)
 def test_sentences_read_as_first_written(
     texts: list[str], numbers: list[int], year: int | None, title: str
 ) -> None:
-    values: dict[CellKey, int | Decimal] = dict(zip(_KEYS, numbers, strict=True))
-    values[("other_matters", "fees", "collected")] = Decimal(numbers[0])
+    values = _values(numbers)
     paragraphs = [
         Paragraph(path=f"$.preface[{i}]", section="preface", text=t, title=title)
         for i, t in enumerate(texts)
