@@ -15,7 +15,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo_report.published.readers.html import may_hide
+from govinfo_report.published.readers._own_html import DATA_ID
+from govinfo_report.published.readers.html import may_hide, squeeze
 
 _FIRST = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|\bhidden\b"
@@ -64,7 +65,7 @@ def _answers(text: str) -> set[bool]:
         utf8 = text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: no bytes
         return {may_hide(text)}
-    return {may_hide(text), may_hide(text, utf8)}
+    return {may_hide(text), may_hide(text, utf8), may_hide(text, squeezed=squeeze(utf8))}
 
 
 def _mixed_case(word: str, flips: list[bool]) -> str:
@@ -105,3 +106,39 @@ def test_every_white_space_between_the_words() -> None:
         for text in (f"display{c}:{c}none", f"font-size{c}{c}:0", f"HEIGHT:{c}0", f"x{c}hidden"):
             assert _answers(text) == {True}, repr(text)
         assert _answers(f"font-size:{c}5pt") == {False}
+
+
+# The squeezed page's other uses in read_html: the count of < bounding the page's elements,
+# and the search for this library's data id.
+
+_AROUND = st.sampled_from(["<", "<p>", "<?xml?>", "\x00", "中", "\u0130", " ", "\u3000", "A", "-"])
+
+
+@given(st.lists(st.one_of(_AROUND, st.text(max_size=4)), max_size=30))
+def test_the_squeezed_page_has_every_opening(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    try:
+        utf8 = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: the page is not squeezed
+        return
+    assert squeeze(utf8).count(b"<") == text.count("<") == utf8.count(b"<")
+
+
+@given(
+    st.lists(st.one_of(_AROUND, st.text(max_size=4)), max_size=12),
+    st.lists(st.one_of(_AROUND, st.text(max_size=4)), max_size=12),
+    st.booleans(),
+)
+def test_the_data_id_is_found_in_the_squeezed_page(
+    before: list[str],
+    after: list[str],
+    with_id: bool,  # noqa: FBT001 - drawn by hypothesis
+) -> None:
+    """Wherever the page has the id, the squeezed page has it (the text is then asked)."""
+    text = "".join(before) + (DATA_ID if with_id else "") + "".join(after)
+    try:
+        utf8 = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return
+    if DATA_ID in text:
+        assert DATA_ID.encode() in squeeze(utf8)

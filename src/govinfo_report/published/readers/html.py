@@ -122,10 +122,14 @@ def read_html(
         refuse_file_name(text, name or "<html>")
     name = name or "<html>"
     check_text(text, name)
-    # Perhaps a page this library wrote, with its data. Asked now, while the text just
-    # decoded is still in the processor's cache (after the walk it is read from memory again).
-    own = _own_html.DATA_ID in text
-    blocks, identity = _own_html.take_colophon(html_blocks(text, name, utf8=utf8))
+    utf8 = _utf8(text) if utf8 is None else utf8
+    squeezed = None if utf8 is None else squeeze(utf8)
+    # Perhaps a page this library wrote, with its data: the id is looked for in the squeezed
+    # page (a third of the page's length), and only where it is there, in the text.
+    own = (squeezed is None or _DATA_ID in squeezed) and _own_html.DATA_ID in text
+    blocks, identity = _own_html.take_colophon(
+        html_blocks(text, name, utf8=utf8, squeezed=squeezed)
+    )
     record = interpret(blocks, source=name, fmt="html", identity=identity)
     data = None
     if own:
@@ -150,8 +154,14 @@ def _html_parser(encoding: str | None = None) -> etree.HTMLParser:
     )
 
 
-def _parse(text: str, name: str, utf8: bytes | None = None) -> etree._Element:
-    """The page's root element; ``utf8``, when given, is ``text`` encoded in UTF-8."""
+def _parse(
+    text: str, name: str, utf8: bytes | None = None, *, openings: int | None = None
+) -> etree._Element:
+    """The page's root element; ``utf8``, when given, is ``text`` encoded in UTF-8.
+
+    ``openings``, when given, is at least the number of ``<`` in ``text`` (counted on the
+    squeezed page, shorter: see :func:`check_elements`).
+    """
     declared = _XML_DECL.match(text)
     if declared is not None:
         text, utf8 = text[declared.end() :], None
@@ -184,7 +194,8 @@ def _parse(text: str, name: str, utf8: bytes | None = None) -> etree._Element:
             "the page is nested too deeply (more than 255 levels, such as unclosed tags); "
             "it cannot be read whole",
         )
-    openings = source.count(b"<") if isinstance(source, bytes) else source.count("<")
+    if openings is None:
+        openings = source.count(b"<") if isinstance(source, bytes) else source.count("<")
     check_elements(root, name, openings=openings)
     return root
 
@@ -260,20 +271,39 @@ _SQUEEZE: Final = bytes.maketrans(
     b"abcdefghijklmnopqrstuvwxyz" + b"\x01" * len(_OTHER_FOLD_LEADS),
 )
 _SQUEEZE_DROPPED: Final = bytes(b for b in _DROPPED if bytes((b,)) not in _OTHER_FOLD_LEADS)
+#: This library's data id as it is in the squeezed page (:func:`read_html`).
+_DATA_ID: Final = _own_html.DATA_ID.encode("ascii")
 
 
-def may_hide(text: str, utf8: bytes | None = None) -> bool:
+def squeeze(utf8: bytes) -> bytes:
+    r"""A page's UTF-8 bytes squeezed for the quick tests of :func:`read_html`.
+
+    ASCII letters lowered, the lead bytes of ``İ``, ``ı`` and ``ſ`` as ``\x01``, white space
+    and every other non-ASCII byte dropped, in one ``bytes.translate`` (a third of the page's
+    length). What it keeps as it is, it keeps in order, so an ASCII word without white space
+    or upper-case letters (this library's data id) is in the squeezed page wherever it is in
+    the page, and the squeezed page has every ``<`` of the page.
+    """
+    return utf8.translate(_SQUEEZE, _SQUEEZE_DROPPED)
+
+
+def may_hide(text: str, utf8: bytes | None = None, *, squeezed: bytes | None = None) -> bool:
     """Whether ``text`` (a page) may hide elements: ``_HIDING.search(text) is not None``.
 
-    ``utf8``, when given, is ``text`` encoded in UTF-8.
+    ``utf8``, when given, is ``text`` encoded in UTF-8; ``squeezed``, when given, is
+    :func:`squeeze` of it.
     """
-    if utf8 is not None:
-        # The lead bytes of İ, ı and ſ become \x01 in the squeezed page, so that one search
-        # there (in text just written, still in the processor's cache) replaces two over the
-        # whole page; a \x01 of the page's own sends it the long way too.
-        squeezed = utf8.translate(_SQUEEZE, _SQUEEZE_DROPPED)
-        if b"\x01" not in squeezed and not any(word in squeezed for word in _HIDING_WORDS):
-            return False
+    if squeezed is None and utf8 is not None:
+        squeezed = squeeze(utf8)
+    # The lead bytes of İ, ı and ſ become \x01 in the squeezed page, so that one search
+    # there (in text just written, still in the processor's cache) replaces two over the
+    # whole page; a \x01 of the page's own sends it the long way too.
+    if (
+        squeezed is not None
+        and b"\x01" not in squeezed
+        and not any(word in squeezed for word in _HIDING_WORDS)
+    ):
+        return False
     if any(c in text for c in _OTHER_FOLDS):
         return _HIDING.search(text) is not None
     lowered = text.lower()
@@ -609,15 +639,22 @@ def _utf8(text: str) -> bytes | None:
         return None
 
 
-def html_blocks(text: str, name: str = "<html>", *, utf8: bytes | None = None) -> list[Block]:
+def html_blocks(
+    text: str, name: str = "<html>", *, utf8: bytes | None = None, squeezed: bytes | None = None
+) -> list[Block]:
     """The paragraphs and tables of the report's article on the page.
 
-    ``utf8``, when given, is ``text`` encoded in UTF-8 (the page's own bytes).
+    ``utf8``, when given, is ``text`` encoded in UTF-8 (the page's own bytes); ``squeezed``,
+    when given, is :func:`squeeze` of it.
     """
     utf8 = _utf8(text) if utf8 is None else utf8
-    root = _parse(text, name, utf8)
+    if squeezed is None and utf8 is not None:
+        squeezed = squeeze(utf8)
+    # The squeezed page has the page's every < (and is a third of its length to count them).
+    openings = None if squeezed is None else squeezed.count(b"<")
+    root = _parse(text, name, utf8, openings=openings)
     walker = _Walker(name)
-    walker.hiding = may_hide(text, utf8)  # whether the page may hide elements
+    walker.hiding = may_hide(text, utf8, squeezed=squeezed)  # whether the page may hide
     if hide_by_style_sheets(root, name):  # marks what its <style> rules hide ``hidden``
         walker.hiding = True
     if not walker.hiding and _KELVIN not in text:
