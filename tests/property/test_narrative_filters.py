@@ -585,3 +585,34 @@ def test_sentences_read_as_first_written(
     found = check_narrative(paragraphs, values, year=year)
     with mock.patch.object(narrative, "_sentence", _first_sentence):
         assert found == check_narrative(paragraphs, values, year=year)
+
+
+#: The figure pattern as first written: the number's three forms one after another.
+_FIGURE_FIRST = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?P<cn>[" + narrative._CN_DIGITS + r"]+))"
+    r"\s*(?P<mult>万|亿)?\s*(?P<unit>件|宗|起|个|份|部|元)"
+)
+_FIGURE_PIECES = st.sampled_from(
+    [
+        *"0123456789٣０,.，．  万亿件宗起个份部元次多年第",
+        *narrative._CN_DIGITS,
+        "1,240",
+        "12,34",
+        "3.",
+        ".5",
+    ]
+)
+
+
+def _figures(pattern: re.Pattern[str], text: str) -> list[tuple[object, ...]]:
+    return [
+        (m.span(), m["num"], m["cn"] is not None, m["mult"], m["unit"], m.group())
+        for m in pattern.finditer(text)
+    ]
+
+
+@given(st.lists(st.one_of(_FIGURE_PIECES, st.text(max_size=2)), max_size=40))
+def test_figures_are_found_as_first(pieces: list[str]) -> None:
+    """The figure pattern that begins with a class finds what the first one found."""
+    text = "".join(pieces)
+    assert _figures(narrative._FIGURE, text) == _figures(_FIGURE_FIRST, text)
