@@ -393,3 +393,31 @@ def test_blocks_inside_by_span_as_by_ancestry(pieces: list[str]) -> None:
     for article in [*walker.spans, root, *(el for _, el in pairs)]:
         inside = reader._within(article)
         assert reader._inside_each(pairs, article, walker.spans) == [inside(el) for _, el in pairs]
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), min_size=1, max_size=60))
+def test_structured_is_not_inline_only(pieces: list[str]) -> None:
+    """Every element but a cell is marked exactly when ``_inline_only`` says it is not."""
+    page = "".join(pieces).replace("\ud800", "").replace("\x00", "")
+    if reader._KELVIN in page:  # walked the first way (see _KELVIN)
+        return
+    try:
+        root = reader._parse(page, "<html>")
+    except ReadError:
+        return
+    structured = reader._structured(root)
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag not in reader._CELLS:
+            assert (el in structured) == (not reader._inline_only(el)), el.tag
+
+
+def test_cells_inside_and_around_tables_walk_as_before() -> None:
+    """Layout tables (a table in a cell), cells astray and cells in cells: as first walked."""
+    for page in (
+        "<table><tr><td><p>a</p><table><tr><td>规章</td><td>1</td></tr></table></td></tr></table>",
+        "<div><td><p>a</p><p>b</p></td><th>c<div>d</div></th></div>",
+        "<table><tr><td><td><p>x</p></td></td></tr></table><p>y</p>",
+        "<table><tr><td>a<table><tr><td><div><p>b</p></div></td></tr></table></td></tr></table>",
+        "<body><td>only text <b>and bold</b></td><td><span>s</span><p>p</p></td></body>",
+    ):
+        assert _blocks(page) == _reference_blocks(page), page

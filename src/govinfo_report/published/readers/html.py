@@ -596,7 +596,7 @@ class _Walker:
             if tag in _OPENS:
                 if tag != "table" and (
                     el not in structured
-                    if structured is not None
+                    if structured is not None and tag not in _CELLS
                     else _inline_only(el, hiding=hiding)
                 ):
                     # Only text and inline markup inside (a Word paragraph): its text at
@@ -704,19 +704,34 @@ _STRUCTURE_TAGS: Final[tuple[str | Callable[..., etree._Element], ...]] = (
 )
 
 
+#: Table cells: the walk asks :func:`_inline_only` of a cell, not :func:`_structured`.
+_CELLS: Final = frozenset({"td", "th"})
+
+
 def _structured(root: etree._Element) -> set[etree._Element]:
     """The elements of ``root`` that are not inline-only (``_inline_only`` false, not hiding).
 
+    Table cells (``_CELLS``) are left out: the walk asks :func:`_inline_only` of a cell. It
+    meets cells only outside innermost tables (a layout table, a cell astray), rarely, while
+    a Word table's every cell holds a paragraph: marking them, a Python object kept alive a
+    cell, cost more than the answers save (and as many more objects for the garbage
+    collector to look at while the page is read).
+
     One pass over what counts as structure (blocks, tables, skipped elements, comments...),
     marking the ancestors of each: instead of looking through each block element's
-    descendants (a Python object for every one). libxml2's HTML parser gives tag names in
-    lower case (ASCII), so the names of ``_STRUCTURE`` find every element ``_tag`` puts
-    there (but see ``_KELVIN``); tests/readers/test_html_walk.py proves it equal on any
-    markup. The elements are kept alive by the set, so the walk meets the same objects.
+    descendants (a Python object for every one). What is inside a cell marks nothing: an
+    element above the cell is marked by the cell itself (``td`` and ``th`` are structure),
+    or by a cell above it. libxml2's HTML parser gives tag names in lower case (ASCII), so
+    the names of ``_STRUCTURE`` find every element ``_tag`` puts there (but see
+    ``_KELVIN``); tests/readers/test_html_walk.py proves it equal to ``_inline_only`` on
+    any markup. The elements are kept alive by the set, so the walk meets the same objects.
     """
     out: set[etree._Element] = set()
+    cells = _CELLS
     for el in root.iter(*_STRUCTURE_TAGS):
         node = el.getparent()
+        if node is None or node in out or node.tag in cells:
+            continue
         while node is not None and node not in out:
             out.add(node)
             node = node.getparent()
