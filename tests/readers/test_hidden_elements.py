@@ -1,0 +1,179 @@
+# ruff: noqa: SLF001 - compares the reader with its own first way
+"""The hidden elements found at once are those found by asking each element.
+
+A page that may hide elements was first walked asking :func:`is_hidden` of every element
+(and looking through each block's descendants for a hidden one). :func:`hidden_elements`
+finds them at once: the elements with a ``hidden`` or ``aria-hidden`` attribute, and the
+styled elements whose style, in lower case, has a declaration that may hide. Both must give
+the same set, and the walk with the set the same blocks, on any markup: styles in any case,
+with any white space, with ``İ``, ``ı``, ``ſ`` and the Kelvin sign, written with character
+references, zero sizes and fonts, style sheets, hidden cells, rows and tables.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from unittest import mock
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govinfo_report.errors import ReadError
+from govinfo_report.published.readers import html as reader
+from govinfo_report.published.readers._css import hide_by_style_sheets
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from govinfo_report.published.readers._blocks import Block
+
+_STYLES = [
+    "display:none",
+    "DISPLAY : NONE",
+    "Display:\u3000None",
+    "display:\xa0none",
+    "di\u017fplay:none",
+    "d\u0130splay:none",
+    "d\u0131splay:none",
+    "display&#58;none",
+    "visibility:hidden",
+    "VISIBILITY:Collapse",
+    "visibility:visible",
+    "mso-hide:all",
+    "MSO-HIDE : ALL",
+    "font-size:0",
+    "font-size:0px",
+    "font-size: 0pt !important",
+    "font-size:10.5pt",
+    "font-size:0.5em",
+    "width:0;height:0",
+    "HEIGHT:0px; width : 0",
+    "height:0",
+    "line-height:28.0pt",
+    "margin:0cm",
+    "overflow:hidden",
+    "color:red",
+    "",
+]
+_ATTRIBUTES = st.one_of(
+    st.sampled_from(_STYLES).map(lambda style: f" style='{style}'"),
+    st.sampled_from(
+        [
+            "",
+            " hidden",
+            " HIDDEN",
+            " aria-hidden=true",
+            " aria-hidden=' TRUE '",
+            " aria-hidden=false",
+            " type=hidden",
+            " class=hidden",
+        ]
+    ),
+)
+_TAGS = st.sampled_from(["p", "div", "span", "td", "tr", "table", "b", "li", "h2", "o:p"])
+_TEXT = st.sampled_from(["规章", "1", "二、主动公开政府信息情况", "本年新收", "行政复议", " ", "x"])
+
+
+@st.composite
+def _element(draw: st.DrawFn) -> str:
+    tag = draw(_TAGS)
+    attributes = "".join(draw(st.lists(_ATTRIBUTES, max_size=2)))
+    return draw(st.sampled_from([f"<{tag}{attributes}>", f"</{tag}>"]))
+
+
+_PIECES = st.one_of(
+    _element(),
+    _TEXT,
+    st.sampled_from(
+        [
+            "<style>.ad{display:none} #x > td {visibility:hidden} p.h {DISPLAY:none}</style>",
+            "<p class=ad>decoy</p>",
+            "<table><tr id=x><td>规章</td><td>1</td></tr></table>",
+            "<input type=hidden name=webid value=1>",
+            "<style>.box{overflow:hidden}</style>",
+            "<table><tr><td style='display:none'>规章</td><td>3</td></tr></table>",
+            "<table><tr hidden><td>规章</td><td>4</td></tr><tr><td>5</td></tr></table>",
+            "<div><p>a<span style='font-size:0'>b</span>c</p></div>",
+            "<bloc\u212aquote style='display:none'>k</bloc\u212aquote>",
+            "<!-- 规章 -->",
+            "<script>var s = 'display:none';</script>",
+        ]
+    ),
+    st.text(max_size=4),
+)
+
+
+def _root(pieces: list[str]) -> etree._Element | None:
+    page = "".join(pieces).replace("\ud800", "").replace("\x00", "")
+    try:
+        root = reader._parse(page, "<html>")
+    except ReadError:
+        return None
+    hide_by_style_sheets(root, "<html>")
+    return root
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=40))
+def test_hidden_elements_are_those_is_hidden_names(pieces: list[str]) -> None:
+    root = _root(pieces)
+    if root is None:
+        return
+    asked = {el for el in root.iter() if isinstance(el.tag, str) and reader.is_hidden(el)}
+    assert reader.hidden_elements(root) == asked
+    if not any(el.get("hidden") is not None or el.get("aria-hidden") is not None for el in asked):
+        assert reader.hidden_elements(root, attributes=False) == asked
+
+
+def _first_walker(
+    root: etree._Element,
+    text: str,
+    name: str,
+    *,
+    may: bool,
+    squeezed: bytes | None = None,  # noqa: ARG001 - the first way had no use for it
+) -> reader._Walker:
+    """The walker as first set up: a page that may hide asks each element."""
+    walker = reader._Walker(name)
+    walker.hiding = may
+    if hide_by_style_sheets(root, name):
+        walker.hiding = True
+    if not walker.hiding and reader._KELVIN not in text:
+        walker.structured = reader._structured(root)
+    return walker
+
+
+def _blocks(page: str) -> list[Block] | str:
+    try:
+        return reader.html_blocks(page)
+    except ReadError as exc:
+        return f"error: {exc}"
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=40))
+def test_pages_that_may_hide_walk_as_first(pieces: list[str]) -> None:
+    page = "<html><body>" + "".join(pieces)
+    found = _blocks(page)
+    with mock.patch.object(reader, "_walker", _first_walker):
+        first = _blocks(page)
+    assert found == first
+
+
+def test_a_site_page_with_hidden_inputs_reads_its_hidden_cells_as_before() -> None:
+    page = (
+        "<html><head><style>.nav{overflow:hidden}.pop{display:none}</style></head><body>"
+        "<form><input type=hidden name=webid value=3></form><div class=pop>弹窗 规章 9</div>"
+        "<div class=article><h1>某局2023年政府信息公开工作年度报告</h1>"
+        "<p>二、主动公开政府信息情况</p><table><tr><td>规章</td><td>2</td>"
+        "<td style='DISPLAY : none'>7</td><td>5</td></tr>"
+        "<tr style='visibility:hidden'><td>规范性文件</td><td>8</td></tr></table></div>"
+        "</body></html>"
+    )
+    assert reader.may_hide(page)
+    found = _blocks(page)
+    with mock.patch.object(reader, "_walker", _first_walker):
+        assert found == _blocks(page)
+    assert isinstance(found, list)
+    texts = [c.text for b in found if hasattr(b, "rows") for row in b.rows for c in row]
+    assert "7" not in texts
+    assert "8" not in texts
+    assert "弹窗 规章 9" not in [getattr(b, "text", None) for b in found]
