@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo_report.errors import ReadError
+from govinfo_report.published.readers import _css as css_module
 from govinfo_report.published.readers import html as reader
 from govinfo_report.published.readers._css import hide_by_style_sheets
 
@@ -177,3 +178,67 @@ def test_a_site_page_with_hidden_inputs_reads_its_hidden_cells_as_before() -> No
     assert "7" not in texts
     assert "8" not in texts
     assert "弹窗 规章 9" not in [getattr(b, "text", None) for b in found]
+
+
+# Style sheets: the elements a rule is keyed to, found by XPath, as asking every element.
+
+_SELECTORS = st.sampled_from(
+    [
+        *("p", "div", "td", "li", "span", "*", ".a", ".B", "p.a", "#x", "#X", "div > p"),
+        *("div .a", "tr td", ".a.b", "bloc\u212aquote", "P", "table#x td", ".\u0130", "o:p"),
+        *("blockquote", "li.a", "#x.a"),
+    ]
+)
+_DECLARATIONS = st.sampled_from(
+    ["display:none", "display:block", "visibility:hidden", "visibility:visible", "color:red"]
+)
+_MARKED = st.sampled_from(
+    [
+        "<p class=a>",
+        "<p class='A b'>",
+        "<div class=B>",
+        "<div id=x>",
+        "<span id=X class=a>",
+        "<li class=' a '>",
+        "<td class=a>",
+        "<table id=x><tr><td>规章</td><td>1</td></tr></table>",
+        "<bloc\u212aquote>k</bloc\u212aquote>",
+        "<p class=\u0130>",
+        "<p class=\u0131>",
+        "<p id=''>",
+        "</p>",
+        "</div>",
+        "<ul><li>",
+        "text",
+    ]
+)
+
+
+@st.composite
+def _sheet_page(draw: st.DrawFn) -> str:
+    rules = draw(
+        st.lists(st.tuples(st.lists(_SELECTORS, min_size=1, max_size=2), _DECLARATIONS), max_size=4)
+    )
+    css = "".join(f"{', '.join(selectors)} {{{declaration}}}" for selectors, declaration in rules)
+    body = "".join(draw(st.lists(_MARKED, max_size=20)))
+    return f"<html><head><style>{css}</style></head><body>{body}</body></html>"
+
+
+def _marked(page: str) -> tuple[bool | str, list[str]]:
+    try:
+        root = reader._parse(page, "<html>")
+        hid = hide_by_style_sheets(root, "<html>")
+    except ReadError as exc:
+        return str(exc), []
+    return hid, [
+        root.getroottree().getpath(el) for el in root.iter() if el.get("hidden") is not None
+    ]
+
+
+@given(_sheet_page())
+def test_style_sheets_hide_what_asking_every_element_hides(page: str) -> None:
+    found = _marked(page)
+    with mock.patch.object(
+        css_module, "_candidates", lambda root, _: css_module._every_element(root)
+    ):
+        assert found == _marked(page)

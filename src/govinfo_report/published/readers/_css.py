@@ -39,14 +39,12 @@ True
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
+from lxml import etree
 
 from govinfo_report.errors import ReadError
-
-if TYPE_CHECKING:
-    from lxml import etree
 
 __all__ = ["MAX_CSS_CHARS", "MAX_CSS_RULES", "MAX_CSS_STEPS", "hide_by_style_sheets"]
 
@@ -284,11 +282,72 @@ def hide_by_style_sheets(root: etree._Element, name: str) -> bool:
     index = _index(rules)
     matcher = _Matcher(name)
     hid = False
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.get("hidden") is None and _hides(el, index, matcher):
+    for el in _candidates(root, index):
+        if el.get("hidden") is None and _hides(el, index, matcher):
             el.set("hidden", "")
             hid = True
     return hid
+
+
+_CLASSES: Final = etree.XPath("//@class")
+_IDS: Final = etree.XPath("//@id")
+#: ``str.lower`` of a tag name, for the names a rule can have (ASCII): the Kelvin sign is the
+#: one other character it lowers to ASCII (``İ`` becomes two characters, never a rule's name).
+_UPPER: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u212a"
+_LOWER: Final = "abcdefghijklmnopqrstuvwxyzk"
+
+
+def _candidates(
+    root: etree._Element, index: dict[tuple[str, str], list[_Rule]]
+) -> list[etree._Element]:
+    """The elements some rule of ``index`` is keyed to, in document order.
+
+    :func:`_hides` looks up no other element's rules. Not every element of the page is
+    asked (a Python object and three look-ups each: 5 ms on a long report's page): the
+    page's class and id values, each once, tell which are keyed to (compared as
+    :func:`_hides` compares them), and one XPath union, in C, finds the elements with those
+    values or of a type a rule names, in document order, so that the rules are matched in
+    the same order and count the same steps. With a rule for every element (``*``), or a
+    value XPath cannot be given, every element is asked.
+    """
+    kinds: dict[str, set[str]] = {"": set(), ".": set(), "#": set()}
+    for kind, key in index:
+        kinds[kind].add(key)
+    if "*" in kinds[""]:
+        return _every_element(root)
+    values = _keyed_values(root, kinds["."], _CLASSES, "class")
+    values += _keyed_values(root, kinds["#"], _IDS, "id")
+    paths = [f"//*[@{attribute}=$v{n}]" for n, (attribute, _) in enumerate(values)]
+    variables = {f"v{n}": value for n, (_, value) in enumerate(values)}
+    for kind in sorted(kinds[""]):
+        variables[f"v{len(variables)}"] = kind
+        paths.append(f"//*[translate(local-name(), $upper, $lower)=$v{len(variables) - 1}]")
+    if not paths:
+        return []
+    find = etree.XPath(" | ".join(paths))
+    try:
+        found: list[etree._Element] = find(root, upper=_UPPER, lower=_LOWER, **variables)
+    except ValueError:  # a value with characters XPath cannot be given
+        return _every_element(root)
+    return found
+
+
+def _keyed_values(
+    root: etree._Element, keys: set[str], values: etree.XPath, attribute: str
+) -> list[tuple[str, str]]:
+    """The page's distinct values of ``attribute`` (class or id) that name one of ``keys``."""
+    if not keys:
+        return []
+    out = []
+    for value in {str(v) for v in values(root)}:
+        names = value.lower().split() if attribute == "class" else [value.lower()]
+        if value and keys.intersection(names):
+            out.append((attribute, value))
+    return out
+
+
+def _every_element(root: etree._Element) -> list[etree._Element]:
+    return [el for el in root.iter() if isinstance(el.tag, str)]
 
 
 def _index(rules: list[_Rule]) -> dict[tuple[str, str], list[_Rule]]:
