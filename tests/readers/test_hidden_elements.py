@@ -227,7 +227,7 @@ def _sheet_page(draw: st.DrawFn) -> str:
 def _marked(page: str) -> tuple[bool | str, list[str]]:
     try:
         root = reader._parse(page, "<html>")
-        hid = hide_by_style_sheets(root, "<html>")
+        hid = hide_by_style_sheets(root, "<html>", kelvin=reader._KELVIN in page)
     except ReadError as exc:
         return str(exc), []
     return hid, [
@@ -238,7 +238,21 @@ def _marked(page: str) -> tuple[bool | str, list[str]]:
 @given(_sheet_page())
 def test_style_sheets_hide_what_asking_every_element_hides(page: str) -> None:
     found = _marked(page)
-    with mock.patch.object(
-        css_module, "_candidates", lambda root, _: css_module._every_element(root)
-    ):
+    every = css_module._every_element
+    with mock.patch.object(css_module, "_candidates", lambda root, _, **__: every(root)):
         assert found == _marked(page)
+
+
+def test_a_style_spelled_with_character_references_hides_as_in_a_browser() -> None:
+    """``display&#58;none`` is ``display:none`` to a browser: the decoy row is not read."""
+    for hiding in ("display&#58;none", "&#100;isplay:none", "display:&#x20;none"):
+        page = (
+            "<html><body><h1>某局2023年政府信息公开工作年度报告</h1>"
+            "<p>二、主动公开政府信息情况</p><table><tr><td>规章</td><td>2</td></tr>"
+            f"<tr style='{hiding}'><td>规章</td><td>9</td></tr></table></body></html>"
+        )
+        found = _blocks(page)
+        assert isinstance(found, list)
+        texts = [c.text for b in found if hasattr(b, "rows") for row in b.rows for c in row]
+        assert "2" in texts
+        assert "9" not in texts, hiding

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo_report.published.readers._own_html import DATA_ID
-from govinfo_report.published.readers.html import may_hide, squeeze
+from govinfo_report.published.readers.html import _may_hide_squeezed, may_hide, squeeze
 
 _FIRST = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|\bhidden\b"
@@ -142,3 +142,14 @@ def test_the_data_id_is_found_in_the_squeezed_page(
         return
     if DATA_ID in text:
         assert DATA_ID.encode() in squeeze(utf8)
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=30))
+def test_the_readers_quick_test_says_maybe_wherever_may_hide_says_yes(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    try:
+        utf8 = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: the reader asks may_hide itself
+        return
+    if may_hide(text):
+        assert _may_hide_squeezed(squeeze(utf8))

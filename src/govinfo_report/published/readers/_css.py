@@ -267,8 +267,11 @@ class _Matcher:
         return at(el, len(rule.parts) - 1)
 
 
-def hide_by_style_sheets(root: etree._Element, name: str) -> bool:
-    """Mark with ``hidden`` the elements the page's ``<style>`` rules hide; whether any."""
+def hide_by_style_sheets(root: etree._Element, name: str, *, kelvin: bool = True) -> bool:
+    """Mark with ``hidden`` the elements the page's ``<style>`` rules hide; whether any.
+
+    ``kelvin=False``: no tag name holds the Kelvin sign (the page's text has none).
+    """
     css = "".join(el.text or "" for el in root.iter("style"))
     if not _QUICK.search(css):
         return False
@@ -282,7 +285,7 @@ def hide_by_style_sheets(root: etree._Element, name: str) -> bool:
     index = _index(rules)
     matcher = _Matcher(name)
     hid = False
-    for el in _candidates(root, index):
+    for el in _candidates(root, index, kelvin=kelvin):
         if el.get("hidden") is None and _hides(el, index, matcher):
             el.set("hidden", "")
             hid = True
@@ -298,7 +301,7 @@ _LOWER: Final = "abcdefghijklmnopqrstuvwxyzk"
 
 
 def _candidates(
-    root: etree._Element, index: dict[tuple[str, str], list[_Rule]]
+    root: etree._Element, index: dict[tuple[str, str], list[_Rule]], *, kelvin: bool = True
 ) -> list[etree._Element]:
     """The elements some rule of ``index`` is keyed to, in document order.
 
@@ -307,8 +310,10 @@ def _candidates(
     page's class and id values, each once, tell which are keyed to (compared as
     :func:`_hides` compares them), and one XPath union, in C, finds the elements with those
     values or of a type a rule names, in document order, so that the rules are matched in
-    the same order and count the same steps. With a rule for every element (``*``), or a
-    value XPath cannot be given, every element is asked.
+    the same order and count the same steps. A type is compared as ``str.lower`` gives the
+    tag: libxml2 gives tag names in lower case (ASCII), and the Kelvin sign is the one other
+    character lowered to ASCII (``kelvin``: a tag name may hold it). With a rule for every
+    element (``*``), or a value XPath cannot be given, every element is asked.
     """
     kinds: dict[str, set[str]] = {"": set(), ".": set(), "#": set()}
     for kind, key in index:
@@ -317,11 +322,14 @@ def _candidates(
         return _every_element(root)
     values = _keyed_values(root, kinds["."], _CLASSES, "class")
     values += _keyed_values(root, kinds["#"], _IDS, "id")
-    paths = [f"//*[@{attribute}=$v{n}]" for n, (attribute, _) in enumerate(values)]
+    paths = [f"//@{attribute}[.=$v{n}]/.." for n, (attribute, _) in enumerate(values)]
     variables = {f"v{n}": value for n, (_, value) in enumerate(values)}
     for kind in sorted(kinds[""]):
-        variables[f"v{len(variables)}"] = kind
-        paths.append(f"//*[translate(local-name(), $upper, $lower)=$v{len(variables) - 1}]")
+        if kelvin:
+            variables[f"v{len(variables)}"] = kind
+            paths.append(f"//*[translate(local-name(), $upper, $lower)=$v{len(variables) - 1}]")
+        else:
+            paths.append(f"//{kind}")
     if not paths:
         return []
     find = etree.XPath(" | ".join(paths))
@@ -339,7 +347,7 @@ def _keyed_values(
     if not keys:
         return []
     out = []
-    for value in {str(v) for v in values(root)}:
+    for value in set(values(root)):
         names = value.lower().split() if attribute == "class" else [value.lower()]
         if value and keys.intersection(names):
             out.append((attribute, value))

@@ -311,6 +311,20 @@ def may_hide(text: str, utf8: bytes | None = None, *, squeezed: bytes | None = N
     return any(pattern.search(lowered) is not None for pattern in _HIDING_LOWER)
 
 
+def _may_hide_squeezed(squeezed: bytes) -> bool:
+    """Whether a page may hide elements, from its squeezed bytes alone (see :func:`may_hide`).
+
+    Where :func:`may_hide` finds a word here, it looks for it in the page's text again (the
+    page in lower case, 0.5 ms on a long report; a site's page nearly always has a word):
+    the reader does not, it finds the hidden elements (:func:`hidden_elements`), which says
+    exactly which are. A character reference (``&#``) may spell a word in an attribute
+    (``display&#58;none``, which a browser hides): such a page is looked at too.
+    """
+    return (
+        b"\x01" in squeezed or b"&#" in squeezed or any(word in squeezed for word in _HIDING_WORDS)
+    )
+
+
 _HIDDEN_STYLE: Final = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|mso-hide\s*:\s*all"
     r"|(?:^|[;\s])font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:!important\s*)?(?=;|$)",
@@ -733,7 +747,8 @@ def _walker(
     """
     walker = _Walker(name)
     walker.hiding = may
-    marked = hide_by_style_sheets(root, name)  # marks what its <style> rules hide ``hidden``
+    # Marks what its <style> rules hide ``hidden``.
+    marked = hide_by_style_sheets(root, name, kelvin=_KELVIN in text)
     walker.hiding = walker.hiding or marked
     if _KELVIN not in text:
         if walker.hiding:  # the hidden elements found at once, not asked of each element
@@ -761,7 +776,7 @@ def html_blocks(
     # The squeezed page has the page's every < (and is a third of its length to count them).
     openings = None if squeezed is None else squeezed.count(b"<")
     root = _parse(text, name, utf8, openings=openings)
-    may = may_hide(text, utf8, squeezed=squeezed)
+    may = may_hide(text) if squeezed is None else _may_hide_squeezed(squeezed)
     walker = _walker(root, text, name, may=may, squeezed=squeezed)
     walker.stack.append(root)
     walker.stack_tags.append(_tag(root))
