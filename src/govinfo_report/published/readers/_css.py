@@ -292,8 +292,9 @@ def hide_by_style_sheets(root: etree._Element, name: str, *, kelvin: bool = True
     return hid
 
 
-_CLASSES: Final = etree.XPath("//@class")
-_IDS: Final = etree.XPath("//@id")
+# Values only, as plain strings (no link to their element: cheaper).
+_CLASSES: Final = etree.XPath("//@class", smart_strings=False)
+_IDS: Final = etree.XPath("//@id", smart_strings=False)
 #: ``str.lower`` of a tag name, for the names a rule can have (ASCII): the Kelvin sign is the
 #: one other character it lowers to ASCII (``İ`` becomes two characters, never a rule's name).
 _UPPER: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u212a"
