@@ -321,7 +321,11 @@ def _may_hide_squeezed(squeezed: bytes) -> bool:
     (``display&#58;none``, which a browser hides): such a page is looked at too.
     """
     return (
-        b"\x01" in squeezed or b"&#" in squeezed or any(word in squeezed for word in _HIDING_WORDS)
+        b"\x01" in squeezed
+        or any(word in squeezed for word in _HIDING_WORDS)
+        # "&#" looked for only where there is a "#" (found at once): a two-byte search
+        # costs a sixth of the whole test on a page of Word's markup.
+        or (b"#" in squeezed and b"&#" in squeezed)
     )
 
 
