@@ -256,3 +256,25 @@ def test_a_style_spelled_with_character_references_hides_as_in_a_browser() -> No
         texts = [c.text for b in found if hasattr(b, "rows") for row in b.rows for c in row]
         assert "2" in texts
         assert "9" not in texts, hiding
+
+
+def test_styles_are_read_as_a_browser_reads_css() -> None:
+    """CSS white space and ASCII case: what a browser hides, and only that."""
+    from lxml import etree  # noqa: PLC0415 - only here
+
+    hides = ["DISPLAY:\tNONE", "display :\nnone", "Visibility: Collapse", "font-size:0;x:y"]
+    shows = ["display:\u3000none", "display:\xa0none", "di\u017fplay:none", "d\u0131splay:none"]
+    shows += ["display:\u2003none", "font-size:\xa00", "visibility:hidde\u212a"]
+    for style, hidden in [(s, True) for s in hides] + [(s, False) for s in shows]:
+        el = etree.Element("p", style=style)
+        assert reader.is_hidden(el) is hidden, style
+    for css, hidden in (
+        ("div p{display:none}", True),
+        ("div\u3000p{display:none}", False),
+        (".a{display:\u3000none}", False),
+        (".a{DISPLAY:NONE}", True),
+        (".a{di\u017fplay:none}", False),
+    ):
+        page = f"<html><head><style>{css}</style></head><body><div><p class=a>x</p></div>"
+        root = reader._parse(page + "</body></html>", "<html>")
+        assert hide_by_style_sheets(root, "<html>") is hidden, css

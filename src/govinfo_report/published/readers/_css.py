@@ -58,12 +58,17 @@ MAX_CSS_STEPS: Final = 100_000
 _PROPERTIES: Final = ("display", "visibility", "mso-hide")
 _QUICK: Final = re.compile(r"display|visibility|mso-hide", re.IGNORECASE)
 _COMMENT: Final = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
+#: CSS white space (space, tab, line breaks, form feed), not every Unicode space: a browser
+#: reads ``display:\u3000none`` as no declaration, and ``div\u3000p`` as one type's name.
+_SPACE: Final = " \t\n\r\f"
 _DECLARATION: Final = re.compile(
-    r"^\s*(display|visibility|mso-hide)\s*:\s*([^!]*?)\s*(!\s*important)?\s*$", re.IGNORECASE
+    r"^[ \t\n\r\f]*(display|visibility|mso-hide)[ \t\n\r\f]*:[ \t\n\r\f]*([^!]*?)"
+    r"[ \t\n\r\f]*(![ \t\n\r\f]*important)?[ \t\n\r\f]*$",
+    re.IGNORECASE | re.ASCII,
 )
 _COMPOUND: Final = re.compile(r"^(\*|[a-zA-Z][a-zA-Z0-9-]*)?((?:[#.][\w-]+)*)$")
 _SIMPLE: Final = re.compile(r"([#.])([\w-]+)")
-_COMBINATOR: Final = re.compile(r"\s*>\s*|\s+")
+_COMBINATOR: Final = re.compile(r"[ \t\n\r\f]*>[ \t\n\r\f]*|[ \t\n\r\f]+")
 
 _Compound = tuple[str | None, str | None, frozenset[str]]  # type, id, classes (lower case)
 _Rank = tuple[bool, bool, tuple[int, int, int], int]  # important, own style, specificity, order
@@ -95,7 +100,7 @@ def _declarations(body: str) -> tuple[tuple[str, bool, bool], ...]:
         match = _DECLARATION.match(declaration)
         if match is not None:
             prop = match[1].lower()
-            hides = _says(f"{prop}:{match[2].strip().lower()}")
+            hides = _says(f"{prop}:{match[2].strip(_SPACE).lower()}")
             out.append((prop, hides, match[3] is not None))
     return tuple(out)
 
@@ -117,11 +122,11 @@ def _compound(text: str) -> _Compound | None:
 
 def _selector(text: str) -> tuple[tuple[tuple[_Compound, str], ...], tuple[int, int, int]] | None:
     """A selector's compounds (each with the combinator before it) and its specificity."""
-    text = text.strip()
+    text = text.strip(_SPACE)
     if not text:
         return None
     pieces = _COMBINATOR.split(text)
-    combinators = [m.strip() or " " for m in _COMBINATOR.findall(text)]
+    combinators = [m.strip(_SPACE) or " " for m in _COMBINATOR.findall(text)]
     parts = []
     ids = classes = types = 0
     for i, piece in enumerate(pieces):
@@ -144,7 +149,7 @@ def _rules(css: str, name: str) -> list[_Rule]:
         brace = css.find("{", pos)
         if brace < 0:
             break
-        prelude = css[pos:brace].rsplit(";", 1)[-1].strip()  # after @import ...; and the like
+        prelude = css[pos:brace].rsplit(";", 1)[-1].strip(_SPACE)  # after @import ...; and so on
         if prelude.startswith("@"):
             pos = _block_end(css, brace)
             continue

@@ -329,14 +329,23 @@ def _may_hide_squeezed(squeezed: bytes) -> bool:
     )
 
 
+# A style attribute is read as a browser reads CSS: white space is CSS's (space, tab, line
+# breaks, form feed; not a no-break or an ideographic space) and case is ASCII's (``ſ`` is
+# not ``s``). The quick tests before (``may_hide``, ``hidden_elements``) take any Unicode
+# white space and case folding: they find a superset.
+_CSS_SPACE: Final = r"[ \t\n\r\f]"
 _HIDDEN_STYLE: Final = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|mso-hide\s*:\s*all"
-    r"|(?:^|[;\s])font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:!important\s*)?(?=;|$)",
-    re.IGNORECASE,
+    rf"display{_CSS_SPACE}*:{_CSS_SPACE}*none"
+    rf"|visibility{_CSS_SPACE}*:{_CSS_SPACE}*(?:hidden|collapse)"
+    rf"|mso-hide{_CSS_SPACE}*:{_CSS_SPACE}*all"
+    rf"|(?:^|[; \t\n\r\f])font-size{_CSS_SPACE}*:{_CSS_SPACE}*0(?:px|pt|em|rem|%)?"
+    rf"{_CSS_SPACE}*(?:!important{_CSS_SPACE}*)?(?=;|$)",
+    re.IGNORECASE | re.ASCII,
 )
 _ZERO_SIZE: Final = re.compile(
-    r"(?:^|[;\s])(width|height)\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:!important\s*)?(?=;|$)",
-    re.IGNORECASE,
+    rf"(?:^|[; \t\n\r\f])(width|height){_CSS_SPACE}*:{_CSS_SPACE}*0(?:px|pt|em|rem|%)?"
+    rf"{_CSS_SPACE}*(?:!important{_CSS_SPACE}*)?(?=;|$)",
+    re.IGNORECASE | re.ASCII,
 )
 
 
