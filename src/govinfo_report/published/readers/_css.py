@@ -1,5 +1,10 @@
 """What a page's own style sheets hide (private): a small, bounded subset of CSS.
 
+Why one module: parsing the rules, matching selectors with their budget, and finding the
+elements a rule is keyed to are one cascade over one page's elements; each part is only
+meaningful with the others' bounds. Candidate to move out: the selector parser, were a
+second use of it to come.
+
 A person sees a page as its style sheets draw it: a table whose class a ``<style>`` rule
 sets to ``display:none`` is not seen, and must not be read. This module applies the rules
 of the page's ``<style>`` elements that hide or show elements, and marks each element they
