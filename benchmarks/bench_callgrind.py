@@ -129,7 +129,8 @@ def _per_page(src: Path | None, pages: Path, mode: str, out: Path) -> float:
     return (many - one) / (_PAGES - 1) / 1e6
 
 
-def _baseline(commit: str, into: Path) -> Path:
+def baseline_src(commit: str, into: Path) -> Path:
+    """``commit``'s ``src`` (``git archive``), extracted under ``into``."""
     archive = subprocess.run(  # noqa: S603
         ["git", "-C", str(ROOT), "archive", commit, "src"],  # noqa: S607
         check=True,
@@ -177,7 +178,7 @@ def main() -> None:
             [] if args.no_tree else [("this tree", ROOT / "src")]
         )
         for k, commit in enumerate(args.baseline):
-            sources.append((commit, _baseline(commit, folder / f"baseline{k}")))
+            sources.append((commit, baseline_src(commit, folder / f"baseline{k}")))
         modes = args.modes.split(",")
         if args.wall is not None:
             _report_wall(sources, pages, modes, args.rounds)

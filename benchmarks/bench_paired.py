@@ -37,12 +37,12 @@ import re
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
-from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from bench_callgrind import baseline_src as archived  # beside this script
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -78,17 +78,9 @@ def _copy_as(src: Path, name: str, into: Path) -> None:
 def _sources(commit: str | None, into: Path) -> None:
     """This tree's package and ``commit``'s (this tree's again with ``None``) under ``into``."""
     _copy_as(ROOT / "src", _PACKAGE, into)
-    if commit is None:
-        _copy_as(ROOT / "src", _BASELINE, into)
-        return
-    archive = subprocess.run(  # noqa: S603
-        ["git", "-C", str(ROOT), "archive", commit, "src"],  # noqa: S607
-        check=True,
-        capture_output=True,
-    ).stdout
-    with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(into / "archive", filter="data")
-    _copy_as(into / "archive" / "src", _BASELINE, into)
+    _copy_as(
+        ROOT / "src" if commit is None else archived(commit, into / "archive"), _BASELINE, into
+    )
 
 
 def _steps(package: str) -> tuple[Callable[[bytes], object], Callable[[object], object]]:
