@@ -402,8 +402,9 @@ def hidden_elements(root: etree._Element, *, attributes: bool = True) -> set[etr
     neither name, and no style sheet marked an element), and those whose style, squeezed,
     has one of ``_HIDING_DECLARATIONS``: all the page's style attributes (as parsed, with
     their character references) are joined by ``_BETWEEN`` and squeezed at once. A style
-    with ``İ``, ``ı`` or ``ſ`` (which ``IGNORECASE`` folds to ASCII; marked by the squeeze)
-    or with ``_BETWEEN`` makes every styled element a candidate.
+    holding ``_BETWEEN``, or a byte the squeeze marks (``İ``, ``ı``, ``ſ``: no longer
+    folded to ASCII by :func:`is_hidden`, which compares ASCII case only, but cheap to
+    keep), makes every styled element a candidate.
     tests/readers/test_hidden_elements.py proves the set equal to asking every element, and
     the walk with it equal to the walk asking each element, on any markup.
     """
