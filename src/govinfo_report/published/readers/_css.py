@@ -51,7 +51,13 @@ from lxml import etree
 
 from govinfo_report.errors import ReadError
 
-__all__ = ["MAX_CSS_CHARS", "MAX_CSS_RULES", "MAX_CSS_STEPS", "hide_by_style_sheets"]
+__all__ = [
+    "CSS_SPACE",
+    "MAX_CSS_CHARS",
+    "MAX_CSS_RULES",
+    "MAX_CSS_STEPS",
+    "hide_by_style_sheets",
+]
 
 #: Characters of a page's ``<style>`` elements read (a Word page has some tens of KB).
 MAX_CSS_CHARS: Final = 1_000_000
@@ -65,15 +71,15 @@ _QUICK: Final = re.compile(r"display|visibility|mso-hide", re.IGNORECASE)
 _COMMENT: Final = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
 #: CSS white space (space, tab, line breaks, form feed), not every Unicode space: a browser
 #: reads ``display:\u3000none`` as no declaration, and ``div\u3000p`` as one type's name.
-_SPACE: Final = " \t\n\r\f"
+CSS_SPACE: Final = " \t\n\r\f"
+_S: Final = f"[{CSS_SPACE}]"  # in a pattern
 _DECLARATION: Final = re.compile(
-    r"^[ \t\n\r\f]*(display|visibility|mso-hide)[ \t\n\r\f]*:[ \t\n\r\f]*([^!]*?)"
-    r"[ \t\n\r\f]*(![ \t\n\r\f]*important)?[ \t\n\r\f]*$",
+    rf"^{_S}*(display|visibility|mso-hide){_S}*:{_S}*([^!]*?){_S}*(!{_S}*important)?{_S}*$",
     re.IGNORECASE | re.ASCII,
 )
 _COMPOUND: Final = re.compile(r"^(\*|[a-zA-Z][a-zA-Z0-9-]*)?((?:[#.][\w-]+)*)$")
 _SIMPLE: Final = re.compile(r"([#.])([\w-]+)")
-_COMBINATOR: Final = re.compile(r"[ \t\n\r\f]*>[ \t\n\r\f]*|[ \t\n\r\f]+")
+_COMBINATOR: Final = re.compile(rf"{_S}*>{_S}*|{_S}+")
 
 _Compound = tuple[str | None, str | None, frozenset[str]]  # type, id, classes (lower case)
 _Rank = tuple[bool, bool, tuple[int, int, int], int]  # important, own style, specificity, order
@@ -105,7 +111,7 @@ def _declarations(body: str) -> tuple[tuple[str, bool, bool], ...]:
         match = _DECLARATION.match(declaration)
         if match is not None:
             prop = match[1].lower()
-            hides = _says(f"{prop}:{match[2].strip(_SPACE).lower()}")
+            hides = _says(f"{prop}:{match[2].strip(CSS_SPACE).lower()}")
             out.append((prop, hides, match[3] is not None))
     return tuple(out)
 
@@ -127,11 +133,11 @@ def _compound(text: str) -> _Compound | None:
 
 def _selector(text: str) -> tuple[tuple[tuple[_Compound, str], ...], tuple[int, int, int]] | None:
     """A selector's compounds (each with the combinator before it) and its specificity."""
-    text = text.strip(_SPACE)
+    text = text.strip(CSS_SPACE)
     if not text:
         return None
     pieces = _COMBINATOR.split(text)
-    combinators = [m.strip(_SPACE) or " " for m in _COMBINATOR.findall(text)]
+    combinators = [m.strip(CSS_SPACE) or " " for m in _COMBINATOR.findall(text)]
     parts = []
     ids = classes = types = 0
     for i, piece in enumerate(pieces):
@@ -154,7 +160,7 @@ def _rules(css: str, name: str) -> list[_Rule]:
         brace = css.find("{", pos)
         if brace < 0:
             break
-        prelude = css[pos:brace].rsplit(";", 1)[-1].strip(_SPACE)  # after @import ...; and so on
+        prelude = css[pos:brace].rsplit(";", 1)[-1].strip(CSS_SPACE)  # after @import ...; and so on
         if prelude.startswith("@"):
             pos = _block_end(css, brace)
             continue
@@ -302,9 +308,10 @@ def hide_by_style_sheets(root: etree._Element, name: str, *, kelvin: bool = True
     return hid
 
 
-# Values only, as plain strings (no link to their element: cheaper).
-_CLASSES: Final = etree.XPath("//@class", smart_strings=False)
-_IDS: Final = etree.XPath("//@id", smart_strings=False)
+#: The page's class and id values, as plain strings (no link to their element: cheaper).
+_VALUES: Final = {
+    attribute: etree.XPath(f"//@{attribute}", smart_strings=False) for attribute in ("class", "id")
+}
 #: ``str.lower`` of a tag name, for the names a rule can have (ASCII): the Kelvin sign is the
 #: one other character it lowers to ASCII (``İ`` becomes two characters, never a rule's name).
 _UPPER: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u212a"
@@ -331,8 +338,8 @@ def _candidates(
         kinds[kind].add(key)
     if "*" in kinds[""]:
         return _every_element(root)
-    values = _keyed_values(root, kinds["."], _CLASSES, "class")
-    values += _keyed_values(root, kinds["#"], _IDS, "id")
+    values = _keyed_values(root, kinds["."], "class")
+    values += _keyed_values(root, kinds["#"], "id")
     paths = [f"//@{attribute}[.=$v{n}]/.." for n, (attribute, _) in enumerate(values)]
     variables = {f"v{n}": value for n, (_, value) in enumerate(values)}
     for kind in sorted(kinds[""]):
@@ -351,14 +358,12 @@ def _candidates(
     return found
 
 
-def _keyed_values(
-    root: etree._Element, keys: set[str], values: etree.XPath, attribute: str
-) -> list[tuple[str, str]]:
+def _keyed_values(root: etree._Element, keys: set[str], attribute: str) -> list[tuple[str, str]]:
     """The page's distinct values of ``attribute`` (class or id) that name one of ``keys``."""
     if not keys:
         return []
     out = []
-    for value in set(values(root)):
+    for value in set(_VALUES[attribute](root)):
         names = value.lower().split() if attribute == "class" else [value.lower()]
         if value and keys.intersection(names):
             out.append((attribute, value))
