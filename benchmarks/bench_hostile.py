@@ -87,6 +87,12 @@ def css_rules(n: int) -> bytes:
     return _styled("".join(f".c{i}{{display:none}}" for i in range(n)), "<p>x</p>")
 
 
+def css_keyed(n: int) -> bytes:
+    """``n`` hiding rules of distinct classes, each class on an element of the page."""
+    css = "".join(f".c{i}{{display:none}}" for i in range(n))
+    return _styled(css, "".join(f"<p class=c{i}>x</p>" for i in range(n)) + "<p>y</p>" * n)
+
+
 def css_matching(rules: int, elements: int) -> bytes:
     """``rules`` descendant rules that each element of a class must be tried against."""
     css = "".join(f"li.n{i} .x{{display:none}}" for i in range(rules))
@@ -200,6 +206,7 @@ CASES: dict[str, tuple[Callable[[], bytes], str, str]] = {
     "html: 250 unclosed <font>": (lambda: fonts(250), ".html", "read"),
     "html: 300 unclosed <font>": (lambda: fonts(300), ".html", "read"),
     "html: style sheet of 10,001 hiding rules": (lambda: css_rules(10_001), ".html", "read"),
+    "html: 3,000 hiding classes, each on the page": (lambda: css_keyed(3000), ".html", "read"),
     "html: 50 descendant rules x 5000 elements": (
         lambda: css_matching(50, 5000),
         ".html",

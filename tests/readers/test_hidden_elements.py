@@ -278,3 +278,18 @@ def test_styles_are_read_as_a_browser_reads_css() -> None:
         page = f"<html><head><style>{css}</style></head><body><div><p class=a>x</p></div>"
         root = reader._parse(page + "</body></html>", "<html>")
         assert hide_by_style_sheets(root, "<html>") is hidden, css
+
+
+def test_a_style_sheet_keying_many_values_asks_every_element_in_one_pass() -> None:
+    """Past ``_MAX_PATHS`` keyed values the union is not built (a pass over the page each)."""
+    n = css_module._MAX_PATHS + 1
+    css = "".join(f".c{i}{{display:none}}" for i in range(n))
+    page = f"<html><head><style>{css}</style></head><body>"
+    page += "".join(f"<p class=c{i}>x</p>" for i in range(n)) + "<p>shown</p></body></html>"
+    root = reader._parse(page, "<html>")
+    rules = css_module._rules(css, "<html>")
+    index = css_module._index(rules)
+    assert css_module._candidates(root, index) == css_module._every_element(root)
+    assert hide_by_style_sheets(root, "<html>")
+    shown = [el.text for el in root.iter("p") if el.get("hidden") is None]
+    assert shown == ["shown"]

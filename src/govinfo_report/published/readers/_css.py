@@ -318,6 +318,12 @@ _UPPER: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ\u212a"
 _LOWER: Final = "abcdefghijklmnopqrstuvwxyzk"
 
 
+#: Paths of the XPath union at most (one pass over the page each); past it every element is
+#: asked, in one pass, as first written (a style sheet keying thousands of the page's class
+#: values would otherwise make thousands of passes).
+_MAX_PATHS: Final = 16
+
+
 def _candidates(
     root: etree._Element, index: dict[tuple[str, str], list[_Rule]], *, kelvin: bool = True
 ) -> list[etree._Element]:
@@ -331,7 +337,8 @@ def _candidates(
     the same order and count the same steps. A type is compared as ``str.lower`` gives the
     tag: libxml2 gives tag names in lower case (ASCII), and the Kelvin sign is the one other
     character lowered to ASCII (``kelvin``: a tag name may hold it). With a rule for every
-    element (``*``), or a value XPath cannot be given, every element is asked.
+    element (``*``), more than ``_MAX_PATHS`` paths, or a value XPath cannot be given, every
+    element is asked.
     """
     kinds: dict[str, set[str]] = {"": set(), ".": set(), "#": set()}
     for kind, key in index:
@@ -340,6 +347,8 @@ def _candidates(
         return _every_element(root)
     values = _keyed_values(root, kinds["."], "class")
     values += _keyed_values(root, kinds["#"], "id")
+    if len(values) + len(kinds[""]) > _MAX_PATHS:  # each path is a pass over the page
+        return _every_element(root)
     paths = [f"//@{attribute}[.=$v{n}]/.." for n, (attribute, _) in enumerate(values)]
     variables = {f"v{n}": value for n, (_, value) in enumerate(values)}
     for kind in sorted(kinds[""]):
