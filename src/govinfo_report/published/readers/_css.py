@@ -283,12 +283,17 @@ class _Matcher:
         return at(el, len(rule.parts) - 1)
 
 
-def hide_by_style_sheets(root: etree._Element, name: str, *, kelvin: bool = True) -> bool:
+def hide_by_style_sheets(
+    root: etree._Element, name: str, *, kelvin: bool = True, sheets: list[str] | None = None
+) -> bool:
     """Mark with ``hidden`` the elements the page's ``<style>`` rules hide; whether any.
 
     ``kelvin=False``: no tag name holds the Kelvin sign (the page's text has none).
+    ``sheets``: the text of each ``<style>`` element, when known.
     """
-    css = "".join(el.text or "" for el in root.iter("style"))
+    if sheets is None:
+        sheets = [el.text or "" for el in root.iter("style")]
+    css = "".join(sheets)
     if not _QUICK.search(css):
         return False
     if len(css) > MAX_CSS_CHARS:

@@ -27,8 +27,10 @@ own and no huge-tree mode.
 from __future__ import annotations
 
 import bisect
+import html.entities
 import os
 import re
+import string
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -124,10 +126,10 @@ def read_html(
     name = name or "<html>"
     check_text(text, name)
     utf8 = _utf8(text) if utf8 is None else utf8
-    squeezed = None if utf8 is None else squeeze(utf8)
+    squeezed = _squeezed(text, utf8)
     # Perhaps a page this library wrote, with its data: the id is looked for in the squeezed
     # page (a third of the page's length), and only where it is there, in the text.
-    own = (squeezed is None or _DATA_ID in squeezed) and _own_html.DATA_ID in text
+    own = _DATA_ID in squeezed and _own_html.DATA_ID in text
     blocks, identity = _own_html.take_colophon(
         html_blocks(text, name, utf8=utf8, squeezed=squeezed)
     )
@@ -271,7 +273,11 @@ _SQUEEZE: Final = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZ" + b"".join(_OTHER_FOLD_LEADS),
     b"abcdefghijklmnopqrstuvwxyz" + b"\x01" * len(_OTHER_FOLD_LEADS),
 )
-_SQUEEZE_DROPPED: Final = bytes(b for b in _DROPPED if bytes((b,)) not in _OTHER_FOLD_LEADS)
+#: NUL is dropped too: the parser is given the page without it (:func:`_parse`), so that
+#: ``display:\x00none`` is ``display:none`` there.
+_SQUEEZE_DROPPED: Final = b"\x00" + bytes(
+    b for b in _DROPPED if bytes((b,)) not in _OTHER_FOLD_LEADS
+)
 #: This library's data id as it is in the squeezed page (:func:`read_html`).
 _DATA_ID: Final = _own_html.DATA_ID.encode("ascii")
 
@@ -279,13 +285,22 @@ _DATA_ID: Final = _own_html.DATA_ID.encode("ascii")
 def squeeze(utf8: bytes) -> bytes:
     r"""A page's UTF-8 bytes squeezed for the quick tests of :func:`read_html`.
 
-    ASCII letters lowered, the lead bytes of ``İ``, ``ı`` and ``ſ`` as ``\x01``, white space
-    and every other non-ASCII byte dropped, in one ``bytes.translate`` (a third of the page's
-    length). What it keeps as it is, it keeps in order, so an ASCII word without white space
+    ASCII letters lowered, the lead bytes of ``İ``, ``ı`` and ``ſ`` as ``\x01``, NUL, white
+    space and every other non-ASCII byte dropped, in one ``bytes.translate`` (a third of the
+    page's length). What it keeps as it is, it keeps in order, so an ASCII word without white space
     or upper-case letters (this library's data id) is in the squeezed page wherever it is in
     the page, and the squeezed page has every ``<`` of the page.
     """
     return utf8.translate(_SQUEEZE, _SQUEEZE_DROPPED)
+
+
+def _squeezed(text: str, utf8: bytes | None) -> bytes:
+    """:func:`squeeze` of ``text``, ``utf8`` its UTF-8 (None: it has lone surrogates).
+
+    A lone surrogate is three bytes of 0x80 and above in ``surrogatepass`` UTF-8, dropped
+    as every non-ASCII byte is: the squeezed page is the same as without it.
+    """
+    return squeeze(text.encode("utf-8", "surrogatepass") if utf8 is None else utf8)
 
 
 def may_hide(text: str, utf8: bytes | None = None, *, squeezed: bytes | None = None) -> bool:
@@ -323,10 +338,39 @@ def _may_hide_squeezed(squeezed: bytes) -> bool:
     return (
         b"\x01" in squeezed
         or any(word in squeezed for word in _HIDING_WORDS)
-        # "&#" looked for only where there is a "#" (found at once): a two-byte search
-        # costs a sixth of the whole test on a page of Word's markup.
-        or (b"#" in squeezed and b"&#" in squeezed)
+        or _has_references(squeezed)
     )
+
+
+#: The character references that may spell part of a hiding declaration, as they begin in
+#: the squeezed page: numeric ones, and the named ones (HTML5's, which the parser decodes)
+#: whose characters include an ASCII letter or digit, ``:``, ``-`` or CSS white space
+#: (``&colon;``, ``&Tab;``, ``&NewLine;``, ``&fjlig;``), taken from Python's table and
+#: looked for without their ``;``. One search: its first byte, a literal, is looked for as
+#: fast as ``bytes.count`` looks (a search a name would pass over the page each time).
+_REFERENCES: Final = re.compile(
+    b"&(?:#|"
+    + b"|".join(
+        sorted(
+            {
+                re.escape(name.rstrip(";").lower().encode("ascii"))
+                for name, chars in html.entities.html5.items()
+                if any(c in string.ascii_letters + string.digits + ":-" + CSS_SPACE for c in chars)
+            }
+        )
+    )
+    + b")"
+)
+
+
+def _has_references(squeezed: bytes) -> bool:
+    """Whether the squeezed page has one of ``_REFERENCES`` (a style may be spelled by them).
+
+    A reference is ASCII without white space, so it is in the squeezed page wherever it is in
+    the page (in lower case: ``&Tab;`` as ``&tab;``). Without one, a style attribute's value
+    is its text on the page, but for NUL and white space (dropped by the squeeze as by it).
+    """
+    return _REFERENCES.search(squeezed) is not None
 
 
 # A style attribute is read as a browser reads CSS: white space is CSS's (space, tab, line
@@ -379,7 +423,16 @@ _HIDING_DECLARATIONS: Final = (
     b"font-size:0",
     b"height:0",
 )
-_WITH_HIDING_ATTRIBUTE: Final = etree.XPath("//@hidden|//@aria-hidden")
+#: The attributes that hide, by the names looked for (a pass over the page each).
+_WITH_HIDING_ATTRIBUTES: Final = {
+    names: etree.XPath("|".join(f"//@{name}" for name in sorted(names)))
+    for names in (
+        frozenset({"hidden", "aria-hidden"}),
+        frozenset({"hidden"}),
+        frozenset({"aria-hidden"}),
+    )
+}
+_HIDING_ATTRIBUTES: Final = frozenset({"hidden", "aria-hidden"})
 _STYLES: Final = etree.XPath("//@style")
 #: The same values as plain strings (no link to their element: half the cost).
 _STYLE_VALUES: Final = etree.XPath("//@style", smart_strings=False)
@@ -388,7 +441,12 @@ _STYLE_VALUES: Final = etree.XPath("//@style", smart_strings=False)
 _BETWEEN: Final = "\x02"
 
 
-def hidden_elements(root: etree._Element, *, attributes: bool = True) -> set[etree._Element]:
+def hidden_elements(
+    root: etree._Element,
+    *,
+    attributes: frozenset[str] = _HIDING_ATTRIBUTES,
+    styles: bool = True,
+) -> set[etree._Element]:
     """The elements of ``root`` that :func:`is_hidden` says are hidden, found at once.
 
     A page that may hide (``may_hide``) was walked asking :func:`is_hidden` of every
@@ -396,21 +454,34 @@ def hidden_elements(root: etree._Element, *, attributes: bool = True) -> set[etr
     always may (``<input type=hidden>``, ``overflow:hidden`` in its style sheet), and was
     read two and a half times slower than one that may not. Here the candidates are found
     first, and :func:`is_hidden` decides for each: the elements with a ``hidden`` or
-    ``aria-hidden`` attribute (by XPath, in C; ``attributes=False``: the page's text has
-    neither name, and no style sheet marked an element), and those whose style, squeezed,
-    has one of ``_HIDING_DECLARATIONS``: all the page's style attributes (as parsed, with
-    their character references) are joined by ``_BETWEEN`` and squeezed at once (a match of
-    :func:`is_hidden`'s patterns is ASCII alone, so the squeeze keeps it whole; a style
-    holding ``_BETWEEN`` makes every styled element a candidate).
+    ``aria-hidden`` attribute (by XPath, in C; ``attributes``: the names looked for, fewer
+    where the page's text has not the others and no style sheet marked an element), and
+    those whose style may hide (:func:`_hidden_by_style`; ``styles=False``: no style
+    attribute has a hiding declaration, :func:`_declared_outside_sheets`).
     tests/readers/test_hidden_elements.py proves the set equal to asking every element, and
     the walk with it equal to the walk asking each element, on any markup.
     """
     hidden: set[etree._Element] = set()
-    if attributes:
-        for attribute in _WITH_HIDING_ATTRIBUTE(root):
+    names = attributes & _HIDING_ATTRIBUTES
+    if names:
+        for attribute in _WITH_HIDING_ATTRIBUTES[names](root):
             el = attribute.getparent()
             if el is not None and is_hidden(el):
                 hidden.add(el)
+    if styles:
+        hidden |= _hidden_by_style(root)
+    return hidden
+
+
+def _hidden_by_style(root: etree._Element) -> set[etree._Element]:
+    """The elements :func:`is_hidden` says their style attribute hides.
+
+    Those whose style, squeezed, has one of ``_HIDING_DECLARATIONS`` are asked: all the
+    page's style attributes (as parsed, with their character references) are joined by
+    ``_BETWEEN`` and squeezed at once (a match of :func:`is_hidden`'s patterns is ASCII
+    alone, so the squeeze keeps it whole; a style holding ``_BETWEEN`` makes every styled
+    element a candidate).
+    """
     values: list[str] = _STYLE_VALUES(root)
     joined = _BETWEEN.join(values)
     squeezed = squeeze(joined.encode("utf-8", "surrogatepass"))
@@ -418,7 +489,7 @@ def hidden_elements(root: etree._Element, *, attributes: bool = True) -> set[etr
     if joined.count(_BETWEEN) != len(values) - 1:
         found = range(len(values))
     elif not any(word in squeezed for word in _HIDING_DECLARATIONS):
-        return hidden
+        return set()
     else:
         # Where each style ends in the squeezed text, and so which style each find is in.
         ends = [m.start() for m in re.finditer(b"\x02", squeezed)]
@@ -429,11 +500,43 @@ def hidden_elements(root: etree._Element, *, attributes: bool = True) -> set[etr
                 found.add(bisect.bisect_right(ends, at))
                 at = squeezed.find(word, at + 1)
     styles: list[etree._ElementUnicodeResult] = _STYLES(root)  # the same, with their elements
+    hidden = set()
     for k in found:
         el = styles[k].getparent()
         if el is not None and is_hidden(el):
             hidden.add(el)
     return hidden
+
+
+def _declared_outside_sheets(squeezed: bytes, sheets: list[str]) -> bool:
+    """Whether a hiding declaration may be in a style attribute of the page squeezed.
+
+    ``sheets``: the text of each ``<style>`` element, as parsed. A style that
+    :func:`is_hidden` says hides has one of ``_HIDING_DECLARATIONS`` squeezed, and, without
+    ``_REFERENCES`` on the page (the caller's test), its text is on the page, squeezed the
+    same: so the page has that declaration once more than its style sheets have, each
+    counted in its own sheet (a style element's text is the page's text between its tags,
+    raw, ending at a ``<``, which no declaration holds). None of the declarations overlaps
+    itself, so ``bytes.count`` counts every one. Where each declaration is as often on the
+    page as in its style sheets (a site whose sheet hides its pop-up), no style attribute is
+    looked at; a declaration in a script, a comment or the text makes them all looked at.
+    tests/readers/test_hidden_elements.py compares the blocks read with those read asking
+    every element.
+    """
+    present = [word for word in _HIDING_DECLARATIONS if word in squeezed]
+    if not present:
+        return False
+    inside = squeeze("<".join(sheets).encode("utf-8", "surrogatepass"))
+    return any(squeezed.count(word) != inside.count(word) for word in present)
+
+
+def _hiding_attributes(squeezed: bytes) -> frozenset[str]:
+    """The hiding attributes the squeezed page may have (an attribute's name is ASCII)."""
+    if b"aria-hidden" not in squeezed:
+        return frozenset({"hidden"}) if b"hidden" in squeezed else frozenset()
+    if squeezed.count(b"hidden") > squeezed.count(b"aria-hidden"):  # one not in aria-hidden
+        return _HIDING_ATTRIBUTES
+    return frozenset({"aria-hidden"})
 
 
 def _above(elements: set[etree._Element]) -> set[etree._Element]:
@@ -757,17 +860,23 @@ def _walker(
 ) -> _Walker:
     """The walker of ``root``: whether it may hide elements, which, and what has structure.
 
-    ``may``: :func:`may_hide` of the page's text; ``squeezed``: the page squeezed, if known.
+    ``may``: whether the page may hide (:func:`_may_hide_squeezed`); ``squeezed``: the page
+    squeezed, if known.
     """
     walker = _Walker(name)
     kelvin = _KELVIN in text
-    marked = hide_by_style_sheets(root, name, kelvin=kelvin)  # marks them ``hidden``
+    sheets = [el.text or "" for el in root.iter("style")]
+    marked = hide_by_style_sheets(root, name, kelvin=kelvin, sheets=sheets)  # marked ``hidden``
     walker.hiding = may or marked
     if not kelvin:
         if walker.hiding:  # the hidden elements found at once, not asked of each element
-            # An attribute named hidden or aria-hidden is in the squeezed page as "hidden".
-            attributes = marked or squeezed is None or b"hidden" in squeezed
-            walker.hidden = hidden_elements(root, attributes=attributes)
+            if squeezed is None:
+                walker.hidden = hidden_elements(root)
+            else:
+                # An attribute named hidden or aria-hidden is in the squeezed page as it is.
+                attributes = _HIDING_ATTRIBUTES if marked else _hiding_attributes(squeezed)
+                styles = _has_references(squeezed) or _declared_outside_sheets(squeezed, sheets)
+                walker.hidden = hidden_elements(root, attributes=attributes, styles=styles)
             walker.above_hidden = _above(walker.hidden)
             walker.hiding = False
         walker.structured = _structured(root)
@@ -784,12 +893,11 @@ def html_blocks(
     when given, is :func:`squeeze` of it.
     """
     utf8 = _utf8(text) if utf8 is None else utf8
-    if squeezed is None and utf8 is not None:
-        squeezed = squeeze(utf8)
+    if squeezed is None:
+        squeezed = _squeezed(text, utf8)
     # The squeezed page has the page's every < (and is a third of its length to count them).
-    openings = None if squeezed is None else squeezed.count(b"<")
-    root = _parse(text, name, utf8, openings=openings)
-    may = may_hide(text) if squeezed is None else _may_hide_squeezed(squeezed)
+    root = _parse(text, name, utf8, openings=squeezed.count(b"<"))
+    may = _may_hide_squeezed(squeezed)
     walker = _walker(root, text, name, may=may, squeezed=squeezed)
     walker.stack.append(root)
     walker.stack_tags.append(_tag(root))
