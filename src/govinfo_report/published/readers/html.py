@@ -818,12 +818,16 @@ class _Walker:
                     # Only text and inline markup inside (a Word paragraph): its text at
                     # once, a paragraph of its own, as if it had been opened and closed.
                     if buf:
-                        self.flush()
-                        buf = self.buf
+                        if len(buf) == 1 and buf[0].isspace():  # between two paragraphs
+                            buf.clear()  # what ``flush`` makes of it: nothing
+                        else:
+                            self.flush()
+                            buf = self.buf
                     text = _text(el)
                     if text and not text.isspace():  # ``paragraph``, inline (most blocks)
                         self.paragraphs += 1
-                        source = _paragraph_source(self.paragraphs)
+                        n = self.paragraphs
+                        source = _PARAGRAPHS.get(n) or _paragraph_source(n)
                         blocks.append((new_para(squash(text), source), el))
                         tags.append(tag)
                     events.skip_subtree()
