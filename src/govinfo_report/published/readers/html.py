@@ -626,7 +626,8 @@ def _grid(table: etree._Element, index: int, name: str = "<html>", *, hiding: bo
         cells: list[TextCell] = []
         for td in tr:
             tag = td.tag
-            if not isinstance(tag, str) or tag.lower() not in ("td", "th"):
+            # libxml2 gives tag names in lower case: "td" at once (a comment's is no str).
+            if tag != "td" and (not isinstance(tag, str) or tag.lower() not in ("td", "th")):
                 continue
             if hiding and is_hidden(td):
                 continue
