@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from govinfo_report.published.readers import _interpret
 from govinfo_report.published.readers._blocks import TextCell
-from govinfo_report.published.record import PublishedCell, Source
+from govinfo_report.published.record import PublishedCell, PublishedPart, Source
 
 _numbers = st.none() | st.integers(min_value=1, max_value=10**6)
 sources = st.builds(
@@ -81,3 +81,27 @@ def test_made_cells_stay_frozen() -> None:
     out.add_cells([key], [TextCell(text="12", source=Source(table=1, row=2, column=3))])
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         out.cells[key].raw = "13"  # type: ignore[misc]
+
+
+def test_published_part_has_nothing_the_fast_way_skips() -> None:
+    fields = attrs.fields(PublishedPart)
+    assert tuple(f.name for f in fields) == _interpret._PART_FIELDS
+    assert all(f.validator is None and f.converter is None for f in fields)
+    assert not hasattr(PublishedPart, "__attrs_post_init__")
+    assert not hasattr(PublishedPart, "__attrs_pre_init__")
+    assert PublishedPart.__new__ is object.__new__
+
+
+@given(
+    heading=st.text(max_size=40),
+    title=st.text(max_size=40),
+    paragraphs=st.lists(st.text(max_size=40), max_size=4).map(tuple),
+    source=sources,
+)
+def test_new_part_is_the_constructors(
+    heading: str, title: str, paragraphs: tuple[str, ...], source: Source
+) -> None:
+    made = _interpret._new_part(heading, title, paragraphs, source)
+    _same(made, PublishedPart(heading=heading, title=title, paragraphs=paragraphs, source=source))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.title = "x"  # type: ignore[misc]

@@ -1279,13 +1279,28 @@ class _SectionDraft:
             heading=self.heading,
             source=self.source,
             opening=tuple(opening),
-            parts=tuple(
-                [
-                    PublishedPart(heading=h, title=t, paragraphs=tuple(p), source=s)
-                    for h, t, s, p in parts
-                ]
-            ),
+            parts=tuple([_new_part(h, t, tuple(p), s) for h, t, s, p in parts]),
         )
+
+
+_PART_FIELDS: Final = ("heading", "title", "paragraphs", "source")
+_PART_SETTERS: Final = tuple(vars(PublishedPart)[name].__set__ for name in _PART_FIELDS)
+
+
+def _new_part(
+    heading: str, title: str, paragraphs: tuple[str, ...], source: Source
+) -> PublishedPart:
+    """``PublishedPart(heading=…, title=…, paragraphs=…, source=…)``, made as cells are.
+
+    (A page has forty parts: see ``_CELL_SETTERS``.)
+    """
+    part = _new(PublishedPart)
+    set_heading, set_title, set_paragraphs, set_source = _PART_SETTERS
+    set_heading(part, heading)
+    set_title(part, title)
+    set_paragraphs(part, paragraphs)
+    set_source(part, source)
+    return part
 
 
 def run_in(text: str, *, styled: bool = False) -> tuple[str, str, str]:
