@@ -39,6 +39,7 @@ import bisect
 import importlib
 import itertools
 import re
+import sys
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Final
 
@@ -126,6 +127,13 @@ _FULLWIDTH_CHARS: Final = re.compile("[０１２３４５６７８９．]")
 #: neither, so it is passed over at once (:func:`may_state`).
 _UNIT: Final = re.compile("[件宗起个份部元]")
 _ZERO_WORD: Final = re.compile("未|没有|无")
+#: A digit, as ``re.search(r"\d", text)`` finds one (that compiles it in ``re``'s cache).
+_DIGIT: Final = re.compile(r"\d")
+
+
+def _has_zero_word(text: str) -> bool:
+    """Whether ``_ZERO_WORD`` is found in ``text``: one ``in`` a word, not a pattern's scan."""
+    return "未" in text or "无" in text or "没有" in text
 
 
 def stating(texts: Sequence[str]) -> list[bool]:
@@ -255,8 +263,8 @@ def check_narrative(
     for paragraph in paragraphs:
         if not may_state(paragraph.text):
             continue
-        for match in _SENTENCE.finditer(paragraph.text):
-            sentence = match.group().strip()
+        for found in _SENTENCE.findall(paragraph.text):  # no groups: each match's text
+            sentence = found.strip()
             # A sentence without a unit or a zero word gives nothing: passed over at once
             # (``_sentence`` would look for both with three regular expressions).
             if sentence and may_state(sentence):
@@ -273,6 +281,9 @@ class _Figure:
 
 
 _SCALE: Final = {None: 1, "万": 10_000, "亿": 100_000_000}
+#: ``Decimal(1)`` and ``Decimal(0)`` made once (a Decimal is immutable).
+_ONE: Final = Decimal(1)
+_ZERO: Final = Decimal(0)
 
 
 def _figure(m: re.Match[str]) -> _Figure | None:
@@ -289,7 +300,11 @@ def _figure(m: re.Match[str]) -> _Figure | None:
             value = Decimal(raw.replace(",", ""))
         except InvalidOperation:  # pragma: no cover - the pattern admits numbers only
             return None
-        quantum = Decimal(1).scaleb(value.as_tuple().exponent)  # type: ignore[arg-type]
+        # The number's exponent read from the text: the pattern admits digits, commas before
+        # a point only, and digits after it, so the digits after the point are its exponent
+        # (as ``value.as_tuple().exponent``, which builds a tuple of every digit, says).
+        dot = raw.find(".")
+        quantum = _ONE if dot < 0 else _ONE.scaleb(dot + 1 - len(raw))
     scale = _SCALE[mult]
     return _Figure(
         text=m.group(),
@@ -350,12 +365,46 @@ def _clause(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
     return left, len(text) if right is None else right.start()
 
 
-def _years_ok(prefix: str, year: int | None) -> bool:
-    for m in _YEAR.finditer(prefix):
+#: No year other than the report's is written in the text (see :func:`_other_year_end`).
+_NO_OTHER_YEAR: Final = sys.maxsize
+
+
+def _other_year_end(plain: str, year: int | None) -> int:
+    """Where the first year of ``plain`` other than ``year`` ends (``_NO_OTHER_YEAR``: none).
+
+    Text before ``start`` names only the report's year when ``start`` is less than this
+    (every year is another when ``year`` is None). One scan of the sentence answers for each
+    of its figures and zero clauses, where a scan of each one's prefix was made before: the
+    matches of ``_YEAR`` in ``plain[:start]`` are those in ``plain`` ending by ``start``. A
+    match ends at a 年 and holds no other 年; what comes before that 年 (four digits with
+    no digit before them and then white space, or four Chinese digits) is fixed by the 年
+    alone, so matches of different 年 never overlap and each is found wherever the text
+    ends after it (tests/property/test_narrative_filters.py proves it on any text).
+    """
+    if "年" not in plain:  # every match holds a 年
+        return _NO_OTHER_YEAR
+    for m in _YEAR.finditer(plain):
         found = int(m[1]) if m[1] else _chinese_year(m[2])
         if year is None or found != year:
-            return False
-    return True
+            return m.end()
+    return _NO_OTHER_YEAR
+
+
+class _OtherYear:
+    """A sentence's first year other than the report's: found when first asked, once."""
+
+    __slots__ = ("_end", "_plain", "_year")
+
+    def __init__(self, plain: str, year: int | None) -> None:
+        self._plain = plain
+        self._year = year
+        self._end = -1  # not looked for yet
+
+    def written_by(self, at: int) -> bool:
+        """Whether a year other than the report's is written in ``plain[:at]``."""
+        if self._end < 0:
+            self._end = _other_year_end(self._plain, self._year)
+        return at >= self._end
 
 
 def _chinese_year(text: str) -> int:
@@ -476,6 +525,30 @@ _BY_FIRST, _ALWAYS = _dispatch(_PHRASE_STARTS)
 _FIRSTS: Final = frozenset(_BY_FIRST)
 
 
+#: :func:`_to_try`'s answers made so far, by the first characters found in a lead; at most
+#: ``_TRIED_MAX`` kept (emptied when full), so any text keeps it small.
+_TRIED: Final[dict[frozenset[str], tuple[Phrase, ...]]] = {}
+_TRIED_MAX: Final = 4096
+
+
+def _to_try(firsts: frozenset[str]) -> tuple[Phrase, ...]:
+    """The phrases beginning with one of ``firsts`` and those always tried, in ``PHRASES``' order.
+
+    Made once a set of characters (a few dozen sets in a corpus), not by a set, its updates
+    and a sort for each figure.
+    """
+    found = _TRIED.get(firsts)
+    if found is None:
+        tried = set(_ALWAYS)
+        for char in firsts:
+            tried.update(_BY_FIRST[char])
+        found = tuple(PHRASES[i] for i in sorted(tried))
+        if len(_TRIED) >= _TRIED_MAX:
+            _TRIED.clear()
+        _TRIED[firsts] = found
+    return found
+
+
 def _keyword(lead: str, tail: str) -> _Hit | None:
     """The phrase nearest before the figure (or, failing one, right after it).
 
@@ -484,11 +557,7 @@ def _keyword(lead: str, tail: str) -> _Hit | None:
     (``_BY_FIRST``), in their order in ``PHRASES``, instead of every phrase.
     """
     best: tuple[int, int, Phrase, re.Match[str]] | None = None
-    tried = set(_ALWAYS)
-    for char in _FIRSTS.intersection(lead):
-        tried.update(_BY_FIRST[char])
-    for i in sorted(tried):
-        phrase = PHRASES[i]
+    for phrase in _to_try(_FIRSTS.intersection(lead)):
         for m in phrase.keyword.finditer(lead):
             rank = (m.end(), -m.start())
             if best is None or rank > (best[0], best[1]):
@@ -510,6 +579,7 @@ def _sentence(
     plain = sentence.translate(_FULLWIDTH) if _FULLWIDTH_CHARS.search(sentence) else sentence
     previous_row: str | None = None
     previous_phrase: Phrase | None = None
+    years = _OtherYear(plain, year)
     figures = _FIGURE.finditer(plain) if _UNIT.search(plain) else ()
     for m in figures:
         start, end = m.span()
@@ -518,7 +588,7 @@ def _sentence(
         if (
             (start and plain[start - 1] in _BAD_BEFORE)
             or _BAD_TAIL.match(tail)
-            or not _years_ok(plain[:start], year)
+            or years.written_by(start)
         ):
             previous_phrase = None
             continue
@@ -564,7 +634,7 @@ def _sentence(
         finding = _compare(paragraph, sentence, phrase, figure, row, values)
         if finding is not None:
             yield finding
-    yield from _zeros(paragraph, sentence, plain, values, year)
+    yield from _zeros(paragraph, sentence, plain, values, years)
 
 
 def _document_row(
@@ -588,20 +658,16 @@ def _zeros(
     sentence: str,
     plain: str,
     values: Mapping[CellKey, Number],
-    year: int | None,
+    years: _OtherYear,
 ) -> Iterator[Finding]:
-    if _ZERO_WORD.search(plain) is None:
+    if not _has_zero_word(plain):
         return
     start = 0
     while start < len(plain):
         left, right = _clause(plain, start, start, _ZERO_CLAUSE_END)
         clause = plain[left:right]
         start = right + 1
-        if (
-            _ZERO_WORD.search(clause) is None
-            or re.search(r"\d", clause)
-            or not _years_ok(plain[:right], year)
-        ):
+        if not _has_zero_word(clause) or _DIGIT.search(clause) or years.written_by(right):
             continue
         for topic_name, pattern, readings in ZERO_PHRASES:
             m = pattern.search(clause)
@@ -688,17 +754,31 @@ _MODES: Final = (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN)
 
 
 def _agrees(value: Number, figure: _Figure) -> bool:
+    """Whether the cell's ``value`` rounds as the figure does, by any of ``_MODES``.
+
+    Each side is divided by the quantum once, not once a mode, and the operations left are
+    done in the order the comparison of each mode did them (the cell's side first), so an
+    exception (a number too long for the context) is raised by the same operation. An
+    ``int``'s Decimal has exponent 0: no quantum of its own, and no digits to look at.
+    """
     cell = Decimal(value)
-    exponent = cell.as_tuple().exponent
-    own = Decimal(1).scaleb(exponent) if isinstance(exponent, int) and exponent < 0 else 0
-    quantum = max(figure.quantum, Decimal(own) if own else Decimal(0))
+    own: Decimal | int = 0
+    if type(value) is not int:
+        exponent = cell.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < 0:
+            own = _ONE.scaleb(exponent)
+    quantum = max(figure.quantum, Decimal(own) if own else _ZERO)
     if quantum <= 0:
         return cell == figure.value
-    return any(
-        (cell / quantum).quantize(Decimal(1), rounding=mode)
-        == (figure.value / quantum).quantize(Decimal(1), rounding=mode)
-        for mode in _MODES
-    )
+    mine = cell / quantum
+    theirs: Decimal | None = None
+    for mode in _MODES:
+        rounded = mine.quantize(_ONE, rounding=mode)
+        if theirs is None:
+            theirs = figure.value / quantum
+        if rounded == theirs.quantize(_ONE, rounding=mode):
+            return True
+    return False
 
 
 def _place(reading: tuple[CellKey, ...], path: str) -> Place:
