@@ -190,7 +190,7 @@ def _unfiltered(
 ) -> object:
     with (
         mock.patch.object(narrative, "may_state", return_value=True),
-        mock.patch.object(narrative, "_UNIT", _ANYTHING),
+        mock.patch.object(narrative, "_holds_figure", return_value=True),
         mock.patch.object(narrative, "_ZERO_WORD", _ANYTHING),
         mock.patch.object(narrative, "_has_zero_word", return_value=True),
     ):
@@ -239,7 +239,7 @@ def test_the_quick_tests_cover_every_unit_and_zero_phrase() -> None:
     units = re.search(r"\(\?P<unit>([^)]*)\)", narrative._FIGURE.pattern)
     assert units is not None
     for unit in units[1].split("|"):
-        assert narrative._UNIT.fullmatch(unit)
+        assert unit in narrative._UNITS
         assert narrative.may_state(unit)
     for _, pattern, _ in ZERO_PHRASES:
         head = re.match(r"\(\?:((?:[^|()]+\|)*[^|()]+)\)", pattern.pattern)
@@ -519,6 +519,10 @@ def test_topic_patterns_are_the_topics_compiled() -> None:
         assert compiled.filler.flags == re.compile(topic.filler).flags == re.UNICODE
 
 
+#: A unit, as the sentence first looked for one before its figures.
+_FIRST_UNIT = re.compile("[件宗起个份部元]")
+
+
 def _first_sentence(  # noqa: C901 - the reference, as first written
     paragraph: Paragraph,
     sentence: str,
@@ -533,7 +537,7 @@ def _first_sentence(  # noqa: C901 - the reference, as first written
     plain = sentence.translate(n._FULLWIDTH) if n._FULLWIDTH_CHARS.search(sentence) else sentence
     previous_row: str | None = None
     previous_phrase: Phrase | None = None
-    figures = n._FIGURE.finditer(plain) if n._UNIT.search(plain) else ()
+    figures = n._FIGURE.finditer(plain) if _FIRST_UNIT.search(plain) else ()
     for m in figures:
         figure = _first_figure(m)
         start, end = m.span()
@@ -902,3 +906,22 @@ def test_figures_read_as_first(pieces: list[str]) -> None:
     text = "".join(pieces)
     for m in narrative._FIGURE.finditer(text):
         assert _figure_fields(narrative._figure(m)) == _figure_fields(_first_figure(m)), text
+
+
+@given(
+    st.lists(
+        st.one_of(
+            _ANY_FIGURE, _FIGURE_PIECES, st.sampled_from("²①\x1c\u3000"), st.text(max_size=2)
+        ),
+        max_size=10,
+    )
+)
+@example(["2023年1月1日起至12月31日止"])
+@example(["三 \u3000\x1c件"])
+@example(["a 件"])
+@example(["²件①个"])
+def test_holds_figure_is_a_match_of_the_figure_pattern(pieces: list[str]) -> None:
+    """A unit with a digit or a Chinese numeral before it: where, and only where, the figure
+    pattern finds a figure."""
+    for text in ("".join(pieces), " ".join(pieces), "\u3000".join(pieces)):
+        assert narrative._holds_figure(text) == (narrative._FIGURE.search(text) is not None)

@@ -125,10 +125,35 @@ _FULLWIDTH_CHARS: Final = re.compile("[０１２３４５６７８９．]")
 #: A figure needs its unit (see ``_FIGURE``) and a zero clause its 未, 没有 or 无 (see
 #: ``ZERO_PHRASES``): text with neither holds nothing T-TEXT reads, and most narrative has
 #: neither, so it is passed over at once (:func:`may_state`).
-_UNIT: Final = re.compile("[件宗起个份部元]")
+_UNITS: Final = "件宗起个份部元"
 _ZERO_WORD: Final = re.compile("未|没有|无")
 #: A digit, as ``re.search(r"\d", text)`` finds one (that compiles it in ``re``'s cache).
 _DIGIT: Final = re.compile(r"\d")
+
+
+def _holds_figure(text: str) -> bool:
+    r"""Whether ``_FIGURE`` has a match in ``text``: a unit with a digit or numeral before it.
+
+    White space may stand between them. A match ends with its unit, after white space, 万 or
+    亿 perhaps and white space, after the number's last character, a digit or a Chinese
+    numeral (万 and 亿 are among them): so the character before a unit's white space is one
+    of these. And where one is, the pattern matches from it (a digit, or a Chinese numeral,
+    alone is a number). Each unit is looked for by ``find`` and the one character before it
+    looked at, not every place of the text tried by the pattern, which for a date
+    (``2023年1月1日起``) tries each digit with each of its followers. (``str.isspace`` and
+    ``str.isdecimal`` are what ``re``'s ``\s`` and ``\d`` test in a str.)
+    """
+    find = text.find
+    for unit in _UNITS:
+        at = find(unit)
+        while at >= 0:
+            before = at - 1
+            while before >= 0 and text[before].isspace():
+                before -= 1
+            if before >= 0 and (text[before].isdecimal() or text[before] in _CN_DIGITS):
+                return True
+            at = find(unit, at + 1)
+    return False
 
 
 def _has_zero_word(text: str) -> bool:
@@ -580,7 +605,7 @@ def _sentence(
     previous_row: str | None = None
     previous_phrase: Phrase | None = None
     years = _OtherYear(plain, year)
-    figures = _FIGURE.finditer(plain) if _UNIT.search(plain) else ()
+    figures = _FIGURE.finditer(plain) if _holds_figure(plain) else ()
     for m in figures:
         start, end = m.span()
         left, right = _clause(plain, start, end, _CLAUSE_END)
