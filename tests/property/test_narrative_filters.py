@@ -805,22 +805,51 @@ def test_agrees_as_first(cell: int | Decimal, number: str, unit: str, per: int) 
     figure = _first_figure(m)
     assume(figure is not None)
     assert figure is not None
-    if per != 1:
-        figure = attrs.evolve(figure, value=figure.value / per, quantum=figure.quantum / per)
-    assert _outcome(narrative._agrees, cell, figure) == _outcome(_first_agrees, cell, figure)
+    with localcontext(narrative._CONTEXT):  # as check_narrative calls it
+        if per != 1:
+            figure = attrs.evolve(figure, value=figure.value / per, quantum=figure.quantum / per)
+        first = _outcome(_first_agrees, cell, figure)
+        # A cell too long for the context (the first way raised) agrees with no figure.
+        expected = False if first is decimal.InvalidOperation else first
+        assert _outcome(narrative._agrees, cell, figure) == expected
 
 
-def test_agrees_raises_as_first_in_a_narrow_context() -> None:
-    """The cell's side rounded before the figure's is divided: in a context where the first
-    is too long (InvalidOperation) and the second too large (Overflow), the first is raised."""
-    m = narrative._FIGURE.fullmatch("1" + "0" * 25 + "件")
-    assert m is not None
-    figure = _first_figure(m)
-    assert figure is not None
-    with localcontext() as context:
-        context.prec, context.Emax = 5, 20
-        assert _outcome(narrative._agrees, 10**6, figure) == _outcome(_first_agrees, 10**6, figure)
-        assert _outcome(_first_agrees, 10**6, figure) is decimal.InvalidOperation
+def test_the_narrative_is_checked_the_same_in_any_decimal_context() -> None:
+    """T-TEXT's arithmetic is its own: a 29-digit figure (which raised InvalidOperation out
+    of ``audit`` in the default context) is compared exactly, in a caller's narrow context
+    as in the default one; a run of more than ``_MAX_DIGITS`` digits is no figure."""
+    key: CellKey = ("requests", "new", "total")
+    texts = [
+        "本年度新收政府信息公开申请99999999999999999999999999995件。",
+        "本年度新收政府信息公开申请" + "9" * 101 + "件。",
+        "本年度新收政府信息公开申请1,240件。",
+    ]
+    paragraphs = [
+        Paragraph(path=f"$.overview.parts[0].paragraphs[{i}]", section="overview", text=t)
+        for i, t in enumerate(texts)
+    ]
+    values: dict[CellKey, int | Decimal] = {key: 1240}
+    found = check_narrative(paragraphs, values, year=2023)
+    assert [f.code for f in found] == ["T-TEXT"]
+    assert "99999999999999999999999999995" in found[0].message_zh
+    assert check_narrative(paragraphs, {key: 10**28 - 5}, year=2023)[1:] != []
+    for prec, emax in ((5, 20), (28, 999999), (1000, 10**6)):
+        with localcontext() as context:
+            context.prec, context.Emax = prec, emax
+            assert check_narrative(paragraphs, values, year=2023) == found
+    huge = {key: Decimal("1E+999999")}  # a cell longer than any context: agrees with nothing
+    assert len(check_narrative(paragraphs[2:], huge, year=2023)) == 1
+
+
+def test_a_figure_longer_than_the_decimal_context_is_audited_not_raised() -> None:
+    """A page stating a 29-digit figure was read, then ``audit`` raised InvalidOperation."""
+    root = Path(__file__).parents[2]
+    report = loads((root / "examples/city-department-2023.json").read_text(encoding="utf-8"))
+    text = "本年度新收政府信息公开申请99999999999999999999999999995件。"
+    report = attrs.evolve(report, overview=Narrative(opening=(text, "其他工作。")))
+    found = [f for f in audit(read_html(html_text(report))) if f.code == "T-TEXT"]
+    assert len(found) == 1
+    assert "99999999999999999999999999995" in found[0].message_zh
 
 
 @given(st.text(alphabet="未没有无件a", max_size=8))

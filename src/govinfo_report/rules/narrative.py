@@ -40,7 +40,19 @@ import importlib
 import itertools
 import re
 import sys
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import (
+    MAX_EMAX,
+    MIN_EMIN,
+    ROUND_DOWN,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -285,16 +297,32 @@ def check_narrative(
     readings can be applied is left alone.
     """
     findings: list[Finding] = []
-    for paragraph in paragraphs:
-        if not may_state(paragraph.text):
-            continue
-        for found in _SENTENCE.findall(paragraph.text):  # no groups: each match's text
-            sentence = found.strip()
-            # A sentence without a unit or a zero word gives nothing: passed over at once
-            # (``_sentence`` would look for both with three regular expressions).
-            if sentence and may_state(sentence):
-                findings.extend(_sentence(paragraph, sentence, values, year))
+    with localcontext(_CONTEXT):
+        for paragraph in paragraphs:
+            if not may_state(paragraph.text):
+                continue
+            for found in _SENTENCE.findall(paragraph.text):  # no groups: each match's text
+                sentence = found.strip()
+                # A sentence without a unit or a zero word gives nothing: passed over at once
+                # (``_sentence`` would look for both with three regular expressions).
+                if sentence and may_state(sentence):
+                    findings.extend(_sentence(paragraph, sentence, values, year))
     return findings
+
+
+#: The most digits of a figure T-TEXT reads: a longer run of digits states no report's figure.
+_MAX_DIGITS: Final = 100
+#: T-TEXT's decimal context, whatever the caller's: exact for every figure it reads (at most
+#: ``_MAX_DIGITS`` digits, times 亿, divided by a phrase's 万) and every cell value of fewer
+#: digits than its precision (a longer one agrees with no figure: :func:`_agrees`). In the
+#: default context (28 digits) a 29-digit figure raised InvalidOperation out of ``audit``.
+_CONTEXT: Final = Context(
+    prec=4 * _MAX_DIGITS,
+    rounding=ROUND_HALF_EVEN,
+    Emax=MAX_EMAX,
+    Emin=MIN_EMIN,
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
 
 
 @attrs.frozen
@@ -321,6 +349,8 @@ def _figure(m: re.Match[str]) -> _Figure | None:
             return None
         value, quantum = Decimal(number), Decimal(1)
     else:
+        if len(raw) - raw.count(",") - raw.count(".") > _MAX_DIGITS:
+            return None
         try:
             value = Decimal(raw.replace(",", ""))
         except InvalidOperation:  # pragma: no cover - the pattern admits numbers only
@@ -782,9 +812,10 @@ def _agrees(value: Number, figure: _Figure) -> bool:
     """Whether the cell's ``value`` rounds as the figure does, by any of ``_MODES``.
 
     Each side is divided by the quantum once, not once a mode, and the operations left are
-    done in the order the comparison of each mode did them (the cell's side first), so an
-    exception (a number too long for the context) is raised by the same operation. An
-    ``int``'s Decimal has exponent 0: no quantum of its own, and no digits to look at.
+    done in the order the comparison of each mode did them (the cell's side first). A cell
+    whose side has more digits than the context holds (``_CONTEXT`` in T-TEXT) agrees with no
+    figure: False. An ``int``'s Decimal has exponent 0: no quantum of its own, and no digits
+    to look at.
     """
     cell = Decimal(value)
     own: Decimal | int = 0
@@ -798,7 +829,10 @@ def _agrees(value: Number, figure: _Figure) -> bool:
     mine = cell / quantum
     theirs: Decimal | None = None
     for mode in _MODES:
-        rounded = mine.quantize(_ONE, rounding=mode)
+        try:
+            rounded = mine.quantize(_ONE, rounding=mode)
+        except InvalidOperation:  # more digits than the context: no figure T-TEXT reads
+            return False
         if theirs is None:
             theirs = figure.value / quantum
         if rounded == theirs.quantize(_ONE, rounding=mode):
