@@ -328,6 +328,8 @@ _TRUTH_PIECES = st.one_of(
             "<p aria-hid\x00den=true>规章 m</p>",
             "<p aria-hidden=true>规章 n</p>",
             "<p hidden>规章 o</p>",
+            "<p x=aria- hidden>规章 q</p>",
+            "<p x='aria-'\thidden>规章 r</p>",
             "<p class=a>规章 p</p>",
             "<input type=hidden name=x value=1>",
             "<style>.a{display:none}</style>",
@@ -372,13 +374,17 @@ def test_no_quick_test_lets_a_hidden_element_be_read(pieces: list[str]) -> None:
     assert found == truth
 
 
-def test_the_hiding_attributes_looked_for_are_those_on_the_page() -> None:
+def test_the_hiding_attributes_looked_for_include_those_on_the_page() -> None:
     for page, names in (
         ("<p>x</p>", set()),
         ("<input type=hidden>", {"hidden"}),
-        ("<p aria-hidden=true>", {"aria-hidden"}),
+        ("<p aria-hidden=true>", {"aria-hidden", "hidden"}),
         ("<p ARIA-HIDDEN=true hidden>", {"aria-hidden", "hidden"}),
         ("<p aria-hidden=true><p hid\x00den>", {"aria-hidden", "hidden"}),
+        ("<p x=aria- hidden>", {"aria-hidden", "hidden"}),  # aria-hidden once squeezed
     ):
         squeezed = reader.squeeze(page.encode())
         assert reader._hiding_attributes(squeezed) == names, page
+        root = reader._parse(page.replace("\x00", ""), "<html>")
+        present = {a for el in root.iter() for a in el.attrib if a in ("hidden", "aria-hidden")}
+        assert present <= names, page

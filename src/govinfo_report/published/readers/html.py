@@ -531,12 +531,15 @@ def _declared_outside_sheets(squeezed: bytes, sheets: list[str]) -> bool:
 
 
 def _hiding_attributes(squeezed: bytes) -> frozenset[str]:
-    """The hiding attributes the squeezed page may have (an attribute's name is ASCII)."""
-    if b"aria-hidden" not in squeezed:
-        return frozenset({"hidden"}) if b"hidden" in squeezed else frozenset()
-    if squeezed.count(b"hidden") > squeezed.count(b"aria-hidden"):  # one not in aria-hidden
-        return _HIDING_ATTRIBUTES
-    return frozenset({"aria-hidden"})
+    """The hiding attributes the squeezed page may have (an attribute's name is ASCII).
+
+    A name is on the page as it is, so in the squeezed page; the converse does not hold (the
+    squeeze drops white space: ``x=aria- hidden`` is ``aria-hidden`` there, and the
+    attribute named ``hidden`` is no part of it), so only a name's absence is relied on.
+    """
+    if b"hidden" not in squeezed:
+        return frozenset()
+    return _HIDING_ATTRIBUTES if b"aria-hidden" in squeezed else frozenset({"hidden"})
 
 
 def _above(elements: set[etree._Element]) -> set[etree._Element]:
