@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
-
 import attrs
 import pytest
 from hypothesis import given
@@ -12,37 +10,19 @@ from hypothesis import strategies as st
 from govinfo_report.published.readers._blocks import Para, TextCell, new_cell, new_para
 from govinfo_report.published.record import Source
 
-_numbers = st.none() | st.integers(min_value=1, max_value=10**6)
-sources = st.builds(
-    Source,
-    line=_numbers,
-    paragraph=_numbers,
-    table=_numbers,
-    row=_numbers,
-    column=_numbers,
-    page=_numbers,
-)
-
-
-def _same(made: object, built: object) -> None:
-    assert type(made) is type(built)
-    assert made == built
-    assert hash(made) == hash(built)
-    assert repr(made) == repr(built)
-    assert attrs.asdict(made) == attrs.asdict(built)  # type: ignore[arg-type]
-    assert pickle.loads(pickle.dumps(made)) == built  # noqa: S301 - our own bytes
+from .twins import same, sources
 
 
 @given(text=st.text(), source=sources, style=st.none() | st.text(max_size=20))
 def test_new_para_is_the_constructors(text: str, source: Source, style: str | None) -> None:
-    _same(new_para(text, source, style), Para(text=text, source=source, style=style))
-    _same(new_para(text, source), Para(text=text, source=source))
+    same(new_para(text, source, style), Para(text=text, source=source, style=style))
+    same(new_para(text, source), Para(text=text, source=source))
 
 
 @given(text=st.text(), source=sources, rows=st.integers(min_value=1, max_value=10**4))
 def test_new_cell_is_the_constructors(text: str, source: Source, rows: int) -> None:
-    _same(new_cell(text, source, rows), TextCell(text=text, source=source, rows=rows))
-    _same(new_cell(text, source), TextCell(text=text, source=source))
+    same(new_cell(text, source, rows), TextCell(text=text, source=source, rows=rows))
+    same(new_cell(text, source), TextCell(text=text, source=source))
 
 
 def test_made_blocks_stay_frozen() -> None:

@@ -150,13 +150,17 @@ def _blocks(page: str) -> list[Block] | str:
         return f"error: {exc}"
 
 
-@given(st.lists(_PIECES, min_size=1, max_size=40))
-def test_pages_that_may_hide_walk_as_first(pieces: list[str]) -> None:
+def _read_as_with(pieces: list[str], walker: object) -> None:
+    """The page of ``pieces`` gives the same blocks as with ``walker`` setting up the walk."""
     page = "<html><body>" + "".join(pieces)
     found = _blocks(page)
-    with mock.patch.object(reader, "_walker", _first_walker):
-        first = _blocks(page)
-    assert found == first
+    with mock.patch.object(reader, "_walker", walker):
+        assert found == _blocks(page)
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=40))
+def test_pages_that_may_hide_walk_as_first(pieces: list[str]) -> None:
+    _read_as_with(pieces, _first_walker)
 
 
 def test_a_site_page_with_hidden_inputs_reads_its_hidden_cells_as_before() -> None:
@@ -250,7 +254,7 @@ def test_a_style_spelled_with_character_references_hides_as_in_a_browser() -> No
     a NUL character, which it is given the page without: each once read a hidden row on a
     page without another hiding word.
     """
-    hidings = ("display&#58;none", "&#100;isplay:none", "display:&#x20;none")
+    hidings: tuple[str, ...] = ("display&#58;none", "&#100;isplay:none", "display:&#x20;none")
     hidings += ("display&colon;none", "DISPLAY:&Tab;NONE", "display:&NewLine;none")
     hidings += ("display:\x00none", "visibility&colon;hidden", "height&colon;0;width:0")
     for hiding in hidings:
@@ -367,11 +371,7 @@ def _asking_walker(
 
 @given(st.lists(_TRUTH_PIECES, min_size=1, max_size=12))
 def test_no_quick_test_lets_a_hidden_element_be_read(pieces: list[str]) -> None:
-    page = "<html><body>" + "".join(pieces)
-    found = _blocks(page)
-    with mock.patch.object(reader, "_walker", _asking_walker):
-        truth = _blocks(page)
-    assert found == truth
+    _read_as_with(pieces, _asking_walker)
 
 
 def test_the_hiding_attributes_looked_for_include_those_on_the_page() -> None:

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import pickle
-
 import attrs
 import pytest
 from hypothesis import given
@@ -14,16 +12,8 @@ from govinfo_report.published.readers import _interpret
 from govinfo_report.published.readers._blocks import TextCell
 from govinfo_report.published.record import PublishedCell, PublishedPart, Source
 
-_numbers = st.none() | st.integers(min_value=1, max_value=10**6)
-sources = st.builds(
-    Source,
-    line=_numbers,
-    paragraph=_numbers,
-    table=_numbers,
-    row=_numbers,
-    column=_numbers,
-    page=_numbers,
-)
+from .twins import same, sources
+
 #: What cells print: figures, placeholders for zero, words, anything.
 cell_texts = (
     st.sampled_from(["0", "12", "1,240", "3.50", "-2", "—", "/", "无", "", " 7 ", "二", "一"])
@@ -33,23 +23,18 @@ cell_texts = (
 cell_keys = st.sampled_from(sorted(_interpret._CELL_KINDS, key=repr))
 
 
-def _same(made: object, built: object) -> None:
-    assert type(made) is type(built)
-    assert made == built
-    assert hash(made) == hash(built)
-    assert repr(made) == repr(built)
-    assert attrs.asdict(made) == attrs.asdict(built)  # type: ignore[arg-type]
-    assert pickle.loads(pickle.dumps(made)) == built  # noqa: S301 - our own bytes
-
-
-def test_published_cell_has_nothing_the_fast_way_skips() -> None:
+@pytest.mark.parametrize(
+    ("cls", "names"),
+    [(PublishedCell, _interpret._CELL_FIELDS), (PublishedPart, _interpret._PART_FIELDS)],
+)
+def test_the_classes_have_nothing_the_fast_way_skips(cls: type, names: tuple[str, ...]) -> None:
     """The fields are set one by one: no validator, converter or post-init may be missed."""
-    fields = attrs.fields(PublishedCell)
-    assert tuple(f.name for f in fields) == _interpret._CELL_FIELDS
+    fields = attrs.fields(cls)
+    assert tuple(f.name for f in fields) == names
     assert all(f.validator is None and f.converter is None for f in fields)
-    assert not hasattr(PublishedCell, "__attrs_post_init__")
-    assert not hasattr(PublishedCell, "__attrs_pre_init__")
-    assert PublishedCell.__new__ is object.__new__
+    assert not hasattr(cls, "__attrs_post_init__")
+    assert not hasattr(cls, "__attrs_pre_init__")
+    assert all("__new__" not in vars(k) for k in cls.__mro__[:-1])  # made by object.__new__
 
 
 @given(
@@ -71,7 +56,7 @@ def test_add_cells_makes_the_constructors_cells(
         expected[key] = PublishedCell(key=key, raw=text, value=value, blank=blank, source=source)
     assert list(out.cells) == list(expected)
     for key, made in out.cells.items():
-        _same(made, expected[key])
+        same(made, expected[key])
         assert out.ranks[key] == rank
 
 
@@ -81,15 +66,6 @@ def test_made_cells_stay_frozen() -> None:
     out.add_cells([key], [TextCell(text="12", source=Source(table=1, row=2, column=3))])
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         out.cells[key].raw = "13"  # type: ignore[misc]
-
-
-def test_published_part_has_nothing_the_fast_way_skips() -> None:
-    fields = attrs.fields(PublishedPart)
-    assert tuple(f.name for f in fields) == _interpret._PART_FIELDS
-    assert all(f.validator is None and f.converter is None for f in fields)
-    assert not hasattr(PublishedPart, "__attrs_post_init__")
-    assert not hasattr(PublishedPart, "__attrs_pre_init__")
-    assert PublishedPart.__new__ is object.__new__
 
 
 @given(
@@ -102,6 +78,6 @@ def test_new_part_is_the_constructors(
     heading: str, title: str, paragraphs: tuple[str, ...], source: Source
 ) -> None:
     made = _interpret._new_part(heading, title, paragraphs, source)
-    _same(made, PublishedPart(heading=heading, title=title, paragraphs=paragraphs, source=source))
+    same(made, PublishedPart(heading=heading, title=title, paragraphs=paragraphs, source=source))
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         made.title = "x"  # type: ignore[misc]
