@@ -287,9 +287,10 @@ def squeeze(utf8: bytes) -> bytes:
 
     ASCII letters lowered, the lead bytes of ``İ``, ``ı`` and ``ſ`` as ``\x01``, NUL, white
     space and every other non-ASCII byte dropped, in one ``bytes.translate`` (a third of the
-    page's length). What it keeps as it is, it keeps in order, so an ASCII word without white space
-    or upper-case letters (this library's data id) is in the squeezed page wherever it is in
-    the page, and the squeezed page has every ``<`` of the page.
+    page's length). What it keeps as it is, it keeps in order, so an ASCII word without
+    white space or upper-case letters (this library's data id) is in the squeezed page
+    wherever it is in the page, and the squeezed page has every ``<`` of the page. The
+    converse does not hold: dropping white space joins words (``aria- hidden``).
     """
     return utf8.translate(_SQUEEZE, _SQUEEZE_DROPPED)
 
@@ -332,8 +333,9 @@ def _may_hide_squeezed(squeezed: bytes) -> bool:
     Where :func:`may_hide` finds a word here, it looks for it in the page's text again (the
     page in lower case, 0.5 ms on a long report; a site's page nearly always has a word):
     the reader does not, it finds the hidden elements (:func:`hidden_elements`), which says
-    exactly which are. A character reference (``&#``) may spell a word in an attribute
-    (``display&#58;none``, which a browser hides): such a page is looked at too.
+    exactly which are. A character reference may spell a word in an attribute
+    (``display&#58;none``, ``display&colon;none``, which a browser hides): a page with one
+    of ``_REFERENCES`` is looked at too. A NUL is dropped by the squeeze as by the parser.
     """
     return (
         b"\x01" in squeezed
