@@ -1,11 +1,14 @@
-"""The quick test of whether a page may hide elements answers as the first one did.
+"""The reader's quick test of whether a page may hide elements says yes wherever the first did.
 
-:func:`may_hide` looks for its words in the page's UTF-8 bytes squeezed (ASCII lowered, white
-space and non-ASCII dropped), then in the page in lower case; the reference is the test as
-first written, one regular expression ignoring case. They must agree on any text, given its
-bytes or not, in particular on the characters ``IGNORECASE`` folds differently from
-``str.lower`` (``İ``, ``ı``, ``ſ``, the Kelvin sign), on white space of every kind, and on
-upper-case and mixed-case words.
+The reader looks for its words in the page's UTF-8 bytes squeezed (ASCII lowered, NUL, white
+space and non-ASCII dropped; ``İ``, ``ı``, ``ſ`` marked); the reference is the test as first
+written, one regular expression ignoring case. Wherever the reference finds a word, on any
+text (with lone surrogates too), the quick test must say yes: in particular on the characters
+``IGNORECASE`` folds differently from ``str.lower`` (``İ``, ``ı``, ``ſ``, the Kelvin sign), on
+white space of every kind, and on upper-case and mixed-case words. (It may say yes where the
+reference does not: a character reference, a marked letter, words joined by the squeeze; the
+hidden elements are then found exactly. tests/readers/test_hidden_elements.py compares what
+is read with asking every element.)
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo_report.published.readers._own_html import DATA_ID
-from govinfo_report.published.readers.html import _may_hide_squeezed, may_hide, squeeze
+from govinfo_report.published.readers.html import _may_hide_squeezed, squeeze
 
 _FIRST = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|\bhidden\b"
@@ -67,12 +70,14 @@ def _utf8(text: str) -> bytes | None:
         return None
 
 
-def _answers(text: str) -> set[bool]:
-    """What :func:`may_hide` says of ``text``, with and without its bytes."""
-    utf8 = _utf8(text)
-    if utf8 is None:
-        return {may_hide(text)}
-    return {may_hide(text), may_hide(text, utf8), may_hide(text, squeezed=squeeze(utf8))}
+def _quick(text: str) -> bool:
+    """What the reader's quick test says of ``text`` (squeezed as the reader squeezes it)."""
+    return _may_hide_squeezed(squeeze(text.encode("utf-8", "surrogatepass")))
+
+
+def _covers(text: str) -> bool:
+    """The quick test says yes wherever the first test finds a word."""
+    return _quick(text) or _FIRST.search(text) is None
 
 
 def _mixed_case(word: str, flips: list[bool]) -> str:
@@ -81,28 +86,27 @@ def _mixed_case(word: str, flips: list[bool]) -> str:
 
 
 @given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=30))
-def test_may_hide_answers_as_first(pieces: list[str]) -> None:
-    text = "".join(pieces)
-    assert _answers(text) == {_FIRST.search(text) is not None}
+def test_the_quick_test_says_yes_wherever_the_first_did(pieces: list[str]) -> None:
+    assert _covers("".join(pieces))
 
 
 @given(st.sampled_from(_WORDS), st.lists(st.booleans(), max_size=12), st.text(max_size=3))
-def test_mixed_case_words_answer_as_first(word: str, flips: list[bool], around: str) -> None:
+def test_mixed_case_words_are_found(word: str, flips: list[bool], around: str) -> None:
     for text in (
         _mixed_case(word, flips),
         around + _mixed_case(word, flips) + around,
         _mixed_case(word, flips) + " :\t0",
         _mixed_case(word, flips) + ":none",
     ):
-        assert _answers(text) == {_FIRST.search(text) is not None}
+        assert _covers(text)
 
 
 def test_every_word_is_found_in_any_case() -> None:
     for text in ("DISPLAY : NONE", "Visibility:Collapse", "x HIDDEN y", "Font-Size:0", "MSO-HIDE"):
-        assert _answers(text) == {True}
-        assert _answers(text.replace("I", "\u0130").replace("S", "\u017f")) == {True}
-    for text in ("", "display:block", "xhidden", "hidden_", "font-size:10pt", "中文"):
-        assert _answers(text) == {False}
+        assert _quick(text)
+        assert _quick(text.replace("I", "\u0130").replace("S", "\u017f"))
+    for text in ("", "display:block", "font-size:10pt", "中文", "&amp;nbsp;"):
+        assert not _quick(text)
 
 
 def test_every_white_space_between_the_words() -> None:
@@ -111,8 +115,8 @@ def test_every_white_space_between_the_words() -> None:
     assert all(_FIRST.search(f"height{c}:0") for c in spaces)  # the reference agrees
     for c in spaces:
         for text in (f"display{c}:{c}none", f"font-size{c}{c}:0", f"HEIGHT:{c}0", f"x{c}hidden"):
-            assert _answers(text) == {True}, repr(text)
-        assert _answers(f"font-size:{c}5pt") == {False}
+            assert _quick(text), repr(text)
+        assert not _quick(f"font-size:{c}5pt")
 
 
 # The squeezed page's other uses in read_html: the count of < bounding the page's elements,
@@ -145,10 +149,3 @@ def test_the_data_id_is_found_in_the_squeezed_page(
     utf8 = _utf8(text)
     if utf8 is not None and DATA_ID in text:
         assert DATA_ID.encode() in squeeze(utf8)
-
-
-@given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=30))
-def test_the_readers_quick_test_says_maybe_wherever_may_hide_says_yes(pieces: list[str]) -> None:
-    text = "".join(pieces)
-    if may_hide(text):  # a page with lone surrogates is squeezed from its surrogatepass bytes
-        assert _may_hide_squeezed(squeeze(text.encode("utf-8", "surrogatepass")))

@@ -225,35 +225,14 @@ def _rows_of(table: etree._Element, *, hiding: bool = False) -> list[etree._Elem
     return rows[:_MAX_ROWS]
 
 
-#: What in a page's text may hide an element (a quick test before looking at each one).
-_HIDING: Final = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|\bhidden\b"
-    r"|(?:font-size|height)\s*:\s*0|mso-hide",
-    re.IGNORECASE,
-)
-#: The same test, fast. Ignoring case makes Python's regular expressions try each word at
-#: every position of the page (11 ms on a long report); on the page in lower case each word is
-#: a literal the engine finds at once. ``str.lower`` gives, character for character, what
-#: ``IGNORECASE`` matches for these words, except for ``İ``, ``ı`` and ``ſ`` (which match
-#: ``i`` and ``s`` there): a page with one of them is tested the first way (see
-#: tests/readers/test_hiding_test.py).
-_HIDING_LOWER: Final = tuple(
-    re.compile(pattern)
-    for pattern in (
-        r"display\s*:\s*none",
-        r"visibility\s*:\s*(?:hidden|collapse)",
-        r"hidden\b(?<!\whidden)",  # \bhidden\b, with the literal first
-        r"font-size\s*:\s*0",
-        r"height\s*:\s*0",
-        r"mso-hide",
-    )
-)
-_OTHER_FOLDS: Final = ("\u0130", "\u0131", "\u017f")
-#: Quicker still, on the page's UTF-8 bytes: ASCII letters lowered, white space and every
-#: non-ASCII byte dropped, in one ``bytes.translate``. A match of ``_HIDING`` is ASCII letters,
-#: ``:``, ``-``, ``0`` and white space (ASCII, or non-ASCII: bytes of 0x80 and above), so
-#: there it becomes one of these words; a page without them has no match (and one with them
-#: is tested as above).
+#: What in a page may hide an element, squeezed (:func:`squeeze`): the page's UTF-8 bytes
+#: with ASCII letters lowered, white space and every non-ASCII byte dropped, in one
+#: ``bytes.translate``. The words of the first test (``display\s*:\s*none``,
+#: ``visibility\s*:\s*(?:hidden|collapse)``, ``\bhidden\b``, ``(?:font-size|height)\s*:\s*0``,
+#: ``mso-hide``, ignoring case: tests/readers/test_hiding_test.py) are ASCII letters, ``:``,
+#: ``-``, ``0`` and white space (ASCII, or non-ASCII: bytes of 0x80 and above), so there
+#: each becomes one of these words; ``İ``, ``ı`` and ``ſ``, which that test's case folding
+#: matched as ``i`` and ``s``, are marked (``\x01``).
 _DROPPED: Final = bytes(b for b in range(128) if re.fullmatch(r"\s", chr(b))) + bytes(
     range(0x80, 0x100)
 )
@@ -267,8 +246,8 @@ _HIDING_WORDS: Final = (
 )
 #: The first bytes of İ, ı and ſ in UTF-8 (and of nothing a Chinese page is made of).
 _OTHER_FOLD_LEADS: Final = (b"\xc4", b"\xc5")
-#: The squeeze of :func:`may_hide`: ASCII letters lowered, the lead bytes above as \x01,
-#: white space and every other non-ASCII byte dropped.
+#: The squeeze: ASCII letters lowered, the lead bytes above as \x01, white space and every
+#: other non-ASCII byte dropped.
 _SQUEEZE: Final = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZ" + b"".join(_OTHER_FOLD_LEADS),
     b"abcdefghijklmnopqrstuvwxyz" + b"\x01" * len(_OTHER_FOLD_LEADS),
@@ -304,38 +283,15 @@ def _squeezed(text: str, utf8: bytes | None) -> bytes:
     return squeeze(text.encode("utf-8", "surrogatepass") if utf8 is None else utf8)
 
 
-def may_hide(text: str, utf8: bytes | None = None, *, squeezed: bytes | None = None) -> bool:
-    """Whether ``text`` (a page) may hide elements: ``_HIDING.search(text) is not None``.
-
-    ``utf8``, when given, is ``text`` encoded in UTF-8; ``squeezed``, when given, is
-    :func:`squeeze` of it.
-    """
-    if squeezed is None and utf8 is not None:
-        squeezed = squeeze(utf8)
-    # The lead bytes of İ, ı and ſ become \x01 in the squeezed page, so that one search
-    # there (in text just written, still in the processor's cache) replaces two over the
-    # whole page; a \x01 of the page's own sends it the long way too.
-    if (
-        squeezed is not None
-        and b"\x01" not in squeezed
-        and not any(word in squeezed for word in _HIDING_WORDS)
-    ):
-        return False
-    if any(c in text for c in _OTHER_FOLDS):
-        return _HIDING.search(text) is not None
-    lowered = text.lower()
-    return any(pattern.search(lowered) is not None for pattern in _HIDING_LOWER)
-
-
 def _may_hide_squeezed(squeezed: bytes) -> bool:
-    """Whether a page may hide elements, from its squeezed bytes alone (see :func:`may_hide`).
+    r"""Whether a page may hide elements, from its squeezed bytes alone (``_HIDING_WORDS``).
 
-    Where :func:`may_hide` finds a word here, it looks for it in the page's text again (the
-    page in lower case, 0.5 ms on a long report; a site's page nearly always has a word):
-    the reader does not, it finds the hidden elements (:func:`hidden_elements`), which says
-    exactly which are. A character reference may spell a word in an attribute
-    (``display&#58;none``, ``display&colon;none``, which a browser hides): a page with one
-    of ``_REFERENCES`` is looked at too. A NUL is dropped by the squeeze as by the parser.
+    A page with a word, or with ``İ``, ``ı`` or ``ſ`` (``\x01``), is not searched again:
+    its hidden elements are found (:func:`hidden_elements`), which says exactly which are
+    (a site's page nearly always has a word). A character reference may spell a word in an
+    attribute (``display&#58;none``, ``display&colon;none``, which a browser hides): a page
+    with one of ``_REFERENCES`` is looked at too. A NUL is dropped by the squeeze as by the
+    parser.
     """
     return (
         b"\x01" in squeezed
@@ -377,7 +333,7 @@ def _has_references(squeezed: bytes) -> bool:
 
 # A style attribute is read as a browser reads CSS: white space is CSS's (space, tab, line
 # breaks, form feed; not a no-break or an ideographic space) and case is ASCII's (``ſ`` is
-# not ``s``). The quick tests before (``may_hide``, ``hidden_elements``) take any Unicode
+# not ``s``). The quick tests before (``_may_hide_squeezed``, ``hidden_elements``) take any Unicode
 # white space and case folding: they find a superset.
 _S: Final = f"[{CSS_SPACE}]"  # in a pattern
 _HIDDEN_STYLE: Final = re.compile(
@@ -451,7 +407,7 @@ def hidden_elements(
 ) -> set[etree._Element]:
     """The elements of ``root`` that :func:`is_hidden` says are hidden, found at once.
 
-    A page that may hide (``may_hide``) was walked asking :func:`is_hidden` of every
+    A page that may hide (:func:`_may_hide_squeezed`) was walked asking :func:`is_hidden` of every
     element, and looking through each block's descendants: a real site's page nearly
     always may (``<input type=hidden>``, ``overflow:hidden`` in its style sheet), and was
     read two and a half times slower than one that may not. Here the candidates are found
@@ -865,13 +821,11 @@ def _utf8(text: str) -> bytes | None:
         return None
 
 
-def _walker(
-    root: etree._Element, text: str, name: str, *, may: bool, squeezed: bytes | None = None
-) -> _Walker:
+def _walker(root: etree._Element, text: str, name: str, *, may: bool, squeezed: bytes) -> _Walker:
     """The walker of ``root``: whether it may hide elements, which, and what has structure.
 
     ``may``: whether the page may hide (:func:`_may_hide_squeezed`); ``squeezed``: the page
-    squeezed, if known.
+    squeezed (:func:`squeeze`).
     """
     walker = _Walker(name)
     kelvin = _KELVIN in text
@@ -880,13 +834,10 @@ def _walker(
     walker.hiding = may or marked
     if not kelvin:
         if walker.hiding:  # the hidden elements found at once, not asked of each element
-            if squeezed is None:
-                walker.hidden = hidden_elements(root)
-            else:
-                # An attribute named hidden or aria-hidden is in the squeezed page as it is.
-                attributes = _HIDING_ATTRIBUTES if marked else _hiding_attributes(squeezed)
-                styles = _has_references(squeezed) or _declared_outside_sheets(squeezed, sheets)
-                walker.hidden = hidden_elements(root, attributes=attributes, styles=styles)
+            # An attribute named hidden or aria-hidden is in the squeezed page as it is.
+            attributes = _HIDING_ATTRIBUTES if marked else _hiding_attributes(squeezed)
+            styles = _has_references(squeezed) or _declared_outside_sheets(squeezed, sheets)
+            walker.hidden = hidden_elements(root, attributes=attributes, styles=styles)
             walker.above_hidden = _above(walker.hidden)
             walker.hiding = False
         walker.structured = _structured(root)
