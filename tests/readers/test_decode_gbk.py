@@ -70,3 +70,35 @@ def test_a_page_declaring_gbk_reads_as_before(pieces: list[bytes]) -> None:
     text, codec = decode_utf8(data, markup=True)
     if codec == "gb18030":
         assert text == data.decode("gb18030", errors="replace")
+
+
+#: Chinese text as reports print it: CJK characters, full-width punctuation, digits, ASCII.
+_REPORT_TEXT = st.text(
+    alphabet=st.sampled_from("政府信息公开工作年度报告（一）、。：；“”〔〕0123456789 ab<>/=\u3000"),
+    max_size=60,
+)
+
+
+@given(
+    text=_REPORT_TEXT,
+    declared=st.sampled_from(["utf-8", "UTF8", "iso-8859-1", "windows-1252", "ascii", "latin1"]),
+)
+def test_gbk_bytes_under_a_template_charset_read_as_gbk(text: str, declared: str) -> None:
+    """A GBK page saved without its server's header keeps its template's wrong charset."""
+    page = f'<meta http-equiv="Content-Type" content="text/html; charset={declared}"><p>中{text}'
+    data = page.encode("gbk")
+    got, codec = decode_utf8(data, markup=True)
+    assert got == page
+    assert codec in {"gb18030", _decode.STRICT_UTF8}
+
+
+def test_a_utf8_page_cut_short_is_read_as_declared() -> None:
+    page = '<meta charset="utf-8"><p>某县教育局2024年政府信息公开工作年度报告'.encode()
+    got, codec = decode_utf8(page[:-1], markup=True)
+    assert codec == "utf-8"
+    assert got.startswith('<meta charset="utf-8"><p>某县教育局2024年政府信息公开工作年度')
+
+
+def test_a_western_page_keeps_its_declaration() -> None:
+    page = '<meta charset="iso-8859-1"><p>Caf\xe9 cr\xe8me br\xfbl\xe9e, na\xefve'.encode("latin-1")
+    assert decode_utf8(page, markup=True) == (page.decode("latin-1"), "iso8859-1")

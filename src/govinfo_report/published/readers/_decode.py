@@ -64,6 +64,34 @@ def _decode_as(data: bytes, codec: str) -> str:
     return data.decode(codec, errors="replace")
 
 
+def _single_byte(codec: str) -> bool:
+    """Whether ``codec`` gives one character for each byte (Latin-1, windows-1252, KOI8-R...)."""
+    return len(bytes(range(0x80, 0x100)).decode(codec, errors="replace")) == 0x80  # noqa: PLR2004
+
+
+def _believed(data: bytes, codec: str) -> bool:
+    """Whether a page's declared ``codec`` is taken for ``data`` (which is not strict UTF-8).
+
+    Sites' templates declare a charset their articles are not in, and a page saved without
+    the server's header keeps only the template's: GBK bytes under ``charset=utf-8``, or
+    under ``iso-8859-1``/``windows-1252``/``ascii`` (a server's default), which would read
+    as nonsense. Such a declaration (UTF-8, or a single-byte charset) is not believed where
+    the bytes are valid GB18030: the text is then read as GB18030, as a page without a
+    declaration is. UTF-8 bytes with damage (a download cut short) are almost never valid
+    GB18030, and are read as the declaration says. UTF-16 and UTF-32 are told by their
+    byte-order mark alone.
+    """
+    if codec.startswith(("utf-16", "utf-32")):
+        return False
+    if not codec.startswith("utf-8") and not _single_byte(codec):
+        return True
+    try:
+        _decode_gbk(data)
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 #: What :func:`decode_utf8` names strict UTF-8 with: ``data`` is then the text's UTF-8 bytes.
 STRICT_UTF8: Final = "utf-8 (strict)"
 
@@ -80,9 +108,10 @@ def decode_utf8(data: bytes, *, markup: bool = False) -> tuple[str, str]:  # noq
     :data:`STRICT_UTF8` means ``data`` is valid UTF-8 without a BOM, and so exactly the text's
     UTF-8 encoding (a parser can be given it as it is).
 
-    A BOM wins; then strict UTF-8; then, for markup, a ``<meta charset>`` in the first 4 KB;
-    then charset-normalizer's best guess; GB18030 with replacement characters as the last
-    resort (never an exception: every byte string decodes).
+    A BOM wins; then strict UTF-8; then, for markup, a ``<meta charset>`` in the first 4 KB
+    (unless it cannot be the page's: :func:`_believed`); then GB18030 where the bytes are
+    valid GB18030; then charset-normalizer's best guess; GB18030 with replacement
+    characters as the last resort (never an exception: every byte string decodes).
     """
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8"
@@ -106,7 +135,7 @@ def decode_utf8(data: bytes, *, markup: bool = False) -> tuple[str, str]:  # noq
         match = _META.search(data[:4096])
         if match:
             codec = _codec(match[1].decode("ascii", errors="replace"))
-            if codec is not None and not codec.startswith(("utf-16", "utf-32")):
+            if codec is not None and _believed(data, codec):
                 return _decode_as(data, codec), codec
     try:
         return data.decode("utf-8"), STRICT_UTF8
