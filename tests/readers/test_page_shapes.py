@@ -7,14 +7,17 @@ shapes Word/WPS exports, PDF-to-HTML converters and CMS templates give them.
 
 from __future__ import annotations
 
+import html
 import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from govinfo_report import load
+from govinfo_report import labels, load
 from govinfo_report.published.audit import audit
 from govinfo_report.published.readers import read_html
 
@@ -49,3 +52,72 @@ def test_gbk_page_under_a_wrong_charset(family: str, declared: str) -> None:
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []
     assert [f.code for f in audit(record)] == []
+
+
+#: Tables sites print around an article, none of them the report's.
+SITE_TABLES = tuple(
+    "".join(pieces)
+    for pieces in (
+        (
+            "<table class=fj><tr><th>序号</th><th>附件名称</th><th>下载</th></tr><tr><td>1</td>",
+            "<td>某市自然资源和规划局2023年政府信息公开工作年度报告.pdf</td><td><a>下载</a></td>",
+            "</tr></table>",
+        ),
+        (
+            "<form><table><tr><td>姓名：</td><td><input></td></tr><tr><td>留言内容：</td>",
+            "<td><textarea></textarea></td></tr><tr><td colspan=2><input type=submit ",
+            "value=提交></td></tr></table></form>",
+        ),
+        (
+            "<table><tr><td>【字体：<a>大</a> <a>中</a> <a>小</a>】</td>",
+            "<td><a>【打印】</a><a>【关闭】</a></td></tr></table>",
+        ),
+        ("<table><tr><td>分享到：</td><td><a>微信</a></td><td><a>微博</a></td></tr></table>",),
+        (
+            "<table><tr><td>相关文件：</td></tr><tr><td><a>关于印发2024年政务公开工作要点的",
+            "通知</a></td><td>2024-03-01</td></tr></table>",
+        ),
+    )
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(CMS.FAMILIES),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["top", "before", "inside", "after", "bottom"]),
+            st.sampled_from(SITE_TABLES),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_site_tables_around_the_report_are_furniture(
+    family: str, inserted: list[tuple[str, str]]
+) -> None:
+    """A site's table above the report's first sentence or below its end changes nothing."""
+
+    def extra(where: str) -> str:
+        return "".join(table for at, table in inserted if at == where)
+
+    record = read_html(CMS.page(TRUTH, family, extra=extra))
+    assert record.to_report() == READ_BACK
+    assert record.unread == ()
+    assert [f.code for f in record.findings] == []
+    furniture = " ".join(f.text for f in record.furniture)
+    for _, table in inserted:
+        first_cell = html.unescape(table.split("<td>", 1)[1].split("<", 1)[0])
+        assert first_cell in furniture
+
+
+def test_a_site_table_inside_the_report_is_noted() -> None:
+    """Between two sections, a table that gives no figure is text the reader did not place."""
+    body = CMS.article(TRUTH)
+    heading = body.index(labels.SECTIONS["problems"].full)
+    at = body.rindex("<p class=MsoNormal", 0, heading)
+    body = body[:at] + SITE_TABLES[0] + body[at:]
+    record = read_html(CMS.page(TRUTH, "trs", body=body))
+    assert record.to_report() == READ_BACK
+    assert {u.text for u in record.unread} >= {"序号", "附件名称", "下载"}
+    assert {f.code for f in record.findings} == {"R-UNREAD"}

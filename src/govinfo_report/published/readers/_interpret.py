@@ -845,6 +845,10 @@ class _Recorder:
             else:
                 out.loose(first, second, third)
 
+    def no_figure(self) -> bool:
+        """Whether the table gave nothing of the report (no cell, no label matched)."""
+        return all(kind == _OP_LEFTOVER for kind, *_ in self.ops)
+
     def _outside(self, out: _Builder) -> None:
         """The figures of a table outside the article, noted (nothing else is)."""
         for kind, _first, second, _ in self.ops:
@@ -1401,6 +1405,9 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     tail: list[Para] = []
     fee_paras: list[Para] = []
     narrative: list[Para] | None = None  # the open section's paragraphs, unless section 六
+    # Tables in a section that give no figure of the report, with where they are (the
+    # section, after how many of its paragraphs) and what they gave (unread, findings).
+    loose_tables: list[_LooseTable] = []
     for block in blocks:
         if (
             narrative is not None
@@ -1421,6 +1428,17 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             section = current.key if current else None
             recorder = _Recorder()
             _TableReader(recorder, None if block.outside else editions).read(block, section)
+            if not block.outside and recorder.no_figure():
+                # Perhaps the site's (related files, a comment form, a row of buttons)
+                # above the report's first sentence or below its end, known only after the
+                # pass: what it gives is noted now, in order, and taken back if it is
+                # (``_at_the_edges``).
+                unread, findings = len(out.unread), len(out.findings)
+                recorder.replay(out, section)
+                at = len(front if current is None else current.paras)
+                new_unread, new_findings = out.unread[unread:], out.findings[findings:]
+                loose_tables.append((block, current, at, new_unread, new_findings))
+                continue
             recorder.replay(out, section, outside=block.outside)
             if block.outside:
                 for row in block.rows:  # kept as the page's text, as any outside the article
@@ -1473,12 +1491,17 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     if len(repeated) >= _SECOND_REPORT_SECTIONS and out.duplicates >= _SECOND_REPORT_CELLS:
         raise _SecondReportError
     if drafts and not tail and not page.styled:
-        page.end(drafts[-1], tail)
+        cut = page.end(drafts[-1], tail)
+        if cut is not None:
+            _at_the_edges(loose_tables, (drafts[-1], cut), page, out, "after")
     if not page.styled:
         for draft in drafts:
             page.widgets(draft)
     sections = [d.build(WRITER_STYLES) for d in drafts]
     title, preface = page.front(front)
+    if not page.styled:
+        _at_the_edges(loose_tables, (None, page.first_title), page, out, "before")
+        _at_the_edges(loose_tables, (None, page.first_sentence), page, out, "inside")
     date = _date(tail) or page.front_date
     _fees(sections, fee_paras, out)
     if fmt != "xlsx":  # a workbook's number cells are typed: words there are damage
@@ -1604,6 +1627,10 @@ class _Page:
         self.fields: dict[str, object] = {}
         self.signature: str | None = None
         self.front_date: dt.date | None = None
+        #: Where among the paragraphs above the first section the title begins and the
+        #: preface's first sentence is (:meth:`front`; without a title, both the sentence).
+        self.first_title: int | None = None
+        self.first_sentence: int | None = None
 
     def keep(self, para: Para, position: Position, kind: FurnitureKind | None = None) -> None:
         """Keep ``para`` as furniture; a metadata line also gives its fields."""
@@ -1633,7 +1660,7 @@ class _Page:
                 self.keep(Para(text=text, source=row[0].source), "before", "metadata")
         return True
 
-    def front(self, front: list[Para]) -> tuple[str | None, tuple[str, ...] | None]:
+    def front(self, front: list[Para]) -> tuple[str | None, tuple[str, ...] | None]:  # noqa: C901 - one pass over the lines
         """The title (possibly over two lines) and the preface; the rest is furniture.
 
         Before the title, everything is the page's. Between the title and the first
@@ -1650,15 +1677,18 @@ class _Page:
         found = _title_at(front)
         title: str | None = None
         rest = front
+        self.first_title = self.first_sentence = 0
         if found is not None:
             first, last = found
+            self.first_title = first
             for para in front[:first]:
                 self.keep(para, "before")
             title = "".join(p.text.replace(" ", "") for p in front[first : last + 1])
             rest = front[last + 1 :]
         preface: list[str] = []
         started = False
-        for para in rest:
+        self.first_sentence = len(front)
+        for i, para in enumerate(rest, len(front) - len(rest)):
             text = para.text
             if is_widget(text) or is_metadata(text):
                 self.keep(para, "before" if title is None and not started else "inside")
@@ -1668,8 +1698,14 @@ class _Page:
                     self.front_date = parse_date(compact(text))
                 self.keep(para, "before" if title is None else "inside", "edge")
                 continue
+            if not started:
+                self.first_sentence = i
+                if title is None:
+                    self.first_title = i
             started = True
             preface.append(text)
+        if title is None and not started:
+            self.first_title = len(front)
         return title, tuple(preface) or None
 
     def widgets(self, draft: _SectionDraft) -> None:
@@ -1683,12 +1719,13 @@ class _Page:
                     kept.append(para)
             draft.paras = kept
 
-    def end(self, draft: _SectionDraft, tail: list[Para]) -> None:
+    def end(self, draft: _SectionDraft, tail: list[Para]) -> int | None:
         """Cut the last section at the report's end: its signature, then the page's.
 
         The end is the closing date (``2024年1月26日``, after the organ's name) when one is
         printed; without it, the page's trailing run of widgets and metadata lines, with
-        the short lines after its first widget (related links).
+        the short lines after its first widget (related links). Returns where among the
+        section's paragraphs the end is (None: no end found, nothing cut).
         """
         paras = draft.paras
         date_at = next(
@@ -1713,12 +1750,62 @@ class _Page:
                     break
                 cut -= 1
             if start is None:
-                return
+                return None
             cut = start
             after = paras[cut:]
         del paras[cut:]
         for para in after:
             self.keep(para, "after")
+        return cut
+
+
+#: A table that gives no figure of the report: the table, the section it is in (None: above
+#: the first), after how many of that section's paragraphs (or of those above the first) it
+#: is, and the unread texts and findings it gave.
+_LooseTable = tuple[Grid, _SectionDraft | None, int, list[Unread], list[Finding]]
+
+
+def _at_the_edges(
+    tables: list[_LooseTable],
+    edge: tuple[_SectionDraft | None, int | None],
+    page: _Page,
+    out: _Builder,
+    position: Position,
+) -> None:
+    """The tables beyond an edge of the report are furniture at ``position``.
+
+    ``edge``: a section and how many of its paragraphs are the report's; for ``after``,
+    the last section cut at the report's end, and a table at or past the cut is beyond
+    it; for ``before`` and ``inside``, None and the paragraphs above the first section,
+    where a table is beyond the edge up to the title's first line (``before``) or the
+    preface's first sentence (``inside``). A site prints tables of its own around an
+    article (附件 with 序号 | 附件名称 | 下载, a comment form, a row of 【打印】【关闭】):
+    as its paragraphs there are, each row is kept as furniture, not noted as text the
+    reader could not place. A table that gives a figure of the report is read wherever it
+    is; one that gives none inside the report's text is noted (R-UNREAD).
+    """
+    draft, at = edge
+    if at is None:
+        return
+    kept = []
+    taken_unread: set[int] = set()
+    taken_findings: set[int] = set()
+    for table in tables:
+        grid, where, n, unread, findings = table
+        beyond = n >= at if position == "after" else n <= at
+        if where is not draft or not beyond:
+            kept.append(table)
+            continue
+        taken_unread.update(map(id, unread))
+        taken_findings.update(map(id, findings))
+        for row in grid.rows:
+            text = " ".join(c.text for c in row if c.text)
+            if text:
+                page.keep(Para(text=text, source=row[0].source), position)
+    tables[:] = kept
+    if taken_unread or taken_findings:
+        out.unread = [u for u in out.unread if id(u) not in taken_unread]
+        out.findings = [f for f in out.findings if id(f) not in taken_findings]
 
 
 def _identity(
