@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govinfo_report import labels, load
+from govinfo_report.errors import ReadError
 from govinfo_report.published.audit import audit
 from govinfo_report.published.readers import read_html
 
@@ -121,3 +122,40 @@ def test_a_site_table_inside_the_report_is_noted() -> None:
     assert record.to_report() == READ_BACK
     assert {u.text for u in record.unread} >= {"序号", "附件名称", "下载"}
     assert {f.code for f in record.findings} == {"R-UNREAD"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    family=st.sampled_from(CMS.FAMILIES),
+    wrappers=st.lists(
+        st.sampled_from(
+            [
+                "<div class='d-none d-md-block'>",
+                "<div class='d-block d-md-none'>",
+                "<section class=m-article>",
+                "<div class=pc-only>",
+                "<article class=wap>",
+            ]
+        ),
+        min_size=2,
+        max_size=3,
+    ),
+)
+def test_copies_of_the_article_read_as_one(family: str, wrappers: list[str]) -> None:
+    """A responsive page's copies (for computers and phones, one hidden by an outside style
+    sheet) are one report, however each copy is wrapped."""
+    article = CMS.article(TRUTH)
+    body = "".join(f"{w}{article}</{w[1:].split(maxsplit=1)[0].rstrip('>')}>" for w in wrappers)
+    record = read_html(CMS.page(TRUTH, family, body=body))
+    assert record.to_report() == READ_BACK
+    assert [f.code for f in record.findings] == []
+    assert record.unread == ()
+
+
+def test_copies_that_differ_are_two_reports() -> None:
+    article = CMS.article(TRUTH)
+    other = article.replace(">148<", ">147<", 1)
+    assert other != article
+    body = f"<div class=pc>{article}</div><div class=wap>{other}</div>"
+    with pytest.raises(ReadError, match="more than one annual report"):
+        read_html(CMS.page(TRUTH, "trs", body=body))

@@ -866,7 +866,8 @@ def html_blocks(
     walker.flush()
     pairs = walker.blocks
     tags = walker.tags
-    marks, first_heading = _marks(pairs)
+    marks, first_heading, repeated = _marks(pairs)
+    sections = list(marks)  # the headings (and tables), without the title
     if first_heading is not None:
         title = next(
             (
@@ -880,13 +881,24 @@ def html_blocks(
             marks.append(title)
     if not marks:
         return _own_html.mark_elements([block for block, _ in pairs], tags)
-    within = _inside_each(pairs, _common_ancestor(marks), walker.spans)
+    copies = _copies(pairs, sections, walker.spans) if repeated else None
+    if copies is None:
+        within = _inside_each(pairs, _common_ancestor(marks), walker.spans)
+    else:
+        others, in_others = copies
+        marks = [el for el in marks if el not in others]
+        within = _inside_each(pairs, _common_ancestor(marks), walker.spans)
+        within = [w and not c for w, c in zip(within, in_others, strict=True)]
     marked = _own_html.mark_elements([block for block, _ in pairs], tags, within)
     blocks: list[Block] = []
-    for block, is_inside in zip(marked, within, strict=True):
+    for i, (block, is_inside) in enumerate(zip(marked, within, strict=True)):
         if is_inside:
             blocks.append(block)
-        elif isinstance(block, Grid) and _looks_like_report_table(block):
+        elif (
+            isinstance(block, Grid)
+            and _looks_like_report_table(block)
+            and not (copies and copies[1][i])
+        ):
             blocks.append(Grid(rows=block.rows, outside=True))
         else:
             blocks.extend(_outside(block))
@@ -939,9 +951,13 @@ def _structured(root: etree._Element) -> set[etree._Element]:
     return out
 
 
-def _marks(pairs: list[tuple[Block, etree._Element]]) -> tuple[list[etree._Element], int | None]:
-    """The elements that mark the article, and where among ``pairs`` the first heading is.
+def _marks(
+    pairs: list[tuple[Block, etree._Element]],
+) -> tuple[list[etree._Element], int | None, bool]:
+    """The elements that mark the article, where the first heading is, whether one repeats.
 
+    Where among ``pairs`` the first heading is; whether a section's heading is printed
+    twice (:func:`_copies`).
     With enough headings they alone mark it, so that a sidebar's table matching the
     labels cannot widen the article to the whole page; with fewer, the tables that look
     like the report's mark it too.
@@ -949,6 +965,7 @@ def _marks(pairs: list[tuple[Block, etree._Element]]) -> tuple[list[etree._Eleme
     marks: list[etree._Element] = []
     tables: list[etree._Element] = []
     headings: set[str] = set()
+    repeated = False
     first_heading = None
     for i, (block, el) in enumerate(pairs):
         if isinstance(block, Grid):
@@ -958,11 +975,70 @@ def _marks(pairs: list[tuple[Block, etree._Element]]) -> tuple[list[etree._Eleme
         section = match_section(block.text)
         if section is not None:
             marks.append(el)
+            repeated = repeated or section[0] in headings
             headings.add(section[0])
             first_heading = i if first_heading is None else first_heading
     if len(headings) < _HEADINGS_ENOUGH:
         marks.extend(tables)
-    return marks, first_heading
+    return marks, first_heading, repeated
+
+
+def _copies(
+    pairs: list[tuple[Block, etree._Element]],
+    sections: list[etree._Element],
+    spans: dict[etree._Element, tuple[int, int]],
+) -> tuple[set[etree._Element], list[bool]] | None:
+    """Identical copies of the report: the marks in all but the first, the blocks in them.
+
+    Responsive templates print an article twice, for computers and for phones, and hide
+    one by a class of an outside style sheet (``d-none d-md-block``, ``pc-only``): each
+    copy is one element under the elements holding the section headings (``sections``,
+    the marks but the title), holding its headings. Where two or more such elements hold
+    the same report (the same paragraphs and cells, from the first heading's element to
+    the last), the first is the report and the others are the page's; None where the
+    copies differ (two reports: refused by the interpreter). Only for a page whose
+    section headings repeat.
+    """
+    groups = _copy_groups(sections)
+    copies = [found for found in groups.values() if len(found) >= _HEADINGS_ENOUGH]
+    if len(copies) < 2:  # noqa: PLR2004 - a copy and another
+        return None
+    printed = [
+        [_printed(block) for (block, _), is_in in zip(pairs, inside, strict=True) if is_in]
+        for inside in (_inside_each(pairs, _common_ancestor(found), spans) for found in copies)
+    ]
+    if any(other != printed[0] for other in printed[1:]):
+        return None
+    others: set[etree._Element] = set()
+    in_others = [False] * len(pairs)
+    for child, found in groups.items():
+        if found is not copies[0]:
+            others.update(found)
+            inside = _inside_each(pairs, child, spans)
+            in_others = [a or b for a, b in zip(in_others, inside, strict=True)]
+    return others, in_others
+
+
+def _copy_groups(sections: list[etree._Element]) -> dict[etree._Element, list[etree._Element]]:
+    """The marks ``sections`` by the child of their common ancestor that holds each."""
+    base = _common_ancestor(sections)
+    groups: dict[etree._Element, list[etree._Element]] = {}
+    for mark in sections:
+        node = mark
+        parent = node.getparent()
+        while parent is not None and parent is not base:
+            node, parent = parent, parent.getparent()
+        if parent is None:  # the common ancestor itself: no copies
+            return {}
+        groups.setdefault(node, []).append(mark)
+    return groups
+
+
+def _printed(block: Block) -> object:
+    """What a block prints: its text, or its cells' texts row by row."""
+    if isinstance(block, Para):
+        return block.text
+    return tuple(tuple(c.text for c in row) for row in block.rows)
 
 
 #: How many distinct section headings locate the article without the help of tables.
