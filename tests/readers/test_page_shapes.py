@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import importlib.util
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -159,3 +160,29 @@ def test_copies_that_differ_are_two_reports() -> None:
     body = f"<div class=pc>{article}</div><div class=wap>{other}</div>"
     with pytest.raises(ReadError, match="more than one annual report"):
         read_html(CMS.page(TRUTH, "trs", body=body))
+
+
+def _heading_in_table(body: str, key: str, columns: int, *, keep_paragraph: bool) -> str:
+    """``body`` with the heading of section ``key`` as its table's first row."""
+    heading = labels.SECTIONS[key].full
+    paragraph = rf"<p class=MsoNormal[^>]*><b>(?:(?!</p>).)*{heading}.*?</p>\n"
+    match = re.search(paragraph, body, re.DOTALL)
+    assert match is not None
+    table = re.compile(r"<table[^>]*>").search(body, match.end())
+    assert table is not None
+    row = f"<tr><td colspan={columns}><b><span>{heading}</span></b></td></tr>"
+    out = body[: table.end()] + row + body[table.end() :]
+    return out if keep_paragraph else out[: match.start()] + out[match.end() :]
+
+
+@pytest.mark.parametrize("keep_paragraph", [False, True], ids=["row-only", "paragraph-too"])
+@pytest.mark.parametrize("family", CMS.FAMILIES)
+def test_section_headings_as_the_tables_first_row(family: str, keep_paragraph: bool) -> None:  # noqa: FBT001
+    """二、主动公开政府信息情况 printed as the first row of Table 二, across it (and so on)."""
+    body = CMS.article(TRUTH)
+    for key, columns in (("proactive", 4), ("requests", 11), ("appeals", 15)):
+        body = _heading_in_table(body, key, columns, keep_paragraph=keep_paragraph)
+    record = read_html(CMS.page(TRUTH, family, body=body))
+    assert record.to_report() == READ_BACK
+    assert [f.code for f in record.findings] == []
+    assert [s.heading for s in record.sections] == [s.full for s in labels.SECTIONS.values()]

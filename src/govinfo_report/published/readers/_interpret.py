@@ -1423,12 +1423,29 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             narrative.append(block)
             continue
         if isinstance(block, Grid):
-            if current is None and page.metadata_grid(block):
+            grid = block
+            if current is None and page.metadata_grid(grid):
                 continue
+            heading_row = _heading_row(grid)
+            if heading_row is not None:
+                # A section's heading printed as the table's first row, across it
+                # (二、主动公开政府信息情况 over Table 二): the section opens there.
+                text, opened, cell = heading_row
+                key, loose = opened
+                if current is not None and key == current.key and not grid.outside:
+                    grid = Grid(rows=grid.rows[1:])  # the heading above, printed again
+                elif key not in seen and not grid.outside:
+                    seen.add(key)
+                    if loose:
+                        out.loose(text, labels.SECTIONS[key].full, Place(path=f"$.{key}"))
+                    current = _SectionDraft(key=key, heading=text, source=cell.source)
+                    drafts.append(current)
+                    narrative = current.paras if key != "other_matters" else None
+                    grid = Grid(rows=grid.rows[1:])
             section = current.key if current else None
             recorder = _Recorder()
-            _TableReader(recorder, None if block.outside else editions).read(block, section)
-            if not block.outside and recorder.no_figure():
+            _TableReader(recorder, None if grid.outside else editions).read(grid, section)
+            if not grid.outside and recorder.no_figure():
                 # Perhaps the site's (related files, a comment form, a row of buttons)
                 # above the report's first sentence or below its end, known only after the
                 # pass: what it gives is noted now, in order, and taken back if it is
@@ -1437,11 +1454,11 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
                 recorder.replay(out, section)
                 at = len(front if current is None else current.paras)
                 new_unread, new_findings = out.unread[unread:], out.findings[findings:]
-                loose_tables.append((block, current, at, new_unread, new_findings))
+                loose_tables.append((grid, current, at, new_unread, new_findings))
                 continue
-            recorder.replay(out, section, outside=block.outside)
-            if block.outside:
-                for row in block.rows:  # kept as the page's text, as any outside the article
+            recorder.replay(out, section, outside=grid.outside)
+            if grid.outside:
+                for row in grid.rows:  # kept as the page's text, as any outside the article
                     text = " ".join(c.text for c in row if c.text)
                     if text:
                         page.keep(Para(text=text, source=row[0].source, outside=True), "outside")
@@ -1757,6 +1774,25 @@ class _Page:
         for para in after:
             self.keep(para, "after")
         return cut
+
+
+def _heading_row(grid: Grid) -> tuple[str, tuple[str, bool], TextCell] | None:
+    """A section's heading as a table's first row: its text, section and cell, if it is.
+
+    The row holds one text (one cell across the table, or the same text in each cell of a
+    row Word split), and more rows follow.
+    """
+    rows = grid.rows
+    if len(rows) < 2 or not rows[0]:  # noqa: PLR2004 - the heading and the table
+        return None
+    texts = {c.text for c in rows[0] if c.text}
+    if len(texts) != 1:
+        return None
+    text = texts.pop()
+    heading = match_section(text)
+    if heading is None:
+        return None
+    return text, heading, next(c for c in rows[0] if c.text)
 
 
 #: A table that gives no figure of the report: the table, the section it is in (None: above
