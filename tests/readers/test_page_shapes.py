@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govinfo_report import labels, load
@@ -186,3 +186,46 @@ def test_section_headings_as_the_tables_first_row(family: str, keep_paragraph: b
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []
     assert [s.heading for s in record.sections] == [s.full for s in labels.SECTIONS.values()]
+
+
+_PAGE_NUMBERS = st.builds(
+    lambda form, n, total: form.format(n=n, total=total),
+    st.sampled_from(
+        [
+            "- {n} -",
+            "— {n} —",
+            "第 {n} 页 共 {total} 页",
+            "第{n}页，共{total}页",
+            "第{n}页",
+            "共{total}页 第{n}页",
+            "{n}/{total}",
+            "{n} / {total} 页",
+            "Page {n} of {total}",
+        ]
+    ),
+    st.integers(1, 30),
+    st.integers(1, 30),
+)
+
+
+#: The paragraphs of the article, as ``test_page_numbers_between_paragraphs_change_nothing``
+#: finds them: the last is the closing date, under the organ's name.
+_PARAGRAPHS = len(re.findall(r"(?m)^<p class=MsoNormal", CMS.article(TRUTH)))
+
+
+@settings(max_examples=40, deadline=None)
+@example(inserted=[(_PARAGRAPHS - 1, "- 7 -")])  # between the signature and its date
+@example(inserted=[(_PARAGRAPHS - 1, "第7页，共7页")])
+@given(st.lists(st.tuples(st.integers(0, 10_000), _PAGE_NUMBERS), min_size=1, max_size=4))
+def test_page_numbers_between_paragraphs_change_nothing(
+    inserted: list[tuple[int, str]],
+) -> None:
+    """A page's number left between the paragraphs (a print layout, a PDF-to-HTML page)."""
+    body = CMS.article(TRUTH)
+    starts = [m.start() for m in re.finditer(r"(?m)^<p class=MsoNormal", body)]
+    places = sorted(((starts[at % len(starts)], number) for at, number in inserted), reverse=True)
+    for where, number in places:
+        body = f"{body[:where]}<p class=MsoNormal align=center>{number}</p>\n{body[where:]}"
+    record = read_html(CMS.page(TRUTH, "word", body=body))
+    assert record.to_report() == READ_BACK
+    assert [f.code for f in record.findings] == []

@@ -48,6 +48,7 @@ from govinfo_report.published.readers._page import (
     cn_int,
     is_date_line,
     is_metadata,
+    is_page_number,
     is_sentence,
     is_widget,
     metadata_fields,
@@ -1750,11 +1751,18 @@ class _Page:
         )
         if date_at is not None:
             cut = date_at
-            if cut > 0 and _is_edge(paras[cut - 1].text) and not is_widget(paras[cut - 1].text):
-                cut -= 1
-            tail.extend(paras[cut : date_at + 1])
-            if cut < date_at:
+            # the organ's name above the date, past a page's number between them
+            above = cut - 1
+            while above >= 0 and is_page_number(paras[above].text):
+                above -= 1
+            if above >= 0 and _is_edge(paras[above].text) and not is_widget(paras[above].text):
+                cut = above
+                for para in paras[above + 1 : date_at]:
+                    self.keep(para, "inside", "widget")  # a page's number
+                tail.extend((paras[above], paras[date_at]))
                 self.signature = paras[cut].text
+            else:
+                tail.append(paras[date_at])
             after = paras[date_at + 1 :]
         else:
             cut = len(paras)

@@ -42,6 +42,7 @@ __all__ = [
     "WIDGET_WORDS",
     "cn_int",
     "is_metadata",
+    "is_page_number",
     "is_sentence",
     "is_widget",
     "metadata_fields",
@@ -266,6 +267,15 @@ WIDGET_PREFIXES: Final = (
 # Brackets and separators between widget words (compact, NFKC: full-width forms folded).
 _SEPARATORS: Final = re.compile(r"[\s\[\]【】〔〕()<>《》|｜/\\·•,、:：>»›→\-—_*]+")
 _TOKEN_DIGITS: Final = re.compile(r"\d+(次|人次)?")
+#: A page's number as print layouts and PDF-to-HTML converters leave it between the
+#: paragraphs (NFKC: full-width digits and commas folded): ``第 2 页 共 6 页``,
+#: ``第2页，共6页``, ``共6页 第2页``, ``2/6``, ``Page 2 of 6``. (``- 2 -`` and ``— 2 —`` are
+#: widget tokens: digits between separators.)
+_PAGE_NUMBER: Final = re.compile(
+    r"第\s*\d+\s*页(?:\s*[,、/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,、/]?\s*第\s*\d+\s*页"
+    r"|\d+\s*/\s*\d+(?:\s*页)?|(?i:page\s*\d+(?:\s*of\s*\d+)?)"
+)
+_DASHED_NUMBER: Final = re.compile(r"[-—–·•]+\s*\d+\s*[-—–·•]+|\d+")
 
 #: Sentence punctuation: a line with any of these says something (a report's text).
 _SENTENCE: Final = re.compile(r"[。！？；，!?;]|[,]\s")
@@ -281,6 +291,14 @@ _WIDGET_MAX: Final = 120
 _RUN_MAX: Final = 4 * _WIDGET_MAX
 
 
+def is_page_number(text: str) -> bool:
+    """True when ``text`` is a page's number (``- 2 -``, ``第2页，共6页``, ``2/6``)."""
+    if len(text) > _WIDGET_MAX:
+        return False
+    key = unicodedata.normalize("NFKC", text).strip()
+    return _PAGE_NUMBER.fullmatch(key) is not None or _DASHED_NUMBER.fullmatch(key) is not None
+
+
 @functools.lru_cache(maxsize=4096)
 def is_widget(text: str) -> bool:
     """True when ``text`` is one of the widgets CMS pages print around an article.
@@ -294,7 +312,7 @@ def is_widget(text: str) -> bool:
     if not key:
         return False
     if len(text) <= _WIDGET_MAX:
-        if key.startswith(WIDGET_PREFIXES):
+        if key.startswith(WIDGET_PREFIXES) or _PAGE_NUMBER.fullmatch(key):
             return True
         if is_sentence(key):
             return False
