@@ -7,6 +7,7 @@ shapes Word/WPS exports, PDF-to-HTML converters and CMS templates give them.
 
 from __future__ import annotations
 
+import copy
 import html
 import importlib.util
 import re
@@ -14,9 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import attrs
+import lxml.html
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from govinfo_report import labels, load
 from govinfo_report.errors import ReadError
@@ -227,5 +230,113 @@ def test_page_numbers_between_paragraphs_change_nothing(
     for where, number in places:
         body = f"{body[:where]}<p class=MsoNormal align=center>{number}</p>\n{body[where:]}"
     record = read_html(CMS.page(TRUTH, "word", body=body))
+    assert record.to_report() == READ_BACK
+    assert [f.code for f in record.findings] == []
+
+
+# --- Tables split at a page break ------------------------------------------------------------
+
+#: The report's tables in wordhtml's pages, with how many header rows each has.
+_HEADER_ROWS = (2, 3, 3)
+
+
+def _anchors(rows: list[etree._Element]) -> list[tuple[int, int, int, etree._Element]]:
+    """Each cell of ``rows`` with its row, grid column and row span (spans rebuilt)."""
+    taken: set[tuple[int, int]] = set()
+    out = []
+    for r, tr in enumerate(rows):
+        col = 0
+        for td in tr.iterchildren("td", "th"):
+            while (r, col) in taken:
+                col += 1
+            span = min(int(td.get("rowspan", "1")), len(rows) - r)
+            width = int(td.get("colspan", "1"))
+            taken.update((r + dr, col + dc) for dr in range(span) for dc in range(width))
+            out.append((r, col, span, td))
+            col += width
+    return out
+
+
+def _part(
+    cells: list[tuple[int, int, int, etree._Element]],
+    rows: tuple[int, int],
+    carried: list[tuple[int, etree._Element]],
+) -> str:
+    """The rows ``first`` to ``last`` of a table's ``cells`` (spans cut at ``last``), as
+    markup; ``carried``: cells merged down from above ``first``, opening it."""
+    first, last = rows
+    by_row: dict[int, list[tuple[int, etree._Element]]] = {r: [] for r in range(first, last)}
+    for r, col, span, td in cells:
+        if first <= r < last:
+            by_row[r].append((col, _spanning(td, min(span, last - r))))
+    by_row[first] += carried
+    return "".join(
+        "<tr>" + "".join(etree.tostring(c, encoding="unicode") for _, c in sorted(found)) + "</tr>"
+        for found in by_row.values()
+    )
+
+
+def _spanning(td: etree._Element, span: int, *, empty: bool = False) -> etree._Element:
+    """A copy of ``td`` spanning ``span`` rows (``empty``: without its content)."""
+    cell = copy.deepcopy(td)
+    cell.tail = None
+    cell.attrib.pop("rowspan", None)
+    if span > 1:
+        cell.set("rowspan", str(span))
+    if empty:
+        for child in list(cell):
+            cell.remove(child)
+        cell.text = None
+    return cell
+
+
+def _split_table(table: etree._Element, at: int, *, repeat: int, carry: bool) -> str:
+    """``table`` as two tables, split before row ``at`` as converters and WPS split them.
+
+    The second repeats the first ``repeat`` rows (Word's 标题行重复); a cell merged down
+    across the break ends above it and goes on below it, empty or (``carry``) printed again.
+    """
+    rows = list(table.iter("tr"))
+    cells = _anchors(rows)
+    carried = [
+        (col, _spanning(td, r + span - at, empty=not carry))
+        for r, col, span, td in cells
+        if r < at < r + span
+    ]
+    second = (_part(cells, (0, repeat), []) if repeat else "") + _part(
+        cells, (at, len(rows)), carried
+    )
+    first = _part(cells, (0, at), [])
+    return f"<table border=1>{first}</table>{{between}}<table border=1>{second}</table>"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    which=st.integers(0, 2),
+    where=st.floats(0, 1),
+    repeat=st.booleans(),
+    carry=st.booleans(),
+    between=st.sampled_from(["", "<p>续表</p>", "<p align=center>- 3 -</p>", "<p>&nbsp;</p>"]),
+)
+def test_a_table_split_at_any_row_reads_the_same(
+    which: int,
+    where: float,
+    repeat: bool,  # noqa: FBT001
+    carry: bool,  # noqa: FBT001
+    between: str,
+) -> None:
+    """Splitting a table at any row boundary (header rows repeated or not) changes nothing."""
+    body = CMS.article(TRUTH)
+    root = lxml.html.fromstring(f"<div>{body}</div>")
+    table = [t for t in root.iter("table") if "MsoNormalTable" in (t.get("class") or "")][which]
+    rows = len(list(table.iter("tr")))
+    at = 1 + round(where * (rows - 2))  # a boundary between two rows
+    headers = _HEADER_ROWS[which] if repeat and at > _HEADER_ROWS[which] else 0
+    split = _split_table(table, at, repeat=headers, carry=carry).replace("{between}", between)
+    start = body.index("<table class=MsoNormalTable", body.index(labels.SECTIONS["overview"].full))
+    for _ in range(which):
+        start = body.index("<table class=MsoNormalTable", start + 1)
+    end = body.index("</table>", start) + len("</table>")
+    record = read_html(CMS.page(TRUTH, "trs", body=body[:start] + split + body[end:]))
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []
