@@ -8,6 +8,7 @@ shapes Word/WPS exports, PDF-to-HTML converters and CMS templates give them.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import html
 import importlib.util
 import re
@@ -340,3 +341,29 @@ def test_a_table_split_at_any_row_reads_the_same(
     record = read_html(CMS.page(TRUTH, "trs", body=body[:start] + split + body[end:]))
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []
+
+
+#: The metadata tags of a government site's article page (政府网站发展指引).
+_HEAD_TAGS = (
+    "<meta name='SiteName' content='某市人民政府'><meta name='SiteIDCode' content='3300000001'>"
+    "<meta name='ColumnName' content='政府信息公开年报'><meta name='ColumnType' content='年报'>"
+    f"<meta name='ArticleTitle' content='{TRUTH.title}'>"
+    "<meta name='PubDate' content='2024-01-29 09:30'>"
+    "<meta name='ContentSource' content='某市自然资源和规划局办公室'>"
+)
+
+
+@pytest.mark.parametrize("family", CMS.FAMILIES)
+def test_metadata_tags_where_no_line_says(family: str) -> None:
+    """The head's PubDate and ContentSource give what the page's lines do not say."""
+    plain = read_html(CMS.page(TRUTH, family)).metadata
+    markup = CMS.BUILDERS[family](TRUTH, CMS.article(TRUTH), TRUTH.title, lambda _where: "")
+    markup = markup.replace("</title>", "</title>" + _HEAD_TAGS, 1)
+    record = read_html(markup)
+    assert record.to_report() == READ_BACK
+    assert record.metadata.publisher == (plain.publisher or "某市自然资源和规划局办公室")
+    assert record.metadata.published == (plain.published or dt.date(2024, 1, 29))
+    assert (record.metadata.index_number, record.metadata.document_number) == (
+        plain.index_number,
+        plain.document_number,
+    )

@@ -52,7 +52,7 @@ from govinfo_report.published.readers._limits import (
     table_too_large,
 )
 from govinfo_report.published.readers._normal import squash
-from govinfo_report.published.readers._page import title_identity
+from govinfo_report.published.readers._page import metadata_fields, title_identity
 from govinfo_report.published.record import PublishedReport, Source
 
 if TYPE_CHECKING:
@@ -130,10 +130,13 @@ def read_html(
     # Perhaps a page this library wrote, with its data: the id is looked for in the squeezed
     # page (a third of the page's length), and only where it is there, in the text.
     own = _DATA_ID in squeezed and _own_html.DATA_ID in text
+    head: dict[str, str] = {}
     blocks, identity = _own_html.take_colophon(
-        html_blocks(text, name, utf8=utf8, squeezed=squeezed)
+        html_blocks(text, name, utf8=utf8, squeezed=squeezed, head=head)
     )
     record = interpret(blocks, source=name, fmt="html", identity=identity)
+    if head:
+        record = _with_head_metadata(record, head)
     data = None
     if own:
         data = _own_html.embedded_data(_parse(text, name, utf8))
@@ -846,18 +849,26 @@ def _walker(root: etree._Element, text: str, name: str, *, may: bool, squeezed: 
 
 
 def html_blocks(
-    text: str, name: str = "<html>", *, utf8: bytes | None = None, squeezed: bytes | None = None
+    text: str,
+    name: str = "<html>",
+    *,
+    utf8: bytes | None = None,
+    squeezed: bytes | None = None,
+    head: dict[str, str] | None = None,
 ) -> list[Block]:
     """The paragraphs and tables of the report's article on the page.
 
     ``utf8``, when given, is ``text`` encoded in UTF-8 (the page's own bytes); ``squeezed``,
-    when given, is :func:`squeeze` of it.
+    when given, is :func:`squeeze` of it; ``head``, when given, receives the page's
+    metadata tags (:func:`_head_tags`).
     """
     utf8 = _utf8(text) if utf8 is None else utf8
     if squeezed is None:
         squeezed = _squeezed(text, utf8)
     # The squeezed page has the page's every < (and is a third of its length to count them).
     root = _parse(text, name, utf8, openings=squeezed.count(b"<"))
+    if head is not None:
+        head.update(_head_tags(root))
     may = _may_hide_squeezed(squeezed)
     walker = _walker(root, text, name, may=may, squeezed=squeezed)
     walker.stack.append(root)
@@ -949,6 +960,43 @@ def _structured(root: etree._Element) -> set[etree._Element]:
             out.add(node)
             node = node.getparent()
     return out
+
+
+#: The metadata tags government sites put in every article page's head (政府网站发展指引,
+#: 国办发〔2017〕47号: ``ArticleTitle``, ``PubDate``, ``ContentSource``...), as the lines
+#: of :func:`._page.metadata_fields` that say the same.
+_HEAD_TAGS: Final = {"pubdate": "发布时间", "contentsource": "来源"}
+
+
+def _head_tags(root: etree._Element) -> dict[str, str]:
+    """The page's metadata tags (``<meta name=PubDate content=…>``), as metadata lines."""
+    head = root.find("head")
+    if head is None:
+        return {}
+    out: dict[str, str] = {}
+    for meta in head.iterchildren("meta"):
+        key = _HEAD_TAGS.get((meta.get("name") or "").strip().lower())
+        content = squash(meta.get("content") or "")
+        if key is not None and content and key not in out:
+            out[key] = content
+    return out
+
+
+def _with_head_metadata(record: PublishedReport, head: dict[str, str]) -> PublishedReport:
+    """``record`` with what its page's metadata tags say where its lines say nothing.
+
+    A site writes the publisher and the date in its info line, often by script (then not
+    in the saved page), and always in its head's tags: a line printed wins.
+    """
+    found: dict[str, object] = {}
+    for key, value in head.items():
+        found |= metadata_fields(f"{key}：{value}")
+    metadata = record.metadata
+    missing = {k: v for k, v in found.items() if getattr(metadata, k) is None}
+    if not missing:
+        return record
+    filled = attrs.evolve(metadata, **missing)  # type: ignore[arg-type]  # fields of the class
+    return attrs.evolve(record, metadata=filled)
 
 
 def _marks(
