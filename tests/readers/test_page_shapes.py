@@ -25,7 +25,7 @@ from lxml import etree
 from govinfo_report import labels, load
 from govinfo_report.errors import ReadError
 from govinfo_report.published.audit import audit
-from govinfo_report.published.readers import read_html
+from govinfo_report.published.readers import read_html, read_text
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -367,3 +367,54 @@ def test_metadata_tags_where_no_line_says(family: str) -> None:
         plain.index_number,
         plain.document_number,
     )
+
+
+def _run_in_headings(body: str, keys: set[str], mark: str, *, bold: bool) -> str:
+    """``body`` with the headings of ``keys`` run on into the paragraph after each."""
+    root = lxml.html.fromstring(f"<div>{body}</div>")
+    for p in list(root.iter("p")):
+        text = p.text_content().strip()
+        key = next((k for k in keys if labels.SECTIONS[k].full == text), None)
+        after = p.getnext()
+        if key is None or after is None or after.tag != "p":
+            continue
+        rest = after.text_content().strip()
+        heading = f"<strong>{text}</strong>" if bold else text
+        parent = p.getparent()
+        assert parent is not None
+        parent.replace(p, lxml.html.fragment_fromstring(f"<p>{heading}{mark}{rest}</p>"))
+        parent.remove(after)
+    return etree.tostring(root, encoding="unicode", method="html")[5:-6]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    keys=st.sets(st.sampled_from(["overview", "problems", "other_matters"]), min_size=1),
+    mark=st.sampled_from(["", "：", ":", "。", "\u3000\u3000", " "]),
+    bold=st.booleans(),
+    family=st.sampled_from(CMS.FAMILIES),
+)
+def test_section_headings_run_in(keys: set[str], mark: str, bold: bool, family: str) -> None:  # noqa: FBT001
+    """``六、其他需要报告的事项：…`` (and 一、, 五、) on one line with the section's text."""
+    body = _run_in_headings(CMS.article(TRUTH), keys, mark, bold=bold)
+    for key in keys:
+        assert f"{labels.SECTIONS[key].full}{'</strong>' if bold else ''}{mark}" in body
+    record = read_html(CMS.page(TRUTH, family, body=body))
+    assert record.to_report() == READ_BACK
+    assert [f.code for f in record.findings] == []
+    assert [s.heading for s in record.sections] == [s.full for s in labels.SECTIONS.values()]
+
+
+def test_a_run_in_heading_of_six_keeps_the_fees_in_text() -> None:
+    """Every reader shares the rule: 六、… run on into its fee sentence, in flattened text."""
+    record = read_text(
+        "某县2023年政府信息公开工作年度报告\n一、总体情况：本县认真贯彻落实《条例》。\n"
+        "五、存在的主要问题及改进情况。无。\n六、其他需要报告的事项：本机关2023年发出收费通知"
+        "2件，总金额100元，实际收取信息处理费50元。\n"
+    )
+    assert [(s.key, s.opening) for s in record.sections] == [
+        ("overview", ("本县认真贯彻落实《条例》。",)),
+        ("problems", ("无。",)),
+        ("other_matters", ("本机关2023年发出收费通知2件，总金额100元，实际收取信息处理费50元。",)),
+    ]
+    assert [c.raw for c in record.cells] == ["2", "100", "50"]

@@ -432,6 +432,40 @@ _NUMBERED_HEADING: Final = re.compile(r"^[一二三四五六七八九十]+[、.�
 #: The longest paragraph :func:`match_section` takes for a heading.
 _HEADING_MAX: Final = 80
 
+#: The numerals of the six sections' numbers: a paragraph starting with one may be a
+#: heading run on into its text (:func:`run_in_section`).
+_SECTION_NUMERALS: Final = frozenset(label.number[0] for label in labels.SECTIONS.values())
+
+
+def _run_in_pattern(label: labels.Label) -> re.Pattern[str]:
+    """A section's numbered heading at a paragraph's start, then its text.
+
+    White space may stand anywhere in the heading; after it, a mark (``：`` ``:`` ``。``
+    ``.``), white space or nothing.
+    """
+    titles = sorted((label.text, *label.variants), key=len, reverse=True)
+    spaced = "|".join(r"\s*".join(map(re.escape, t)) for t in titles)
+    number = re.escape(label.number[0])
+    return re.compile(rf"\s*({number}\s*[、.．]\s*(?:{spaced}))\s*[：:。.]?\s*(\S.*)", re.DOTALL)
+
+
+_RUN_IN_SECTIONS: Final = {key: _run_in_pattern(label) for key, label in labels.SECTIONS.items()}
+
+
+def run_in_section(text: str) -> tuple[str, str, str] | None:
+    """A section's heading run on into its first paragraph (``六、其他需要报告的事项：无。``).
+
+    The section, the heading as printed and the rest; None for any other paragraph (one
+    that is only a heading is :func:`match_section`'s).
+    """
+    if text.lstrip()[:1] not in _SECTION_NUMERALS:
+        return None
+    for key, pattern in _RUN_IN_SECTIONS.items():
+        match = pattern.match(text)
+        if match is not None:
+            return key, match[1], match[2]
+    return None
+
 
 def match_section(text: str) -> tuple[str, bool] | None:
     """The section a heading paragraph opens, and whether it was matched loosely."""
@@ -1416,6 +1450,7 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             and block.style is None
             and len(block.text) > _NARRATIVE
             and not block.outside
+            and block.text[:1] not in _SECTION_NUMERALS
         ):
             # A long paragraph without a style in a section (the narrative: nearly every
             # block) is the section's: what the steps below find, at once. No style is no
@@ -1487,6 +1522,25 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             tail.append(block)
             continue
         heading = None if style in ("body", "heading2", "title") else match_section(text)
+        run = None
+        if heading is None and style is None and text[:1] in _SECTION_NUMERALS:
+            run = run_in_section(text)
+        if run is not None and run[0] not in seen:
+            # A heading run on into its section's first paragraph: the section opens
+            # there, and the rest is its first paragraph.
+            key, printed, rest = run
+            seen.add(key)
+            if re.sub(r"\s", "", printed) != labels.SECTIONS[key].full:
+                out.loose(printed, labels.SECTIONS[key].full, Place(path=f"$.{key}"))
+            current = _SectionDraft(key=key, heading=printed, source=block.source)
+            drafts.append(current)
+            narrative = current.paras if key != "other_matters" else None
+            first = Para(text=rest, source=block.source)
+            if key == "other_matters" and FEES_SENTENCE.fullmatch(plain(rest)):
+                fee_paras.append(first)
+            else:
+                current.paras.append(first)
+            continue
         if heading is not None and heading[0] not in seen:
             key, loose = heading
             seen.add(key)
