@@ -418,3 +418,26 @@ def test_a_run_in_heading_of_six_keeps_the_fees_in_text() -> None:
         ("other_matters", ("本机关2023年发出收费通知2件，总金额100元，实际收取信息处理费50元。",)),
     ]
     assert [c.raw for c in record.cells] == ["2", "100", "50"]
+
+
+@pytest.mark.parametrize(
+    ("form", "loose"),
+    [
+        ("{number}、{text}：", False),
+        ("{number}、{text}。", False),
+        ("{number}、{text}:", False),
+        ("{number}. {text}", True),
+        ("{number}．{text}", True),
+        ("{number}、{text}（单位：件）", False),
+    ],
+)
+def test_section_headings_as_printed(form: str, loose: bool) -> None:  # noqa: FBT001
+    """A heading with a mark or a unit after it, or its number marked ``一.``, is its section's."""
+    body = CMS.article(TRUTH)
+    for label in labels.SECTIONS.values():
+        printed = form.format(number=label.number[0], text=label.text)
+        body = body.replace(f">{label.full}<", f">{html.escape(printed)}<", 1)
+    record = read_html(CMS.page(TRUTH, "trs", body=body))
+    assert record.to_report() == READ_BACK
+    assert [s.key for s in record.sections] == list(labels.SECTIONS)
+    assert [f.code for f in record.findings] == ["R-LABEL"] * 6 * loose

@@ -484,7 +484,23 @@ def _section_remembered(text: str) -> tuple[str, bool] | None:
         if key in numbered or key in bare:
             exact = re.sub(r"\s", "", text) == labels.SECTIONS[section].full
             return section, not exact
+    # A mark or a unit after the heading (``六、其他需要报告的事项：``, ``…（单位：件）``) is
+    # no part of it; a number marked ``一.`` ``一．`` ``一，`` is ``一、`` loosely.
+    bare_key = _HEADING_TAIL.sub("", key)
+    loose_key = _HEADING_NUMBER.sub(r"\1、", bare_key)
+    if loose_key == key:
+        return None
+    for section, (numbered, bare) in _SECTION_FORMS.items():
+        if loose_key in numbered or loose_key in bare:
+            return section, bare_key != labels.SECTIONS[section].full
     return None
+
+
+#: What may follow a heading and is no part of it (on its compact key): sentence marks,
+#: a unit in brackets.
+_HEADING_TAIL: Final = re.compile(r"(?:[(（]单位[:：][^()（）]{1,8}[)）])?[。:：.;；,，]*$")
+#: A section's number marked otherwise than ``、`` (compact key: NFKC, ``．`` is ``.``).
+_HEADING_NUMBER: Final = re.compile(r"^([一二三四五六])[.,]")
 
 
 _TEXT_OF: Final = operator.attrgetter("text")
