@@ -102,3 +102,42 @@ def test_a_utf8_page_cut_short_is_read_as_declared() -> None:
 def test_a_western_page_keeps_its_declaration() -> None:
     page = '<meta charset="iso-8859-1"><p>Caf\xe9 cr\xe8me br\xfbl\xe9e, na\xefve'.encode("latin-1")
     assert decode_utf8(page, markup=True) == (page.decode("latin-1"), "iso8859-1")
+
+
+_PAGE = (
+    '<meta http-equiv="Content-Type" content="text/html; charset={declared}">'
+    "<p>某市自然资源和规划局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>"
+    "<p>2023年，某市自然资源和规划局认真贯彻落实《条例》，全年主动公开政府信息2316条。</p>"
+)
+
+
+@given(
+    declared=st.sampled_from(["utf-8", "iso-8859-1", "windows-1252", "ascii"]),
+    at=st.integers(0, 10_000),
+    stray=st.sampled_from([b"\x80", b"\x93", b"\xff", b"\xd6"]),
+)
+def test_gbk_bytes_with_a_stray_byte_under_a_template_charset(
+    declared: str, at: int, stray: bytes
+) -> None:
+    """A byte astray between characters (a Windows quote pasted in), or a page cut short in
+    a character, leaves the page GBK."""
+    page = _PAGE.format(declared=declared)
+    at %= len(page) + 2
+    if at > len(page):  # the last character's first byte, the rest cut off
+        damaged = page[:-1].encode("gbk") + page[-1].encode("gbk")[:1]
+    else:
+        damaged = page[:at].encode("gbk") + stray + page[at:].encode("gbk")
+    text, codec = decode_utf8(damaged, markup=True)
+    assert codec == "gb18030"
+    assert text == damaged.decode("gb18030", errors="replace")
+
+
+@given(at=st.integers(0, 10_000), stray=st.sampled_from([b"\x80", b"\xd6", b"\xff", b"\xe4"]))
+def test_utf8_with_a_stray_byte_is_read_as_utf8(at: int, stray: bytes) -> None:
+    """As declared; and where the byte spoils the declaration, as UTF-8 all the same."""
+    data = _PAGE.format(declared="utf-8").encode()
+    at %= len(data) + 1
+    damaged = data[:at] + stray + data[at:]
+    text, codec = decode_utf8(damaged, markup=True)
+    assert codec == "utf-8"
+    assert text == damaged.decode("utf-8", errors="replace")

@@ -69,27 +69,53 @@ def _single_byte(codec: str) -> bool:
     return len(bytes(range(0x80, 0x100)).decode(codec, errors="replace")) == 0x80  # noqa: PLR2004
 
 
-def _believed(data: bytes, codec: str) -> bool:
-    """Whether a page's declared ``codec`` is taken for ``data`` (which is not strict UTF-8).
+def _declared(data: bytes, codec: str) -> str | None:
+    """The codec to read ``data`` (not strict UTF-8) by, when its page declares ``codec``.
 
     Sites' templates declare a charset their articles are not in, and a page saved without
     the server's header keeps only the template's: GBK bytes under ``charset=utf-8``, or
     under ``iso-8859-1``/``windows-1252``/``ascii`` (a server's default), which would read
     as nonsense. Such a declaration (UTF-8, or a single-byte charset) is not believed where
-    the bytes are valid GB18030: the text is then read as GB18030, as a page without a
-    declaration is. UTF-8 bytes with damage (a download cut short) are almost never valid
-    GB18030, and are read as the declaration says. UTF-16 and UTF-32 are told by their
-    byte-order mark alone.
+    the bytes are GB18030 (:func:`_mostly_gb18030`): GB18030 is returned. UTF-8 bytes with
+    damage (a download cut short) are almost never GB18030, and are read as declared.
+    UTF-16 and UTF-32 are told by their byte-order mark alone: None (not declared).
     """
     if codec.startswith(("utf-16", "utf-32")):
-        return False
+        return None
     if not codec.startswith("utf-8") and not _single_byte(codec):
-        return True
+        return codec
+    return "gb18030" if _mostly_gb18030(data) else codec
+
+
+#: At most one character in this many of the non-ASCII text (and at least one) may be
+#: damage in bytes :func:`_mostly_gb18030` takes for GB18030; a text with less than
+#: ``_DAMAGE_FEW`` characters to each is not (UTF-8 read as GB18030: one in sixteen).
+_DAMAGE: Final = 100
+_DAMAGE_FEW: Final = 20
+
+
+def _mostly_gb18030(data: bytes) -> bool:
+    """Whether ``data`` is GB18030 text, but perhaps for a little damage (:func:`_mostly`)."""
     try:
         _decode_gbk(data)
     except UnicodeDecodeError:
-        return True
-    return False
+        return _mostly(data, "gb18030")
+    return True
+
+
+def _mostly(data: bytes, codec: str) -> bool:
+    """Whether ``data`` (not valid ``codec``) is ``codec`` text but for a little damage.
+
+    At most one character in ``_DAMAGE`` of its non-ASCII text is damage, or one (a byte
+    astray: a Windows-1252 quote pasted in, a download cut short in the middle of a
+    character). UTF-8 read as GB18030, GB18030 read as UTF-8 and Latin text read as either
+    are damage throughout.
+    """
+    text = data.decode(codec, errors="replace")
+    bad = text.count("\ufffd")
+    wide = len(text) - len(text.encode("ascii", errors="ignore"))
+    good = wide - bad
+    return bad <= max(1, good // _DAMAGE) and good >= _DAMAGE_FEW * bad
 
 
 #: What :func:`decode_utf8` names strict UTF-8 with: ``data`` is then the text's UTF-8 bytes.
@@ -109,7 +135,7 @@ def decode_utf8(data: bytes, *, markup: bool = False) -> tuple[str, str]:  # noq
     UTF-8 encoding (a parser can be given it as it is).
 
     A BOM wins; then strict UTF-8; then, for markup, a ``<meta charset>`` in the first 4 KB
-    (unless it cannot be the page's: :func:`_believed`); then GB18030 where the bytes are
+    (unless it cannot be the page's: :func:`_declared`); then GB18030 where the bytes are
     valid GB18030; then charset-normalizer's best guess; GB18030 with replacement
     characters as the last resort (never an exception: every byte string decodes).
     """
@@ -135,19 +161,20 @@ def decode_utf8(data: bytes, *, markup: bool = False) -> tuple[str, str]:  # noq
         match = _META.search(data[:4096])
         if match:
             codec = _codec(match[1].decode("ascii", errors="replace"))
-            if codec is not None and _believed(data, codec):
-                return _decode_as(data, codec), codec
+            chosen = None if codec is None else _declared(data, codec)
+            if chosen is not None:
+                return _decode_as(data, chosen), chosen
     try:
         return data.decode("utf-8"), STRICT_UTF8
     except UnicodeDecodeError:
         pass
-    if b"\x00" not in data:
-        # These are Chinese reports: text that is valid GB18030 is read as GB18030. A guess
-        # on a short GBK text is often another double-byte encoding (cp949, Big5): garbage.
-        try:
-            return _decode_gbk(data), "gb18030"
-        except UnicodeDecodeError:
-            pass
+    if b"\x00" not in data and _mostly_gb18030(data):
+        # These are Chinese reports: text that is GB18030 (but for a byte astray) is read
+        # as GB18030. A guess on a short GBK text is often another double-byte encoding
+        # (cp949, Big5): garbage.
+        return _decode_as(data, "gb18030"), "gb18030"
+    if _mostly(data, "utf-8"):  # UTF-8 with a byte astray, its declaration lost
+        return data.decode("utf-8", errors="replace"), "utf-8"
     from charset_normalizer import from_bytes  # noqa: PLC0415 - only for undeclared encodings
 
     best = from_bytes(data[:262144]).best()
