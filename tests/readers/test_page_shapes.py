@@ -30,6 +30,8 @@ from govinfo_report.published.readers import read_html, read_text
 if TYPE_CHECKING:
     from types import ModuleType
 
+    from govinfo_report import AnnualReport
+
 ROOT = Path(__file__).parents[2]
 
 
@@ -441,3 +443,71 @@ def test_section_headings_as_printed(form: str, loose: bool) -> None:  # noqa: F
     assert record.to_report() == READ_BACK
     assert [s.key for s in record.sections] == list(labels.SECTIONS)
     assert [f.code for f in record.findings] == ["R-LABEL"] * 6 * loose
+
+
+# --- A page printed one line to a paragraph ----------------------------------------------------
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """``text`` (indented two wide characters) in printed lines of ``width`` (wide: 2)."""
+    lines, line, used = [], "", 0
+    for ch in "\u3000\u3000" + text:
+        size = 1 if ch.isascii() else 2
+        if used + size > width:
+            lines.append(line)
+            line, used = "", 0
+        line, used = line + ch, used + size
+    return [*lines, line]
+
+
+def _line_by_line(report: AnnualReport, width: int) -> str:
+    """The report's article as a PDF-to-HTML converter gives it: a paragraph a line."""
+    markup = CMS.article(report)
+    tables = iter(re.findall(r"<div align=center><table.*?</table></div>", markup, re.DOTALL))
+
+    def para(text: str) -> str:
+        return "".join(f"<p>{html.escape(line)}</p>" for line in _wrapped(text, width))
+
+    out = [f"<p>{html.escape(report.title)}</p>", *map(para, report.preface or ())]
+    numbers = "一二三四五六七八九十"
+    for key, label in labels.SECTIONS.items():
+        out.append(f"<p>{label.full}</p>")
+        if key in labels.TABLES:
+            out.append(next(tables))
+            continue
+        section = getattr(report, key)
+        out += map(para, section.opening)
+        for n, part in enumerate(section.parts):
+            out.append(para(f"（{numbers[n]}）{part.title}"))
+            out += map(para, part.paragraphs)
+    date = report.date
+    assert date is not None
+    out += [f"<p>{report.organ}</p>", f"<p>{date.year}年{date.month}月{date.day}日</p>"]
+    return "\n".join(out)
+
+
+def _texts(report: AnnualReport) -> list[str]:
+    """Each section's text run together (what no joining of lines may move or lose)."""
+    out = ["".join(report.preface or ())]
+    for key in ("overview", "problems", "other_matters"):
+        section = getattr(report, key)
+        out.append("".join([*section.opening, *(t for p in section.parts for t in p.paragraphs)]))
+        out.append("|".join(p.title for p in section.parts))
+    return out
+
+
+@settings(max_examples=25, deadline=None)
+@given(width=st.integers(36, 90), family=st.sampled_from(CMS.FAMILIES))
+def test_a_page_printed_line_by_line(width: int, family: str) -> None:
+    """Every printed line a paragraph of its own: the report's text is all read, where it
+    stands, the fees' sentence whole; a paragraph ends where a line ends a sentence."""
+    record = read_html(CMS.page(TRUTH, family, body=_line_by_line(TRUTH, width)))
+    report = record.to_report()
+    assert _texts(report) == _texts(READ_BACK)
+    assert report.other_matters.fees == READ_BACK.other_matters.fees
+    assert [f.code for f in record.findings] == []
+
+
+def test_a_page_printed_line_by_line_at_a_common_width() -> None:
+    record = read_html(CMS.page(TRUTH, "word", body=_line_by_line(TRUTH, 56)))
+    assert record.to_report() == READ_BACK

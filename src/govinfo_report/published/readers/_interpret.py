@@ -1456,6 +1456,9 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     tail: list[Para] = []
     fee_paras: list[Para] = []
     narrative: list[Para] | None = None  # the open section's paragraphs, unless section 六
+    # Paragraphs of a printed line's length or more, and those of them that end inside a
+    # sentence (see ``_join_lines``).
+    lines = open_lines = 0
     # Tables in a section that give no figure of the report, with where they are (the
     # section, after how many of its paragraphs) and what they gave (unread, findings).
     loose_tables: list[_LooseTable] = []
@@ -1568,6 +1571,9 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             continue
         if heading is not None:
             repeated.add(heading[0])
+        if len(text) >= _FULL_LINE:  # (a long paragraph of a section was taken above)
+            lines += 1
+            open_lines += not _ends_sentence(text)
         if current is None:
             front.append(block)
         else:
@@ -1576,6 +1582,13 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
                 current.widgets = True
     out.finish()
     page.styled = styled
+    if lines >= _LINES_ENOUGH and open_lines * 2 > lines and not styled:
+        # Most lines end inside a sentence: a page whose every printed line is a
+        # paragraph of its own (a PDF turned into a web page, text copied out of one).
+        width = _line_width([front, *(d.paras for d in drafts)])
+        front = _join_lines(front, width)
+        for draft in drafts:
+            draft.paras = _join_lines(draft.paras, width)
     if len(repeated) >= _SECOND_REPORT_SECTIONS and out.duplicates >= _SECOND_REPORT_CELLS:
         raise _SecondReportError
     if drafts and not tail and not page.styled:
@@ -1871,6 +1884,81 @@ def _heading_row(grid: Grid) -> tuple[str, tuple[str, bool], TextCell] | None:
     if heading is None:
         return None
     return text, heading, next(c for c in rows[0] if c.text)
+
+
+#: What ends a paragraph's last sentence (its last character, or the one before a closing
+#: quote or bracket): a line ending otherwise, in a page of such lines, goes on in the next
+#: (``_join_lines``).
+_SENTENCE_END: Final = frozenset("。！？!?…")
+_CLOSING: Final = frozenset("”’」』）)")
+#: The shortest printed line of a paragraph (a heading, a signature is shorter), and how
+#: many such lines show a page printed line by line.
+_FULL_LINE: Final = 15
+_LINES_ENOUGH: Final = 10
+#: What starts a paragraph of its own, never a line going on: a part's number, a
+#: section's, an item's (``1.``, ``1、``, ``（1）``).
+_ITEM_START: Final = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．](?!\d))"
+)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with the end of a sentence (``。``, ``。”``, ``！``…)."""
+    last = text[-1:]
+    if last in _CLOSING:
+        last = text[-2:-1]
+    return last in _SENTENCE_END
+
+
+def _width(text: str) -> int:
+    """How wide ``text`` prints: two for a wide character, one for ASCII."""
+    return 2 * len(text) - len(text.encode("ascii", errors="ignore"))
+
+
+def _line_width(groups: list[list[Para]]) -> int:
+    """The width of a full printed line: the commonest of the long lines' widths."""
+    widths = Counter(_width(p.text) for g in groups for p in g if len(p.text) >= _FULL_LINE)
+    return widths.most_common(1)[0][0] if widths else 0
+
+
+#: How much narrower than the page's lines a full line may be: a paragraph's first line is
+#: indented two wide characters, and a wide character may not fit at a line's end.
+_LINE_SLACK: Final = 8
+
+
+def _join_lines(paras: list[Para], width: int) -> list[Para]:
+    """Paragraphs of a page printed one line to a paragraph, joined into its paragraphs.
+
+    A line goes on in the next when it is a full line (``width`` less ``_LINE_SLACK``)
+    ending inside a sentence (:func:`_ends_sentence`), is no title, widget, metadata or
+    date line, and the next starts no part, section or item (``_ITEM_START``) and is no
+    widget, metadata or date line. A part's title (an item's number and no sentence mark)
+    goes on only in a line that is not full and has no sentence mark (its title's end).
+    """
+    out: list[Para] = []
+    going_on = False  # whether the last line of ``out[-1]`` goes on in the next
+    title = False  # whether it is a part's title, full, going on in a short line
+    for para in paras:
+        text = para.text
+        ends_line = is_widget(text) or is_metadata(text) or is_date_line(text)
+        full = _width(text) >= width - _LINE_SLACK
+        joins = going_on and not (ends_line or para.style or _ITEM_START.match(text))
+        if joins and title:
+            joins = not full and not is_sentence(text)
+        if joins:
+            last = out[-1]
+            out[-1] = Para(text=last.text + text, source=last.source)
+        else:
+            out.append(para)
+        title = _ITEM_START.match(text) is not None and not is_sentence(text)
+        going_on = (
+            full
+            and not _ends_sentence(text)
+            and para.style is None
+            and not ends_line
+            and title_identity(text) is None
+        )
+    return out
 
 
 #: A table that gives no figure of the report: the table, the section it is in (None: above
