@@ -511,3 +511,23 @@ def test_a_page_printed_line_by_line(width: int, family: str) -> None:
 def test_a_page_printed_line_by_line_at_a_common_width() -> None:
     record = read_html(CMS.page(TRUTH, "word", body=_line_by_line(TRUTH, 56)))
     assert record.to_report() == READ_BACK
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"{TRUTH.title}（全文）",
+        f"{TRUTH.title}【全文】",
+        f"{TRUTH.title}（文字版）",
+        f"{TRUTH.title}.pdf",
+        f"【年报】{TRUTH.title}",
+        f"[政府信息公开年报]{TRUTH.title}",
+    ],
+)
+@pytest.mark.parametrize("family", ["trs", "word"])
+def test_titles_with_what_sites_add(title: str, family: str) -> None:
+    """A version note or a file's type after the title, a column's tag before it."""
+    record = read_html(CMS.page(TRUTH, family, title=title))
+    assert (record.title, record.organ, record.year) == (title, TRUTH.organ, TRUTH.year)
+    assert [f.code for f in record.findings] == []
+    assert record.to_report() == attrs.evolve(READ_BACK, title=title)

@@ -572,6 +572,13 @@ _TITLE_TAIL: Final = re.compile(
     rf"(?:{_YEAR}\s*年度?)?(?:年度|年)?(?:工作)?报告$"
 )
 _TITLE_YEAR: Final = re.compile(rf"{_YEAR}\s*年度?")
+#: What a site adds to a title, after it (which version, a file's type) and before it (the
+#: column's tag): ``…年度报告（全文）``, ``…年度报告.pdf``, ``【年报】…``.
+_TITLE_NOTE: Final = re.compile(
+    r"(?:[(（【\[〔](?:全文|全文版|正文|文字版|图文版|图解版|简版|摘要|附件|PDF版|PDF|Word版)[)）】\]〕]"
+    r"|\.(?:pdf|PDF|docx?|DOCX?|wps|html?|shtml))+$"
+)
+_TITLE_TAG: Final = re.compile(r"^[【\[〔][^】\]〕]{1,10}[】\]〕]")
 
 
 def title_identity(title: str) -> tuple[str | None, int | None] | None:
@@ -579,13 +586,14 @@ def title_identity(title: str) -> tuple[str | None, int | None] | None:
 
     Forms: ``{organ}{year}年…``, ``{year}年度{organ}…``, ``{organ}关于{year}年…``,
     ``关于{organ}{year}年…``, ``{organ}…工作{year}年度报告``; years in Arabic or Chinese
-    numerals.
+    numerals; what a site adds after (``（全文）``, ``.pdf``) and before (``【年报】``) left
+    out.
     """
     key = "".join(unicodedata.normalize("NFKC", title).split())
-    tail = _TITLE_TAIL.search(key)
+    tail = _TITLE_TAIL.search(_TITLE_NOTE.sub("", key))
     if tail is None or len(key) > 80:  # noqa: PLR2004 - a title, not a paragraph
         return None
-    head = key[: tail.start()]
+    head = _TITLE_TAG.sub("", key[: tail.start()])
     year_text = tail["year"]
     if year_text is None:
         years = list(_TITLE_YEAR.finditer(head))
