@@ -147,12 +147,23 @@ def test_a_site_table_inside_the_report_is_noted() -> None:
         min_size=2,
         max_size=3,
     ),
+    tables=st.lists(st.booleans(), min_size=3, max_size=3).filter(any),
 )
-def test_copies_of_the_article_read_as_one(family: str, wrappers: list[str]) -> None:
+def test_copies_of_the_article_read_as_one(
+    family: str, wrappers: list[str], tables: list[bool]
+) -> None:
     """A responsive page's copies (for computers and phones, one hidden by an outside style
-    sheet) are one report, however each copy is wrapped."""
+    sheet) are one report, however each copy is wrapped, and whichever has no tables (a
+    phone's copy, a placeholder where they were)."""
     article = CMS.article(TRUTH)
-    body = "".join(f"{w}{article}</{w[1:].split(maxsplit=1)[0].rstrip('>')}>" for w in wrappers)
+    if not any(tables[: len(wrappers)]):
+        tables[0] = True
+    table = re.compile(r"<div align=center><table.*?</table></div>", re.DOTALL)
+    phone = table.sub("<p>（表格请在电脑端查看）</p>", article)
+    body = "".join(
+        f"{w}{article if with_tables else phone}</{w[1:].split(maxsplit=1)[0].rstrip('>')}>"
+        for w, with_tables in zip(wrappers, tables, strict=False)
+    )
     record = read_html(CMS.page(TRUTH, family, body=body))
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []

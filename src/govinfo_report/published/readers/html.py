@@ -1036,14 +1036,16 @@ def _copies(
     sections: list[etree._Element],
     spans: dict[etree._Element, tuple[int, int]],
 ) -> tuple[set[etree._Element], list[bool]] | None:
-    """Identical copies of the report: the marks in all but the first, the blocks in them.
+    """Copies of the report: the marks in all but the one read, the blocks in them.
 
     Responsive templates print an article twice, for computers and for phones, and hide
     one by a class of an outside style sheet (``d-none d-md-block``, ``pc-only``): each
     copy is one element under the elements holding the section headings (``sections``,
-    the marks but the title), holding its headings. Where two or more such elements hold
-    the same report (the same paragraphs and cells, from the first heading's element to
-    the last), the first is the report and the others are the page's; None where the
+    the marks but the title), holding its headings. Two or more such elements hold the
+    same report where their text (paragraphs of ``_COPY_TEXT`` characters or more, from
+    the first heading's element to the last) is the same, and so are their tables, or
+    all but one copy have none (a phone's copy without the tables). The copy with the
+    tables (the first of equals) is the report, the others the page's; None where the
     copies differ (two reports: refused by the interpreter). Only for a page whose
     section headings repeat.
     """
@@ -1052,19 +1054,36 @@ def _copies(
     if len(copies) < 2:  # noqa: PLR2004 - a copy and another
         return None
     printed = [
-        [_printed(block) for (block, _), is_in in zip(pairs, inside, strict=True) if is_in]
+        _copy_print([block for (block, _), is_in in zip(pairs, inside, strict=True) if is_in])
         for inside in (_inside_each(pairs, _common_ancestor(found), spans) for found in copies)
     ]
-    if any(other != printed[0] for other in printed[1:]):
+    texts = {text for text, _ in printed}
+    tables = {grids for _, grids in printed if grids}
+    if len(texts) != 1 or len(tables) > 1 or not next(iter(texts)):
         return None
+    kept = max(range(len(copies)), key=lambda n: (len(printed[n][1]), -n))
     others: set[etree._Element] = set()
     in_others = [False] * len(pairs)
     for child, found in groups.items():
-        if found is not copies[0]:
+        if found is not copies[kept]:
             others.update(found)
             inside = _inside_each(pairs, child, spans)
             in_others = [a or b for a, b in zip(in_others, inside, strict=True)]
     return others, in_others
+
+
+#: The shortest paragraph compared between copies of the report (:func:`_copies`): shorter
+#: ones are a copy's own (a placeholder for its tables, a button).
+_COPY_TEXT: Final = 15
+
+
+def _copy_print(blocks: list[Block]) -> tuple[tuple[str, ...], tuple[object, ...]]:
+    """What a copy of the report prints: its longer paragraphs, and its tables' cells."""
+    texts = tuple(b.text for b in blocks if isinstance(b, Para) and len(b.text) >= _COPY_TEXT)
+    grids = tuple(
+        tuple(tuple(c.text for c in row) for row in b.rows) for b in blocks if isinstance(b, Grid)
+    )
+    return texts, grids
 
 
 def _copy_groups(sections: list[etree._Element]) -> dict[etree._Element, list[etree._Element]]:
@@ -1080,13 +1099,6 @@ def _copy_groups(sections: list[etree._Element]) -> dict[etree._Element, list[et
             return {}
         groups.setdefault(node, []).append(mark)
     return groups
-
-
-def _printed(block: Block) -> object:
-    """What a block prints: its text, or its cells' texts row by row."""
-    if isinstance(block, Para):
-        return block.text
-    return tuple(tuple(c.text for c in row) for row in block.rows)
 
 
 #: How many distinct section headings locate the article without the help of tables.
