@@ -163,15 +163,9 @@ def _mark_elements(
     return out
 
 
-def _reference_blocks(text: str) -> list[Block] | str:  # noqa: C901, PLR0912 - the first walk, as written
-    parser = html.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True
-    )
-    text = reader._XML_DECL.sub("", text).replace("\x00", "")
-    try:
-        root = html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        return f"error: {exc}"
+def _reference_marks(
+    root: etree._Element,
+) -> tuple[list[tuple[Block, etree._Element]], list[etree._Element], int | None]:
     walker = _Walker(root)
     walker.walk(root)
     walker.flush()
@@ -185,6 +179,23 @@ def _reference_blocks(text: str) -> list[Block] | str:  # noqa: C901, PLR0912 - 
         elif match_section(block.text) is not None:
             marks.append(el)
             first_heading = i if first_heading is None else first_heading
+    return pairs, marks, first_heading
+
+
+def _reference_blocks(text: str) -> list[Block] | str:  # noqa: C901 - the first walk, as written
+    parser = html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True
+    )
+    text = reader._XML_DECL.sub("", text).replace("\x00", "")
+    try:
+        root = html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        return f"error: {exc}"
+    pairs, marks, first_heading = _reference_marks(root)
+    if not marks and "<noscript" in text.lower():  # the report only in <noscript>: read it
+        for hidden in root.iter("noscript"):
+            hidden.tag = "div"
+        pairs, marks, first_heading = _reference_marks(root)
     if first_heading is not None:
         title = next(
             (

@@ -542,3 +542,21 @@ def test_titles_with_what_sites_add(title: str, family: str) -> None:
     assert (record.title, record.organ, record.year) == (title, TRUTH.organ, TRUTH.year)
     assert [f.code for f in record.findings] == []
     assert record.to_report() == attrs.evolve(READ_BACK, title=title)
+
+
+@pytest.mark.parametrize("family", CMS.FAMILIES)
+def test_an_article_given_only_in_noscript(family: str) -> None:
+    """A page whose script writes the article gives it in <noscript> to readers without one."""
+    body = f"<div id=app></div><script>render()</script><noscript>{CMS.article(TRUTH)}</noscript>"
+    record = read_html(CMS.page(TRUTH, family, body=body))
+    assert record.to_report() == READ_BACK
+    assert [f.code for f in record.findings] == []
+
+
+def test_noscript_beside_the_article_is_not_read() -> None:
+    """Where the article is on the page, <noscript> is what a browser with scripts hides."""
+    other = CMS.article(TRUTH).replace(">148<", ">147<", 1)
+    body = f"{CMS.article(TRUTH)}<noscript>{other}</noscript>"
+    record = read_html(CMS.page(TRUTH, "trs", body=body))
+    assert record.to_report() == READ_BACK
+    assert [f.code for f in record.findings] == []

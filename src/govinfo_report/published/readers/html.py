@@ -848,6 +848,36 @@ def _walker(root: etree._Element, text: str, name: str, *, may: bool, squeezed: 
     return walker
 
 
+def _walked(root: etree._Element, text: str, name: str, *, may: bool, squeezed: bytes) -> _Walker:
+    """The walker of ``root`` (see :func:`_walker`), having walked it."""
+    walker = _walker(root, text, name, may=may, squeezed=squeezed)
+    walker.stack.append(root)
+    walker.stack_tags.append(_tag(root))
+    walker.walk(root)
+    walker.flush()
+    return walker
+
+
+def _walked_for_report(
+    root: etree._Element, text: str, name: str, squeezed: bytes
+) -> tuple[_Walker, tuple[list[etree._Element], int | None, bool]]:
+    """The walker of ``root``, having walked it, and the marks of the report (``_marks``).
+
+    Where nothing marks a report but in ``<noscript>`` (a page whose script writes the
+    article, not in the saved page, and gives it there to readers without scripts), the
+    page is walked again reading ``<noscript>``.
+    """
+    may = _may_hide_squeezed(squeezed)
+    walker = _walked(root, text, name, may=may, squeezed=squeezed)
+    marks = _marks(walker.blocks)
+    if not marks[0] and b"<noscript" in squeezed:
+        for el in root.iter("noscript"):
+            el.tag = "div"
+        walker = _walked(root, text, name, may=may, squeezed=squeezed)
+        marks = _marks(walker.blocks)
+    return walker, marks
+
+
 def html_blocks(
     text: str,
     name: str = "<html>",
@@ -869,15 +899,9 @@ def html_blocks(
     root = _parse(text, name, utf8, openings=squeezed.count(b"<"))
     if head is not None:
         head.update(_head_tags(root))
-    may = _may_hide_squeezed(squeezed)
-    walker = _walker(root, text, name, may=may, squeezed=squeezed)
-    walker.stack.append(root)
-    walker.stack_tags.append(_tag(root))
-    walker.walk(root)
-    walker.flush()
+    walker, (marks, first_heading, repeated) = _walked_for_report(root, text, name, squeezed)
     pairs = walker.blocks
     tags = walker.tags
-    marks, first_heading, repeated = _marks(pairs)
     sections = list(marks)  # the headings (and tables), without the title
     if first_heading is not None:
         title = next(
