@@ -560,3 +560,17 @@ def test_noscript_beside_the_article_is_not_read() -> None:
     record = read_html(CMS.page(TRUTH, "trs", body=body))
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []
+
+
+@pytest.mark.parametrize("where", ["before", "inside", "after", "bottom"])
+@pytest.mark.parametrize("family", CMS.FAMILIES)
+def test_many_links_of_one_width_are_no_printed_lines(family: str, where: str) -> None:
+    """A long list of links, each a line as wide as the next, does not make the page one
+    printed line by line: its narrative is not joined."""
+    links = "".join(
+        f"<p><a>某市某某局{year}年政府信息公开工作年度报告（第{n}版）</a></p>"
+        for year in range(2008, 2024)
+        for n in (1, 2)
+    )
+    record = read_html(CMS.page(TRUTH, family, extra=lambda at: links if at == where else ""))
+    assert record.to_report() == READ_BACK

@@ -1456,9 +1456,10 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
     tail: list[Para] = []
     fee_paras: list[Para] = []
     narrative: list[Para] | None = None  # the open section's paragraphs, unless section 六
-    # Paragraphs of a printed line's length or more, and those of them that end inside a
-    # sentence (see ``_join_lines``).
-    lines = open_lines = 0
+    # Paragraphs of a printed line's length or more with sentence marks (titles, links and
+    # widgets have none), those of them that end inside a sentence, and those longer than
+    # any printed line (see ``_join_lines``).
+    lines = open_lines = paragraphs = 0
     # Tables in a section that give no figure of the report, with where they are (the
     # section, after how many of its paragraphs) and what they gave (unread, findings).
     loose_tables: list[_LooseTable] = []
@@ -1474,8 +1475,11 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             # A long paragraph without a style in a section (the narrative: nearly every
             # block) is the section's: what the steps below find, at once. No style is no
             # writer's role; it is no heading (longer than ``match_section`` looks at), no
-            # widget (longer than any) and no fee sentence (not section 六).
+            # widget (longer than any) and no fee sentence (not section 六). Nor is it a
+            # printed line (longer than any): one more of the document's paragraphs that
+            # show it is not printed line by line (``_join_lines``).
             narrative.append(block)
+            paragraphs += 1
             continue
         if isinstance(block, Grid):
             grid = block
@@ -1571,7 +1575,9 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             continue
         if heading is not None:
             repeated.add(heading[0])
-        if len(text) >= _FULL_LINE:  # (a long paragraph of a section was taken above)
+        if len(text) > _NARRATIVE:  # no printed line is so long
+            paragraphs += 1
+        elif len(text) >= _FULL_LINE and is_sentence(text):  # (a title, a link: not)
             lines += 1
             open_lines += not _ends_sentence(text)
         if current is None:
@@ -1582,7 +1588,7 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
                 current.widgets = True
     out.finish()
     page.styled = styled
-    if lines >= _LINES_ENOUGH and open_lines * 2 > lines and not styled:
+    if lines >= _LINES_ENOUGH and open_lines * 2 > lines + paragraphs and not styled:
         # Most lines end inside a sentence: a page whose every printed line is a
         # paragraph of its own (a PDF turned into a web page, text copied out of one).
         width = _line_width([front, *(d.paras for d in drafts)])
