@@ -574,3 +574,23 @@ def test_many_links_of_one_width_are_no_printed_lines(family: str, where: str) -
     )
     record = read_html(CMS.page(TRUTH, family, extra=lambda at: links if at == where else ""))
     assert record.to_report() == READ_BACK
+
+
+@pytest.mark.parametrize("above_preface", [True, False])
+@pytest.mark.parametrize("family", CMS.FAMILIES)
+def test_a_table_of_contents(family: str, above_preface: bool) -> None:  # noqa: FBT001
+    """目录 and the six headings above the report's text: the page's, not six empty sections
+    with the whole report read into the last."""
+    contents = "<p>目录</p>" + "".join(f"<p>{s.full}</p>" for s in labels.SECTIONS.values())
+    body = CMS.article(TRUTH)
+    if above_preface:
+        body = contents + body
+    else:
+        heading = body.index(labels.SECTIONS["overview"].full)
+        at = body.rindex("<p class=MsoNormal", 0, heading)
+        body = body[:at] + contents + body[at:]
+    record = read_html(CMS.page(TRUTH, family, body=body))
+    assert record.to_report() == READ_BACK
+    assert [f.code for f in record.findings] == []
+    furniture = [f.text for f in record.furniture]
+    assert all(s.full in furniture for s in labels.SECTIONS.values())

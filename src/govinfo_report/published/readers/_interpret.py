@@ -1287,6 +1287,7 @@ class _SectionDraft:
     source: Source
     paras: list[Para] = attrs.Factory(list)
     widgets: bool = False  # whether a widget stands among the paragraphs
+    tables: bool = False  # whether a table stands in the section
 
     def build(self, styles: Mapping[str, str]) -> PublishedSection:
         opening: list[str] = []
@@ -1502,6 +1503,8 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
                     narrative = current.paras if key != "other_matters" else None
                     grid = Grid(rows=grid.rows[1:])
             section = current.key if current else None
+            if current is not None:
+                current.tables = True
             recorder = _Recorder()
             _TableReader(recorder, None if grid.outside else editions).read(grid, section)
             if not grid.outside and recorder.no_figure():
@@ -1564,6 +1567,18 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             else:
                 current.paras.append(first)
             continue
+        if heading is not None and heading[0] in seen and _contents(drafts, heading[0]):
+            # The headings so far from this one's first were a table of contents (目录):
+            # no text, no table under any but the text after the last (the preface, when
+            # the contents stand above it). They are the page's; the sections open here.
+            listed = next(i for i, d in enumerate(drafts) if d.key == heading[0])
+            after = drafts[-1].paras
+            for draft in drafts[listed:]:
+                seen.discard(draft.key)
+                page.keep(Para(text=draft.heading, source=draft.source), "inside", "edge")
+            del drafts[listed:]
+            current = drafts[-1] if drafts else None
+            (front if current is None else current.paras).extend(after)
         if heading is not None and heading[0] not in seen:
             key, loose = heading
             seen.add(key)
@@ -1871,6 +1886,25 @@ class _Page:
         for para in after:
             self.keep(para, "after")
         return cut
+
+
+def _contents(drafts: list[_SectionDraft], key: str) -> bool:
+    """Whether the sections from ``key``'s on are a table of contents.
+
+    Each is only a heading, but the last, which may have text after it (the preface below
+    the contents) but no table.
+    """
+    first = next((i for i, d in enumerate(drafts) if d.key == key), None)
+    return (
+        first is not None
+        and len(drafts) - first >= _HEADINGS_IN_CONTENTS
+        and not drafts[-1].tables
+        and not any(d.paras or d.tables for d in drafts[first:-1])
+    )
+
+
+#: The fewest headings a table of contents lists.
+_HEADINGS_IN_CONTENTS: Final = 3
 
 
 def _heading_row(grid: Grid) -> tuple[str, tuple[str, bool], TextCell] | None:

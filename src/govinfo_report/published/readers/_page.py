@@ -176,6 +176,7 @@ WIDGET_WORDS: Final = frozenset(
         "下一条",
         "上一页",
         "下一页",
+        "目录",  # a table of contents' label
         "首页",
         "尾页",
         # breadcrumbs
