@@ -1592,9 +1592,12 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             repeated.add(heading[0])
         if len(text) > _NARRATIVE:  # no printed line is so long
             paragraphs += 1
-        elif len(text) >= _FULL_LINE and is_sentence(text):  # (a title, a link: not)
-            lines += 1
-            open_lines += not _ends_sentence(text)
+        elif len(text) >= _FULL_LINE:
+            if text[-1] in _SENTENCE_END:  # (the commonest way to end, looked at first)
+                lines += 1
+            elif is_sentence(text):  # (a title, a link: no sentence mark, not a line)
+                lines += 1
+                open_lines += not _ends_sentence(text)
         if current is None:
             front.append(block)
         else:
