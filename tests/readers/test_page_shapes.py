@@ -594,3 +594,12 @@ def test_a_table_of_contents(family: str, above_preface: bool) -> None:  # noqa:
     assert [f.code for f in record.findings] == []
     furniture = [f.text for f in record.furniture]
     assert all(s.full in furniture for s in labels.SECTIONS.values())
+
+
+def test_lines_joined_into_one_long_paragraph() -> None:
+    """Tens of thousands of lines of one paragraph are joined once (not a copy a line)."""
+    line = "本机关认真贯彻落实条例要求，持续推进政务公开标准化规范化建设工作"
+    record = read_text(
+        "某县2023年政府信息公开工作年度报告\n一、总体情况\n" + (line + "\n") * 40_000 + "完。\n"
+    )
+    assert record.sections[0].opening == (line * 40_000 + "完。",)

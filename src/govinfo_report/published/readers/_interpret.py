@@ -1978,7 +1978,9 @@ def _join_lines(paras: list[Para], width: int) -> list[Para]:
     widget, metadata or date line. A part's title (an item's number and no sentence mark)
     goes on only in a line that is not full and has no sentence mark (its title's end).
     """
-    out: list[Para] = []
+    # each paragraph as its first line and the texts of the lines joined to it (joined
+    # once at the end: never a long text copied for each line)
+    out: list[tuple[Para, list[str]]] = []
     going_on = False  # whether the last line of ``out[-1]`` goes on in the next
     title = False  # whether it is a part's title, full, going on in a short line
     for para in paras:
@@ -1989,10 +1991,9 @@ def _join_lines(paras: list[Para], width: int) -> list[Para]:
         if joins and title:
             joins = not full and not is_sentence(text)
         if joins:
-            last = out[-1]
-            out[-1] = Para(text=last.text + text, source=last.source)
+            out[-1][1].append(text)
         else:
-            out.append(para)
+            out.append((para, [text]))
         title = _ITEM_START.match(text) is not None and not is_sentence(text)
         going_on = (
             full
@@ -2001,7 +2002,10 @@ def _join_lines(paras: list[Para], width: int) -> list[Para]:
             and not ends_line
             and title_identity(text) is None
         )
-    return out
+    return [
+        para if len(texts) == 1 else Para(text="".join(texts), source=para.source)
+        for para, texts in out
+    ]
 
 
 #: A table that gives no figure of the report: the table, the section it is in (None: above

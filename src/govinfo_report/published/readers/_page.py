@@ -591,8 +591,10 @@ def title_identity(title: str) -> tuple[str | None, int | None] | None:
     out.
     """
     key = "".join(unicodedata.normalize("NFKC", title).split())
+    if len(key) > 80:  # noqa: PLR2004 - a title, not a paragraph
+        return None
     tail = _TITLE_TAIL.search(_TITLE_NOTE.sub("", key))
-    if tail is None or len(key) > 80:  # noqa: PLR2004 - a title, not a paragraph
+    if tail is None:
         return None
     head = _TITLE_TAG.sub("", key[: tail.start()])
     year_text = tail["year"]
