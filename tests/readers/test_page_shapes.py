@@ -13,7 +13,7 @@ import html
 import importlib.util
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import lxml.html
@@ -603,3 +603,22 @@ def test_lines_joined_into_one_long_paragraph() -> None:
         "某县2023年政府信息公开工作年度报告\n一、总体情况\n" + (line + "\n") * 40_000 + "完。\n"
     )
     assert record.sections[0].opening == (line * 40_000 + "完。",)
+
+
+def test_many_elements_of_headings_are_no_copies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copies are looked for among a few elements (each is compared block by block): a page
+    of thousands of elements each holding headings is walked a few times, not once each."""
+    from govinfo_report.published.readers import html as reader  # noqa: PLC0415
+
+    calls = []
+    inside_each = reader._inside_each  # noqa: SLF001
+
+    def counted(*args: Any) -> list[bool]:
+        calls.append(1)
+        return inside_each(*args)
+
+    monkeypatch.setattr(reader, "_inside_each", counted)
+    heads = "<p>一、总体情况</p><p>二、主动公开政府信息情况</p>"
+    record = read_html(f"<html><body><div>{f'<div>{heads}</div>' * 5_000}</div></body></html>")
+    assert [s.key for s in record.sections] == ["overview", "proactive"]
+    assert len(calls) <= 2

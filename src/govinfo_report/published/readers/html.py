@@ -1074,6 +1074,8 @@ def _copies(
     section headings repeat.
     """
     groups = _copy_groups(sections)
+    if len(groups) > _MAX_COPIES:  # more than a page prints: no copies (each is looked at)
+        return None
     copies = [found for found in groups.values() if len(found) >= _HEADINGS_ENOUGH]
     if len(copies) < 2:  # noqa: PLR2004 - a copy and another
         return None
@@ -1096,6 +1098,10 @@ def _copies(
     return others, in_others
 
 
+#: The most elements holding section headings that :func:`_copies` looks at as copies (a
+#: page prints an article for computers and for phones, perhaps for printing): each copy
+#: is compared block by block.
+_MAX_COPIES: Final = 4
 #: The shortest paragraph compared between copies of the report (:func:`_copies`): shorter
 #: ones are a copy's own (a placeholder for its tables, a button).
 _COPY_TEXT: Final = 15
