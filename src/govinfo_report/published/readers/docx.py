@@ -70,7 +70,18 @@ def _w(tag: str) -> str:
 
 _P, _TBL, _TR, _TC, _T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("t")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _w("sdt"), _w("sdtContent"), _w("customXml")
-_SKIPPED: Final = frozenset({_w("del"), _w("moveFrom"), _w("delText"), _w("instrText"), _TBL})
+_MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#: A shape's text (``w:txbxContent``) is written twice: in ``mc:Choice`` (a DrawingML
+#: ``wps:`` shape) and in ``mc:Fallback`` (its VML copy, for Word 2007); the copy is not read.
+_FALLBACK: Final = f"{{{_MC}}}Fallback"
+_TXBX: Final = _w("txbxContent")
+#: Never text of the paragraph: deletions, field codes, the tables and text boxes inside it
+#: (read as their own blocks), and the fallback copies of shapes.
+_SKIPPED: Final = frozenset(
+    {_w("del"), _w("moveFrom"), _w("delText"), _w("instrText"), _TBL, _TXBX, _FALLBACK}
+)
+#: Never content of a cell or a paragraph's text boxes: deletions and fallback copies.
+_NOT_CONTENT: Final = frozenset({_w("del"), _w("moveFrom"), _FALLBACK})
 _R: Final = _w("r")
 _RPR: Final = _w("rPr")
 #: Run properties that hide a run from the reader: hidden text, and the hidden paragraph
@@ -216,7 +227,8 @@ def read_docx(
     if b"anish" in styles_xml:  # some style hides text (a real styles part: a few thousand)
         root = parse_xml(styles_xml, name, "样式 XML", max_elements=MAX_STYLE_ELEMENTS)
         styles = _styles(root)
-    blocks = _Walker(name, hidden=hidden, styles=styles).blocks_of(body)
+    boxes = b"txbxContent" in document or b"Fallback" in document
+    blocks = _Walker(name, hidden=hidden, styles=styles, boxes=boxes).blocks_of(body)
     record = interpret(blocks, source=name, fmt="docx", identity=identity)
     if note is not None:
         from govinfo_report.findings import Place, make_finding  # noqa: PLC0415 - rare path
@@ -359,6 +371,31 @@ def _visible_text(el: etree._Element, hides: Callable[[etree._Element], bool] | 
     return "".join(parts)
 
 
+def _boxes(p: etree._Element) -> list[etree._Element]:
+    """The text boxes anchored in paragraph ``p``, in order (not those inside them)."""
+    out: list[etree._Element] = []
+    stack = [p]
+    while stack:
+        node = stack.pop()
+        if node.tag == _TXBX:
+            out.append(node)
+            continue
+        stack.extend(child for child in reversed(node) if child.tag not in _NOT_CONTENT)
+    return out
+
+
+def _cell_paragraphs(tc: etree._Element) -> list[etree._Element]:
+    """The paragraphs of a cell in order, each followed by those of its text boxes."""
+    out: list[etree._Element] = []
+    stack = [tc]
+    while stack:
+        node = stack.pop()
+        if node.tag == _P:
+            out.append(node)
+        stack.extend(child for child in reversed(node) if child.tag not in _NOT_CONTENT)
+    return out
+
+
 def _unwrap(el: etree._Element) -> list[etree._Element]:
     """Children of ``el`` with content controls and custom XML unwrapped."""
     out: list[etree._Element] = []
@@ -385,16 +422,31 @@ def _int_attr(el: etree._Element | None, default: int) -> int:
 
 class _Walker:
     def __init__(
-        self, name: str = "<docx>", *, hidden: bool = True, styles: _Styles = _NO_STYLES
+        self,
+        name: str = "<docx>",
+        *,
+        hidden: bool = True,
+        styles: _Styles = _NO_STYLES,
+        boxes: bool = True,
     ) -> None:
         self.name = name
         self.hidden = hidden  # whether the document may hold hidden runs at all
+        self.boxes = boxes  # whether it may hold text boxes (or shapes' fallback copies)
         self.styles = styles
         self.blocks: list[Block] = []
         self.tables = 0
         self.paragraphs = 0
+        self.layout: set[etree._Element] = set()
 
     def blocks_of(self, body: etree._Element) -> list[Block]:
+        # A table holding another table lays the page out (WPS templates put a whole
+        # report in one cell, sites a heading beside each table): its cells are walked in
+        # document order like the body. Each table's outer tables are marked once.
+        for inner in body.iter(_TBL):
+            for outer in inner.iterancestors(_TBL):
+                if outer in self.layout:
+                    break
+                self.layout.add(outer)
         self._walk(body)
         return self.blocks
 
@@ -403,16 +455,12 @@ class _Walker:
             if child.tag == _P:
                 self._paragraph(child)
             elif child.tag == _TBL:
-                if child.find(f".//{_TBL}") is not None:  # a layout table around the content
-                    for tc in child.iter(_TC):
-                        if tc.find(f".//{_TBL}") is not None or any(
-                            a.tag == _TC for a in tc.iterancestors() if a is not child
-                        ):
-                            continue
-                        self._walk(tc)
-                    for inner in child.iter(_TBL):
-                        if inner is not child and inner.find(f".//{_TBL}") is None:
-                            self._table(inner)
+                if child in self.layout:
+                    for tr in _unwrap(child):
+                        if tr.tag == _TR:
+                            for tc in _unwrap(tr):
+                                if tc.tag == _TC:
+                                    self._walk(tc)
                 else:
                     self._table(child)
 
@@ -420,6 +468,9 @@ class _Walker:
         self.paragraphs += 1
         style_el = p.find(f"{_w('pPr')}/{_w('pStyle')}")
         style = style_el.get(_w("val")) if style_el is not None else None
+        if self.boxes:  # a shape's text: its own paragraphs, before the one anchoring it
+            for box in _boxes(p):
+                self._walk(box)
         text = _text(p, hidden=self.hidden, styles=self.styles)
         if style not in WRITER_STYLES:
             text = squash(text)
@@ -455,8 +506,9 @@ class _Walker:
                         index,
                         (f"超过 {MAX_TABLE_CELLS} 个单元格", f"more than {MAX_TABLE_CELLS} cells"),
                     )
+                paragraphs = _cell_paragraphs(tc) if self.boxes else tc.iter(_P)
                 text = squash(
-                    "".join(_text(p, hidden=self.hidden, styles=self.styles) for p in tc.iter(_P))
+                    "".join(_text(p, hidden=self.hidden, styles=self.styles) for p in paragraphs)
                 )
                 cells.append(new_cell(text, Source(table=index, row=r + 1, column=col + 1)))
                 open_at[col] = state == "restart"
