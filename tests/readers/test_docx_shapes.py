@@ -6,12 +6,16 @@ it as an office does, and checks that what is read is what the plain document re
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
+from govinfo_report.errors import ReadError
 from govinfo_report.formats.json.codec import load
 from govinfo_report.published.readers import read_docx
 from govinfo_report.testing import reports
@@ -19,6 +23,8 @@ from govinfo_report.testing import reports
 from .wordfile import filled, paragraph, w
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from govinfo_report import AnnualReport
     from govinfo_report.published.record import PublishedReport
 
@@ -171,3 +177,106 @@ def test_a_number_in_a_text_box_in_a_cell_is_read_once() -> None:
     found = record.cell(key)
     assert found is not None
     assert found.raw == value
+
+
+# --- the package: where the document is, Strict Open XML ----------------------------------
+
+_TRANSITIONAL = (
+    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+)
+_STRICT = (
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+    b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+)
+
+
+def _repacked(data: bytes, change: Callable[[dict[str, bytes]], None]) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    change(parts)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, part in parts.items():
+            archive.writestr(name, part)
+    return buf.getvalue()
+
+
+def _strict(parts: dict[str, bytes]) -> None:
+    """As Word saves "Strict Open XML Document": the strict namespaces everywhere."""
+    for name in ("word/document.xml", "word/styles.xml", "_rels/.rels"):
+        for old, new in zip(_TRANSITIONAL, _STRICT, strict=True):
+            parts[name] = parts[name].replace(old, new)
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+    )
+
+
+def _moved(target: str) -> Callable[[dict[str, bytes]], None]:
+    """The main part renamed ``word/document2.xml``, the package's relationship ``target``."""
+
+    def change(parts: dict[str, bytes]) -> None:
+        parts["word/document2.xml"] = parts.pop("word/document.xml")
+        parts["word/_rels/document2.xml.rels"] = parts.pop("word/_rels/document.xml.rels")
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            b"/word/document.xml", b"/word/document2.xml"
+        )
+        parts["_rels/.rels"] = parts["_rels/.rels"].replace(
+            b'Target="word/document.xml"', f'Target="{target}"'.encode()
+        )
+
+    return change
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _strict,
+        _moved("word/document2.xml"),
+        _moved("/word/document2.xml"),
+        _moved("./Word/document2.xml"),
+    ],
+    ids=["strict", "document2", "absolute", "dot-and-case"],
+)
+def test_the_package_s_document_is_read_where_it_is(
+    change: Callable[[dict[str, bytes]], None],
+) -> None:
+    plain = filled(CITY).docx()
+    record = read_docx(_repacked(plain, change))
+    assert summary(record) == summary(read_docx(plain))
+    assert len(record.cells) == len(read_docx(plain).cells) > 0
+
+
+def test_a_hidden_style_is_found_through_the_document_s_own_relationships() -> None:
+    """Styles are the part the document's relationships name (here word/styles2.xml)."""
+    hidden_style = (
+        b'<w:style w:type="paragraph" w:styleId="Secret"><w:name w:val="Secret"/>'
+        b"<w:rPr><w:vanish/></w:rPr></w:style></w:styles>"
+    )
+    doc = filled(CITY)
+    note = paragraph("二〇二二年度的旧数据：收到申请999件。")
+    ppr = etree.SubElement(note, w("pPr"))
+    etree.SubElement(ppr, w("pStyle"), {w("val"): "Secret"})
+    note.insert(0, ppr)
+    doc.body.insert(0, note)
+
+    def change(parts: dict[str, bytes]) -> None:
+        _moved("word/document2.xml")(parts)
+        styles = parts.pop("word/styles.xml").replace(b"</w:styles>", hidden_style)
+        parts["word/styles2.xml"] = styles
+        rels = "word/_rels/document2.xml.rels"
+        parts[rels] = parts[rels].replace(b'Target="styles.xml"', b'Target="styles2.xml"')
+
+    record = read_docx(_repacked(doc.docx(), change))
+    assert "999" not in str(record.to_dict())
+
+
+def test_no_main_document_is_named_in_the_error() -> None:
+    def change(parts: dict[str, bytes]) -> None:
+        _moved("word/document2.xml")(parts)
+        del parts["word/document2.xml"]
+
+    with pytest.raises(ReadError) as info:
+        read_docx(_repacked(filled(CITY).docx(), change))
+    assert "no word/document.xml" in info.value.reason_en

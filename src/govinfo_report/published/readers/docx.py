@@ -22,8 +22,10 @@ property ``govinfo_report.identity``.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from typing import TYPE_CHECKING, Final
+from urllib.parse import unquote
 
 import attrs
 
@@ -48,6 +50,7 @@ from govinfo_report.published.readers._zip import (
 from govinfo_report.published.record import PublishedReport, Source
 
 if TYPE_CHECKING:
+    import zipfile
     from collections.abc import Callable
 
     from lxml import etree
@@ -216,12 +219,12 @@ def read_docx(
         name = name or os.fspath(source)
         data = read_bytes(source)
     parts = _open(data, name)
-    body = _parse(parts["word/document.xml"], name).find(_w("body"))
+    body = _parse(parts["document"], name).find(_w("body"))
     if body is None:
         raise ReadError(name, "文档没有正文", "the document has no body")
-    identity, note = _identity(parts.get("docProps/custom.xml"), name)
-    document = parts["word/document.xml"]
-    styles_xml = parts.get("word/styles.xml", b"")
+    identity, note = _identity(parts.get("custom"), name)
+    document = parts["document"]
+    styles_xml = parts.get("styles", b"")
     hidden = b"anish" in document or b"anish" in styles_xml  # vanish, specVanish
     styles = _NO_STYLES
     if b"anish" in styles_xml:  # some style hides text (a real styles part: a few thousand)
@@ -294,25 +297,87 @@ def _refuse(name: str, zh: str, en: str) -> ReadError:
 _KIND: Final = (".docx", "Word 文档", "a Word document")
 
 
+#: The namespaces of Strict Open XML (Word's "Strict Open XML Document") and their
+#: transitional twins, which the reader knows; the strict ones are read as these.
+_STRICT: Final = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", _W.encode()),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+)
+_RELS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
+#: How a relationship's type ends, transitional or strict: the main part, its styles.
+_MAIN_REL: Final = "/officeDocument"
+_STYLES_REL: Final = "/styles"
+_DOCUMENT: Final = "word/document.xml"
+#: Most bytes of a relationships part read to find the document (Word's: about 1 KB).
+_MAX_RELS: Final = 1024 * 1024
+
+
 def _open(data: bytes, name: str) -> dict[str, bytes]:
-    """The parts we read, after checking the zip's central directory."""
-    archive, names = open_zip(data, name, _KIND, ("[Content_Types].xml", "word/document.xml"))
+    """The parts we read, after checking the zip's central directory.
+
+    The keys are ``types``, ``document`` and, when present, ``styles`` and ``custom``. The
+    document is the part the package's relationships name (``word/document.xml`` in Word's
+    and WPS's files, ``word/document2.xml`` and others elsewhere), its styles those its own
+    relationships name; Strict Open XML is read in the transitional namespaces.
+    """
+    archive, names = open_zip(data, name, _KIND, ("[Content_Types].xml",))
     with archive:
+        found = _target(archive, names, name, "_rels/.rels", _MAIN_REL)
+        document = found or _DOCUMENT
+        if document not in names:
+            raise _refuse(
+                name, f"不是 Word 文档（缺少 {document}）", f"not a Word document (no {document})"
+            )
+        folder, _, leaf = document.rpartition("/")
+        rels = f"{folder}/_rels/{leaf}.rels" if folder else f"_rels/{leaf}.rels"
+        styles = _target(archive, names, name, rels, _STYLES_REL) or "word/styles.xml"
         parts: dict[str, bytes] = {
-            part: read_part(archive, part, name)
-            for part in (
-                "[Content_Types].xml",
-                "word/document.xml",
-                "word/styles.xml",
-                "docProps/custom.xml",
+            key: read_part(archive, part, name)
+            for key, part in (
+                ("types", "[Content_Types].xml"),
+                ("document", document),
+                ("styles", styles),
+                ("custom", "docProps/custom.xml"),
             )
             if part in names
         }
-    if _MACRO.encode() in parts["[Content_Types].xml"]:
+    if _MACRO.encode() in parts["types"]:
         raise _refuse(
             name, "拒绝读取含宏的文档（.docm）", "refusing a macro-enabled document (.docm)"
         )
+    for key in ("document", "styles"):
+        xml = parts.get(key)
+        if xml is not None and _STRICT[0][0] in xml:
+            for strict, transitional in _STRICT:
+                xml = xml.replace(strict, transitional)
+            parts[key] = xml
     return parts
+
+
+def _target(
+    archive: zipfile.ZipFile, names: frozenset[str], name: str, rels: str, kind: str
+) -> str | None:
+    """The part that relationships part ``rels`` names for ``kind``, if it is in the zip.
+
+    Part names are compared without case, as the package format has them.
+    """
+    if rels not in names:
+        return None
+    folder = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/x.rels: word
+    root = parse_xml(read_part(archive, rels, name, _MAX_RELS), name, rels)
+    by_case = {n.lower(): n for n in names}
+    for rel in root.iter(f"{{{_RELS}}}Relationship"):
+        if not rel.get("Type", "").endswith(kind) or rel.get("TargetMode") == "External":
+            continue
+        target = unquote(rel.get("Target", ""))
+        joined = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+        part = by_case.get(posixpath.normpath(joined).lower())
+        if part is not None:
+            return part
+    return None
 
 
 def _parse(data: bytes, name: str) -> etree._Element:
