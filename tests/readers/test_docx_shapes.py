@@ -6,7 +6,9 @@ it as an office does, and checks that what is read is what the plain document re
 
 from __future__ import annotations
 
+import base64
 import io
+import quopri
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,9 +19,10 @@ from lxml import etree
 
 from govinfo_report.errors import ReadError
 from govinfo_report.formats.json.codec import load
-from govinfo_report.published.readers import read_docx
+from govinfo_report.published.readers import read, read_docx, read_html
 from govinfo_report.testing import reports
 
+from . import wordhtml
 from .wordfile import filled, paragraph, w
 
 if TYPE_CHECKING:
@@ -280,3 +283,89 @@ def test_no_main_document_is_named_in_the_error() -> None:
     with pytest.raises(ReadError) as info:
         read_docx(_repacked(filled(CITY).docx(), change))
     assert "no word/document.xml" in info.value.reason_en
+
+
+# --- what Word and WPS save besides a .docx, under a .doc or .docx name ---------------------
+
+
+def _flat_opc(data: bytes) -> bytes:
+    """The .docx as Word's "Word XML Document" (Flat OPC) writes it: one XML package."""
+    pkg = "http://schemas.microsoft.com/office/2006/xmlPackage"
+    root = etree.Element(f"{{{pkg}}}package", nsmap={"pkg": pkg})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name == "[Content_Types].xml" or name.endswith("/"):
+                continue
+            part = etree.SubElement(
+                root,
+                f"{{{pkg}}}part",
+                {f"{{{pkg}}}name": f"/{name}", f"{{{pkg}}}contentType": "application/xml"},
+            )
+            etree.SubElement(part, f"{{{pkg}}}xmlData").append(etree.fromstring(archive.read(name)))
+    etree.SubElement(
+        etree.SubElement(root, f"{{{pkg}}}part", {f"{{{pkg}}}name": "/word/media/image1.png"}),
+        f"{{{pkg}}}binaryData",
+    ).text = "iVBORw0KGgo="
+    return (
+        b'<?xml version="1.0" standalone="yes"?>\n'
+        b'<?mso-application progid="Word.Document"?>\n' + etree.tostring(root)
+    )
+
+
+def _mht(page: str, transfer: str) -> bytes:
+    """A page saved by Word as a single-file web page (.mht), in GB2312 as Word writes it."""
+    html = page.encode("gb18030")
+    body = quopri.encodestring(html) if transfer == "quoted-printable" else base64.encodebytes(html)
+    boundary = b"----=_NextPart_01DA4F1E.5C3B2A10"
+    return (
+        b"MIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related; boundary="' + boundary + b'"\r\n\r\n'
+        b"This document is a Single File Web Page, also known as a Web Archive file.\r\n\r\n"
+        b"--" + boundary + b"\r\nContent-Location: file:///C:/D2F1A0B3/report.htm\r\n"
+        b"Content-Transfer-Encoding: " + transfer.encode() + b"\r\n"
+        b'Content-Type: text/html; charset="gb2312"\r\n\r\n' + body + b"\r\n"
+        b"--" + boundary + b"\r\nContent-Location: file:///C:/D2F1A0B3/report.files/filelist.xml"
+        b'\r\nContent-Type: text/xml; charset="utf-8"\r\n\r\n<xml/>\r\n--' + boundary + b"--\r\n"
+    )
+
+
+def test_a_word_xml_document_is_read_as_the_docx_it_holds(tmp_path: Path) -> None:
+    data = filled(CITY).docx()
+    path = tmp_path / "report.doc"
+    path.write_bytes(_flat_opc(data))
+    assert summary(read(path)) == summary(read_docx(data))
+
+
+@pytest.mark.parametrize("transfer", ["quoted-printable", "base64"])
+def test_a_single_file_web_page_is_read_as_its_page(tmp_path: Path, transfer: str) -> None:
+    page = wordhtml.render(CITY)
+    path = tmp_path / "report.doc"
+    path.write_bytes(_mht(page, transfer))
+    record = read(path)
+    assert summary(record) == summary(read_html(page))
+    assert len(record.cells) > 100
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (rb"{\rtf1\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 SimSun;}}\f0 x\par}", "RTF"),
+        (
+            (
+                b'<?xml version="1.0"?><?mso-application progid="Word.Document"?>'
+                b'<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">'
+                b"<w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:wordDocument>"
+            ),
+            "Word 2003 XML",
+        ),
+        (b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nx\r\n", "single-file web page"),
+    ],
+    ids=["rtf", "word2003", "mht-without-page"],
+)
+def test_what_cannot_be_read_says_what_to_do(tmp_path: Path, content: bytes, words: str) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(content)
+    with pytest.raises(ReadError) as info:
+        read(path)
+    assert words in info.value.reason_en
+    assert "report JSON" not in info.value.reason_en
