@@ -134,3 +134,57 @@ def _fill_tables(body: etree._Element, report: AnnualReport) -> dict[CellKey, et
                         cells[key] = tc
                 col += span
     return cells
+
+
+def level(ilvl: int, fmt: str, text: str, *, start: int = 1) -> str:
+    """A ``w:lvl`` of a list as Word writes it (with an indent Word adds, not read)."""
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{420 * (ilvl + 1)}" w:hanging="420"/></w:pPr></w:lvl>'
+    )
+
+
+def with_numbering(doc: Filled, lists: dict[int, str], nums: dict[int, str] | None = None) -> None:
+    """The document given a numbering part: ``lists`` maps each ``w:abstractNumId`` to its
+    levels' XML; ``nums`` maps each ``w:numId`` to the ``w:num``'s content (by default,
+    numId n uses abstractNum n)."""
+    nums = nums or {n: f'<w:abstractNumId w:val="{n}"/>' for n in lists}
+    xml = (
+        f'<w:numbering xmlns:w="{W}">'
+        + "".join(
+            f'<w:abstractNum w:abstractNumId="{n}"><w:multiLevelType w:val="multilevel"/>'
+            f"{levels}</w:abstractNum>"
+            for n, levels in lists.items()
+        )
+        + "".join(f'<w:num w:numId="{n}">{body}</w:num>' for n, body in nums.items())
+        + "</w:numbering>"
+    )
+    doc.parts["word/numbering.xml"] = xml.encode()
+    rels = "word/_rels/document.xml.rels"
+    doc.parts[rels] = doc.parts[rels].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+    )
+    doc.parts["[Content_Types].xml"] = doc.parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/word/numbering.xml" ContentType="application/vnd.'
+        b'openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
+    )
+
+
+def numbered(p: etree._Element, num_id: int, ilvl: int = 0) -> None:
+    """Paragraph ``p`` made an item of list ``num_id`` at level ``ilvl`` (``w:numPr``)."""
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        p.insert(0, ppr)
+    numpr = etree.Element(w("numPr"))
+    etree.SubElement(numpr, w("ilvl"), {w("val"): str(ilvl)})
+    etree.SubElement(numpr, w("numId"), {w("val"): str(num_id)})
+    style = ppr.find(w("pStyle"))
+    if style is None:
+        ppr.insert(0, numpr)
+    else:
+        style.addnext(numpr)

@@ -36,6 +36,7 @@ from govinfo_report.published.readers._blocks import Grid, TextCell, new_cell, n
 from govinfo_report.published.readers._interpret import WRITER_STYLES, interpret
 from govinfo_report.published.readers._limits import MAX_TABLE_CELLS, table_too_large
 from govinfo_report.published.readers._normal import squash
+from govinfo_report.published.readers._numbering import Numbering
 from govinfo_report.published.readers._zip import (
     MAX_ELEMENTS as MAX_DOCX_ELEMENTS,
 )
@@ -227,11 +228,22 @@ def read_docx(
     styles_xml = parts.get("styles", b"")
     hidden = b"anish" in document or b"anish" in styles_xml  # vanish, specVanish
     styles = _NO_STYLES
+    styles_root = None
     if b"anish" in styles_xml:  # some style hides text (a real styles part: a few thousand)
-        root = parse_xml(styles_xml, name, "样式 XML", max_elements=MAX_STYLE_ELEMENTS)
-        styles = _styles(root)
+        styles_root = parse_xml(styles_xml, name, "样式 XML", max_elements=MAX_STYLE_ELEMENTS)
+        styles = _styles(styles_root)
+    numbering = None
+    numbering_xml = parts.get("numbering")
+    if numbering_xml is not None and (b"numPr" in document or b"numPr" in styles_xml):
+        if styles_root is None and b"numPr" in styles_xml:
+            styles_root = parse_xml(styles_xml, name, "样式 XML", max_elements=MAX_STYLE_ELEMENTS)
+        numbering = Numbering(
+            parse_xml(numbering_xml, name, "编号 XML", max_elements=MAX_STYLE_ELEMENTS),
+            styles_root,
+        )
     boxes = b"txbxContent" in document or b"Fallback" in document
-    blocks = _Walker(name, hidden=hidden, styles=styles, boxes=boxes).blocks_of(body)
+    walker = _Walker(name, hidden=hidden, styles=styles, boxes=boxes, numbering=numbering)
+    blocks = walker.blocks_of(body)
     record = interpret(blocks, source=name, fmt="docx", identity=identity)
     if note is not None:
         from govinfo_report.findings import Place, make_finding  # noqa: PLC0415 - rare path
@@ -310,6 +322,7 @@ _RELS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
 #: How a relationship's type ends, transitional or strict: the main part, its styles.
 _MAIN_REL: Final = "/officeDocument"
 _STYLES_REL: Final = "/styles"
+_NUMBERING_REL: Final = "/numbering"
 _DOCUMENT: Final = "word/document.xml"
 #: Most bytes of a relationships part read to find the document (Word's: about 1 KB).
 _MAX_RELS: Final = 1024 * 1024
@@ -318,7 +331,8 @@ _MAX_RELS: Final = 1024 * 1024
 def _open(data: bytes, name: str) -> dict[str, bytes]:
     """The parts we read, after checking the zip's central directory.
 
-    The keys are ``types``, ``document`` and, when present, ``styles`` and ``custom``. The
+    The keys are ``types``, ``document`` and, when present, ``styles``, ``numbering`` and
+    ``custom``. The
     document is the part the package's relationships name (``word/document.xml`` in Word's
     and WPS's files, ``word/document2.xml`` and others elsewhere), its styles those its own
     relationships name; Strict Open XML is read in the transitional namespaces.
@@ -334,12 +348,14 @@ def _open(data: bytes, name: str) -> dict[str, bytes]:
         folder, _, leaf = document.rpartition("/")
         rels = f"{folder}/_rels/{leaf}.rels" if folder else f"_rels/{leaf}.rels"
         styles = _target(archive, names, name, rels, _STYLES_REL) or "word/styles.xml"
+        numbering = _target(archive, names, name, rels, _NUMBERING_REL) or "word/numbering.xml"
         parts: dict[str, bytes] = {
             key: read_part(archive, part, name)
             for key, part in (
                 ("types", "[Content_Types].xml"),
                 ("document", document),
                 ("styles", styles),
+                ("numbering", numbering),
                 ("custom", "docProps/custom.xml"),
             )
             if part in names
@@ -493,10 +509,12 @@ class _Walker:
         hidden: bool = True,
         styles: _Styles = _NO_STYLES,
         boxes: bool = True,
+        numbering: Numbering | None = None,
     ) -> None:
         self.name = name
         self.hidden = hidden  # whether the document may hold hidden runs at all
         self.boxes = boxes  # whether it may hold text boxes (or shapes' fallback copies)
+        self.numbering = numbering or None  # the list numbers Word prints, if any
         self.styles = styles
         self.blocks: list[Block] = []
         self.tables = 0
@@ -536,10 +554,20 @@ class _Walker:
         if self.boxes:  # a shape's text: its own paragraphs, before the one anchoring it
             for box in _boxes(p):
                 self._walk(box)
-        text = _text(p, hidden=self.hidden, styles=self.styles)
+        text = self._text(p)
         if style not in WRITER_STYLES:
             text = squash(text)
         self.blocks.append(new_para(text, Source(paragraph=self.paragraphs), style))
+
+    def _text(self, p: etree._Element) -> str:
+        """The text of paragraph ``p`` as printed: its list number (if any), then its runs."""
+        text = _text(p, hidden=self.hidden, styles=self.styles)
+        if self.numbering is None:
+            return text
+        label = self.numbering.label(p)
+        if label[-1:].isalnum() and text[:1].isalnum():
+            return f"{label} {text}"
+        return label + text
 
     def _table(self, tbl: etree._Element) -> None:
         self.tables += 1
@@ -572,9 +600,7 @@ class _Walker:
                         (f"超过 {MAX_TABLE_CELLS} 个单元格", f"more than {MAX_TABLE_CELLS} cells"),
                     )
                 paragraphs = _cell_paragraphs(tc) if self.boxes else tc.iter(_P)
-                text = squash(
-                    "".join(_text(p, hidden=self.hidden, styles=self.styles) for p in paragraphs)
-                )
+                text = squash("".join(self._text(p) for p in paragraphs))
                 cells.append(new_cell(text, Source(table=index, row=r + 1, column=col + 1)))
                 open_at[col] = state == "restart"
                 if col in anchors:
