@@ -7,6 +7,7 @@ it as an office does, and checks that what is read is what the plain document re
 from __future__ import annotations
 
 import base64
+import copy
 import io
 import quopri
 import zipfile
@@ -23,7 +24,7 @@ from govinfo_report.published.readers import read, read_docx, read_html
 from govinfo_report.testing import reports
 
 from . import wordhtml
-from .wordfile import filled, paragraph, w
+from .wordfile import filled, paragraph, set_text, w
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -369,3 +370,62 @@ def test_what_cannot_be_read_says_what_to_do(tmp_path: Path, content: bytes, wor
         read(path)
     assert words in info.value.reason_en
     assert "report JSON" not in info.value.reason_en
+
+
+# --- tracked changes ----------------------------------------------------------------------
+
+
+def test_a_row_deleted_with_changes_tracked_is_not_read() -> None:
+    """The clerk replaced a row of Table 三 with changes tracked: Word shows the old row
+    struck out (``w:trPr/w:del``) above the new one; only the new one is the report's."""
+    doc = filled(CITY)
+    key = ("requests", "results", "disclosed", "natural_person")
+    row = doc.cells[key].getparent()
+    assert row is not None
+    old = copy.deepcopy(row)
+    for cell in old.iter(w("tc")):
+        text = "".join(cell.itertext())
+        if text.isdigit():
+            set_text(cell, str(int(text) + 5))
+    pr = old.find(w("trPr"))
+    if pr is None:
+        pr = etree.Element(w("trPr"))
+        old.insert(0, pr)
+    etree.SubElement(pr, w("del"), {w("id"): "9", w("author"): "clerk"})
+    new_pr = row.find(w("trPr"))
+    if new_pr is None:
+        new_pr = etree.Element(w("trPr"))
+        row.insert(0, new_pr)
+    etree.SubElement(new_pr, w("ins"), {w("id"): "10", w("author"): "clerk"})
+    row.addprevious(old)
+    record = read_docx(doc.docx())
+    assert summary(record) == summary(read_docx(filled(CITY).docx()))
+
+
+def test_a_cell_deleted_with_changes_tracked_is_gone_from_the_grid() -> None:
+    doc = filled(CITY)
+    key = ("requests", "results", "disclosed", "commercial_enterprise")
+    cell = doc.cells[key]
+    ghost = copy.deepcopy(cell)
+    set_text(ghost, "77")
+    pr = ghost.find(w("tcPr"))
+    if pr is None:
+        pr = etree.Element(w("tcPr"))
+        ghost.insert(0, pr)
+    etree.SubElement(pr, w("cellDel"), {w("id"): "11", w("author"): "clerk"})
+    cell.addprevious(ghost)
+    record = read_docx(doc.docx())
+    assert summary(record) == summary(read_docx(filled(CITY).docx()))
+
+
+def test_a_non_breaking_hyphen_is_a_hyphen() -> None:
+    doc = filled(CITY)
+    end = doc.body.find(w("sectPr"))
+    assert end is not None
+    contact = etree.fromstring(
+        f'<w:p xmlns:w="{w("")[1:-1]}"><w:r><w:t>联系电话：0000</w:t><w:noBreakHyphen/>'
+        "<w:t>12345678</w:t></w:r></w:p>"
+    )
+    doc.body.findall(w("p"))[3].addnext(contact)
+    record = read_docx(doc.docx())
+    assert "联系电话：0000-12345678" in str(record.to_dict())

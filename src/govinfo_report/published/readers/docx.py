@@ -52,7 +52,7 @@ from govinfo_report.published.record import PublishedReport, Source
 
 if TYPE_CHECKING:
     import zipfile
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from lxml import etree
 
@@ -84,6 +84,9 @@ _TXBX: Final = _w("txbxContent")
 _SKIPPED: Final = frozenset(
     {_w("del"), _w("moveFrom"), _w("delText"), _w("instrText"), _TBL, _TXBX, _FALLBACK}
 )
+#: A table row deleted with changes tracked (its insertion, ``w:ins``, is read).
+_ROW_DELETED: Final = f"{_w('trPr')}/{_w('del')}"
+_CELL_DELETED: Final = f"{_w('tcPr')}/{_w('cellDel')}"
 #: Never content of a cell or a paragraph's text boxes: deletions and fallback copies.
 _NOT_CONTENT: Final = frozenset({_w("del"), _w("moveFrom"), _FALLBACK})
 _R: Final = _w("r")
@@ -206,7 +209,8 @@ def _hidden(run: etree._Element) -> bool:
     return bool(_vanish(run.find(_RPR)))
 
 
-_SPACES: Final = frozenset({_w("tab"), _w("br"), _w("cr")})
+_SPACES: Final = frozenset({_w("tab"), _w("br"), _w("cr"), _w("ptab")})
+_HYPHEN: Final = _w("noBreakHyphen")
 
 
 def read_docx(
@@ -444,6 +448,8 @@ def _visible_text(el: etree._Element, hides: Callable[[etree._Element], bool] | 
             parts.append(node.text or "")
         elif tag in _SPACES:
             parts.append(" ")
+        elif tag == _HYPHEN:  # Word's non-breaking hyphen (Ctrl+Shift+-), printed "-"
+            parts.append("-")
         stack.extend(
             child
             for child in reversed(node)
@@ -490,6 +496,20 @@ def _unwrap(el: etree._Element) -> list[etree._Element]:
         else:
             out.append(child)
     return out
+
+
+def _rows(tbl: etree._Element) -> Iterator[tuple[int, etree._Element]]:
+    """The rows of a table and their index, but for those deleted with changes tracked."""
+    for r, tr in enumerate(x for x in _unwrap(tbl) if x.tag == _TR):
+        if tr.find(_ROW_DELETED) is None:
+            yield r, tr
+
+
+def _cells(tr: etree._Element) -> Iterator[etree._Element]:
+    """The cells of a row, but for those deleted with changes tracked (gone from the grid)."""
+    for tc in _unwrap(tr):
+        if tc.tag == _TC and tc.find(_CELL_DELETED) is None:
+            yield tc
 
 
 def _int_attr(el: etree._Element | None, default: int) -> int:
@@ -578,10 +598,10 @@ class _Walker:
         anchors: dict[int, tuple[int, int, int]] = {}
         anchors_done: list[tuple[int, int, int]] = []
         count = 0
-        for r, tr in enumerate(x for x in _unwrap(tbl) if x.tag == _TR):
+        for r, tr in _rows(tbl):
             col = _int_attr(tr.find(f"{_w('trPr')}/{_w('gridBefore')}"), 0)
             cells: list[TextCell] = []
-            for tc in (x for x in _unwrap(tr) if x.tag == _TC):
+            for tc in _cells(tr):
                 pr = tc.find(_w("tcPr"))
                 span = _int_attr(pr.find(_w("gridSpan")) if pr is not None else None, 1) or 1
                 vmerge = pr.find(_w("vMerge")) if pr is not None else None
