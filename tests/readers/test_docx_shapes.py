@@ -100,6 +100,48 @@ def test_paragraphs_after_a_table_in_a_layout_cell_stay_after_it() -> None:
     assert "注：本表数据截至2023年12月31日。" in appeals.opening
 
 
+def _frame(rows: list[list[list[etree._Element]]]) -> etree._Element:
+    """A borderless table laying out paragraphs: ``rows`` of cells, each cell's paragraphs."""
+    tbl = etree.Element(w("tbl"))
+    borders = etree.SubElement(etree.SubElement(tbl, w("tblPr")), w("tblBorders"))
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        etree.SubElement(borders, w(side), {w("val"): "nil"})
+    grid = etree.SubElement(tbl, w("tblGrid"))
+    for _ in rows[0]:
+        etree.SubElement(grid, w("gridCol"), {w("w"): "4500"})
+    for row in rows:
+        tr = etree.SubElement(tbl, w("tr"))
+        for cell in row:
+            tc = etree.SubElement(tr, w("tc"))
+            tc.extend(cell or [paragraph("")])
+    return tbl
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report=reports())
+def test_a_title_or_a_signature_set_in_a_borderless_table_is_read(report: AnnualReport) -> None:
+    """A title in a one-cell table, a signature in a table beside an empty cell or one line
+    a row: tables without two written cells in a row frame text, read as its paragraphs."""
+    plain = read_docx(filled(report).docx())
+    for shape in ("title", "stacked", "beside"):
+        doc = filled(report)
+        if shape == "title":
+            title = _title_paragraph(doc)
+            title.addprevious(_frame([[[paragraph("".join(title.itertext()))]]]))
+            doc.body.remove(title)
+        else:
+            organ, date = doc.body.findall(w("p"))[-2:]
+            rows = (
+                [[[paragraph(report.organ)]], [[paragraph("2024年1月26日")]]]
+                if shape == "stacked"
+                else [[[], [paragraph(report.organ), paragraph("2024年1月26日")]]]
+            )
+            organ.addprevious(_frame(rows))
+            doc.body.remove(organ)
+            doc.body.remove(date)
+        assert summary(read_docx(doc.docx())) == summary(plain), shape
+
+
 # --- text boxes -----------------------------------------------------------------------------
 
 _NS = (

@@ -512,6 +512,23 @@ def _cells(tr: etree._Element) -> Iterator[etree._Element]:
             yield tc
 
 
+def _frames_text(tbl: etree._Element) -> bool:
+    """Whether a table only frames text: no row has two cells with text in it.
+
+    Every table of the report has a row with a label beside a figure or a column heading;
+    a title, a signature or a note set in a borderless table (one cell a row, or an empty
+    cell beside the text to place it) has none, and is read as the paragraphs it holds.
+    """
+    for _, tr in _rows(tbl):
+        written = 0
+        for tc in _cells(tr):
+            if any(text.strip() for text in tc.itertext(_T, with_tail=False)):
+                written += 1
+                if written > 1:
+                    return False
+    return True
+
+
 def _int_attr(el: etree._Element | None, default: int) -> int:
     if el is None:
         return default
@@ -558,12 +575,10 @@ class _Walker:
             if child.tag == _P:
                 self._paragraph(child)
             elif child.tag == _TBL:
-                if child in self.layout:
-                    for tr in _unwrap(child):
-                        if tr.tag == _TR:
-                            for tc in _unwrap(tr):
-                                if tc.tag == _TC:
-                                    self._walk(tc)
+                if child in self.layout or _frames_text(child):
+                    for _, tr in _rows(child):
+                        for tc in _cells(tr):
+                            self._walk(tc)
                 else:
                     self._table(child)
 
