@@ -471,3 +471,65 @@ def test_a_non_breaking_hyphen_is_a_hyphen() -> None:
     doc.body.findall(w("p"))[3].addnext(contact)
     record = read_docx(doc.docx())
     assert "联系电话：0000-12345678" in str(record.to_dict())
+
+
+# --- alternative-format chunks: a web page inside the .docx ---------------------------------
+
+
+def _chunked(page: bytes, part: str, content_type: str, *, before: str = "") -> bytes:
+    """A "Word" file as web systems export it (html-docx-js, docx4j): a body holding only
+    ``w:altChunk``, naming a web page Word converts when it opens the document."""
+    ns = (
+        f'xmlns:w="{w("")[1:-1]}" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    )
+    lead = f"<w:p><w:r><w:t>{before}</w:t></w:r></w:p>" if before else ""
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document {ns}><w:body>{lead}'
+        '<w:altChunk r:id="htmlChunk"/><w:sectPr/></w:body></w:document>'
+    )
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Override PartName="/word/document.xml" ContentType="'
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+            f'"/><Override PartName="/{part}" ContentType="{content_type}"/></Types>'
+        ).encode(),
+        "_rels/.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="word/document.xml"/>'
+            "</Relationships>"
+        ).encode(),
+        "word/_rels/document.xml.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="htmlChunk" Type="{rel}/aFChunk" '
+            f'Target="/{part}"/></Relationships>'
+        ).encode(),
+        "word/document.xml": document.encode(),
+        part: page,
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("part", "content_type", "shape"),
+    [
+        ("word/afchunk.mht", "message/rfc822", "mht"),
+        ("word/chunk1.html", "text/html", "html"),
+    ],
+)
+def test_a_web_page_inside_a_docx_is_read(part: str, content_type: str, shape: str) -> None:
+    page = wordhtml.render(CITY)
+    data = _mht(page, "quoted-printable") if shape == "mht" else page.encode("gb18030")
+    record = read_docx(_chunked(data, part, content_type))
+    expected = read_html(page)
+    assert [(c.key, c.raw) for c in record.cells] == [(c.key, c.raw) for c in expected.cells]
+    assert len(record.cells) > 100
+    assert (record.title, record.organ, record.year) == (expected.title, CITY.organ, CITY.year)
+    assert [s.key for s in record.sections] == [s.key for s in expected.sections]

@@ -34,7 +34,11 @@ from govinfo_report.errors import ReadError
 from govinfo_report.formats.docx.contract import IDENTITY_PROPERTY, identity_from_json
 from govinfo_report.published.readers._blocks import Grid, TextCell, new_cell, new_para
 from govinfo_report.published.readers._interpret import WRITER_STYLES, interpret
-from govinfo_report.published.readers._limits import MAX_TABLE_CELLS, table_too_large
+from govinfo_report.published.readers._limits import (
+    MAX_TABLE_CELLS,
+    check_text,
+    table_too_large,
+)
 from govinfo_report.published.readers._normal import squash
 from govinfo_report.published.readers._numbering import Numbering
 from govinfo_report.published.readers._zip import (
@@ -73,6 +77,8 @@ def _w(tag: str) -> str:
 
 
 _P, _TBL, _TR, _TC, _T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("t")
+_ALT_CHUNK: Final = _w("altChunk")
+_CHUNK_ID: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _w("sdt"), _w("sdtContent"), _w("customXml")
 _MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #: A shape's text (``w:txbxContent``) is written twice: in ``mc:Choice`` (a DrawingML
@@ -246,7 +252,10 @@ def read_docx(
             styles_root,
         )
     boxes = b"txbxContent" in document or b"Fallback" in document
-    walker = _Walker(name, hidden=hidden, styles=styles, boxes=boxes, numbering=numbering)
+    chunks = {key: part for key, part in parts.items() if key.startswith("chunk:")}
+    walker = _Walker(
+        name, hidden=hidden, styles=styles, boxes=boxes, parts=_Parts(numbering, chunks)
+    )
     blocks = walker.blocks_of(body)
     record = interpret(blocks, source=name, fmt="docx", identity=identity)
     if note is not None:
@@ -327,6 +336,7 @@ _RELS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
 _MAIN_REL: Final = "/officeDocument"
 _STYLES_REL: Final = "/styles"
 _NUMBERING_REL: Final = "/numbering"
+_CHUNK_REL: Final = "/afchunk"  # .../relationships/aFChunk, compared without case
 _DOCUMENT: Final = "word/document.xml"
 #: Most bytes of a relationships part read to find the document (Word's: about 1 KB).
 _MAX_RELS: Final = 1024 * 1024
@@ -364,6 +374,8 @@ def _open(data: bytes, name: str) -> dict[str, bytes]:
             )
             if part in names
         }
+        if b"altChunk" in parts["document"]:
+            parts.update(_chunks(archive, names, name, rels))
     if _MACRO.encode() in parts["types"]:
         raise _refuse(
             name, "拒绝读取含宏的文档（.docm）", "refusing a macro-enabled document (.docm)"
@@ -375,6 +387,34 @@ def _open(data: bytes, name: str) -> dict[str, bytes]:
                 xml = xml.replace(strict, transitional)
             parts[key] = xml
     return parts
+
+
+#: Most alternative-format chunks read from one document (a web system's export has one).
+MAX_CHUNKS: Final = 20
+
+
+def _chunks(
+    archive: zipfile.ZipFile, names: frozenset[str], name: str, rels: str
+) -> dict[str, bytes]:
+    """The alternative-format chunks (``w:altChunk``) the document's relationships name.
+
+    Keyed ``chunk:`` and the relationship's id.
+    """
+    if rels not in names:
+        return {}
+    folder = posixpath.dirname(posixpath.dirname(rels))
+    root = parse_xml(read_part(archive, rels, name, _MAX_RELS), name, rels)
+    by_case = {n.lower(): n for n in names}
+    out: dict[str, bytes] = {}
+    for rel in root.iter(f"{{{_RELS}}}Relationship"):
+        if not rel.get("Type", "").lower().endswith(_CHUNK_REL) or len(out) >= MAX_CHUNKS:
+            continue
+        target = unquote(rel.get("Target", ""))
+        joined = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+        part = by_case.get(posixpath.normpath(joined).lower())
+        if part is not None and rel.get("TargetMode") != "External":
+            out[f"chunk:{rel.get('Id', '')}"] = read_part(archive, part, name)
+    return out
 
 
 def _target(
@@ -538,6 +578,14 @@ def _int_attr(el: etree._Element | None, default: int) -> int:
         return default
 
 
+@attrs.frozen
+class _Parts:
+    """What the document's other parts add to its body."""
+
+    numbering: Numbering | None = None  # the list numbers Word prints
+    chunks: dict[str, bytes] = attrs.field(factory=dict)  # "chunk:" + id: a chunk's bytes
+
+
 class _Walker:
     def __init__(
         self,
@@ -546,12 +594,14 @@ class _Walker:
         hidden: bool = True,
         styles: _Styles = _NO_STYLES,
         boxes: bool = True,
-        numbering: Numbering | None = None,
+        parts: _Parts | None = None,
     ) -> None:
         self.name = name
         self.hidden = hidden  # whether the document may hold hidden runs at all
         self.boxes = boxes  # whether it may hold text boxes (or shapes' fallback copies)
-        self.numbering = numbering or None  # the list numbers Word prints, if any
+        parts = parts or _Parts()
+        self.numbering = parts.numbering or None  # the list numbers Word prints, if any
+        self.chunks = parts.chunks  # alternative-format chunks by "chunk:" + relationship id
         self.styles = styles
         self.blocks: list[Block] = []
         self.tables = 0
@@ -581,6 +631,8 @@ class _Walker:
                             self._walk(tc)
                 else:
                     self._table(child)
+            elif child.tag == _ALT_CHUNK:
+                self._chunk(child)
 
     def _paragraph(self, p: etree._Element) -> None:
         self.paragraphs += 1
@@ -593,6 +645,24 @@ class _Walker:
         if style not in WRITER_STYLES:
             text = squash(text)
         self.blocks.append(new_para(text, Source(paragraph=self.paragraphs), style))
+
+    def _chunk(self, el: etree._Element) -> None:
+        """An alternative-format chunk, read where it stands as the blocks of its page.
+
+        Web systems export "Word" files holding a web page (HTML, or a single-file web page)
+        that Word converts when it opens the document; a .docx inside is not read.
+        """
+        data = self.chunks.get(f"chunk:{el.get(_CHUNK_ID, '')}")
+        if data is None or data.startswith(b"PK"):  # missing, or a .docx in the .docx
+            return
+        from govinfo_report.published.readers._decode import decode_utf8  # noqa: PLC0415
+        from govinfo_report.published.readers._saved import mht_html, saved_as  # noqa: PLC0415
+        from govinfo_report.published.readers.html import html_blocks  # noqa: PLC0415
+
+        page = mht_html(data, self.name) if saved_as(data[:2048].lstrip()) == "mht" else data
+        text = page if isinstance(page, str) else decode_utf8(page, markup=True)[0]
+        check_text(text, self.name)  # within a web page's bounds
+        self.blocks.extend(html_blocks(text, self.name))
 
     def _text(self, p: etree._Element) -> str:
         """The text of paragraph ``p`` as printed: its list number (if any), then its runs."""
