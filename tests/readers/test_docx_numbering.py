@@ -183,3 +183,23 @@ def test_numbered_row_labels_in_a_table_are_read() -> None:
     assert found == 6
     record = read_docx(doc.docx())
     assert summary(record) == summary(read_docx(filled(CITY).docx()))
+
+
+def test_a_list_style_s_levels_are_its_lists() -> None:
+    """Word's outline lists: list 1 links to list style OutlineCN (``w:numStyleLink``),
+    whose ``w:numPr`` names list 2 holding the levels; items of list 1 count in list 2."""
+    numbering = (
+        f'<w:numbering xmlns:w="{W}">'
+        '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="OutlineCN"/></w:abstractNum>'
+        f'<w:abstractNum w:abstractNumId="2"><w:styleLink w:val="OutlineCN"/>{OUTLINE}'
+        "</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num></w:numbering>'
+    )
+    styles = (
+        f'<w:styles xmlns:w="{W}"><w:style w:type="numbering" w:styleId="OutlineCN">'
+        '<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style></w:styles>'
+    )
+    counted = Numbering(etree.fromstring(numbering), etree.fromstring(styles))
+    labels = [counted.label(_item(n, ilvl)) for n, ilvl in ((1, 0), (1, 1), (2, 1), (1, 0))]
+    assert labels == ["一、", "（一）", "（二）", "二、"]

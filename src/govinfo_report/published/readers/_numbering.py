@@ -190,11 +190,15 @@ class Numbering:
     def __init__(self, numbering: etree._Element | None, styles: etree._Element | None) -> None:
         self._abstract: dict[str, dict[int, _Level]] = {}
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId: abstract, overrides
+        links: dict[str, str] = {}  # abstractNumId: the list style it takes its levels from
         if numbering is not None:
             for abstract in numbering.iter(_w("abstractNum")):
                 key = abstract.get(_w("abstractNumId"))
                 if key is not None:
                     self._abstract[key] = _levels(abstract)
+                    link = abstract.find(_w("numStyleLink"))
+                    if link is not None:
+                        links[key] = link.get(_VAL, "")
             for num in numbering.iter(_w("num")):
                 num_id = num.get(_w("numId"))
                 ref = num.find(_w("abstractNumId"))
@@ -208,8 +212,33 @@ class Numbering:
                         overrides[ilvl] = _int(start, 1)
                 self._nums[num_id] = (ref.get(_VAL, ""), overrides)
         self._styles = _style_numbering(styles)
+        self._link(links, styles)
         self._counters: dict[str, list[int | None]] = {}
         self._started: set[str] = set()
+
+    def _link(self, links: dict[str, str], styles: etree._Element | None) -> None:
+        """Count lists that take their levels from a list style as the list it names.
+
+        Word's outline lists (一、 then （一）) are often so: ``w:numStyleLink`` names a
+        numbering style, whose ``w:numPr`` names the list holding the levels.
+        """
+        if not links or styles is None:
+            return
+        list_styles: dict[str, str] = {}
+        for style in styles.iter(_w("style")):
+            num_id = style.find(f"{_w('pPr')}/{_w('numPr')}/{_w('numId')}")
+            sid = style.get(_w("styleId"))
+            if style.get(_w("type")) == "numbering" and sid is not None and num_id is not None:
+                list_styles[sid] = num_id.get(_VAL, "")
+        aliases: dict[str, str] = {}
+        for key, style_id in links.items():
+            found = self._nums.get(list_styles.get(style_id, ""))
+            if found is not None and found[0] != key and found[0] not in links:
+                aliases[key] = found[0]
+        self._nums = {
+            num_id: (aliases.get(key, key), overrides)
+            for num_id, (key, overrides) in self._nums.items()
+        }
 
     def __bool__(self) -> bool:
         return bool(self._nums)
