@@ -533,3 +533,26 @@ def test_a_web_page_inside_a_docx_is_read(part: str, content_type: str, shape: s
     assert len(record.cells) > 100
     assert (record.title, record.organ, record.year) == (expected.title, CITY.organ, CITY.year)
     assert [s.key for s in record.sections] == [s.key for s in expected.sections]
+
+
+@pytest.mark.parametrize(
+    ("char", "font", "printed"), [("2014", "宋体", "—"), ("FF0F", "宋体", "／")]
+)
+def test_a_symbol_inserted_in_a_unicode_font_is_its_character(
+    char: str, font: str, printed: str
+) -> None:
+    """Insert > Symbol writes ``w:sym``: a — or ／ in the empty cells reads as typed; a
+    symbol font's private code (a Wingdings tick) is no text."""
+    typed, inserted = filled(CITY), filled(CITY)
+    zero = [key for key, cell in typed.cells.items() if "".join(cell.itertext()) == "0"]
+    assert zero
+    for key in zero:
+        set_text(typed.cells[key], printed)
+        p = inserted.cells[key].find(w("p"))
+        assert p is not None
+        for run in p.findall(w("r")):
+            p.remove(run)
+        run = etree.SubElement(p, w("r"))
+        etree.SubElement(run, w("sym"), {w("font"): font, w("char"): char})
+        etree.SubElement(run, w("sym"), {w("font"): "Wingdings", w("char"): "F0FC"})
+    assert summary(read_docx(inserted.docx())) == summary(read_docx(typed.docx()))

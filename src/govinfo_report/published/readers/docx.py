@@ -217,6 +217,7 @@ def _hidden(run: etree._Element) -> bool:
 
 _SPACES: Final = frozenset({_w("tab"), _w("br"), _w("cr"), _w("ptab")})
 _HYPHEN: Final = _w("noBreakHyphen")
+_SYM: Final = _w("sym")
 
 
 def read_docx(
@@ -490,12 +491,30 @@ def _visible_text(el: etree._Element, hides: Callable[[etree._Element], bool] | 
             parts.append(" ")
         elif tag == _HYPHEN:  # Word's non-breaking hyphen (Ctrl+Shift+-), printed "-"
             parts.append("-")
+        elif tag == _SYM:
+            parts.append(_symbol(node))
         stack.extend(
             child
             for child in reversed(node)
             if child.tag not in _SKIPPED and not (hides and child.tag == _R and hides(child))
         )
     return "".join(parts)
+
+
+def _symbol(sym: etree._Element) -> str:
+    """The character of an inserted symbol (``w:sym``), when it is one of Unicode's.
+
+    Word writes Insert > Symbol as ``w:sym`` with the font and the character's code: in a
+    Unicode font the code point (2014 —, FF0F ／), in a symbol font (Wingdings, Symbol) a
+    code of the Private Use Area (F0xx) that means nothing as text: left out.
+    """
+    try:
+        code = int(sym.get(_w("char"), ""), 16)
+    except ValueError:
+        return ""
+    if code < 0x20 or 0xD800 <= code <= 0xF8FF or code > 0x10FFFF:  # noqa: PLR2004
+        return ""
+    return chr(code)
 
 
 def _boxes(p: etree._Element) -> list[etree._Element]:
