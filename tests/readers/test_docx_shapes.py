@@ -556,3 +556,31 @@ def test_a_symbol_inserted_in_a_unicode_font_is_its_character(
         etree.SubElement(run, w("sym"), {w("font"): font, w("char"): char})
         etree.SubElement(run, w("sym"), {w("font"): "Wingdings", w("char"): "F0FC"})
     assert summary(read_docx(inserted.docx())) == summary(read_docx(typed.docx()))
+
+
+def test_a_table_split_anywhere_with_its_figures_left_blank_is_still_a_table() -> None:
+    """Clerks leave zero cells empty. Split over a page at any row (the last rows of Table
+    三 alone: labels beside empty cells), each part is read as the table it is, never as
+    text framed by a table."""
+    figures = ("requests", "proactive", "appeals")
+
+    def blank() -> Filled:
+        doc = filled(CITY)
+        for key, cell in doc.cells.items():
+            if key[0] in figures:
+                set_text(cell, "")
+        return doc
+
+    whole = summary(read_docx(blank().docx()))
+    for t, count in enumerate(len(tbl.findall(w("tr"))) for tbl in blank().body.iter(w("tbl"))):
+        for at in range(2, count):
+            doc = blank()
+            first = doc.body.findall(w("tbl"))[t]
+            second = copy.deepcopy(first)
+            for row in second.findall(w("tr")):
+                second.remove(row)
+            second.extend(first.findall(w("tr"))[at:])
+            gap = paragraph("")
+            first.addnext(gap)
+            gap.addnext(second)
+            assert summary(read_docx(doc.docx())) == whole, (t, at)

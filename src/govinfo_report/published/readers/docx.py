@@ -572,20 +572,25 @@ def _cells(tr: etree._Element) -> Iterator[etree._Element]:
 
 
 def _frames_text(tbl: etree._Element) -> bool:
-    """Whether a table only frames text: no row has two cells with text in it.
+    """Whether a table only frames text: a title or a signature set in a borderless table.
 
-    Every table of the report has a row with a label beside a figure or a column heading;
-    a title, a signature or a note set in a borderless table (one cell a row, or an empty
-    cell beside the text to place it) has none, and is read as the paragraphs it holds.
+    Its rows are single cells, or text placed by empty cells before it (at most three
+    cells); no row has two cells with text. A row of the report's tables has its label
+    first (Table 二's two to four cells) or more cells (Tables 三 and 四), even where a
+    clerk leaves the figures of a row blank.
     """
     for _, tr in _rows(tbl):
-        written = 0
-        for tc in _cells(tr):
-            if any(text.strip() for text in tc.itertext(_T, with_tail=False)):
-                written += 1
-                if written > 1:
-                    return False
+        cells = list(_cells(tr))
+        written = [any(t.strip() for t in tc.itertext(_T, with_tail=False)) for tc in cells]
+        if sum(written) > 1:
+            return False
+        if len(cells) > 1 and (len(cells) > _MAX_FRAME_CELLS or written[0]):
+            return False
     return True
+
+
+#: Most cells of a row of a table that frames text (empty ones placing the text).
+_MAX_FRAME_CELLS: Final = 3
 
 
 def _int_attr(el: etree._Element | None, default: int) -> int:
