@@ -402,8 +402,17 @@ def test_a_single_file_web_page_is_read_as_its_page(tmp_path: Path, transfer: st
             "Word 2003 XML",
         ),
         (b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nx\r\n", "single-file web page"),
+        (
+            b"MIME-Version: 1.0\r\n"
+            + b"".join(
+                b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i)
+                for i in range(3000)
+            )
+            + b"Content-Type: text/html\r\n\r\n<p>x</p>\r\n",
+            "nested too deeply",
+        ),
     ],
-    ids=["rtf", "word2003", "mht-without-page"],
+    ids=["rtf", "word2003", "mht-without-page", "mht-nested"],
 )
 def test_what_cannot_be_read_says_what_to_do(tmp_path: Path, content: bytes, words: str) -> None:
     path = tmp_path / "report.docx"

@@ -84,6 +84,12 @@ def mht_html(data: bytes, name: str) -> str | bytes:
             return payload
     except (ValueError, LookupError, TypeError, UnicodeError):
         pass
+    except RecursionError:  # parts nested thousands deep: no page Word saves
+        raise ReadError(
+            name,
+            "单个文件网页（.mht）的各部分嵌套过深，拒绝读取",
+            "the parts of the single-file web page (.mht) are nested too deeply; refused",
+        ) from None
     raise ReadError(
         name,
         "这是单个文件网页（.mht），但其中没有可读的网页",
