@@ -346,37 +346,37 @@ _MAX_RELS: Final = 1024 * 1024
 def _open(data: bytes, name: str) -> dict[str, bytes]:
     """The parts we read, after checking the zip's central directory.
 
-    The keys are ``types``, ``document`` and, when present, ``styles``, ``numbering`` and
-    ``custom``. The
-    document is the part the package's relationships name (``word/document.xml`` in Word's
-    and WPS's files, ``word/document2.xml`` and others elsewhere), its styles those its own
-    relationships name; Strict Open XML is read in the transitional namespaces.
+    The keys are ``types``, ``document`` and, when present, ``styles``, ``numbering``,
+    ``custom`` and ``chunk:`` with the id of each alternative-format chunk. The document is
+    the part the package's relationships name (``word/document.xml`` in Word's and WPS's
+    files, ``word/document2.xml`` and others elsewhere), its styles and numbering those its
+    own relationships name; Strict Open XML is read in the transitional namespaces.
     """
     archive, names = open_zip(data, name, _KIND, ("[Content_Types].xml",))
     with archive:
-        found = _target(archive, names, name, "_rels/.rels", _MAIN_REL)
+        found = _pick(_relations(archive, names, name, "_rels/.rels"), _MAIN_REL)
         document = found or _DOCUMENT
         if document not in names:
             raise _refuse(
                 name, f"不是 Word 文档（缺少 {document}）", f"not a Word document (no {document})"
             )
         folder, _, leaf = document.rpartition("/")
-        rels = f"{folder}/_rels/{leaf}.rels" if folder else f"_rels/{leaf}.rels"
-        styles = _target(archive, names, name, rels, _STYLES_REL) or "word/styles.xml"
-        numbering = _target(archive, names, name, rels, _NUMBERING_REL) or "word/numbering.xml"
+        relations = _relations(archive, names, name, f"{folder}/_rels/{leaf}.rels".lstrip("/"))
         parts: dict[str, bytes] = {
             key: read_part(archive, part, name)
             for key, part in (
                 ("types", "[Content_Types].xml"),
                 ("document", document),
-                ("styles", styles),
-                ("numbering", numbering),
+                ("styles", _pick(relations, _STYLES_REL) or "word/styles.xml"),
+                ("numbering", _pick(relations, _NUMBERING_REL) or "word/numbering.xml"),
                 ("custom", "docProps/custom.xml"),
             )
             if part in names
         }
         if b"altChunk" in parts["document"]:
-            parts.update(_chunks(archive, names, name, rels))
+            chunks = [(i, part) for kind, i, part in relations if kind.lower().endswith(_CHUNK_REL)]
+            for rel_id, part in chunks[:MAX_CHUNKS]:
+                parts[f"chunk:{rel_id}"] = read_part(archive, part, name)
     if _MACRO.encode() in parts["types"]:
         raise _refuse(
             name, "拒绝读取含宏的文档（.docm）", "refusing a macro-enabled document (.docm)"
@@ -394,51 +394,34 @@ def _open(data: bytes, name: str) -> dict[str, bytes]:
 MAX_CHUNKS: Final = 20
 
 
-def _chunks(
+def _pick(relations: list[tuple[str, str, str]], kind: str) -> str | None:
+    """The part of the first relationship whose type ends with ``kind``."""
+    return next((part for rel_kind, _, part in relations if rel_kind.endswith(kind)), None)
+
+
+def _relations(
     archive: zipfile.ZipFile, names: frozenset[str], name: str, rels: str
-) -> dict[str, bytes]:
-    """The alternative-format chunks (``w:altChunk``) the document's relationships name.
+) -> list[tuple[str, str, str]]:
+    """The type, id and part of each relationship of part ``rels`` to a part in the zip.
 
-    Keyed ``chunk:`` and the relationship's id.
+    Part names are compared without case, as the package format has them; external
+    targets (links) are left out.
     """
     if rels not in names:
-        return {}
-    folder = posixpath.dirname(posixpath.dirname(rels))
-    root = parse_xml(read_part(archive, rels, name, _MAX_RELS), name, rels)
-    by_case = {n.lower(): n for n in names}
-    out: dict[str, bytes] = {}
-    for rel in root.iter(f"{{{_RELS}}}Relationship"):
-        if not rel.get("Type", "").lower().endswith(_CHUNK_REL) or len(out) >= MAX_CHUNKS:
-            continue
-        target = unquote(rel.get("Target", ""))
-        joined = target[1:] if target.startswith("/") else posixpath.join(folder, target)
-        part = by_case.get(posixpath.normpath(joined).lower())
-        if part is not None and rel.get("TargetMode") != "External":
-            out[f"chunk:{rel.get('Id', '')}"] = read_part(archive, part, name)
-    return out
-
-
-def _target(
-    archive: zipfile.ZipFile, names: frozenset[str], name: str, rels: str, kind: str
-) -> str | None:
-    """The part that relationships part ``rels`` names for ``kind``, if it is in the zip.
-
-    Part names are compared without case, as the package format has them.
-    """
-    if rels not in names:
-        return None
+        return []
     folder = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/x.rels: word
     root = parse_xml(read_part(archive, rels, name, _MAX_RELS), name, rels)
     by_case = {n.lower(): n for n in names}
+    out = []
     for rel in root.iter(f"{{{_RELS}}}Relationship"):
-        if not rel.get("Type", "").endswith(kind) or rel.get("TargetMode") == "External":
+        if rel.get("TargetMode") == "External":
             continue
         target = unquote(rel.get("Target", ""))
         joined = target[1:] if target.startswith("/") else posixpath.join(folder, target)
         part = by_case.get(posixpath.normpath(joined).lower())
         if part is not None:
-            return part
-    return None
+            out.append((rel.get("Type", ""), rel.get("Id", ""), part))
+    return out
 
 
 def _parse(data: bytes, name: str) -> etree._Element:
