@@ -597,3 +597,17 @@ def test_a_table_split_anywhere_with_its_figures_left_blank_is_still_a_table() -
             first.addnext(gap)
             gap.addnext(second)
             assert summary(read_docx(doc.docx())) == whole, (t, at)
+
+
+def test_an_opendocument_file_says_what_it_is(tmp_path: Path) -> None:
+    """An .odt (as WPS and LibreOffice save it) under a .docx name: its first entry,
+    stored, is ``mimetype``."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+    path = tmp_path / "report.docx"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(ReadError) as info:
+        read(path)
+    assert "OpenDocument" in info.value.reason_en

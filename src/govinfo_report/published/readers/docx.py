@@ -339,6 +339,9 @@ _STYLES_REL: Final = "/styles"
 _NUMBERING_REL: Final = "/numbering"
 _CHUNK_REL: Final = "/afchunk"  # .../relationships/aFChunk, compared without case
 _DOCUMENT: Final = "word/document.xml"
+#: An OpenDocument file's first entry, stored: ``mimetype``, then the type it names.
+_ODF: Final = b"mimetypeapplication/vnd.oasis.opendocument."
+_ODF_HEAD: Final = 200
 #: Most bytes of a relationships part read to find the document (Word's: about 1 KB).
 _MAX_RELS: Final = 1024 * 1024
 
@@ -352,6 +355,14 @@ def _open(data: bytes, name: str) -> dict[str, bytes]:
     files, ``word/document2.xml`` and others elsewhere), its styles and numbering those its
     own relationships name; Strict Open XML is read in the transitional namespaces.
     """
+    if _ODF in data[:_ODF_HEAD]:
+        raise _refuse(
+            name,
+            "这是 OpenDocument 文档（.odt），不是 .docx：请用 WPS、Word 或 LibreOffice 打开，"
+            "另存为 .docx 再读取",
+            "this is an OpenDocument file (.odt), not a .docx: open it in WPS, Word or "
+            "LibreOffice, save it as .docx, then read that",
+        )
     archive, names = open_zip(data, name, _KIND, ("[Content_Types].xml",))
     with archive:
         found = _pick(_relations(archive, names, name, "_rels/.rels"), _MAIN_REL)
