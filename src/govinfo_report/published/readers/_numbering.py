@@ -153,9 +153,10 @@ def _int(el: etree._Element | None, default: int, high: int = _MAX_START) -> int
 
 
 def _levels(abstract: etree._Element) -> dict[int, _Level]:
+    """The levels of a list (``w:abstractNum``) by index."""
     out: dict[int, _Level] = {}
     for lvl in abstract.iter(_w("lvl")):
-        ilvl = _int_attr(lvl.get(_w("ilvl")))
+        ilvl = _level_index(lvl.get(_w("ilvl")))
         if ilvl is None:
             continue
         fmt_el = lvl.find(_w("numFmt"))
@@ -170,7 +171,8 @@ def _levels(abstract: etree._Element) -> dict[int, _Level]:
     return out
 
 
-def _int_attr(raw: str | None) -> int | None:
+def _level_index(raw: str | None) -> int | None:
+    """A level's index (``w:ilvl``, 0 to 8), or ``None`` for none or nonsense."""
     if raw is None:
         return None
     try:
@@ -206,7 +208,7 @@ class Numbering:
                     continue
                 overrides = {}
                 for override in num.iter(_w("lvlOverride")):
-                    ilvl = _int_attr(override.get(_w("ilvl")))
+                    ilvl = _level_index(override.get(_w("ilvl")))
                     start = override.find(_w("startOverride"))
                     if ilvl is not None and start is not None:
                         overrides[ilvl] = _int(start, 1)
@@ -253,7 +255,7 @@ class Numbering:
             id_el = numpr.find(_w("numId"))
             num_id = None if id_el is None else id_el.get(_VAL)
             lvl_el = numpr.find(_w("ilvl"))
-            ilvl = None if lvl_el is None else _int_attr(lvl_el.get(_VAL))
+            ilvl = None if lvl_el is None else _level_index(lvl_el.get(_VAL))
         if num_id is None and ppr is not None:
             style = ppr.find(_w("pStyle"))
             if style is not None:
@@ -333,7 +335,7 @@ def _style_facts(
             lvl_el = numpr.find(_w("ilvl"))
             own[sid] = (
                 None if id_el is None else id_el.get(_VAL),
-                None if lvl_el is None else _int_attr(lvl_el.get(_VAL)),
+                None if lvl_el is None else _level_index(lvl_el.get(_VAL)),
             )
         parent = style.find(_w("basedOn"))
         if parent is not None:
