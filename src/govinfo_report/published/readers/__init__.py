@@ -12,6 +12,12 @@ from typing import Final, cast
 
 from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
+from govinfo_report.published.readers._saved import (
+    flat_opc_docx,
+    mht_html,
+    refuse_saved_as,
+    saved_as,
+)
 from govinfo_report.published.readers._zip import OLE2_MAGIC, ole2_error
 from govinfo_report.published.readers.html import read_html
 from govinfo_report.published.readers.text import read_text
@@ -79,10 +85,22 @@ def read_content(data: bytes, *, name: str) -> PublishedReport:
     if data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(_PDF):
         return read_pdf(data, name=name)
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    saved = saved_as(head)  # what Word and WPS save besides a .docx
+    if saved is not None:
+        return _read_saved(saved, data, name)
     if head.startswith((b"<", b"\xff\xfe<", b"\xfe\xff\x00<")):
         return read_html(data, name=name)
     _refuse_non_text(data, head, name)
     return read_text(data, name=name)
+
+
+def _read_saved(saved: str, data: bytes, name: str) -> PublishedReport:
+    """A single-file web page or a Word XML document read; RTF and Word 2003 XML refused."""
+    if saved == "mht":
+        return read_html(mht_html(data, name), name=name)
+    if saved == "flat":
+        return read_docx(flat_opc_docx(data, name), name=name)
+    raise refuse_saved_as(saved, name)
 
 
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")

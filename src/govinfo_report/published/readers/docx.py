@@ -22,8 +22,10 @@ property ``govinfo_report.identity``.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from typing import TYPE_CHECKING, Final
+from urllib.parse import unquote
 
 import attrs
 
@@ -32,8 +34,13 @@ from govinfo_report.errors import ReadError
 from govinfo_report.formats.docx.contract import IDENTITY_PROPERTY, identity_from_json
 from govinfo_report.published.readers._blocks import Grid, TextCell, new_cell, new_para
 from govinfo_report.published.readers._interpret import WRITER_STYLES, interpret
-from govinfo_report.published.readers._limits import MAX_TABLE_CELLS, table_too_large
+from govinfo_report.published.readers._limits import (
+    MAX_TABLE_CELLS,
+    check_text,
+    table_too_large,
+)
 from govinfo_report.published.readers._normal import squash
+from govinfo_report.published.readers._numbering import Numbering
 from govinfo_report.published.readers._zip import (
     MAX_ELEMENTS as MAX_DOCX_ELEMENTS,
 )
@@ -48,7 +55,8 @@ from govinfo_report.published.readers._zip import (
 from govinfo_report.published.record import PublishedReport, Source
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    import zipfile
+    from collections.abc import Callable, Iterator
 
     from lxml import etree
 
@@ -69,8 +77,24 @@ def _w(tag: str) -> str:
 
 
 _P, _TBL, _TR, _TC, _T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("t")
+_ALT_CHUNK: Final = _w("altChunk")
+_CHUNK_ID: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _SDT, _SDT_CONTENT, _CUSTOM_XML = _w("sdt"), _w("sdtContent"), _w("customXml")
-_SKIPPED: Final = frozenset({_w("del"), _w("moveFrom"), _w("delText"), _w("instrText"), _TBL})
+_MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#: A shape's text (``w:txbxContent``) is written twice: in ``mc:Choice`` (a DrawingML
+#: ``wps:`` shape) and in ``mc:Fallback`` (its VML copy, for Word 2007); the copy is not read.
+_FALLBACK: Final = f"{{{_MC}}}Fallback"
+_TXBX: Final = _w("txbxContent")
+#: Never text of the paragraph: deletions, field codes, the tables and text boxes inside it
+#: (read as their own blocks), and the fallback copies of shapes.
+_SKIPPED: Final = frozenset(
+    {_w("del"), _w("moveFrom"), _w("delText"), _w("instrText"), _TBL, _TXBX, _FALLBACK}
+)
+#: A table row deleted with changes tracked (its insertion, ``w:ins``, is read).
+_ROW_DELETED: Final = f"{_w('trPr')}/{_w('del')}"
+_CELL_DELETED: Final = f"{_w('tcPr')}/{_w('cellDel')}"
+#: Never content of a cell or a paragraph's text boxes: deletions and fallback copies.
+_NOT_CONTENT: Final = frozenset({_w("del"), _w("moveFrom"), _FALLBACK})
 _R: Final = _w("r")
 _RPR: Final = _w("rPr")
 #: Run properties that hide a run from the reader: hidden text, and the hidden paragraph
@@ -191,7 +215,9 @@ def _hidden(run: etree._Element) -> bool:
     return bool(_vanish(run.find(_RPR)))
 
 
-_SPACES: Final = frozenset({_w("tab"), _w("br"), _w("cr")})
+_SPACES: Final = frozenset({_w("tab"), _w("br"), _w("cr"), _w("ptab")})
+_HYPHEN: Final = _w("noBreakHyphen")
+_SYM: Final = _w("sym")
 
 
 def read_docx(
@@ -205,18 +231,33 @@ def read_docx(
         name = name or os.fspath(source)
         data = read_bytes(source)
     parts = _open(data, name)
-    body = _parse(parts["word/document.xml"], name).find(_w("body"))
+    body = _parse(parts["document"], name).find(_w("body"))
     if body is None:
         raise ReadError(name, "文档没有正文", "the document has no body")
-    identity, note = _identity(parts.get("docProps/custom.xml"), name)
-    document = parts["word/document.xml"]
-    styles_xml = parts.get("word/styles.xml", b"")
+    identity, note = _identity(parts.get("custom"), name)
+    document = parts["document"]
+    styles_xml = parts.get("styles", b"")
     hidden = b"anish" in document or b"anish" in styles_xml  # vanish, specVanish
     styles = _NO_STYLES
+    styles_root = None
     if b"anish" in styles_xml:  # some style hides text (a real styles part: a few thousand)
-        root = parse_xml(styles_xml, name, "样式 XML", max_elements=MAX_STYLE_ELEMENTS)
-        styles = _styles(root)
-    blocks = _Walker(name, hidden=hidden, styles=styles).blocks_of(body)
+        styles_root = parse_xml(styles_xml, name, "样式 XML", max_elements=MAX_STYLE_ELEMENTS)
+        styles = _styles(styles_root)
+    numbering = None
+    numbering_xml = parts.get("numbering")
+    if numbering_xml is not None and (b"numPr" in document or b"numPr" in styles_xml):
+        if styles_root is None and b"numPr" in styles_xml:
+            styles_root = parse_xml(styles_xml, name, "样式 XML", max_elements=MAX_STYLE_ELEMENTS)
+        numbering = Numbering(
+            parse_xml(numbering_xml, name, "编号 XML", max_elements=MAX_STYLE_ELEMENTS),
+            styles_root,
+        )
+    boxes = b"txbxContent" in document or b"Fallback" in document
+    chunks = {key: part for key, part in parts.items() if key.startswith("chunk:")}
+    walker = _Walker(
+        name, hidden=hidden, styles=styles, boxes=boxes, parts=_Parts(numbering, chunks)
+    )
+    blocks = walker.blocks_of(body)
     record = interpret(blocks, source=name, fmt="docx", identity=identity)
     if note is not None:
         from govinfo_report.findings import Place, make_finding  # noqa: PLC0415 - rare path
@@ -282,25 +323,116 @@ def _refuse(name: str, zh: str, en: str) -> ReadError:
 _KIND: Final = (".docx", "Word 文档", "a Word document")
 
 
+#: The namespaces of Strict Open XML (Word's "Strict Open XML Document") and their
+#: transitional twins, which the reader knows; the strict ones are read as these.
+_STRICT: Final = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", _W.encode()),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+)
+_RELS: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
+#: How a relationship's type ends, transitional or strict: the main part, its styles.
+_MAIN_REL: Final = "/officeDocument"
+_STYLES_REL: Final = "/styles"
+_NUMBERING_REL: Final = "/numbering"
+_CHUNK_REL: Final = "/afchunk"  # .../relationships/aFChunk, compared without case
+_DOCUMENT: Final = "word/document.xml"
+#: An OpenDocument file's first entry, stored: ``mimetype``, then the type it names.
+_ODF: Final = b"mimetypeapplication/vnd.oasis.opendocument."
+_ODF_HEAD: Final = 200
+#: Most bytes of a relationships part read to find the document (Word's: about 1 KB).
+_MAX_RELS: Final = 1024 * 1024
+
+
 def _open(data: bytes, name: str) -> dict[str, bytes]:
-    """The parts we read, after checking the zip's central directory."""
-    archive, names = open_zip(data, name, _KIND, ("[Content_Types].xml", "word/document.xml"))
+    """The parts we read, after checking the zip's central directory.
+
+    The keys are ``types``, ``document`` and, when present, ``styles``, ``numbering``,
+    ``custom`` and ``chunk:`` with the id of each alternative-format chunk. The document is
+    the part the package's relationships name (``word/document.xml`` in Word's and WPS's
+    files, ``word/document2.xml`` and others elsewhere), its styles and numbering those its
+    own relationships name; Strict Open XML is read in the transitional namespaces.
+    """
+    if _ODF in data[:_ODF_HEAD]:
+        raise _refuse(
+            name,
+            "这是 OpenDocument 文档（.odt），不是 .docx：请用 WPS、Word 或 LibreOffice 打开，"
+            "另存为 .docx 再读取",
+            "this is an OpenDocument file (.odt), not a .docx: open it in WPS, Word or "
+            "LibreOffice, save it as .docx, then read that",
+        )
+    archive, names = open_zip(data, name, _KIND, ("[Content_Types].xml",))
     with archive:
+        found = _pick(_relations(archive, names, name, "_rels/.rels"), _MAIN_REL)
+        document = found or _DOCUMENT
+        if document not in names:
+            raise _refuse(
+                name, f"不是 Word 文档（缺少 {document}）", f"not a Word document (no {document})"
+            )
+        folder, _, leaf = document.rpartition("/")
+        relations = _relations(archive, names, name, f"{folder}/_rels/{leaf}.rels".lstrip("/"))
         parts: dict[str, bytes] = {
-            part: read_part(archive, part, name)
-            for part in (
-                "[Content_Types].xml",
-                "word/document.xml",
-                "word/styles.xml",
-                "docProps/custom.xml",
+            key: read_part(archive, part, name)
+            for key, part in (
+                ("types", "[Content_Types].xml"),
+                ("document", document),
+                ("styles", _pick(relations, _STYLES_REL) or "word/styles.xml"),
+                ("numbering", _pick(relations, _NUMBERING_REL) or "word/numbering.xml"),
+                ("custom", "docProps/custom.xml"),
             )
             if part in names
         }
-    if _MACRO.encode() in parts["[Content_Types].xml"]:
+        if b"altChunk" in parts["document"]:
+            chunks = [(i, part) for kind, i, part in relations if kind.lower().endswith(_CHUNK_REL)]
+            for rel_id, part in chunks[:MAX_CHUNKS]:
+                parts[f"chunk:{rel_id}"] = read_part(archive, part, name)
+    if _MACRO.encode() in parts["types"]:
         raise _refuse(
             name, "拒绝读取含宏的文档（.docm）", "refusing a macro-enabled document (.docm)"
         )
+    for key in ("document", "styles"):
+        xml = parts.get(key)
+        if xml is not None and _STRICT[0][0] in xml:
+            for strict, transitional in _STRICT:
+                xml = xml.replace(strict, transitional)
+            parts[key] = xml
     return parts
+
+
+#: Most alternative-format chunks read from one document (a web system's export has one).
+MAX_CHUNKS: Final = 20
+
+
+def _pick(relations: list[tuple[str, str, str]], kind: str) -> str | None:
+    """The part of the first relationship whose type ends with ``kind``."""
+    return next((part for rel_kind, _, part in relations if rel_kind.endswith(kind)), None)
+
+
+def _relations(
+    archive: zipfile.ZipFile, names: frozenset[str], name: str, rels: str
+) -> list[tuple[str, str, str]]:
+    """The type, id and part of each relationship of part ``rels`` to a part in the zip.
+
+    Part names are compared without case, as the package format has them; external
+    targets (links) are left out.
+    """
+    if rels not in names:
+        return []
+    folder = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/x.rels: word
+    root = parse_xml(read_part(archive, rels, name, _MAX_RELS), name, rels)
+    by_case = {n.lower(): n for n in names}
+    out = []
+    for rel in root.iter(f"{{{_RELS}}}Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = unquote(rel.get("Target", ""))
+        joined = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+        part = by_case.get(posixpath.normpath(joined).lower())
+        if part is not None:
+            out.append((rel.get("Type", ""), rel.get("Id", ""), part))
+    return out
 
 
 def _parse(data: bytes, name: str) -> etree._Element:
@@ -351,12 +483,57 @@ def _visible_text(el: etree._Element, hides: Callable[[etree._Element], bool] | 
             parts.append(node.text or "")
         elif tag in _SPACES:
             parts.append(" ")
+        elif tag == _HYPHEN:  # Word's non-breaking hyphen (Ctrl+Shift+-), printed "-"
+            parts.append("-")
+        elif tag == _SYM:
+            parts.append(_symbol(node))
         stack.extend(
             child
             for child in reversed(node)
             if child.tag not in _SKIPPED and not (hides and child.tag == _R and hides(child))
         )
     return "".join(parts)
+
+
+def _symbol(sym: etree._Element) -> str:
+    """The character of an inserted symbol (``w:sym``), when it is one of Unicode's.
+
+    Word writes Insert > Symbol as ``w:sym`` with the font and the character's code: in a
+    Unicode font the code point (2014 —, FF0F ／), in a symbol font (Wingdings, Symbol) a
+    code of the Private Use Area (F0xx) that means nothing as text: left out.
+    """
+    try:
+        code = int(sym.get(_w("char"), ""), 16)
+    except ValueError:
+        return ""
+    if code < 0x20 or 0xD800 <= code <= 0xF8FF or code > 0x10FFFF:  # noqa: PLR2004
+        return ""
+    return chr(code)
+
+
+def _boxes(p: etree._Element) -> list[etree._Element]:
+    """The text boxes anchored in paragraph ``p``, in order (not those inside them)."""
+    out: list[etree._Element] = []
+    stack = [p]
+    while stack:
+        node = stack.pop()
+        if node.tag == _TXBX:
+            out.append(node)
+            continue
+        stack.extend(child for child in reversed(node) if child.tag not in _NOT_CONTENT)
+    return out
+
+
+def _cell_paragraphs(tc: etree._Element) -> list[etree._Element]:
+    """The paragraphs of a cell in order, each followed by those of its text boxes."""
+    out: list[etree._Element] = []
+    stack = [tc]
+    while stack:
+        node = stack.pop()
+        if node.tag == _P:
+            out.append(node)
+        stack.extend(child for child in reversed(node) if child.tag not in _NOT_CONTENT)
+    return out
 
 
 def _unwrap(el: etree._Element) -> list[etree._Element]:
@@ -374,6 +551,42 @@ def _unwrap(el: etree._Element) -> list[etree._Element]:
     return out
 
 
+def _rows(tbl: etree._Element) -> Iterator[tuple[int, etree._Element]]:
+    """The rows of a table and their index, but for those deleted with changes tracked."""
+    for r, tr in enumerate(x for x in _unwrap(tbl) if x.tag == _TR):
+        if tr.find(_ROW_DELETED) is None:
+            yield r, tr
+
+
+def _cells(tr: etree._Element) -> Iterator[etree._Element]:
+    """The cells of a row, but for those deleted with changes tracked (gone from the grid)."""
+    for tc in _unwrap(tr):
+        if tc.tag == _TC and tc.find(_CELL_DELETED) is None:
+            yield tc
+
+
+def _frames_text(tbl: etree._Element) -> bool:
+    """Whether a table only frames text: a title or a signature set in a borderless table.
+
+    Its rows are single cells, or text placed by empty cells before it (at most three
+    cells); no row has two cells with text. A row of the report's tables has its label
+    first (Table 二's two to four cells) or more cells (Tables 三 and 四), even where a
+    clerk leaves the figures of a row blank.
+    """
+    for _, tr in _rows(tbl):
+        cells = list(_cells(tr))
+        written = [any(t.strip() for t in tc.itertext(_T, with_tail=False)) for tc in cells]
+        if sum(written) > 1:
+            return False
+        if len(cells) > 1 and (len(cells) > _MAX_FRAME_CELLS or written[0]):
+            return False
+    return True
+
+
+#: Most cells of a row of a table that frames text (empty ones placing the text).
+_MAX_FRAME_CELLS: Final = 3
+
+
 def _int_attr(el: etree._Element | None, default: int) -> int:
     if el is None:
         return default
@@ -383,18 +596,45 @@ def _int_attr(el: etree._Element | None, default: int) -> int:
         return default
 
 
+@attrs.frozen
+class _Parts:
+    """What the document's other parts add to its body."""
+
+    numbering: Numbering | None = None  # the list numbers Word prints
+    chunks: dict[str, bytes] = attrs.field(factory=dict)  # "chunk:" + id: a chunk's bytes
+
+
 class _Walker:
     def __init__(
-        self, name: str = "<docx>", *, hidden: bool = True, styles: _Styles = _NO_STYLES
+        self,
+        name: str = "<docx>",
+        *,
+        hidden: bool = True,
+        styles: _Styles = _NO_STYLES,
+        boxes: bool = True,
+        parts: _Parts | None = None,
     ) -> None:
         self.name = name
         self.hidden = hidden  # whether the document may hold hidden runs at all
+        self.boxes = boxes  # whether it may hold text boxes (or shapes' fallback copies)
+        parts = parts or _Parts()
+        self.numbering = parts.numbering or None  # the list numbers Word prints, if any
+        self.chunks = parts.chunks  # alternative-format chunks by "chunk:" + relationship id
         self.styles = styles
         self.blocks: list[Block] = []
         self.tables = 0
         self.paragraphs = 0
+        self.layout: set[etree._Element] = set()
 
     def blocks_of(self, body: etree._Element) -> list[Block]:
+        # A table holding another table lays the page out (WPS templates put a whole
+        # report in one cell, sites a heading beside each table): its cells are walked in
+        # document order like the body. Each table's outer tables are marked once.
+        for inner in body.iter(_TBL):
+            for outer in inner.iterancestors(_TBL):
+                if outer in self.layout:
+                    break
+                self.layout.add(outer)
         self._walk(body)
         return self.blocks
 
@@ -403,27 +643,54 @@ class _Walker:
             if child.tag == _P:
                 self._paragraph(child)
             elif child.tag == _TBL:
-                if child.find(f".//{_TBL}") is not None:  # a layout table around the content
-                    for tc in child.iter(_TC):
-                        if tc.find(f".//{_TBL}") is not None or any(
-                            a.tag == _TC for a in tc.iterancestors() if a is not child
-                        ):
-                            continue
-                        self._walk(tc)
-                    for inner in child.iter(_TBL):
-                        if inner is not child and inner.find(f".//{_TBL}") is None:
-                            self._table(inner)
+                if child in self.layout or _frames_text(child):
+                    for _, tr in _rows(child):
+                        for tc in _cells(tr):
+                            self._walk(tc)
                 else:
                     self._table(child)
+            elif child.tag == _ALT_CHUNK:
+                self._chunk(child)
 
     def _paragraph(self, p: etree._Element) -> None:
         self.paragraphs += 1
         style_el = p.find(f"{_w('pPr')}/{_w('pStyle')}")
         style = style_el.get(_w("val")) if style_el is not None else None
-        text = _text(p, hidden=self.hidden, styles=self.styles)
+        if self.boxes:  # a shape's text: its own paragraphs, before the one anchoring it
+            for box in _boxes(p):
+                self._walk(box)
+        text = self._text(p)
         if style not in WRITER_STYLES:
             text = squash(text)
         self.blocks.append(new_para(text, Source(paragraph=self.paragraphs), style))
+
+    def _chunk(self, el: etree._Element) -> None:
+        """An alternative-format chunk, read where it stands as the blocks of its page.
+
+        Web systems export "Word" files holding a web page (HTML, or a single-file web page)
+        that Word converts when it opens the document; a .docx inside is not read.
+        """
+        data = self.chunks.get(f"chunk:{el.get(_CHUNK_ID, '')}")
+        if data is None or data.startswith(b"PK"):  # missing, or a .docx in the .docx
+            return
+        from govinfo_report.published.readers._decode import decode_utf8  # noqa: PLC0415
+        from govinfo_report.published.readers._saved import mht_html, saved_as  # noqa: PLC0415
+        from govinfo_report.published.readers.html import html_blocks  # noqa: PLC0415
+
+        page = mht_html(data, self.name) if saved_as(data[:2048].lstrip()) == "mht" else data
+        text = page if isinstance(page, str) else decode_utf8(page, markup=True)[0]
+        check_text(text, self.name)  # within a web page's bounds
+        self.blocks.extend(html_blocks(text, self.name))
+
+    def _text(self, p: etree._Element) -> str:
+        """The text of paragraph ``p`` as printed: its list number (if any), then its runs."""
+        text = _text(p, hidden=self.hidden, styles=self.styles)
+        if self.numbering is None:
+            return text
+        label = self.numbering.label(p)
+        if label[-1:].isalnum() and text[:1].isalnum():
+            return f"{label} {text}"
+        return label + text
 
     def _table(self, tbl: etree._Element) -> None:
         self.tables += 1
@@ -434,10 +701,10 @@ class _Walker:
         anchors: dict[int, tuple[int, int, int]] = {}
         anchors_done: list[tuple[int, int, int]] = []
         count = 0
-        for r, tr in enumerate(x for x in _unwrap(tbl) if x.tag == _TR):
+        for r, tr in _rows(tbl):
             col = _int_attr(tr.find(f"{_w('trPr')}/{_w('gridBefore')}"), 0)
             cells: list[TextCell] = []
-            for tc in (x for x in _unwrap(tr) if x.tag == _TC):
+            for tc in _cells(tr):
                 pr = tc.find(_w("tcPr"))
                 span = _int_attr(pr.find(_w("gridSpan")) if pr is not None else None, 1) or 1
                 vmerge = pr.find(_w("vMerge")) if pr is not None else None
@@ -455,9 +722,8 @@ class _Walker:
                         index,
                         (f"超过 {MAX_TABLE_CELLS} 个单元格", f"more than {MAX_TABLE_CELLS} cells"),
                     )
-                text = squash(
-                    "".join(_text(p, hidden=self.hidden, styles=self.styles) for p in tc.iter(_P))
-                )
+                paragraphs = _cell_paragraphs(tc) if self.boxes else tc.iter(_P)
+                text = squash("".join(self._text(p) for p in paragraphs))
                 cells.append(new_cell(text, Source(table=index, row=r + 1, column=col + 1)))
                 open_at[col] = state == "restart"
                 if col in anchors:
