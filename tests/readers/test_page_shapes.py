@@ -622,3 +622,18 @@ def test_many_elements_of_headings_are_no_copies(monkeypatch: pytest.MonkeyPatch
     record = read_html(f"<html><body><div>{f'<div>{heads}</div>' * 5_000}</div></body></html>")
     assert [s.key for s in record.sections] == ["overview", "proactive"]
     assert len(calls) <= 2
+
+
+@pytest.mark.parametrize("key", ["proactive", "requests", "appeals", "problems", "other_matters"])
+def test_a_later_sections_title_as_a_line_of_the_overview(key: str) -> None:
+    """A line of section 一's text that is a later section's bare title (其他需要报告的事项):
+    the numbered heading below opens that section, and the line stays 一's text."""
+    title = labels.SECTIONS[key].text
+    report = attrs.evolve(
+        READ_BACK,
+        overview=attrs.evolve(READ_BACK.overview, opening=(*READ_BACK.overview.opening, title)),
+    )
+    page = CMS.page(report, "trs", body=CMS.article(report))
+    record = read_html(page)
+    assert [s.heading for s in record.sections] == [s.full for s in labels.SECTIONS.values()]
+    assert record.to_report() == report

@@ -1567,6 +1567,18 @@ def _interpret(  # noqa: C901, PLR0912, PLR0915 - one pass over the blocks
             else:
                 current.paras.append(first)
             continue
+        if heading is not None and heading[0] in seen and _NUMBERED.match(text):
+            bare = next((d for d in drafts if d.key == heading[0]), None)
+            if bare is not None and not _NUMBERED.match(bare.heading):
+                # The section was opened by its title alone (``其他需要报告的事项``), a line
+                # of the text before: its numbered heading opens it. That line and what
+                # followed it go back to the section before (or above the first).
+                at = drafts.index(bare)
+                before = front if at == 0 else drafts[at - 1].paras
+                before += [Para(text=bare.heading, source=bare.source), *bare.paras]
+                del drafts[at]
+                seen.discard(bare.key)
+                current = drafts[-1] if drafts else None
         if heading is not None and heading[0] in seen and _contents(drafts, heading[0]):
             # The headings so far from this one's first were a table of contents (目录):
             # no text, no table under any but the text after the last (the preface, when
@@ -1889,6 +1901,10 @@ class _Page:
         for para in after:
             self.keep(para, "after")
         return cut
+
+
+#: A section's heading with its number (``六、``, ``六.``, ``六．``).
+_NUMBERED: Final = re.compile(r"\s*[一二三四五六]\s*[、.．,，]")
 
 
 def _contents(drafts: list[_SectionDraft], key: str) -> bool:
