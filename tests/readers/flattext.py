@@ -172,3 +172,18 @@ def spaced(text: str, sep: str = " ") -> str:
     if row:
         out.append(sep.join(row))
     return "\n".join(out) + "\n"
+
+
+def one_a_line(text: str) -> str:
+    """``text`` (as :func:`render` gives it) as some PDF viewers copy it: each table cell on a
+    line of its own (a header printed one character a line joined), no empty line between
+    rows. Every cell must print something."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("\t"):
+            out.append(line[1:])
+        elif out and len(line) == 1:
+            out[-1] += line  # a header one character a line: one cell
+        elif line:
+            out.append(line)
+    return "\n".join(out) + "\n"

@@ -187,3 +187,33 @@ def test_a_blank_cell_between_spaces_shifts_no_figure(where: st.DataObject, sect
         k: v for k, v in truth.items() if k in got and k not in {c.key for c in row}
     }
     assert not is_consistent(record)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    report=st.sampled_from(["2021", "2019"]).flatmap(lambda e: reports(edition=e, text=PROSE)),
+    zero=st.sampled_from(["0", "/", "—"]),
+)
+def test_each_cell_on_a_line_of_its_own(report: AnnualReport, zero: str) -> None:
+    """Each cell a line, no empty line between rows (Table 四's headers and figures one run):
+    every cell is read as printed."""
+    text = FLAT.one_a_line(FLAT.render(report, zero=lambda _k: zero, minus="－"))
+    record = read_text(text)
+    assert _cells(record) == _truth(report)
+    assert not [f for f in record.findings if f.code == "R-UNREAD"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(where=st.data())
+def test_a_label_broken_anywhere_over_two_lines(where: st.DataObject) -> None:
+    """A row label of Table 三 broken over two lines at any character, as a viewer copies a
+    label wrapped in its cell (no hyphen, the figures after its last piece), reads the same."""
+    lines = FLAT.one_a_line(FLAT.render(CITY)).splitlines()
+    start = lines.index(labels.SECTIONS["requests"].full)
+    end = lines.index(labels.SECTIONS["appeals"].full)
+    rows = [i for i in range(start, end) if len(lines[i]) > 3 and lines[i + 1].isdigit()]
+    at = where.draw(st.sampled_from(rows))
+    cut = where.draw(st.integers(2, len(lines[at]) - 1))
+    label = lines[at]
+    lines[at : at + 1] = [label[:cut], label[cut:]]
+    assert _cells(read_text("\n".join(lines))) == _truth(CITY)
