@@ -259,7 +259,8 @@ class _FirstReader(_interpret._TableReader):
                             self.out.leftover(pending[0].text, pending[0].source)
                         del pending[0]
                 elif kind == "header":
-                    joined = self._join(pending, cell) if pending else None
+                    quiet = all(id(p) in self.quiet for p in pending)
+                    joined = self._join(pending, cell) if pending and not quiet else None
                     if joined is not None:
                         pending = []
                         if current is not None:
@@ -269,9 +270,11 @@ class _FirstReader(_interpret._TableReader):
                         )
                         give(current)
                         continue
-                    if all(id(p) in self.quiet for p in pending):
-                        self.quiet.add(id(cell))
-                        pending = [cell]
+                    if quiet:
+                        pending = []
+                        if _interpret._LABEL_HEAD.match(cell.text):
+                            self.quiet.add(id(cell))
+                            pending = [cell]
         release()
         self._flush_pending(pending, current)
         if current is not None:

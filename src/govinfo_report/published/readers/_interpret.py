@@ -793,6 +793,11 @@ _LABEL_START: Final = re.compile(
     r"\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
 )
 
+#: A header's piece that may begin a label broken over lines (``（一``, ``1``, ``三、``).
+_LABEL_HEAD: Final = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十]|\d|[一二三四五六七八九十]{1,3}、)"
+)
+
 _ONE_ROW: Final = frozenset({1})  # a cell spanning one grid row (``TextCell.rows``)
 
 #: The most pieces of a label split over rows or cells that are joined to match it.
@@ -1129,8 +1134,11 @@ class _TableReader:
                 elif kind == "header":
                     # A piece of a header may be a piece of a label
                     # broken over lines (``（一`` / ``）予以公开``, ``（一）予以`` / ``公开``):
-                    # joined when it makes one, else dropped as the header it is.
-                    joined = self._join(pending, cell) if pending else None
+                    # joined when it makes one, else dropped as the header it is. Only
+                    # after a label's piece, and held only as a label's start: a header
+                    # band's cells cost no label matching.
+                    quiet = all(id(p) in self.quiet for p in pending)
+                    joined = self._join(pending, cell) if pending and not quiet else None
                     if joined is not None:
                         pending = []
                         if current is not None:
@@ -1138,10 +1146,12 @@ class _TableReader:
                         current = _Open(row=joined[0], line=r) if joined[0].width else None
                         give(current)
                         continue
-                    if all(id(p) in self.quiet for p in pending):
+                    if quiet:
                         # a label's first piece, maybe (in the middle of pieces: a header)
-                        self.quiet.add(id(cell))
-                        pending = [cell]
+                        pending = []
+                        if _LABEL_HEAD.match(cell.text):
+                            self.quiet.add(id(cell))
+                            pending = [cell]
         release()
         self._flush_pending(pending, current)
         if current is not None:
