@@ -855,6 +855,8 @@ class _Layout:
             and line.top - previous.bottom < line.size
         ):
             return False  # a title printed over two or three lines
+        if self._is_heading(line):  # a heading set flush left after a full last line
+            return True
         if line.x0 - self.left >= 0.9 * size:  # a first-line indent, a centred or right line
             return True
         if previous.x1 < self.right - 2.5 * size:  # the short last line of a paragraph
