@@ -91,7 +91,10 @@ def _first_audit(record: PublishedReport) -> list[Finding]:
         elif value is not None:
             values[published.key] = value
     audit_module._implied_zeros(record, values)
-    findings.extend(_first_missing(record))
+    zeros: set[CellKey] = set()
+    findings.extend(_first_missing(record, zeros))
+    for key in zeros:  # a row left out is 0 in the sums, as to_report() reads it
+        values.setdefault(key, 0)
     edition = audit_module._edition(record)
     complete_totals(values, edition)
     findings.extend(evaluate(values, sum_rules(edition)))
@@ -105,7 +108,7 @@ def _first_audit(record: PublishedReport) -> list[Finding]:
     return findings
 
 
-def _first_missing(record: PublishedReport) -> list[Finding]:
+def _first_missing(record: PublishedReport, zeros: set[CellKey]) -> list[Finding]:
     """R-MISSING as first written: every table looked through a cell at a time."""
     findings, covered = audit_module._combined(record, {c.key for c in record.cells})
     present = {c.key for c in record.cells} | covered
@@ -134,6 +137,7 @@ def _first_missing(record: PublishedReport) -> list[Finding]:
                 continue
             whole = len(missing) == len(row_cells)
             if whole and implied:
+                zeros.update(c.key for c in row_cells if not c.computed)
                 computed = all(c.computed for c in row_cells)
                 path = "$." + ".".join(row_cells[0].key[: -1 if len(row_cells) > 1 else None])
                 if not computed:

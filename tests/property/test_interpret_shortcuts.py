@@ -34,7 +34,6 @@ from govinfo_report.published.readers._blocks import Grid, Para, TextCell
 from govinfo_report.published.readers._normal import (
     compact,
     is_blank,
-    is_value,
     parse_signed,
     parse_value,
 )
@@ -158,7 +157,20 @@ class _FirstReader(_interpret._TableReader):
     def _rows(self, grid: Grid, matches: list[list[_Kind]]) -> None:  # type: ignore[override]
         current: _interpret._Open | None = None
         pending: list[TextCell] = []
+        held: list[TextCell] = []
         group: str | None = None
+
+        def release() -> None:
+            for v in held:
+                self.out.leftover(v.text, v.source)
+            held.clear()
+
+        def give(row: _interpret._Open | None) -> None:
+            if held and row is not None and not row.values:
+                row.values = list(held)
+                held.clear()
+            release()
+
         for r, (row, row_kinds) in enumerate(zip(grid.rows, matches, strict=True)):
             kinds = row_kinds
             labelled = any(isinstance(k, tuple) for k in kinds)
@@ -166,6 +178,7 @@ class _FirstReader(_interpret._TableReader):
                 kinds, labelled = self._join_split_label(pending, row, kinds)
                 if labelled:
                     pending = []
+                    release()
             if not labelled:
                 values = [c for c, k in zip(row, kinds, strict=True) if k == "value"]
                 if current is not None and any(not is_blank(v.text) for v in values):
@@ -180,14 +193,19 @@ class _FirstReader(_interpret._TableReader):
                         take = n - len(current.values)
                         current.values.extend(values[:take])
                         values = values[take:]
-                for v in values:
-                    self.out.leftover(v.text, v.source)
-            for cell, kind in zip(row, kinds, strict=True):
+                if values and (pending or "text" in kinds):
+                    release()
+                    held.extend(values)
+                else:
+                    for v in values:
+                        self.out.leftover(v.text, v.source)
+            for at, (cell, kind) in enumerate(zip(row, kinds, strict=True)):
                 if isinstance(kind, tuple):
+                    opened = self._joined(pending, cell, kind)
                     pending = self._flush_pending(pending, current)
                     if current is not None:
                         self._finish(current)
-                    matched, loose = self._as_printed(kind, cell)
+                    matched, loose = self._as_printed(opened, cell)
                     if (matched.group and matched.is_group) or (
                         matched.group and matched.group != group
                     ):
@@ -195,18 +213,26 @@ class _FirstReader(_interpret._TableReader):
                     if loose:
                         self.out.loose(cell.text, matched.meant, _interpret._row_place(matched))
                     current = _interpret._Open(row=matched, line=r) if matched.width else None
+                    if any(k == "value" for k in kinds[at + 1 :]):
+                        release()
+                    else:
+                        give(current)
                 elif kind == "value":
                     if labelled and current is not None and current.line == r:
                         current.values.append(cell)
                     elif labelled:
                         self.out.leftover(cell.text, cell.source)
                 elif kind == "text":
+                    key = compact(cell.text)
+                    meant = compact(current.row.meant) if current is not None else ""
                     if (
                         current is not None
                         and current.line == r
-                        and len(current.values) < current.row.width
+                        and not current.values
+                        and not pending
+                        and key
+                        and (meant.endswith(key) or (len(key) > 1 and key in meant))
                     ):
-                        current.values.append(cell)
                         continue
                     joined = self._join(pending, cell)
                     if joined is not None:
@@ -215,13 +241,41 @@ class _FirstReader(_interpret._TableReader):
                         if current is not None:
                             self._finish(current)
                         current = _interpret._Open(row=matched, line=r) if matched.width else None
+                        give(current)
+                        continue
+                    if (
+                        current is not None
+                        and current.line == r
+                        and len(current.values) < current.row.width
+                        and (current.values or not _interpret._LABEL_START.match(cell.text))
+                    ):
+                        current.values.append(cell)
                         continue
                     if current is not None and compact(cell.text) in compact(current.row.meant):
                         continue
                     pending.append(cell)
                     if len(pending) > _interpret._MAX_PENDING:
-                        self.out.leftover(pending[0].text, pending[0].source)
+                        if id(pending[0]) not in self.quiet:
+                            self.out.leftover(pending[0].text, pending[0].source)
                         del pending[0]
+                elif kind == "header":
+                    quiet = all(id(p) in self.quiet for p in pending)
+                    joined = self._join(pending, cell) if pending and not quiet else None
+                    if joined is not None:
+                        pending = []
+                        if current is not None:
+                            self._finish(current)
+                        current = (
+                            _interpret._Open(row=joined[0], line=r) if joined[0].width else None
+                        )
+                        give(current)
+                        continue
+                    if quiet:
+                        pending = []
+                        if _interpret._LABEL_HEAD.match(cell.text):
+                            self.quiet.add(id(cell))
+                            pending = [cell]
+        release()
         self._flush_pending(pending, current)
         if current is not None:
             self._finish(current)
@@ -248,14 +302,7 @@ class _FirstReader(_interpret._TableReader):
             self.out.leftover(cell.text, cell.source)
 
     def _appeals(self, grid: Grid) -> None:
-        candidates: list[tuple[TextCell, ...]] = []
-        for row in grid.rows:
-            if row and all(is_value(c.text) or "\ufffd" in c.text for c in row):
-                candidates.append(row)
-            else:
-                for c in row:
-                    if not is_value(c.text) and not _interpret._is_header(compact(c.text)):
-                        self.out.leftover(c.text, c.source)
+        candidates = [c for c in map(self._appeal_figures, grid.rows) if c is not None]
         filled = [row for row in candidates if any(not is_blank(c.text) for c in row)]
         data = (
             filled[-1]

@@ -151,3 +151,39 @@ def _table_a_2019(row: Callable[..., None], value: Callable[[CellKey], str]) -> 
                     labels.PROACTIVE_ROWS_2019[field].full,
                     *(value(("proactive", field, c)) for c in columns[group]),
                 )
+
+
+def spaced(text: str, sep: str = " ") -> str:
+    """``text`` (as :func:`render` gives it) as a PDF viewer copies it: each table row on one
+    line, its cells separated by ``sep`` (one space; several, as a web page copied without
+    its tabs), no empty line between rows. Every cell must print something."""
+    out: list[str] = []
+    row: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("\t"):
+            row.append(line[1:])
+        elif row and line:
+            row[-1] += line  # a header one character a line: one cell
+        elif row:
+            out.append(sep.join(row))
+            row = []
+        else:
+            out.append(line)
+    if row:
+        out.append(sep.join(row))
+    return "\n".join(out) + "\n"
+
+
+def one_a_line(text: str) -> str:
+    """``text`` (as :func:`render` gives it) as some PDF viewers copy it: each table cell on a
+    line of its own (a header printed one character a line joined), no empty line between
+    rows. Every cell must print something."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("\t"):
+            out.append(line[1:])
+        elif out and len(line) == 1:
+            out[-1] += line  # a header one character a line: one cell
+        elif line:
+            out.append(line)
+    return "\n".join(out) + "\n"

@@ -10,7 +10,14 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo_report.published.readers._normal import _QUOTES, _REMEMBERED, compact, plain, squash
+from govinfo_report.published.readers._normal import (
+    _QUOTES,
+    _REMEMBERED,
+    compact,
+    parse_value,
+    plain,
+    squash,
+)
 
 _SPACE = re.compile(r"\s+")
 
@@ -50,3 +57,17 @@ def test_squash_plain_compact_as_with_regex(text: str) -> None:
 def test_long_texts_are_not_remembered() -> None:
     long = "（一）" + "主动公开 " * _REMEMBERED
     assert compact(long) == _regex_compact(long)
+
+
+@given(
+    st.lists(st.integers(0, 999_999), min_size=2, max_size=7),
+    st.sampled_from([" ", "  ", "\u3000", "\u00a0", "\n"]),
+)
+def test_figures_apart_are_not_one_number(figures: list[int], space: str) -> None:
+    """Figures set apart by white space in one cell are no number, unless they are
+    thousands (``1 234``): ``11 2`` is never read as 112."""
+    raw = space.join(str(f) for f in figures)
+    thousands = all(len(str(f)) == 3 for f in figures[1:]) and len(str(figures[0])) <= 3
+    assert (parse_value(raw) is not None) == thousands
+    if thousands:
+        assert parse_value(raw) == int("".join(str(f) for f in figures))

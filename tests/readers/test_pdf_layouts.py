@@ -228,3 +228,35 @@ def test_drawn_reports_read_cell_for_cell(report: AnnualReport, rules: str) -> N
     }
     assert wrong == {}
     assert [u.text for u in record.unread] == []
+
+
+ITEMS = [item for group in labels.RESULT_ITEMS.values() for item in group]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    item=st.sampled_from(ITEMS),
+    repeat=st.booleans(),
+    rules=st.booleans(),
+    width=st.sampled_from([70.0, 48.0]),
+)
+def test_a_page_break_after_any_row_of_table_three(
+    item: str,
+    width: float,
+    *,
+    repeat: bool,
+    rules: bool,
+) -> None:
+    """Moving Table 三's page break to after any of its rows (header rows repeated or not,
+    ruled or not, wide or narrow labels) changes no cell read; rows that do not fit break
+    onto a further page, as a word processor breaks them."""
+    style = Style(break_after=item, repeat_header=repeat, rules=rules, label_width=width)
+    record = read_pdf(report_pdf(REPORT, style), name="break.pdf")
+    found = {c.key: c.number for c in record.cells}
+    wrong = {
+        c.path: (found.get(c.key), cell_value(REPORT, c.key))
+        for c in TABLE_CELLS
+        if found.get(c.key) != cell_value(REPORT, c.key)
+    }
+    assert wrong == {}
+    assert [f.code for f in audit(record) if f.severity.name == "ERROR"] == []

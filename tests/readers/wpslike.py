@@ -176,14 +176,16 @@ def _table(
     n = len(rows)
     if cut is not None and w.y + sum(heights[:cut]) > BOTTOM:
         w.new_page()
-    if cut is None and w.y + sum(heights) > BOTTOM:
-        # the rows that fit stay on this page; the rest go on to the next
-        cut, y = 0, w.y
-        while y + heights[cut] <= BOTTOM:
-            y += heights[cut]
-            cut += 1
-        cut = max(cut, header_rows + 1)
-    segments = [(0, n)] if cut is None else [(0, cut), (cut, n)]
+    # The rows that fit stay on a page, the rest go on to the next (at ``cut`` at the
+    # latest); a page never holds rows past its bottom margin, where its footer stands.
+    starts, y = [0], w.y
+    for r in range(n):
+        room = BOTTOM - (TOP + (sum(heights[:header_rows]) if w.style.repeat_header else 0))
+        if r == cut or (y + heights[r] > BOTTOM and r > max(starts[-1], header_rows)):
+            starts.append(r)
+            y = BOTTOM - room
+        y += heights[r]
+    segments = list(zip(starts, [*starts[1:], n], strict=True))
     tops: dict[int, float] = {}
     pages: dict[int, int] = {}
     for k, (start, end) in enumerate(segments):
@@ -202,10 +204,14 @@ def _table(
         parts = [[x for x in rows_of if s <= x < e] for s, e in segments]
         parts = [p for p in parts if p]
         shown = text
+        done = 0
         for m, part in enumerate(parts):
-            if len(parts) > 1:
-                share = max(1, round(len(text) * len(parts[0]) / rowspan))
-                shown = text[:share] if m == 0 else text[share:]
+            if len(parts) > 1:  # the text in parts as long as the rows each part spans
+                upto = done + len(part)
+                first = max(1, round(len(text) * done / rowspan)) if m else 0
+                last = len(text) if m == len(parts) - 1 else round(len(text) * upto / rowspan)
+                shown = text[first : max(first + 1, last)] if m < len(parts) - 1 else text[first:]
+                done = upto
             box = (edges[c], tops[part[0]], edges[c + colspan], tops[part[-1]] + heights[part[-1]])
             w.canvas.current = pages[part[0]]
             w.box(box)

@@ -140,7 +140,10 @@ def audit(record: PublishedReport) -> list[Finding]:
         findings.append(mismatch)
     values, printed = _cell_values(record, findings)
     _implied_zeros(record, values)
-    findings.extend(_missing(record, printed))
+    zeros: set[CellKey] = set()
+    findings.extend(_missing(record, printed, zeros))
+    for key in zeros:  # a row left out is 0, as to_report() reads it: in the sums too
+        values.setdefault(key, 0)
     edition = _edition(record)
     complete_totals(values, edition)
     findings.extend(evaluate(values, sum_rules(edition)))
@@ -383,13 +386,14 @@ def _combined(record: PublishedReport, present: set[CellKey]) -> tuple[list[Find
     return findings, covered
 
 
-def _missing(record: PublishedReport, printed: set[CellKey]) -> list[Finding]:
+def _missing(record: PublishedReport, printed: set[CellKey], zeros: set[CellKey]) -> list[Finding]:
     """R-MISSING: a whole table, a whole row, or single cells, whichever is smallest.
 
     A row of Table 二 or 三 that the page leaves out, while printing at least half of the
     table's rows, is implied to be zeros: an R-IMPLIED note, not an error. Cells covered
     by a combined figure are judged by it (:func:`_combined`). ``printed``: the keys of the
-    cells the record prints.
+    cells the record prints; ``zeros`` gets the cells of the rows implied (but totals, which
+    are computed).
     """
     findings, covered = _combined(record, printed)
     present = printed | covered
@@ -422,6 +426,7 @@ def _missing(record: PublishedReport, printed: set[CellKey]) -> list[Finding]:
                 continue
             whole = len(missing) == len(row_cells)
             if whole and implied:
+                zeros.update(c.key for c in row_cells if not c.computed)
                 computed = all(c.computed for c in row_cells)
                 path = "$." + ".".join(row_cells[0].key[: -1 if len(row_cells) > 1 else None])
                 if not computed:  # a stated total left out is computed: nothing to say

@@ -839,6 +839,16 @@ def _label_and_values(kinds: Sequence[tuple[_Row, bool] | str]) -> tuple[_Row, b
     return None
 
 
+#: How a numbered row label starts: ``1.``, ``1、``, ``（三）``, ``三、``.
+_LABEL_START: Final = re.compile(
+    r"\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+)
+
+#: A header's piece that may begin a label broken over lines (``（一``, ``1``, ``三、``).
+_LABEL_HEAD: Final = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十]|\d|[一二三四五六七八九十]{1,3}、)"
+)
+
 _ONE_ROW: Final = frozenset({1})  # a cell spanning one grid row (``TextCell.rows``)
 
 #: The most pieces of a label split over rows or cells that are joined to match it.
@@ -1026,6 +1036,9 @@ class _TableReader:
         self.out = out
         self.editions = editions
         self.edition = "2021"
+        #: the cells (by id) of header pieces held as possible pieces of a label: never
+        #: leftovers (a table's grid outlives the reading, so ids stay unique)
+        self.quiet: set[int] = set()
 
     def read(self, grid: Grid, section: str | None) -> None:
         self.covered: dict[int, set[int]] = {}  # grid rows: columns a merged cell covers
@@ -1054,18 +1067,37 @@ class _TableReader:
     ) -> None:
         current: _Open | None = None
         pending: list[TextCell] = []
+        # Figures no open row takes, beside or between the pieces of a label broken over
+        # lines (``（二）部分公开…这一情`` / ``447 7 0 …`` / ``形，不计其他情形）``): held for
+        # the label the pieces make, else left over.
+        held: list[TextCell] = []
+
+        def release() -> None:
+            for v in held:
+                self.out.leftover(v.text, v.source)
+            held.clear()
+
+        def give(row: _Open | None) -> None:
+            if held and row is not None and not row.values:
+                row.values = list(held)
+                held.clear()
+            release()
+
         for r, (row, row_kinds, label) in enumerate(zip(grid.rows, matches, leads, strict=True)):
             kinds = row_kinds
             if label is not None:
                 # What the loop below does with such a row, at once: the label opens the
                 # row, its values are the row's (or left over when the label takes none).
-                current = self._open(label, row[0], r, pending, current)
+                current = self._open(
+                    self._joined(pending, row[0], label), row[0], r, pending, current
+                )
                 pending = []
                 if current is not None:
                     current.values.extend(row[1:])
                 else:
                     for v in row[1:]:
                         self.out.leftover(v.text, v.source)
+                give(current)  # a label alone: the figures held for it
                 continue
             labelled = tuple in map(type, kinds)  # a row label among the kinds
             if not labelled and pending:
@@ -1074,6 +1106,7 @@ class _TableReader:
                 kinds, labelled = self._join_split_label(pending, row, kinds)
                 if labelled:
                     pending = []
+                    release()
             if not labelled:
                 values = [c for c, k in zip(row, kinds, strict=True) if k == "value"]
                 if current is not None and any(not is_blank(v.text) for v in values):
@@ -1089,12 +1122,23 @@ class _TableReader:
                         take = n - len(current.values)
                         current.values.extend(values[:take])
                         values = values[take:]
-                for v in values:
-                    self.out.leftover(v.text, v.source)
-            for cell, kind in zip(row, kinds, strict=True):
+                if values and (pending or "text" in kinds):
+                    release()
+                    held.extend(values)
+                else:
+                    for v in values:
+                        self.out.leftover(v.text, v.source)
+            for at, (cell, kind) in enumerate(zip(row, kinds, strict=True)):
                 if isinstance(kind, tuple):
-                    current = self._open(kind, cell, r, pending, current)
+                    opened = self._joined(pending, cell, kind)
+                    if opened is not kind:
+                        pending = []
+                    current = self._open(opened, cell, r, pending, current)
                     pending = []
+                    if any(k == "value" for k in kinds[at + 1 :]):
+                        release()  # the row prints its own figures
+                    else:
+                        give(current)
                 elif kind == "value":
                     if labelled and current is not None and current.line == r:
                         current.values.append(cell)
@@ -1104,11 +1148,15 @@ class _TableReader:
                     if (
                         current is not None
                         and current.line == r
-                        and len(current.values) < current.row.width
+                        and not current.values
+                        and not pending
+                        and (key := compact(cell.text))
+                        and (
+                            compact(current.row.meant).endswith(key)
+                            or (len(key) > 1 and key in compact(current.row.meant))
+                        )
                     ):
-                        # a value position holding words: kept as the cell (rule A-NONNEG)
-                        current.values.append(cell)
-                        continue
+                        continue  # the rest of the row's label, wrapped onto the next line
                     joined = self._join(pending, cell)
                     if joined is not None:
                         matched, _ = joined
@@ -1116,6 +1164,18 @@ class _TableReader:
                         if current is not None:
                             self._finish(current)
                         current = _Open(row=matched, line=r) if matched.width else None
+                        give(current)
+                        continue
+                    if (
+                        current is not None
+                        and current.line == r
+                        and len(current.values) < current.row.width
+                        and (current.values or not _LABEL_START.match(cell.text))
+                    ):
+                        # a value position holding words: kept as the cell (rule A-NONNEG);
+                        # not a numbered label's start right after a group's label (a label
+                        # broken over lines, ``（三）不予公开`` then ``1.属`` / ``于国家秘密``)
+                        current.values.append(cell)
                         continue
                     if current is not None and compact(cell.text) in compact(current.row.meant):
                         continue  # the rest of a label Word split over two rows
@@ -1123,8 +1183,31 @@ class _TableReader:
                     if len(pending) > _MAX_PENDING:
                         # No label is split in more pieces: the oldest is no part of one.
                         # (Bounded, so that joining the pieces stays linear in the table.)
-                        self.out.leftover(pending[0].text, pending[0].source)
+                        if id(pending[0]) not in self.quiet:
+                            self.out.leftover(pending[0].text, pending[0].source)
                         del pending[0]
+                elif kind == "header":
+                    # A piece of a header may be a piece of a label
+                    # broken over lines (``（一`` / ``）予以公开``, ``（一）予以`` / ``公开``):
+                    # joined when it makes one, else dropped as the header it is. Only
+                    # after a label's piece, and held only as a label's start: a header
+                    # band's cells cost no label matching.
+                    quiet = all(id(p) in self.quiet for p in pending)
+                    joined = self._join(pending, cell) if pending and not quiet else None
+                    if joined is not None:
+                        pending = []
+                        if current is not None:
+                            self._finish(current)
+                        current = _Open(row=joined[0], line=r) if joined[0].width else None
+                        give(current)
+                        continue
+                    if quiet:
+                        # a label's first piece, maybe (in the middle of pieces: a header)
+                        pending = []
+                        if _LABEL_HEAD.match(cell.text):
+                            self.quiet.add(id(cell))
+                            pending = [cell]
+        release()
         self._flush_pending(pending, current)
         if current is not None:
             self._finish(current)
@@ -1149,6 +1232,23 @@ class _TableReader:
         if loose:
             self.out.loose(cell.text, matched.meant, _row_place(matched))
         return _Open(row=matched, line=line) if matched.width else None
+
+    def _joined(
+        self, pending: list[TextCell], cell: TextCell, kind: tuple[_Row, bool]
+    ) -> tuple[_Row, bool]:
+        """``kind`` (the row ``cell`` matched alone), or the row the pieces before it make.
+
+        A label broken over lines whose last piece matches alone, loosely: when the pieces
+        pending before it and ``cell`` make the same row exactly, that row, and the pieces
+        are taken.
+        """
+        if not pending or not kind[1]:
+            return kind
+        joined = self._join(pending, cell, exact=True)
+        if joined is None or joined[0] is not kind[0]:
+            return kind
+        pending.clear()
+        return joined
 
     def _join_split_label(
         self,
@@ -1176,21 +1276,41 @@ class _TableReader:
             return match
         return other, loose or re.sub(r"\s", "", cell.text) != other.meant
 
-    def _join(self, pending: list[TextCell], cell: TextCell) -> tuple[_Row, bool] | None:
+    def _join(
+        self, pending: list[TextCell], cell: TextCell, *, exact: bool = False
+    ) -> tuple[_Row, bool] | None:
+        """The row the pieces ``pending`` and ``cell`` make together (a loose match noted).
+
+        A header's piece stands only first among the pieces (``（一`` of ``（一）予以公开``):
+        the pieces are tried with it, then without it; an exact match first. ``exact``:
+        only an exact match.
+        """
         if not pending:
             return None
-        text = "".join(p.text for p in pending) + cell.text
-        match = _match_row(text)
-        if match is not None:
+        tries = [pending]
+        if len(pending) > 1 and id(pending[0]) in self.quiet:
+            tries.append(pending[1:])
+        loose: tuple[str, tuple[_Row, bool]] | None = None
+        for pieces in tries:
+            text = "".join(p.text for p in pieces) + cell.text
+            match = _match_row(text)
+            if match is None:
+                continue
             match = self._as_printed(match, TextCell(text=text, source=cell.source))
-        if match is not None and match[1]:
-            self.out.loose(text, match[0].meant, _row_place(match[0]))
+            if not match[1]:
+                return match
+            loose = (text, match)
+        if loose is None or exact:
+            return None
+        text, match = loose
+        self.out.loose(text, match[0].meant, _row_place(match[0]))
         return match
 
     def _flush_pending(self, pending: list[TextCell], current: _Open | None) -> list[TextCell]:
         del current
         for p in pending:
-            self.out.leftover(p.text, p.source)
+            if id(p) not in self.quiet:  # a header's piece is no leftover
+                self.out.leftover(p.text, p.source)
         return []
 
     def _finish(self, current: _Open) -> None:
@@ -1251,16 +1371,30 @@ class _TableReader:
             self.covered.setdefault(current.line + below, set()).add(cell.source.column or 0)
         return True
 
+    def _appeal_figures(self, row: tuple[TextCell, ...]) -> tuple[TextCell, ...] | None:
+        """The figures of a row of Table 四, if it is one (its other cells left over).
+
+        A row of figures; or headers then figures, as the text of a page copied a cell a
+        line without row ends gives the whole table in one run: the figures after the last
+        header. U+FFFD: a cell whose characters could not be decoded stands where a value
+        does.
+        """
+        start = len(row)
+        while start and (is_value(row[start - 1].text) or "\ufffd" in row[start - 1].text):
+            start -= 1
+        if row and start == 0:
+            return row
+        for c in row[:start]:
+            if not is_value(c.text) and not _is_header(compact(c.text)):
+                self.out.leftover(c.text, c.source)
+        if start < len(row) - 1 and all(_is_header(compact(c.text)) for c in row[:start]):
+            return row[start:]
+        for c in row[start:]:
+            self.out.leftover(c.text, c.source)
+        return None
+
     def _appeals(self, grid: Grid) -> None:
-        candidates: list[tuple[TextCell, ...]] = []
-        for row in grid.rows:
-            # U+FFFD: a cell whose characters could not be decoded stands where a value does
-            if row and all(is_value(c.text) or "\ufffd" in c.text for c in row):
-                candidates.append(row)
-            else:
-                for c in row:
-                    if not is_value(c.text) and not _is_header(compact(c.text)):
-                        self.out.leftover(c.text, c.source)
+        candidates = [c for c in map(self._appeal_figures, grid.rows) if c is not None]
         filled = [row for row in candidates if any(not is_blank(c.text) for c in row)]
         data = (
             filled[-1]

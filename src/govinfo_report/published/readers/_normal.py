@@ -101,7 +101,17 @@ def parse_value(raw: str) -> int | Decimal | None:
 _MAX_INT_DIGITS: Final = 18
 
 
+#: Digits set apart by white space: one number only as thousands (``1 234``, ``12 345 678``).
+_SPACED_DIGITS: Final = re.compile(r"\d\s+\d")
+_DIGIT_RUN: Final = re.compile(r"\d+(?:\s+\d+)+")
+_THOUSANDS: Final = re.compile(r"\d{1,3}(?:\s+\d{3})+")
+
+
 def _parse_value(raw: str) -> int | Decimal | None:
+    if _SPACED_DIGITS.search(raw) and not all(
+        _THOUSANDS.fullmatch(run) for run in _DIGIT_RUN.findall(unicodedata.normalize("NFKC", raw))
+    ):
+        return None  # several figures in one cell (``11 2 0 14``), or two lines' figures
     key = plain(raw)
     match = _NUMBER.fullmatch(key)
     if match is None:

@@ -318,7 +318,7 @@ class _Document:
             for number, page in enumerate(pdf.pages, start=1):
                 self._check_content(page, number)
                 try:
-                    pages.append(_read_page(page, number))
+                    pages.append(_read_as_text_runs(plumber, page, number))
                     any_image = any_image or bool(page.images)
                 except RecursionError:
                     raise _refuse(
@@ -402,6 +402,36 @@ class _Document:
                 f"第 {number} 页的绘制指令超过 {MAX_PAGE_CONTENT} 字节",
                 f"page {number} has more than {MAX_PAGE_CONTENT} bytes of drawing instructions",
             )
+
+
+def _sideways(page: Any) -> bool:  # noqa: ANN401 - pdfplumber's Page
+    """Whether most of a rotated page's text runs other than left to right as displayed.
+
+    A page's ``/Rotate`` turns its text with it: a page set to be shown sideways or upside
+    down (a scanner's or a merging tool's setting; a person turns the page to read it)
+    gives glyphs running down, up or right to left. Text drawn turned on a page rotated
+    back upright (a print driver's landscape page) runs left to right: read as shown.
+    """
+    chars = [c for c in page.chars if c["text"].strip()]
+    normal = sum(
+        1 for c in chars if c.get("upright", True) and float((c.get("matrix") or (1,))[0]) > 0
+    )
+    return 2 * normal < len(chars)
+
+
+def _read_as_text_runs(plumber: Any, page: Any, number: int) -> _Page:  # noqa: ANN401 - pdfplumber's
+    """:func:`_read_page` of ``page``, without its ``/Rotate`` where that turns its text."""
+    if not (page.rotation and _sideways(page)):
+        return _read_page(page, number)
+    page.page_obj.attrs = {**page.page_obj.attrs, "Rotate": 0}
+    page.page_obj.rotate = 0
+    unrotated = plumber.page.Page(
+        page.pdf, page.page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop
+    )
+    try:
+        return _read_page(unrotated, number)
+    finally:
+        unrotated.close()
 
 
 def _chars(page: Any) -> list[_Char]:  # noqa: ANN401 - pdfplumber's Page
@@ -825,6 +855,8 @@ class _Layout:
             and line.top - previous.bottom < line.size
         ):
             return False  # a title printed over two or three lines
+        if self._is_heading(line):  # a heading set flush left after a full last line
+            return True
         if line.x0 - self.left >= 0.9 * size:  # a first-line indent, a centred or right line
             return True
         if previous.x1 < self.right - 2.5 * size:  # the short last line of a paragraph

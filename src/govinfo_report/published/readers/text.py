@@ -25,9 +25,11 @@ character per line. Headings and paragraphs are plain lines. This is the layout 
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING, Final, NoReturn
 
 from govinfo_report._io import read_bytes
+from govinfo_report.labels import APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS
 from govinfo_report.published.readers._blocks import Grid, TextCell, new_cell, new_para
 from govinfo_report.published.readers._decode import decode
 from govinfo_report.published.readers._interpret import interpret, match_section
@@ -48,6 +50,63 @@ __all__ = ["read_text"]
 
 _TABLE_SECTIONS: Final = frozenset({"proactive", "requests", "appeals"})
 _MAX_CELL_LINE: Final = 60
+
+#: A page number as a PDF viewer copies it with the page's text: ``- 3 -``, ``— 3 —``,
+#: ``第 3 页``, ``第3页 共8页``, ``3 / 8``, ``Page 3 of 8``. A bare number is not one (it may be
+#: a cell), nor ``-3`` (a signed 本年增/减).
+_PAGE_NUMBER: Final = re.compile(
+    r"[-—–－―‒~·•]+\s*\d{1,4}\s*[-—–－―‒~·•]+"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?",
+    re.IGNORECASE,
+)
+#: A figure of a table row printed with spaces: a count, an amount, a signed 本年增/减, or a
+#: blank's mark (``/``, ``—``, ``-``).
+_FIGURE: Final = r"(?:[-－−+]?\d[\d,，]*(?:[.．]\d+)?|[/／—–－-])"
+#: A table row copied out of a PDF viewer or a page with its cells separated by spaces:
+#: its label (maybe none), then its figures, each set apart by white space.
+_SPACED_ROW: Final = re.compile(rf"(?:(?P<label>.*?\S)\s+)?(?P<figures>{_FIGURE}(?:\s+{_FIGURE})*)")
+#: Where a row label starts after fragments of the merged labels left of it (``本 2.其他…``,
+#: ``办 （三）不 4.保护…``, as a viewer copies a vertically centred cell beside the row).
+_LABEL_START: Final = re.compile(
+    r"\s+(?=[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])"
+)
+_MAX_SINGLE_FIGURE_LABEL: Final = 20
+
+
+def _spaced_row(line: str) -> list[str] | None:
+    """The cells of a table row whose cells are separated by spaces, or None.
+
+    A line of two figures or more, or a label then figures (one figure: a label of at most
+    20 characters and no sentence punctuation, as Table 二's rows; a sentence of the
+    narrative that ends in a number is not a row).
+    """
+    match = _SPACED_ROW.fullmatch(line.strip())
+    if match is None:
+        return None
+    figures = match["figures"].split()
+    label = match["label"]
+    if label is None:
+        return ["", *figures] if len(figures) > 1 else None
+    if "。" in label or "；" in label:
+        return None
+    if len(figures) == 1 and (
+        len(label) > _MAX_SINGLE_FIGURE_LABEL or any(p in label for p in "，,：:")
+    ):
+        return None
+    return [*(p.strip() for p in _LABEL_START.split(label)), *figures]
+
+
+def _running_title(line: str, seen: set[str]) -> bool:
+    """A report's title printed again on later pages (a running header copied with them)."""
+    text = squash(line).replace(" ", "")
+    if not (text.endswith("报告") and "年" in text):
+        return False
+    if text in seen:
+        return True
+    seen.add(text)
+    return False
 
 
 def read_text(
@@ -122,11 +181,90 @@ class _Lines:
         raise table_too_large(self.name, table, what)
 
 
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The text's numbered lines, page furniture left out, spaced tables made tabbed.
+
+    A page number or a running title copied with a PDF's text is no line of the report (left
+    out, not made empty: an empty line ends a table's row). In a table's section where a row
+    prints its cells separated by spaces (a label then its figures), every line but the
+    headings is a row: its cells are its label and figures, or, without figures, its words
+    (headers, a label alone or a part of one); a sentence that ends in a number stays prose.
+    """
+    titles: set[str] = set()
+    kept = [
+        (number, line)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if not (_PAGE_NUMBER.fullmatch(line.strip()) or _running_title(line, titles))
+    ]
+    # the plain lines of each table section
+    runs: list[tuple[str, list[int]]] = []
+    section: str | None = None
+    for index, (_, line) in enumerate(kept):
+        if "\t" in line:
+            continue
+        heading = match_section(squash(line)) if line.strip() else None
+        if heading is not None:
+            section = heading[0]
+            runs.append((section, []))
+        elif section in _TABLE_SECTIONS and line.strip():
+            runs[-1][1].append(index)
+    for key, run in runs:
+        rows = {index: _spaced_row(kept[index][1]) for index in run}
+        if not any(rows.values()):
+            continue
+        widths = _widths(key, [(kept[index][1], cells) for index, cells in rows.items()])
+        for (index, row), width in zip(rows.items(), widths, strict=True):
+            number, line = kept[index]
+            if row is None and _SPACED_ROW.fullmatch(line.strip()):
+                continue  # a sentence ending in a number: prose, kept whole
+            cells = row or squash(line).split(" ")
+            if row is not None and 0 < (count := _figures(row)) < width:
+                # a blank cell printed as nothing: the figures cannot be placed, so they are
+                # kept together in the row's first cell, which is then no number (A-NONNEG)
+                cells = [*row[:-count], " ".join(row[-count:])]
+            kept[index] = (number, "\t" + "\t".join(cells))
+    return kept
+
+
+def _figures(cells: list[str]) -> int:
+    """How many of a spaced row's cells are figures (they end it)."""
+    count = 0
+    for cell in reversed(cells):
+        if not re.fullmatch(_FIGURE, cell):
+            break
+        count += 1
+    return count
+
+
+def _widths(section: str, lines: list[tuple[str, list[str] | None]]) -> list[int]:
+    """How many figures each row of a spaced table has to print, one for each of its columns.
+
+    Under a header row of Table 二 (``信息内容`` and its columns), as many as the header has
+    columns; in Table 三, seven (the format's applicant columns); in Table 四, fifteen, or
+    five where every row prints five (the table copied a group a line). A row that prints
+    fewer had a blank cell, which spaces do not show.
+    """
+    widest = max((_figures(cells) for _, cells in lines if cells), default=0)
+    if section == "requests":
+        return [len(APPLICANT_COLUMNS)] * len(lines)
+    if section == "appeals":
+        group = len(APPEAL_COLUMNS)
+        return [group * len(APPEAL_GROUPS) if widest > group else group] * len(lines)
+    width = widest
+    out = []
+    for line, cells in lines:
+        words = squash(line).split(" ")
+        if cells is None and words[0] == "信息内容" and len(words) > 1:
+            width = len(words) - 1
+        out.append(width)
+    return out
+
+
 def text_blocks(text: str, name: str = "<text>") -> list[Block]:  # noqa: C901 - one pass over the lines
     """The paragraphs and table runs of a flattened page."""
     state = _Lines(name)
     section: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in _lines(text):
         if "\t" in line:
             pieces = state.split(line)
             head, cells = pieces[0], pieces[1:]
