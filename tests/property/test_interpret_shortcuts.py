@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govinfo_report import labels
@@ -464,8 +464,28 @@ _SECTIONS = st.sampled_from([None, *labels.SECTIONS, "appeals"])
 # --- the properties ----------------------------------------------------------------------
 
 
+def _row(r: int, texts: list[str]) -> tuple[TextCell, ...]:
+    return tuple(
+        TextCell(text=t, source=Source(table=1, row=r, column=c + 1)) for c, t in enumerate(texts)
+    )
+
+
 @settings(max_examples=300)
 @given(grids=st.lists(_grids(), min_size=1, max_size=3), section=_SECTIONS)
+# Figures held after a label's piece are left over before those of a label's own row (the
+# page's order), whether or not the label opens a row (found when two branches met).
+@example(
+    grids=[
+        Grid(
+            rows=(
+                _row(1, ["1.信访举报投诉类申请", *["0"] * 5]),
+                _row(2, ["上年结转政府信", *["0"] * 9]),
+                _row(3, ["本年度办理结果", "0"]),
+            )
+        )
+    ],
+    section=None,
+)
 def test_the_table_reader_gives_what_the_first_gave(grids: list[Grid], section: str | None) -> None:
     """The same calls to the builder, the same editions, as the first reader's."""
     runs = []

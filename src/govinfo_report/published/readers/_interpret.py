@@ -1092,12 +1092,15 @@ class _TableReader:
                     self._joined(pending, row[0], label), row[0], r, pending, current
                 )
                 pending = []
+                if len(row) == 1:
+                    give(current)  # a label alone: the figures held for it
+                    continue
+                release()  # the row prints its own figures (before them, in the page's order)
                 if current is not None:
                     current.values.extend(row[1:])
                 else:
                     for v in row[1:]:
                         self.out.leftover(v.text, v.source)
-                give(current)  # a label alone: the figures held for it
                 continue
             labelled = tuple in map(type, kinds)  # a row label among the kinds
             if not labelled and pending:
