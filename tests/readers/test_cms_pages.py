@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,25 +24,15 @@ from govinfo_report.model import ProactiveDisclosure, Requests
 from govinfo_report.published.audit import audit
 from govinfo_report.published.readers import read_html
 
-if TYPE_CHECKING:
-    from types import ModuleType
+from . import cms
 
+if TYPE_CHECKING:
     from govinfo_report import AnnualReport
     from govinfo_report.published.record import PublishedReport
 
 ROOT = Path(__file__).parents[2]
 
 
-def _helper(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-CMS = _helper("cms")
 TRUTH = load(ROOT / "examples" / "city-department-2023.json")
 #: What a page cannot say: where the report is published and whom to contact are in the
 #: preface's text, not separate fields.
@@ -73,9 +62,9 @@ def _narrative_texts(record: PublishedReport) -> list[str]:
 
 
 @pytest.mark.parametrize("run_in", [True, False], ids=["run-in", "headings"])
-@pytest.mark.parametrize("family", CMS.FAMILIES)
+@pytest.mark.parametrize("family", cms.FAMILIES)
 def test_every_family_reads_into_the_report(family: str, run_in: bool) -> None:  # noqa: FBT001
-    page = CMS.page(TRUTH, family, body=CMS.article(TRUTH, run_in=run_in))
+    page = cms.page(TRUTH, family, body=cms.article(TRUTH, run_in=run_in))
     record = read_html(page, name=f"{family}.html")
     assert record.to_report() == READ_BACK
     assert record.signature == TRUTH.organ
@@ -89,9 +78,9 @@ def test_every_family_reads_into_the_report(family: str, run_in: bool) -> None: 
     }
 
 
-@pytest.mark.parametrize("family", CMS.FAMILIES)
+@pytest.mark.parametrize("family", cms.FAMILIES)
 def test_no_furniture_in_the_narrative(family: str) -> None:
-    record = read_html(CMS.page(TRUTH, family))
+    record = read_html(cms.page(TRUTH, family))
     narrative = set(_narrative_texts(record))
     furniture = [f.text for f in record.furniture]
     assert furniture, "the page's furniture is kept"
@@ -113,13 +102,13 @@ def test_no_furniture_in_the_narrative(family: str) -> None:
     ],
 )
 def test_titles_as_real_reports_write_them(title: str, organ: str, year: int) -> None:
-    record = read_html(CMS.page(TRUTH, "trs", title=title))
+    record = read_html(cms.page(TRUTH, "trs", title=title))
     assert (record.title, record.organ, record.year) == (title, organ, year)
     assert record.to_report() == attrs.evolve(READ_BACK, title=title)
 
 
 def test_a_title_over_two_lines() -> None:
-    record = read_html(CMS.page(TRUTH, "word"))  # 某市自然资源和规划局 / 2023年政府信息公开…
+    record = read_html(cms.page(TRUTH, "word"))  # 某市自然资源和规划局 / 2023年政府信息公开…
     assert (record.title, record.organ, record.year) == (TRUTH.title, TRUTH.organ, 2023)
 
 
@@ -133,14 +122,14 @@ def test_a_title_over_two_lines() -> None:
 def test_a_title_that_disagrees_is_flagged(
     title: str, path: str, expected: object, found: object
 ) -> None:
-    record = read_html(CMS.page(TRUTH, "hanweb", title=title))
+    record = read_html(cms.page(TRUTH, "hanweb", title=title))
     flagged = [(f.code, f.place.path, f.expected, f.found) for f in record.findings]
     assert flagged == [("R-IDENTITY", path, expected, found)]
 
 
 def test_a_date_outside_the_next_year_is_flagged() -> None:
     report = attrs.evolve(TRUTH, date=dt.date(2026, 1, 26))
-    record = read_html(CMS.page(report, "dede"))
+    record = read_html(cms.page(report, "dede"))
     assert record.date == dt.date(2026, 1, 26)
     flagged = [(f.code, f.place.path, f.found) for f in record.findings]
     assert flagged == [("R-IDENTITY", "$.date", "2026-01-26")]
@@ -167,8 +156,8 @@ def _zero_regulations(report: AnnualReport) -> AnnualReport:
 
 def test_no_regulations_row() -> None:
     report = _zero_regulations(TRUTH)
-    body = _without_row(CMS.article(report), "规章")
-    record = read_html(CMS.page(report, "jcms", body=body))
+    body = _without_row(cms.article(report), "规章")
+    record = read_html(cms.page(report, "jcms", body=body))
     notes = [(f.code, f.place.row) for f in audit(record) if f.code == "R-IMPLIED"]
     assert notes == [("R-IMPLIED", "第二十条第（一）项/规章")]
     assert record.to_report() == attrs.evolve(READ_BACK, proactive=report.proactive)
@@ -221,8 +210,8 @@ def _nothing_other(report: AnnualReport) -> AnnualReport:
 
 def test_other_handling_as_one_row_of_zeros() -> None:
     report = _nothing_other(TRUTH)
-    body = _one_row_other(CMS.article(report), ["0"] * 7)
-    record = read_html(CMS.page(report, "hanweb", body=body))
+    body = _one_row_other(cms.article(report), ["0"] * 7)
+    record = read_html(cms.page(report, "hanweb", body=body))
     notes = [f for f in audit(record) if f.code == "R-IMPLIED"]
     assert len(notes) == 7  # one figure a column, for the three items
     assert all(len(f.cells) == 3 for f in notes)
@@ -231,8 +220,8 @@ def test_other_handling_as_one_row_of_zeros() -> None:
 
 def test_other_handling_as_one_row_of_zeros_that_are_not() -> None:
     """The stated （七）总计 counts what the one row of zeros leaves out: B-HANDLED."""
-    body = _one_row_other(CMS.article(TRUTH), ["0"] * 7)
-    record = read_html(CMS.page(TRUTH, "hanweb", body=body))
+    body = _one_row_other(cms.article(TRUTH), ["0"] * 7)
+    record = read_html(cms.page(TRUTH, "hanweb", body=body))
     with pytest.raises(ReportError) as info:
         record.to_report()
     assert {f.code for f in info.value.findings} == {"B-HANDLED"}
@@ -240,8 +229,8 @@ def test_other_handling_as_one_row_of_zeros_that_are_not() -> None:
 
 def test_other_handling_as_one_row_with_a_figure_is_refused() -> None:
     report = TRUTH
-    body = _one_row_other(CMS.article(report), ["2", "0", "0", "0", "0", "0", "2"])
-    record = read_html(CMS.page(report, "hanweb", body=body))
+    body = _one_row_other(cms.article(report), ["2", "0", "0", "0", "0", "0", "2"])
+    record = read_html(cms.page(report, "hanweb", body=body))
     with pytest.raises(ReportError) as info:
         record.to_report()
     missing = [f for f in info.value.findings if f.code == "R-MISSING"]
@@ -285,15 +274,15 @@ def _merged_other(body: str, figure: str) -> str:
 
 def test_a_merged_cell_of_zero_over_other_handling() -> None:
     report = _nothing_other(TRUTH)
-    body = _merged_other(CMS.article(report), "0")
-    record = read_html(CMS.page(report, "trs", body=body))
+    body = _merged_other(cms.article(report), "0")
+    record = read_html(cms.page(report, "trs", body=body))
     assert len(record.combined) == 7
     assert record.to_report() == attrs.evolve(report, publication=None, contact=None)
 
 
 def test_a_merged_cell_with_a_figure_is_refused() -> None:
-    body = _merged_other(CMS.article(TRUTH), "1")
-    record = read_html(CMS.page(TRUTH, "trs", body=body))
+    body = _merged_other(cms.article(TRUTH), "1")
+    record = read_html(cms.page(TRUTH, "trs", body=body))
     with pytest.raises(ReportError) as info:
         record.to_report()
     assert {f.code for f in info.value.findings} >= {"R-MISSING"}
@@ -338,20 +327,20 @@ _WHERE = st.sampled_from(["top", "before", "inside", "after", "bottom"])
     tag="span",
 )
 @given(
-    st.sampled_from(CMS.FAMILIES),
-    st.lists(st.tuples(_WHERE, st.sampled_from(CMS.FURNITURE)), max_size=6),
+    st.sampled_from(cms.FAMILIES),
+    st.lists(st.tuples(_WHERE, st.sampled_from(cms.FURNITURE)), max_size=6),
     st.sampled_from(["p", "div", "span", "li"]),
 )
 def test_furniture_anywhere_outside_the_report_changes_nothing(
     family: str, inserted: list[tuple[str, str]], tag: str
 ) -> None:
     """Inserting furniture anywhere outside the report's text never changes the report read."""
-    base = read_html(CMS.page(TRUTH, family))
+    base = read_html(cms.page(TRUTH, family))
 
     def extra(where: str) -> str:
         return "".join(f"<{tag}>{text}</{tag}>" for at, text in inserted if at == where)
 
-    record = read_html(CMS.page(TRUTH, family, extra=extra))
+    record = read_html(cms.page(TRUTH, family, extra=extra))
     assert record.to_report() == base.to_report() == READ_BACK
     assert _read(record) == _read(base)
     assert record.unread == ()
@@ -374,7 +363,7 @@ def test_read_json_shows_the_metadata(tmp_path: Path) -> None:
     from govinfo_report.cli import run  # noqa: PLC0415
 
     path = tmp_path / "hanweb.html"
-    path.write_bytes(CMS.page(TRUTH, "hanweb"))
+    path.write_bytes(cms.page(TRUTH, "hanweb"))
     out, err = io.StringIO(), io.StringIO()
     assert run(["read", str(path), "--json"], out, err) == 0
     record = json.loads(out.getvalue())

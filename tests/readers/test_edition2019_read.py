@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import importlib.util
 import io
 import json
 from decimal import Decimal
@@ -43,26 +42,15 @@ from govinfo_report.published.audit import audit
 from govinfo_report.published.readers import read_html, read_text
 from govinfo_report.testing import reports
 
-if TYPE_CHECKING:
-    from types import ModuleType
+from . import cms, flattext
 
+if TYPE_CHECKING:
     from govinfo_report import AnnualReport
 
 ROOT = Path(__file__).parents[2]
 
 
-def _helper(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-CMS = _helper("cms")
-WORDHTML = CMS.WORDHTML
-FLAT = _helper("flattext")
+WORDHTML = cms.WORDHTML
 
 
 def as_2019(report: AnnualReport, year: int = 2020) -> AnnualReport:
@@ -127,9 +115,9 @@ OLD = as_2019(TRUTH)
 # --- the 2019 layout, read ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("family", CMS.FAMILIES)
+@pytest.mark.parametrize("family", cms.FAMILIES)
 def test_every_family_reads_a_2019_page_into_the_report(family: str) -> None:
-    page = CMS.page(OLD, family, body=CMS.article(OLD))
+    page = cms.page(OLD, family, body=cms.article(OLD))
     record = read_html(page, name=f"{family}.html")
     assert record.edition == "2019"
     assert record.to_report() == OLD
@@ -140,14 +128,14 @@ def test_every_family_reads_a_2019_page_into_the_report(family: str) -> None:
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
 def test_text_in_the_2019_layout_reads_into_the_report(encoding: str) -> None:
-    record = read_text(FLAT.render(OLD, minus="－").encode(encoding))
+    record = read_text(flattext.render(OLD, minus="－").encode(encoding))
     assert record.edition == "2019"
     assert record.to_report() == OLD
     assert [f.code for f in audit(record) if f.severity.value != "info"] == []
 
 
 def test_cells_are_the_2019_cells_by_their_official_labels() -> None:
-    record = read_text(FLAT.render(OLD))
+    record = read_text(flattext.render(OLD))
     change = record.cell(("proactive", "licensing", "change"))
     assert change is not None
     assert (change.raw, change.value) == ("-3", -3)
@@ -203,17 +191,19 @@ def _printable(report: AnnualReport, narrative: Narrative) -> AnnualReport:
     _NARRATIVE,
     st.sampled_from(["0", "/", "", "—"]),
     st.sampled_from(["-", "－"]),
-    st.sampled_from([*CMS.FAMILIES, "text-gbk", "text-utf-8"]),
+    st.sampled_from([*cms.FAMILIES, "text-gbk", "text-utf-8"]),
 )
 def test_any_2019_report_reads_back(
     report: AnnualReport, narrative: Narrative, zero: str, minus: str, how: str
 ) -> None:
     report = _printable(report, narrative)
     if how.startswith("text-"):
-        record = read_text(FLAT.render(report, zero=lambda _k: zero, minus=minus).encode(how[5:]))
+        record = read_text(
+            flattext.render(report, zero=lambda _k: zero, minus=minus).encode(how[5:])
+        )
     else:
-        body = CMS.article(report) if minus == "-" else _article(report, zero, minus)
-        record = read_html(CMS.page(report, how, body=body))
+        body = cms.article(report) if minus == "-" else _article(report, zero, minus)
+        record = read_html(cms.page(report, how, body=body))
     assert record.edition == "2019"
     assert [f for f in audit(record) if f.severity.value == "error"] == []
     assert record.to_report() == report
@@ -293,22 +283,22 @@ def test_signed_only_in_the_change_column(
 def test_the_edition_is_the_layout_s_not_the_year_s() -> None:
     late = attrs.evolve(OLD, year=2021, title=OLD.title.replace("2020", "2021"))
     late = attrs.evolve(late, date=dt.date(2022, 1, 20))
-    record = read_text(FLAT.render(late))
+    record = read_text(flattext.render(late))
     assert (record.edition, record.year) == ("2019", 2021)
     warnings = [(f.code, f.expected, f.found) for f in audit(record)]
     assert ("E-EDITION", "2021", "2019") in warnings
     assert record.to_report() == late  # kept, with the warning
     early = attrs.evolve(TRUTH, year=2020, title=TRUTH.title.replace("2023", "2020"))
     early = attrs.evolve(early, preface=None, date=dt.date(2021, 1, 20), edition="2021")
-    record = read_text(FLAT.render(early))
+    record = read_text(flattext.render(early))
     assert (record.edition, record.year) == ("2021", 2020)
     assert ("E-EDITION", "2019", "2021") in [(f.code, f.expected, f.found) for f in audit(record)]
 
 
 def test_a_2021_page_is_read_as_2021() -> None:
-    record = read_html(CMS.page(TRUTH, "trs"))
+    record = read_html(cms.page(TRUTH, "trs"))
     assert record.edition == "2021"
-    record = read_text(FLAT.render(TRUTH))
+    record = read_text(flattext.render(TRUTH))
     assert record.edition == "2021"
     assert record.to_report().edition == "2021"
 
@@ -331,7 +321,7 @@ def test_tables_of_both_editions_are_a_finding() -> None:
 
 def test_read_cells_names_the_2019_labels(tmp_path: Path) -> None:
     path = tmp_path / "2020.txt"
-    path.write_text(FLAT.render(OLD), encoding="utf-8")
+    path.write_text(flattext.render(OLD), encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
     assert run(["read", str(path), "--cells"], out, err) == 0, err.getvalue()
     rows = out.getvalue().splitlines()
@@ -411,10 +401,10 @@ def _publish(reports: list[AnnualReport], folder: Path) -> Path:
     for report in reports:
         way = how[report.year]
         if way.startswith("text-"):
-            data = FLAT.render(report).encode(way[5:])
+            data = flattext.render(report).encode(way[5:])
             (folder / f"{report.year}.txt").write_bytes(data)
         else:
-            (folder / f"{report.year}-{way}.html").write_bytes(CMS.page(report, way))
+            (folder / f"{report.year}-{way}.html").write_bytes(cms.page(report, way))
     return folder
 
 

@@ -9,9 +9,7 @@ left out of its flattened text in turn.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,24 +18,11 @@ from govinfo_report.formats.json.codec import loads
 from govinfo_report.published.audit import audit
 from govinfo_report.published.readers import read_text
 
-if TYPE_CHECKING:
-    from types import ModuleType
+from . import flattext
 
 ROOT = Path(__file__).parents[2]
-
-
-def _helper(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-FLAT = _helper("flattext")
 CITY = loads((ROOT / "examples" / "city-department-2023.json").read_text(encoding="utf-8"))
-TEXT = FLAT.spaced(FLAT.render(CITY))
+TEXT = flattext.spaced(flattext.render(CITY))
 LINES = TEXT.splitlines()
 _START = LINES.index(labels.SECTIONS["proactive"].full)
 _END = LINES.index(labels.SECTIONS["appeals"].full)

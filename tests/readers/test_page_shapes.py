@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import html
-import importlib.util
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,33 +26,23 @@ from govinfo_report.errors import ReadError
 from govinfo_report.published.audit import audit
 from govinfo_report.published.readers import read_html, read_text
 
-if TYPE_CHECKING:
-    from types import ModuleType
+from . import cms
 
+if TYPE_CHECKING:
     from govinfo_report import AnnualReport
 
 ROOT = Path(__file__).parents[2]
 
 
-def _helper(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-CMS = _helper("cms")
 TRUTH = load(ROOT / "examples" / "city-department-2023.json")
 READ_BACK = attrs.evolve(TRUTH, publication=None, contact=None)
 
 
 @pytest.mark.parametrize("declared", ["utf-8", "iso-8859-1", "windows-1252", "us-ascii"])
-@pytest.mark.parametrize("family", CMS.FAMILIES)
+@pytest.mark.parametrize("family", cms.FAMILIES)
 def test_gbk_page_under_a_wrong_charset(family: str, declared: str) -> None:
     """GBK bytes whose template declares another charset (saved without the server's header)."""
-    markup = CMS.BUILDERS[family](TRUTH, CMS.article(TRUTH), TRUTH.title, lambda _where: "")
+    markup = cms.BUILDERS[family](TRUTH, cms.article(TRUTH), TRUTH.title, lambda _where: "")
     for charset in ("utf-8", "gbk", "gb18030"):
         markup = markup.replace(f"charset={charset}", f"charset={declared}")
     record = read_html(markup.encode("gbk"))
@@ -91,7 +80,7 @@ SITE_TABLES = tuple(
 
 @settings(max_examples=40, deadline=None)
 @given(
-    st.sampled_from(CMS.FAMILIES),
+    st.sampled_from(cms.FAMILIES),
     st.lists(
         st.tuples(
             st.sampled_from(["top", "before", "inside", "after", "bottom"]),
@@ -109,7 +98,7 @@ def test_site_tables_around_the_report_are_furniture(
     def extra(where: str) -> str:
         return "".join(table for at, table in inserted if at == where)
 
-    record = read_html(CMS.page(TRUTH, family, extra=extra))
+    record = read_html(cms.page(TRUTH, family, extra=extra))
     assert record.to_report() == READ_BACK
     assert record.unread == ()
     assert [f.code for f in record.findings] == []
@@ -121,11 +110,11 @@ def test_site_tables_around_the_report_are_furniture(
 
 def test_a_site_table_inside_the_report_is_noted() -> None:
     """Between two sections, a table that gives no figure is text the reader did not place."""
-    body = CMS.article(TRUTH)
+    body = cms.article(TRUTH)
     heading = body.index(labels.SECTIONS["problems"].full)
     at = body.rindex("<p class=MsoNormal", 0, heading)
     body = body[:at] + SITE_TABLES[0] + body[at:]
-    record = read_html(CMS.page(TRUTH, "trs", body=body))
+    record = read_html(cms.page(TRUTH, "trs", body=body))
     assert record.to_report() == READ_BACK
     assert {u.text for u in record.unread} >= {"序号", "附件名称", "下载"}
     assert {f.code for f in record.findings} == {"R-UNREAD"}
@@ -133,7 +122,7 @@ def test_a_site_table_inside_the_report_is_noted() -> None:
 
 @settings(max_examples=30, deadline=None)
 @given(
-    family=st.sampled_from(CMS.FAMILIES),
+    family=st.sampled_from(cms.FAMILIES),
     wrappers=st.lists(
         st.sampled_from(
             [
@@ -155,7 +144,7 @@ def test_copies_of_the_article_read_as_one(
     """A responsive page's copies (for computers and phones, one hidden by an outside style
     sheet) are one report, however each copy is wrapped, and whichever has no tables (a
     phone's copy, a placeholder where they were)."""
-    article = CMS.article(TRUTH)
+    article = cms.article(TRUTH)
     if not any(tables[: len(wrappers)]):
         tables[0] = True
     table = re.compile(r"<div align=center><table.*?</table></div>", re.DOTALL)
@@ -164,19 +153,19 @@ def test_copies_of_the_article_read_as_one(
         f"{w}{article if with_tables else phone}</{w[1:].split(maxsplit=1)[0].rstrip('>')}>"
         for w, with_tables in zip(wrappers, tables, strict=False)
     )
-    record = read_html(CMS.page(TRUTH, family, body=body))
+    record = read_html(cms.page(TRUTH, family, body=body))
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []
     assert record.unread == ()
 
 
 def test_copies_that_differ_are_two_reports() -> None:
-    article = CMS.article(TRUTH)
+    article = cms.article(TRUTH)
     other = article.replace(">148<", ">147<", 1)
     assert other != article
     body = f"<div class=pc>{article}</div><div class=wap>{other}</div>"
     with pytest.raises(ReadError, match="more than one annual report"):
-        read_html(CMS.page(TRUTH, "trs", body=body))
+        read_html(cms.page(TRUTH, "trs", body=body))
 
 
 def _heading_in_table(body: str, key: str, columns: int, *, keep_paragraph: bool) -> str:
@@ -193,13 +182,13 @@ def _heading_in_table(body: str, key: str, columns: int, *, keep_paragraph: bool
 
 
 @pytest.mark.parametrize("keep_paragraph", [False, True], ids=["row-only", "paragraph-too"])
-@pytest.mark.parametrize("family", CMS.FAMILIES)
+@pytest.mark.parametrize("family", cms.FAMILIES)
 def test_section_headings_as_the_tables_first_row(family: str, keep_paragraph: bool) -> None:  # noqa: FBT001
     """二、主动公开政府信息情况 printed as the first row of Table 二, across it (and so on)."""
-    body = CMS.article(TRUTH)
+    body = cms.article(TRUTH)
     for key, columns in (("proactive", 4), ("requests", 11), ("appeals", 15)):
         body = _heading_in_table(body, key, columns, keep_paragraph=keep_paragraph)
-    record = read_html(CMS.page(TRUTH, family, body=body))
+    record = read_html(cms.page(TRUTH, family, body=body))
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []
     assert [s.heading for s in record.sections] == [s.full for s in labels.SECTIONS.values()]
@@ -227,7 +216,7 @@ _PAGE_NUMBERS = st.builds(
 
 #: The paragraphs of the article, as ``test_page_numbers_between_paragraphs_change_nothing``
 #: finds them: the last is the closing date, under the organ's name.
-_PARAGRAPHS = len(re.findall(r"(?m)^<p class=MsoNormal", CMS.article(TRUTH)))
+_PARAGRAPHS = len(re.findall(r"(?m)^<p class=MsoNormal", cms.article(TRUTH)))
 
 
 @settings(max_examples=40, deadline=None)
@@ -238,12 +227,12 @@ def test_page_numbers_between_paragraphs_change_nothing(
     inserted: list[tuple[int, str]],
 ) -> None:
     """A page's number left between the paragraphs (a print layout, a PDF-to-HTML page)."""
-    body = CMS.article(TRUTH)
+    body = cms.article(TRUTH)
     starts = [m.start() for m in re.finditer(r"(?m)^<p class=MsoNormal", body)]
     places = sorted(((starts[at % len(starts)], number) for at, number in inserted), reverse=True)
     for where, number in places:
         body = f"{body[:where]}<p class=MsoNormal align=center>{number}</p>\n{body[where:]}"
-    record = read_html(CMS.page(TRUTH, "word", body=body))
+    record = read_html(cms.page(TRUTH, "word", body=body))
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []
 
@@ -340,7 +329,7 @@ def test_a_table_split_at_any_row_reads_the_same(
     between: str,
 ) -> None:
     """Splitting a table at any row boundary (header rows repeated or not) changes nothing."""
-    body = CMS.article(TRUTH)
+    body = cms.article(TRUTH)
     root = lxml.html.fromstring(f"<div>{body}</div>")
     table = [t for t in root.iter("table") if "MsoNormalTable" in (t.get("class") or "")][which]
     rows = len(list(table.iter("tr")))
@@ -351,7 +340,7 @@ def test_a_table_split_at_any_row_reads_the_same(
     for _ in range(which):
         start = body.index("<table class=MsoNormalTable", start + 1)
     end = body.index("</table>", start) + len("</table>")
-    record = read_html(CMS.page(TRUTH, "trs", body=body[:start] + split + body[end:]))
+    record = read_html(cms.page(TRUTH, "trs", body=body[:start] + split + body[end:]))
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []
 
@@ -366,11 +355,11 @@ _HEAD_TAGS = (
 )
 
 
-@pytest.mark.parametrize("family", CMS.FAMILIES)
+@pytest.mark.parametrize("family", cms.FAMILIES)
 def test_metadata_tags_where_no_line_says(family: str) -> None:
     """The head's PubDate and ContentSource give what the page's lines do not say."""
-    plain = read_html(CMS.page(TRUTH, family)).metadata
-    markup = CMS.BUILDERS[family](TRUTH, CMS.article(TRUTH), TRUTH.title, lambda _where: "")
+    plain = read_html(cms.page(TRUTH, family)).metadata
+    markup = cms.BUILDERS[family](TRUTH, cms.article(TRUTH), TRUTH.title, lambda _where: "")
     markup = markup.replace("</title>", "</title>" + _HEAD_TAGS, 1)
     record = read_html(markup)
     assert record.to_report() == READ_BACK
@@ -405,14 +394,14 @@ def _run_in_headings(body: str, keys: set[str], mark: str, *, bold: bool) -> str
     keys=st.sets(st.sampled_from(["overview", "problems", "other_matters"]), min_size=1),
     mark=st.sampled_from(["", "：", ":", "。", "\u3000\u3000", " "]),
     bold=st.booleans(),
-    family=st.sampled_from(CMS.FAMILIES),
+    family=st.sampled_from(cms.FAMILIES),
 )
 def test_section_headings_run_in(keys: set[str], mark: str, bold: bool, family: str) -> None:  # noqa: FBT001
     """``六、其他需要报告的事项：…`` (and 一、, 五、) on one line with the section's text."""
-    body = _run_in_headings(CMS.article(TRUTH), keys, mark, bold=bold)
+    body = _run_in_headings(cms.article(TRUTH), keys, mark, bold=bold)
     for key in keys:
         assert f"{labels.SECTIONS[key].full}{'</strong>' if bold else ''}{mark}" in body
-    record = read_html(CMS.page(TRUTH, family, body=body))
+    record = read_html(cms.page(TRUTH, family, body=body))
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []
     assert [s.heading for s in record.sections] == [s.full for s in labels.SECTIONS.values()]
@@ -446,11 +435,11 @@ def test_a_run_in_heading_of_six_keeps_the_fees_in_text() -> None:
 )
 def test_section_headings_as_printed(form: str, loose: bool) -> None:  # noqa: FBT001
     """A heading with a mark or a unit after it, or its number marked ``一.``, is its section's."""
-    body = CMS.article(TRUTH)
+    body = cms.article(TRUTH)
     for label in labels.SECTIONS.values():
         printed = form.format(number=label.number[0], text=label.text)
         body = body.replace(f">{label.full}<", f">{html.escape(printed)}<", 1)
-    record = read_html(CMS.page(TRUTH, "trs", body=body))
+    record = read_html(cms.page(TRUTH, "trs", body=body))
     assert record.to_report() == READ_BACK
     assert [s.key for s in record.sections] == list(labels.SECTIONS)
     assert [f.code for f in record.findings] == ["R-LABEL"] * 6 * loose
@@ -473,7 +462,7 @@ def _wrapped(text: str, width: int) -> list[str]:
 
 def _line_by_line(report: AnnualReport, width: int) -> str:
     """The report's article as a PDF-to-HTML converter gives it: a paragraph a line."""
-    markup = CMS.article(report)
+    markup = cms.article(report)
     tables = iter(re.findall(r"<div align=center><table.*?</table></div>", markup, re.DOTALL))
 
     def para(text: str) -> str:
@@ -508,11 +497,11 @@ def _texts(report: AnnualReport) -> list[str]:
 
 
 @settings(max_examples=25, deadline=None)
-@given(width=st.integers(36, 90), family=st.sampled_from(CMS.FAMILIES))
+@given(width=st.integers(36, 90), family=st.sampled_from(cms.FAMILIES))
 def test_a_page_printed_line_by_line(width: int, family: str) -> None:
     """Every printed line a paragraph of its own: the report's text is all read, where it
     stands, the fees' sentence whole; a paragraph ends where a line ends a sentence."""
-    record = read_html(CMS.page(TRUTH, family, body=_line_by_line(TRUTH, width)))
+    record = read_html(cms.page(TRUTH, family, body=_line_by_line(TRUTH, width)))
     report = record.to_report()
     assert _texts(report) == _texts(READ_BACK)
     assert report.other_matters.fees == READ_BACK.other_matters.fees
@@ -520,7 +509,7 @@ def test_a_page_printed_line_by_line(width: int, family: str) -> None:
 
 
 def test_a_page_printed_line_by_line_at_a_common_width() -> None:
-    record = read_html(CMS.page(TRUTH, "word", body=_line_by_line(TRUTH, 56)))
+    record = read_html(cms.page(TRUTH, "word", body=_line_by_line(TRUTH, 56)))
     assert record.to_report() == READ_BACK
 
 
@@ -538,32 +527,32 @@ def test_a_page_printed_line_by_line_at_a_common_width() -> None:
 @pytest.mark.parametrize("family", ["trs", "word"])
 def test_titles_with_what_sites_add(title: str, family: str) -> None:
     """A version note or a file's type after the title, a column's tag before it."""
-    record = read_html(CMS.page(TRUTH, family, title=title))
+    record = read_html(cms.page(TRUTH, family, title=title))
     assert (record.title, record.organ, record.year) == (title, TRUTH.organ, TRUTH.year)
     assert [f.code for f in record.findings] == []
     assert record.to_report() == attrs.evolve(READ_BACK, title=title)
 
 
-@pytest.mark.parametrize("family", CMS.FAMILIES)
+@pytest.mark.parametrize("family", cms.FAMILIES)
 def test_an_article_given_only_in_noscript(family: str) -> None:
     """A page whose script writes the article gives it in <noscript> to readers without one."""
-    body = f"<div id=app></div><script>render()</script><noscript>{CMS.article(TRUTH)}</noscript>"
-    record = read_html(CMS.page(TRUTH, family, body=body))
+    body = f"<div id=app></div><script>render()</script><noscript>{cms.article(TRUTH)}</noscript>"
+    record = read_html(cms.page(TRUTH, family, body=body))
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []
 
 
 def test_noscript_beside_the_article_is_not_read() -> None:
     """Where the article is on the page, <noscript> is what a browser with scripts hides."""
-    other = CMS.article(TRUTH).replace(">148<", ">147<", 1)
-    body = f"{CMS.article(TRUTH)}<noscript>{other}</noscript>"
-    record = read_html(CMS.page(TRUTH, "trs", body=body))
+    other = cms.article(TRUTH).replace(">148<", ">147<", 1)
+    body = f"{cms.article(TRUTH)}<noscript>{other}</noscript>"
+    record = read_html(cms.page(TRUTH, "trs", body=body))
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []
 
 
 @pytest.mark.parametrize("where", ["before", "inside", "after", "bottom"])
-@pytest.mark.parametrize("family", CMS.FAMILIES)
+@pytest.mark.parametrize("family", cms.FAMILIES)
 def test_many_links_of_one_width_are_no_printed_lines(family: str, where: str) -> None:
     """A long list of links, each a line as wide as the next, does not make the page one
     printed line by line: its narrative is not joined."""
@@ -572,24 +561,24 @@ def test_many_links_of_one_width_are_no_printed_lines(family: str, where: str) -
         for year in range(2008, 2024)
         for n in (1, 2)
     )
-    record = read_html(CMS.page(TRUTH, family, extra=lambda at: links if at == where else ""))
+    record = read_html(cms.page(TRUTH, family, extra=lambda at: links if at == where else ""))
     assert record.to_report() == READ_BACK
 
 
 @pytest.mark.parametrize("above_preface", [True, False])
-@pytest.mark.parametrize("family", CMS.FAMILIES)
+@pytest.mark.parametrize("family", cms.FAMILIES)
 def test_a_table_of_contents(family: str, above_preface: bool) -> None:  # noqa: FBT001
     """目录 and the six headings above the report's text: the page's, not six empty sections
     with the whole report read into the last."""
     contents = "<p>目录</p>" + "".join(f"<p>{s.full}</p>" for s in labels.SECTIONS.values())
-    body = CMS.article(TRUTH)
+    body = cms.article(TRUTH)
     if above_preface:
         body = contents + body
     else:
         heading = body.index(labels.SECTIONS["overview"].full)
         at = body.rindex("<p class=MsoNormal", 0, heading)
         body = body[:at] + contents + body[at:]
-    record = read_html(CMS.page(TRUTH, family, body=body))
+    record = read_html(cms.page(TRUTH, family, body=body))
     assert record.to_report() == READ_BACK
     assert [f.code for f in record.findings] == []
     furniture = [f.text for f in record.furniture]
@@ -633,7 +622,7 @@ def test_a_later_sections_title_as_a_line_of_the_overview(key: str) -> None:
         READ_BACK,
         overview=attrs.evolve(READ_BACK.overview, opening=(*READ_BACK.overview.opening, title)),
     )
-    page = CMS.page(report, "trs", body=CMS.article(report))
+    page = cms.page(report, "trs", body=cms.article(report))
     record = read_html(page)
     assert [s.heading for s in record.sections] == [s.full for s in labels.SECTIONS.values()]
     assert record.to_report() == report

@@ -8,7 +8,6 @@ of the page numbers below, drawn over the reports of ``govinfo_report.testing``.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,25 +20,15 @@ from govinfo_report.formats.json.codec import loads
 from govinfo_report.published.readers import read_text
 from govinfo_report.testing import reports
 
-if TYPE_CHECKING:
-    from types import ModuleType
+from . import flattext
 
+if TYPE_CHECKING:
     from govinfo_report import AnnualReport
     from govinfo_report.published.record import PublishedReport
 
 ROOT = Path(__file__).parents[2]
 
 
-def _helper(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-FLAT = _helper("flattext")
 CITY = loads((ROOT / "examples" / "city-department-2023.json").read_text(encoding="utf-8"))
 #: Prose that names no section and no figure: a heading drawn as prose is another test's.
 PROSE = st.just("本机关持续深化政务公开工作。")
@@ -73,7 +62,7 @@ def test_rows_with_cells_separated_by_spaces(
     report: AnnualReport, separator: str, zero: str
 ) -> None:
     """Each row on one line, its cells set apart by spaces: every cell is read as printed."""
-    text = FLAT.spaced(FLAT.render(report, zero=lambda _k: zero, minus="－"), separator)
+    text = flattext.spaced(flattext.render(report, zero=lambda _k: zero, minus="－"), separator)
     record = read_text(text)
     assert _cells(record) == _truth(report)
     assert record.edition == report.edition
@@ -91,9 +80,9 @@ def test_a_page_number_anywhere_in_the_tables(
     report: AnnualReport, where: st.DataObject, furniture: str, *, spaced: bool
 ) -> None:
     """A page number copied between any two lines of the tables changes no cell read."""
-    text = FLAT.render(report)
+    text = flattext.render(report)
     if spaced:
-        text = FLAT.spaced(text)
+        text = flattext.spaced(text)
     lines = text.splitlines()
     at = where.draw(st.sampled_from(_table_lines(text)))
     lines.insert(at, furniture)
@@ -104,9 +93,9 @@ def test_a_page_number_anywhere_in_the_tables(
 @given(where=st.data(), spaced=st.booleans())
 def test_the_running_title_anywhere_in_the_tables(where: st.DataObject, *, spaced: bool) -> None:
     """The report's title repeated at the head of a page, between two rows, is no cell."""
-    text = FLAT.render(CITY)
+    text = flattext.render(CITY)
     if spaced:
-        text = FLAT.spaced(text)
+        text = flattext.spaced(text)
     lines = text.splitlines()
     at = where.draw(st.sampled_from(_table_lines(text)))
     lines.insert(at, CITY.title)
@@ -117,7 +106,7 @@ def test_the_running_title_anywhere_in_the_tables(where: st.DataObject, *, space
 
 def test_one_cell_a_line_with_page_furniture() -> None:
     """Each cell on its own line, a page number and the title between a label and its row."""
-    text = FLAT.render(CITY).replace(
+    text = flattext.render(CITY).replace(
         "\t2.没有现成信息需要另行制作\n",
         "\t2.没有现成信息需要另行制作\n第 4 页 共 6 页\n" + CITY.title + "\n",
     )
@@ -166,7 +155,7 @@ def test_a_blank_cell_between_spaces_shifts_no_figure(where: st.DataObject, sect
     """A row missing one figure (a blank printed as nothing) gives none of its figures to
     another column: the audit names its row (Table 四's one row: the table), every other
     row is read as printed."""
-    text = FLAT.spaced(FLAT.render(CITY))
+    text = flattext.spaced(flattext.render(CITY))
     lines = text.splitlines()
     at = where.draw(st.sampled_from(_spaced_rows(text, section)))
     words = lines[at].split(" ")
@@ -197,7 +186,7 @@ def test_a_blank_cell_between_spaces_shifts_no_figure(where: st.DataObject, sect
 def test_each_cell_on_a_line_of_its_own(report: AnnualReport, zero: str) -> None:
     """Each cell a line, no empty line between rows (Table 四's headers and figures one run):
     every cell is read as printed."""
-    text = FLAT.one_a_line(FLAT.render(report, zero=lambda _k: zero, minus="－"))
+    text = flattext.one_a_line(flattext.render(report, zero=lambda _k: zero, minus="－"))
     record = read_text(text)
     assert _cells(record) == _truth(report)
     assert not [f for f in record.findings if f.code == "R-UNREAD"]
@@ -208,7 +197,7 @@ def test_each_cell_on_a_line_of_its_own(report: AnnualReport, zero: str) -> None
 def test_a_label_broken_anywhere_over_two_lines(where: st.DataObject) -> None:
     """A row label of Table 三 broken over two lines at any character, as a viewer copies a
     label wrapped in its cell (no hyphen, the figures after its last piece), reads the same."""
-    lines = FLAT.one_a_line(FLAT.render(CITY)).splitlines()
+    lines = flattext.one_a_line(flattext.render(CITY)).splitlines()
     start = lines.index(labels.SECTIONS["requests"].full)
     end = lines.index(labels.SECTIONS["appeals"].full)
     rows = [i for i in range(start, end) if len(lines[i]) > 3 and lines[i + 1].isdigit()]
