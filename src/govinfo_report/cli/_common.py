@@ -31,6 +31,8 @@ __all__ = [
     "add_lang",
     "csv_safe",
     "finding_line",
+    "input_files",
+    "output_among_inputs",
     "output_path",
     "read_error_line",
     "say",
@@ -109,6 +111,54 @@ def output_path(raw: str) -> str:
         msg = "no output file was named (the path is empty) / 未指定输出文件（路径为空）"
         raise argparse.ArgumentTypeError(msg)
     return raw
+
+
+def input_files(paths: Sequence[str], suffixes: frozenset[str]) -> list[str]:
+    """Every file a batch reads under ``paths``: those named, and those found in folders.
+
+    What an output must never overwrite: a report found in a folder is as much an input
+    as one named.
+    """
+    from govinfo_report.many._inputs import walk  # noqa: PLC0415 - lazy
+
+    return [found for found in walk(paths, suffixes=suffixes) if isinstance(found, str)]
+
+
+def output_among_inputs(
+    output: str, paths: Sequence[str], suffixes: frozenset[str]
+) -> tuple[str, str] | None:
+    """Why ``output`` cannot be written beside the inputs ``paths`` (zh, en), or None.
+
+    An output inside an input folder, with a suffix the batch reads (any case, not hidden),
+    would be read as an input the next time the same command runs (or overwrite one now).
+    """
+    target = Path(output)
+    if target.suffix.lower() not in suffixes or target.name.startswith((".", "~$")):
+        return None
+    resolved = _resolved(target)
+    for raw in paths:
+        folder = Path(raw)
+        if not folder.is_dir():
+            continue
+        if resolved.is_relative_to(_resolved(folder)):
+            zh = (
+                f"{output}：输出文件位于输入文件夹 {raw} 中，再次运行时会被当作输入读取"
+                "（或覆盖其中的输入）；请写到别处，未写入任何文件"
+            )
+            en = (
+                f"{output}: the output is inside the input folder {raw} and would be read as "
+                "an input the next time (or overwrite one); write it elsewhere; nothing "
+                "was written"
+            )
+            return zh, en
+    return None
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop: compared as written
+        return path.absolute()
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:

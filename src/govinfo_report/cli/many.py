@@ -20,7 +20,10 @@ from govinfo_report.cli._common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     add_lang,
+    input_files,
+    output_among_inputs,
     output_path,
+    say,
     status_code,
     write_data,
 )
@@ -65,20 +68,6 @@ def _inputs(
 
     empty = _NO_REPORTS if require else None
     return load_inputs(paths, named=_NOT_REPORT_FILE, not_json=not_json, empty=empty)
-
-
-def _inside(output: Path, folders: list[Path]) -> Path | None:
-    try:
-        target = output.resolve()
-    except OSError:  # pragma: no cover - resolve() on a path that cannot be resolved
-        return None
-    for folder in folders:
-        try:
-            target.relative_to(folder.resolve())
-        except (ValueError, OSError):
-            continue
-        return folder
-    return None
 
 
 def _duplicate(organ: str, first: str, source: str) -> Finding:
@@ -192,14 +181,12 @@ def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     lang = args.lang
     output = TextOutput(lang, out, err)
+    from govinfo_report.many._inputs import REPORT_SUFFIXES  # noqa: PLC0415 - lazy
+
     target = Path(args.output)
-    folder = _inside(target, [Path(p) for p in args.paths if Path(p).is_dir()])
-    if folder is not None and target.suffix.lower() in (".json", ".jsonl", ".xlsx"):
-        output.note(
-            f"{target}：输出文件位于输入文件夹 {folder} 中，会被当作输入汇总；请写到别处",
-            f"{target}: the output is inside the input folder {folder} and would be summed "
-            "as an input; write it elsewhere",
-        )
+    clash = output_among_inputs(args.output, args.paths, REPORT_SUFFIXES)
+    if clash is not None:
+        output.note(*clash)
         return EXIT_UNREADABLE
     state = _Sum(Aggregator(year=args.year), output)
     for item in _inputs(args.paths):
@@ -214,7 +201,7 @@ def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         return max(code, EXIT_FINDINGS)
     total = acc.result(organ=args.organ, year=args.year)
-    protect = [p for p in args.paths if Path(p).is_file()]
+    protect = input_files(args.paths, REPORT_SUFFIXES)
     warnings = check(total)
     if target.suffix.lower() == ".xlsx":  # the supervisor's workbook
         from govinfo_report.formats.xlsx.summary import Unit, write_summary  # noqa: PLC0415
@@ -298,12 +285,18 @@ class _Compare:
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output:
+        from govinfo_report.many._inputs import REPORT_SUFFIXES  # noqa: PLC0415 - lazy
+
+        inputs = [*args.files, *(args.units or ())]
+        clash = output_among_inputs(args.output, inputs, REPORT_SUFFIXES)
+        if clash is not None:
+            err.write(say(args.lang, *clash))
+            return EXIT_UNREADABLE
         buffer = io.StringIO()
         code = _compare(args, buffer, err)
-        protect = [*args.files, *(args.units or ())]
         written = write_data(
             args.output, buffer.getvalue(), fmt=args.format, lang=args.lang, err=err,
-            protect=[p for p in protect if Path(p).is_file()],
+            protect=input_files(inputs, REPORT_SUFFIXES),
         )  # fmt: skip
         return max(code, written)
     return _compare(args, out, err)

@@ -25,6 +25,8 @@ from govinfo_report.cli._common import (
     add_lang,
     csv_safe,
     finding_line,
+    input_files,
+    output_among_inputs,
     output_path,
     read_error_line,
     say,
@@ -226,9 +228,13 @@ def _audit_one(
 
 def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output:
+        clash = output_among_inputs(args.output, args.paths, _SUFFIXES)
+        if clash is not None:
+            err.write(say(args.lang, *clash))
+            return EXIT_UNREADABLE
         buffer = io.StringIO()
         code = _audit(args, buffer, err)
-        protect = [p for p in args.paths if Path(p).is_file()]
+        protect = input_files(args.paths, _SUFFIXES)
         written = write_data(
             args.output, buffer.getvalue(), fmt=args.format, lang=args.lang, err=err,
             protect=protect,

@@ -1,0 +1,140 @@
+"""The batch commands on real folders as careless users leave them.
+
+An output named inside an input folder, or spelled as one of the inputs found there (``./``,
+``sub/..``, a symbolic link), is refused before anything is read or written: the inputs
+stay as they were, and a re-run reads the same inputs as the first run.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govinfo_report.cli import run
+
+SERIES = Path(__file__).parent / "data" / "series"
+PUBLISHED = Path(__file__).parent / "data" / "published"
+
+
+def _run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _folder(root: Path) -> Path:
+    """A unit folder: report JSON, a published text, a subfolder."""
+    folder = root / "units"
+    (folder / "sub").mkdir(parents=True, exist_ok=True)
+    shutil.copy(SERIES / "2023.json", folder / "a.json")
+    shutil.copy(SERIES / "2023.json", folder / "sub" / "b.json")
+    shutil.copy(PUBLISHED / "jinlongshan-2021.txt", folder / "c.txt")
+    return folder
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+#: Each command given the folder ``{units}`` and the output ``{out}``.
+COMMANDS = {
+    "audit": ["audit", "{units}", "-o", "{out}"],
+    "audit-json": ["audit", "{units}", "--format", "json", "-o", "{out}"],
+    "aggregate": ["aggregate", "{units}", "--organ", "某市", "-o", "{out}"],
+    "compare": ["compare", "{total}", "--units", "{units}", "-o", "{out}"],
+}
+
+
+def _argv(command: str, units: Path, out: str, total: Path) -> list[str]:
+    return [a.format(units=units, out=out, total=total) for a in COMMANDS[command]]
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("name", ["c.txt", "sub/b.json", "new.json", "sub/new.TXT", "x.docx"])
+def test_no_output_inside_an_input_folder(tmp_path: Path, command: str, name: str) -> None:
+    units = _folder(tmp_path)
+    total = tmp_path / "total.json"
+    shutil.copy(SERIES / "2023.json", total)
+    before = _snapshot(units)
+    code, _, err = _run(*_argv(command, units, str(units / name), total), "--lang", "en")
+    assert code == 2
+    assert "inside the input folder" in err
+    assert "nothing was written" in err
+    assert _snapshot(units) == before
+
+
+def test_refusal_in_chinese(tmp_path: Path) -> None:
+    units = _folder(tmp_path)
+    code, _, err = _run("audit", str(units), "-o", str(units / "audit.txt"))
+    assert code == 2
+    assert "输出文件位于输入文件夹" in err
+    assert "未写入任何文件" in err
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_an_output_beside_but_not_read_is_written(tmp_path: Path, command: str) -> None:
+    """A CSV beside the reports is no input: written, and a re-run reads the same."""
+    units = _folder(tmp_path)
+    total = tmp_path / "total.json"
+    shutil.copy(SERIES / "2023.json", total)
+    out = units / "result.csv" if command != "aggregate" else tmp_path / "t.json"
+    first = _run(*_argv(command, units, str(out), total))
+    assert out.exists()
+    second = _run(*_argv(command, units, str(out), total))
+    assert first[0] == second[0] != 2
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    command=st.sampled_from(sorted(COMMANDS)),
+    target=st.sampled_from(["a.json", "sub/b.json", "c.txt"]),
+    dots=st.lists(st.sampled_from([".", "sub/.."]), max_size=3),
+)
+def test_no_spelling_of_an_input_through_a_link_is_overwritten(
+    tmp_path: Path, command: str, target: str, dots: list[str]
+) -> None:
+    """The inputs found in a folder are protected under any spelling, through any link."""
+    root = tmp_path / command / target.replace("/", "_") / "-".join(dots).replace("/", "_")
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    units = _folder(root)
+    total = root / "total.json"
+    shutil.copy(SERIES / "2023.json", total)
+    # The output is reached through a link to the input folder, spelled with ./ and sub/..
+    link = root / "link"
+    link.symlink_to(units, target_is_directory=True)
+    out = os.path.join(str(link), *dots, target)  # noqa: PTH118 - the spelling is the test
+    before = _snapshot(units)
+    code, _, _ = _run(*_argv(command, units, out, total))
+    assert code == 2
+    assert _snapshot(units) == before
+
+
+def test_an_input_reached_through_a_link_in_a_folder_is_protected(tmp_path: Path) -> None:
+    """A folder holds a link to a report elsewhere: that report is an input too."""
+    elsewhere = tmp_path / "elsewhere.json"
+    shutil.copy(SERIES / "2022.json", elsewhere)
+    units = tmp_path / "units"
+    units.mkdir()
+    (units / "link.json").symlink_to(elsewhere)
+    before = elsewhere.read_bytes()
+    for argv in (
+        ["audit", str(units), "--format", "json", "-o", str(elsewhere)],
+        ["compare", str(SERIES / "2022.json"), "--units", str(units), "-o", str(elsewhere)],
+        ["aggregate", str(units), "--organ", "某市", "-o", str(elsewhere)],
+    ):
+        code, _, err = _run(*argv, "--lang", "en")
+        assert code == 2, argv
+        assert "refusing to overwrite an input" in err
+        assert elsewhere.read_bytes() == before
