@@ -10,13 +10,17 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from govinfo_report import dumps, load
 from govinfo_report.cli import run
+from govinfo_report.model import ProactiveDisclosure
 
 SERIES = Path(__file__).parent / "data" / "series"
 PUBLISHED = Path(__file__).parent / "data" / "published"
@@ -104,10 +108,7 @@ def test_no_spelling_of_an_input_through_a_link_is_overwritten(
     tmp_path: Path, command: str, target: str, dots: list[str]
 ) -> None:
     """The inputs found in a folder are protected under any spelling, through any link."""
-    root = tmp_path / command / target.replace("/", "_") / "-".join(dots).replace("/", "_")
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
     units = _folder(root)
     total = root / "total.json"
     shutil.copy(SERIES / "2023.json", total)
@@ -138,3 +139,52 @@ def test_an_input_reached_through_a_link_in_a_folder_is_protected(tmp_path: Path
         assert code == 2, argv
         assert "refusing to overwrite an input" in err
         assert elsewhere.read_bytes() == before
+
+
+# --- audit --series: two reports of one organ's year --------------------------------------
+
+
+def _series_folder(root: Path, licensing: int, duplicate: str) -> tuple[Path, Path]:
+    """The three years, and a second 2022 report whose 行政许可 figure is ``licensing``."""
+    folder = root / "series"
+    folder.mkdir(parents=True)
+    for year in (2021, 2022, 2023):
+        shutil.copy(SERIES / f"{year}.json", folder / f"{year}.json")
+    report = load(SERIES / "2022.json")
+    assert isinstance(report.proactive, ProactiveDisclosure)
+    other = attrs.evolve(report, proactive=attrs.evolve(report.proactive, licensing=licensing))
+    second = folder / duplicate
+    second.write_text(dumps(other), encoding="utf-8")
+    return folder, second
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    licensing=st.integers(0, 10**6),
+    duplicate=st.sampled_from(["2022-copy.json", "2021z.json", "0-2022.json"]),
+)
+def test_a_second_report_of_a_year_is_named(tmp_path: Path, licensing: int, duplicate: str) -> None:
+    """Two reports of one organ's year: with other figures, the later is left out by name."""
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
+    folder, second = _series_folder(root, licensing, duplicate)
+    same = licensing == load(SERIES / "2022.json").proactive.licensing
+    code, out, _ = _run("audit", str(folder), "--series", "--lang", "en")
+    files = sorted(str(p) for p in folder.iterdir())
+    first, later = sorted([str(second), str(folder / "2022.json")])
+    if same:  # the page and its attachment: nothing to choose between
+        assert code == 0
+        assert "left out" not in out.replace("0 left out", "")
+        return
+    assert code == 1
+    assert f"{later}: left out of the series: another 2022 report of " in out
+    assert f"than {first}, and 1 cells differ" in out
+    assert "series: 3 reports used, 1 left out (see above)" in out
+    assert "two different reports" not in out
+    assert len(files) == 4
+    # In Chinese too, and the same with --jobs.
+    code_zh, out_zh, _ = _run("audit", str(folder), "--series")
+    assert code_zh == 1
+    assert f"{later}：未纳入年度序列：与 {first} 同为" in out_zh
+    assert _run("audit", str(folder), "--series", "--jobs", "2")[:2] == (code_zh, out_zh)
