@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -188,3 +190,78 @@ def test_a_second_report_of_a_year_is_named(tmp_path: Path, licensing: int, dupl
     assert code_zh == 1
     assert f"{later}：未纳入年度序列：与 {first} 同为" in out_zh
     assert _run("audit", str(folder), "--series", "--jobs", "2")[:2] == (code_zh, out_zh)
+
+
+# --- names in a folder that cannot be looked at -------------------------------------------
+
+
+def _broken_links(folder: Path) -> list[str]:
+    """A dangling link and a loop of two links, each named like a report."""
+    (folder / "gone.json").symlink_to(folder / "nowhere.json")
+    (folder / "loop-a.docx").symlink_to(folder / "loop-b.docx")
+    (folder / "loop-b.docx").symlink_to(folder / "loop-a.docx")
+    (folder / "gone.jsonl").symlink_to(folder / "nowhere.jsonl")
+    return ["gone.json", "loop-a.docx", "loop-b.docx"]
+
+
+@pytest.mark.parametrize("command", ["audit", "aggregate", "compare"])
+def test_a_broken_link_in_a_folder_is_named(tmp_path: Path, command: str) -> None:
+    """A unit whose file is a dangling link was left out in silence: now it is named."""
+    units = _folder(tmp_path)
+    names = _broken_links(units)
+    if command != "audit":
+        names.append("gone.jsonl")
+    total = tmp_path / "total.json"
+    shutil.copy(SERIES / "2023.json", total)
+    out = str(tmp_path / "out.json")
+    code, stdout, err = _run(*_argv(command, units, out, total), "--lang", "en")
+    assert code == 2
+    written = Path(out).read_text(encoding="utf-8") if command == "audit" else ""
+    said = stdout + err + written
+    for name in names:
+        assert f"{units / name}: " in said, name
+    assert f"{units / 'gone.json'}: is a dangling symbolic link" in said
+    assert "Too many levels of symbolic links" in said
+
+
+def test_dangling_in_chinese(tmp_path: Path) -> None:
+    units = _folder(tmp_path)
+    _broken_links(units)
+    code, out, _ = _run("audit", str(units))
+    assert code == 2
+    assert f"无法读取 {units / 'gone.json'}：是一个断开的符号链接" in out
+
+
+def test_a_fifo_named_as_json_lines_is_refused(tmp_path: Path) -> None:
+    """``aggregate x.jsonl`` on a FIFO blocked forever (run in a child with a timeout)."""
+    fifo = tmp_path / "units.jsonl"
+    os.mkfifo(fifo)
+    argv = ["aggregate", str(fifo), "-o", str(tmp_path / "t.json"), "--organ", "某市"]
+    for command in (argv, ["compare", str(SERIES / "2023.json"), "--units", str(fifo)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "govinfo_report", *command, "--lang", "en"],
+            capture_output=True,
+            timeout=120,
+            check=False,
+            text=True,
+        )
+        assert done.returncode == 2
+        assert f"{fifo}: not a regular file" in done.stderr + done.stdout
+        assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("command", ["aggregate", "render", "audit"])
+def test_an_output_that_is_a_loop_of_links_is_refused(tmp_path: Path, command: str) -> None:
+    """``-o`` naming a loop of links raised RuntimeError out of Path.resolve()."""
+    (tmp_path / "a.json").symlink_to(tmp_path / "b.json")
+    (tmp_path / "b.json").symlink_to(tmp_path / "a.json")
+    out = str(tmp_path / "a.json")
+    argv = {
+        "aggregate": ["aggregate", str(SERIES / "2023.json"), "--organ", "某市", "-o", out],
+        "render": ["render", str(SERIES / "2023.json"), "-o", out],
+        "audit": ["audit", str(SERIES / "2023.json"), "--format", "json", "-o", out],
+    }[command]
+    code, _, err = _run(*argv, "--lang", "en")
+    assert code == 2
+    assert "refusing to write" in err
+    assert (tmp_path / "a.json").is_symlink()

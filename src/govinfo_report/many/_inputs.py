@@ -201,16 +201,10 @@ def _document(data: bytes, source: str) -> Loaded:
 
 
 def _jsonl(path: Path) -> Iterator[Loaded]:
-    try:
-        f = path.open("rb")
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        yield Loaded(
-            source=str(path),
-            error=ReadError(
-                str(path), f"无法读取文件（{reason}）", f"cannot read the file ({reason})"
-            ),
-        )
+    try:  # only a regular file: a FIFO named x.jsonl would block the batch forever
+        f = _io.open_input(path)
+    except ReadError as exc:
+        yield Loaded(source=str(path), error=exc)
         return
     with f:
         for lineno, line in enumerate(iter(lambda: f.readline(_io.MAX_INPUT_BYTES + 1), b""), 1):
