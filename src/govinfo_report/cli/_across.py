@@ -171,12 +171,13 @@ class Across:
         left out, naming the first and a cell in which they differ: the series follows the
         first, and which of the two is right is for the reader to say.
         """
+        from govinfo_report.many._organ import organ_key  # noqa: PLC0415 - lazy
         from govinfo_report.many.compare import compare  # noqa: PLC0415 - lazy
 
         kept: dict[tuple[str, int], tuple[str, AnnualReport]] = {}
         reports: list[tuple[str, AnnualReport]] = []
         for source, report in self.reports:
-            first = kept.setdefault((report.organ, report.year), (source, report))
+            first = kept.setdefault((organ_key(report.organ), report.year), (source, report))
             if first[1] is report:
                 reports.append((source, report))
                 continue
@@ -210,14 +211,15 @@ class Across:
         return reports
 
     def _series(self, output: Output, kept: list[tuple[str, AnnualReport]]) -> None:
+        from govinfo_report.many._organ import organ_key  # noqa: PLC0415 - lazy
         from govinfo_report.many.continuity import series  # noqa: PLC0415 - lazy
 
         reports = [report for _, report in kept]
         years: dict[str, list[int]] = {}
         for report in reports:
-            years.setdefault(report.organ, []).append(report.year)
+            years.setdefault(organ_key(report.organ), []).append(report.year)
         for organ, found in series(reports, factor=self.factor, floor=self.floor).items():
-            output.series(organ, sorted(set(years[organ])), found)
+            output.series(organ, sorted(set(years[organ_key(organ)])), found)
 
     def _copied(self, output: Output) -> None:
         from govinfo_report.many.similarity import copied_text  # noqa: PLC0415 - lazy

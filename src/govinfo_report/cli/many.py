@@ -144,9 +144,12 @@ class _Sum:
             self.units.append((item.source, None, tuple(warnings)))
             self._leave_out(EXIT_FINDINGS)
             return
-        first = self.organs.get(report.organ)
+        from govinfo_report.many._organ import organ_key  # noqa: PLC0415 - lazy
+
+        key = organ_key(report.organ)
+        first = self.organs.get(key)
         if first is None:
-            self.organs[report.organ] = item.source
+            self.organs[key] = item.source
         else:
             warnings.append(_duplicate(report.organ, first, item.source))
             self.duplicates += 1
@@ -329,12 +332,15 @@ def _compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _expected_units(path: str | None) -> list[str] | None:
     if path is None:
         return None
-    from govinfo_report.published.readers._decode import decode  # noqa: PLC0415 - lazy
-
     # UTF-8 (with or without a BOM), UTF-16/32 with a BOM, or GB18030/GBK as saved by
     # Notepad or WPS on a Chinese Windows: detected as for a published text.
+    from govinfo_report.many._organ import organ_key  # noqa: PLC0415 - lazy
+    from govinfo_report.published.readers._decode import decode  # noqa: PLC0415 - lazy
+
     text, _ = decode(_io.read_bytes(path))
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    # A line of spaces or invisible marks only (a byte-order mark where lists were joined)
+    # names no organ.
+    return [line.strip() for line in text.splitlines() if organ_key(line)]
 
 
 def _compare_total(args: argparse.Namespace, state: _Compare) -> int:
