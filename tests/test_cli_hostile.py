@@ -21,7 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govinfo_report import dumps, load
+from govinfo_report.cli import read as read_cli
 from govinfo_report.cli import run
+from govinfo_report.cli._batch import in_order
 from govinfo_report.model import ProactiveDisclosure
 
 SERIES = Path(__file__).parent / "data" / "series"
@@ -265,3 +267,43 @@ def test_an_output_that_is_a_loop_of_links_is_refused(tmp_path: Path, command: s
     assert code == 2
     assert "refusing to write" in err
     assert (tmp_path / "a.json").is_symlink()
+
+
+# --- audit --jobs N: a reading process that dies -----------------------------------------
+
+
+def _dies_on_three(n: int) -> int:
+    if n == 3:
+        os._exit(1)
+    return 2 * n
+
+
+def test_a_process_that_dies_breaks_no_batch() -> None:
+    """Before, a worker killed (for want of memory) ended the batch with a traceback."""
+    results = list(in_order(_dies_on_three, [1, 2, 3, 4, 5, 6], 2, broken=lambda n: -n))
+    assert results == [2, 4, -3, 8, 10, 12]
+
+
+def _audit_or_die(path: str) -> object:
+    if path.endswith("kills.txt"):
+        os._exit(1)
+    return _AUDIT_ONE(path)
+
+
+_AUDIT_ONE = read_cli._audit_one  # noqa: SLF001 - the function the workers run
+
+
+def test_audit_names_the_input_whose_process_died(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a.txt", "kills.txt", "z.txt"):
+        shutil.copy(PUBLISHED / "jinlongshan-2021.txt", tmp_path / name)
+    monkeypatch.setattr(read_cli, "_audit_one", _audit_or_die)  # workers are forked
+    code, out, err = _run("audit", str(tmp_path), "--jobs", "2", "--lang", "en")
+    assert code == 2, err
+    assert f"cannot read {tmp_path / 'kills.txt'}: the process reading it ended abruptly" in out
+    assert f"{tmp_path / 'a.txt'}: sound" in out
+    assert f"{tmp_path / 'z.txt'}: sound" in out
+    assert out.endswith("total: 3 files, 2 sound, 0 not sound, 1 unreadable\n")
+    code, out, _ = _run("audit", str(tmp_path), "--jobs", "2")
+    assert "读取它的进程意外终止" in out

@@ -226,6 +226,21 @@ def _audit_one(
     return record, [*record.findings, *audit(record)], None
 
 
+def _died(
+    path: str,
+) -> tuple[PublishedReport | AnnualReport | None, list[Finding], ReadError | None]:
+    """The result of an input whose reading process died (``--jobs N``), twice."""
+    return (
+        None,
+        [],
+        ReadError(
+            path,
+            "读取它的进程意外终止（可能是内存不足），重试一次仍然如此",
+            "the process reading it ended abruptly (out of memory?), and again when retried",
+        ),
+    )
+
+
 def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output:
         clash = output_among_inputs(args.output, args.paths, _SUFFIXES)
@@ -262,7 +277,7 @@ def _audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         threshold=args.copy_threshold,
     )
     progress = Progress(err, len(files), quiet=args.quiet)
-    results = in_order(_audit_one, files, args.jobs)
+    results = in_order(_audit_one, files, args.jobs, broken=_died)
     for n, (path, (record, findings, error)) in enumerate(zip(files, results, strict=True), 1):
         progress.step(n, path)
         across.keep(path, record, findings)
