@@ -24,6 +24,8 @@ from govinfo_report import dumps, load
 from govinfo_report.cli import read as read_cli
 from govinfo_report.cli import run
 from govinfo_report.cli._batch import in_order
+from govinfo_report.errors import ReadError
+from govinfo_report.many._inputs import UNREAD_SUFFIXES, iter_reports
 from govinfo_report.model import ProactiveDisclosure
 
 SERIES = Path(__file__).parent / "data" / "series"
@@ -307,3 +309,61 @@ def test_audit_names_the_input_whose_process_died(
     assert out.endswith("total: 3 files, 2 sound, 0 not sound, 1 unreadable\n")
     code, out, _ = _run("audit", str(tmp_path), "--jobs", "2")
     assert "读取它的进程意外终止" in out
+
+
+# --- documents no reader reads, found in a folder ------------------------------------------
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504  # a Word 97 / WPS / Excel 97 file
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    suffix=st.sampled_from(sorted(UNREAD_SUFFIXES)),
+    upper=st.booleans(),
+    command=st.sampled_from(["audit", "aggregate", "compare"]),
+)
+def test_a_report_kept_as_doc_in_a_folder_is_named(
+    tmp_path: Path,
+    suffix: str,
+    upper: bool,  # noqa: FBT001 - a drawn flag
+    command: str,
+) -> None:
+    """A unit's report saved as .doc (.wps, .xls, .ofd…) was passed over without a word."""
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
+    units = _folder(root)
+    name = "乙镇" + (suffix.upper() if upper else suffix)
+    (units / "sub" / name).write_bytes(_OLE2)
+    total = root / "total.json"
+    shutil.copy(SERIES / "2023.json", total)
+    argv = _argv(command, units, str(root / "out.json"), total)
+    code, out, err = _run(*argv, "--format", "json") if command == "audit" else _run(*argv)
+    said = out + err + (root / "out.json").read_text(encoding="utf-8")
+    assert code == 2
+    assert f"{units / 'sub' / name}" in said
+    assert f"不能读取 {suffix} 文件，未计入" in said
+    assert (f"{suffix} files cannot be read" in said) == (command == "audit")  # JSON has both
+
+
+def test_only_documents_no_reader_reads(tmp_path: Path) -> None:
+    """A folder with a .doc alone is named twice: the .doc, and "no reports"."""
+    (tmp_path / "a.doc").write_bytes(_OLE2)
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")  # no report's kind: quiet
+    code, out, err = _run("audit", str(tmp_path), "--lang", "en")
+    assert code == 2
+    assert f"cannot read {tmp_path / 'a.doc'}: .doc files cannot be read" in out
+    assert "no reports found" in err
+    assert "notes.csv" not in out + err
+
+
+def test_iter_reports_names_a_doc(tmp_path: Path) -> None:
+    shutil.copy(SERIES / "2023.json", tmp_path / "a.json")
+    (tmp_path / "b.DOC").write_bytes(_OLE2)
+    items = list(iter_reports(tmp_path))
+    assert [(Path(i.source).name, i.report is not None) for i in items] == [
+        ("a.json", True),
+        ("b.DOC", False),
+    ]
+    assert isinstance(items[1].error, ReadError)
+    assert "save it as .docx" in items[1].error.message("en")

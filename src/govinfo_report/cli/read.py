@@ -196,12 +196,13 @@ def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _files(paths: list[str], empty: list[str], unlistable: list[ReadError]) -> Iterator[str]:
     """The files named, and those found in the folders named.
 
-    Empty folders go into ``empty``, folders that cannot be listed into ``unlistable``.
+    Empty folders go into ``empty``; folders that cannot be listed, and documents of a kind
+    no reader reads (a ``.doc`` in a folder), into ``unlistable``.
     """
-    from govinfo_report.many._inputs import walk  # noqa: PLC0415 - lazy
+    from govinfo_report.many._inputs import UnreadKindError, walk  # noqa: PLC0415 - lazy
 
     for found in walk(paths, suffixes=_SUFFIXES, empty=("", "")):  # the reason is _no_reports
-        if isinstance(found, _io.UnlistableFolderError):
+        if isinstance(found, _io.UnlistableFolderError | UnreadKindError):
             unlistable.append(found)
         elif isinstance(found, ReadError):
             empty.append(found.source)
