@@ -8,6 +8,7 @@ stay as they were, and a re-run reads the same inputs as the first run.
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -367,3 +368,42 @@ def test_iter_reports_names_a_doc(tmp_path: Path) -> None:
     ]
     assert isinstance(items[1].error, ReadError)
     assert "save it as .docx" in items[1].error.message("en")
+
+
+# --- a report's JSON renamed .jsonl -------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    indent=st.sampled_from([1, 2, 4, "\t"]),
+    bom=st.booleans(),
+    blank=st.sampled_from(["", "\n", "\r\n \n"]),
+    newline=st.sampled_from(["\n", "\r\n"]),
+)
+def test_pretty_json_named_jsonl_is_one_report(
+    indent: int | str,
+    bom: bool,  # noqa: FBT001 - a drawn flag
+    blank: str,
+    newline: str,
+) -> None:
+    """Before, each of its ~300 lines was a "not valid JSON" error of its own."""
+    report = load(SERIES / "2023.json")
+    text = blank + json.dumps(json.loads(dumps(report)), ensure_ascii=False, indent=indent)
+    data = ("\ufeff" if bom else "") + text.replace("\n", newline)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "units.jsonl"
+        path.write_bytes(data.encode("utf-8"))
+        items = list(iter_reports(path))
+    assert len(items) == 1
+    assert items[0].source == str(path)
+    assert items[0].report == report
+
+
+def test_json_lines_stay_json_lines(tmp_path: Path) -> None:
+    reports = [load(SERIES / f"{year}.json") for year in (2021, 2022)]
+    path = tmp_path / "units.jsonl"
+    lines = [dumps(r, indent=None).strip() for r in reports]
+    path.write_text("\n" + "\n".join(lines), encoding="utf-8")
+    items = list(iter_reports(path))
+    assert [i.source for i in items] == [f"{path}:2", f"{path}:3"]
+    assert [i.report for i in items] == reports

@@ -247,6 +247,7 @@ def _jsonl(path: Path) -> Iterator[Loaded]:
         yield Loaded(source=str(path), error=exc)
         return
     with f:
+        first = True  # the first line that is not blank is yet to come
         for lineno, line in enumerate(iter(lambda: f.readline(_io.MAX_INPUT_BYTES + 1), b""), 1):
             source = f"{path}:{lineno}"
             if len(line) > _io.MAX_INPUT_BYTES:
@@ -259,9 +260,32 @@ def _jsonl(path: Path) -> Iterator[Loaded]:
                 while rest and not rest.endswith(b"\n"):
                     rest = f.readline(_io.MAX_INPUT_BYTES + 1)
                 continue
-            if not line.strip():
+            bare = line.removeprefix(b"\xef\xbb\xbf").strip() if lineno == 1 else line.strip()
+            if not bare:
                 continue
+            if first and bare in (b"{", b"["):
+                # Not JSON Lines but one JSON document laid out on many lines (a report's
+                # JSON renamed .jsonl): one report, not a parse error for each line.
+                f.seek(0)
+                yield _whole(f.read(_io.MAX_INPUT_BYTES + 1), str(path))
+                return
+            first = False
             yield _load(line, source)
+
+
+def _whole(data: bytes, source: str) -> Loaded:
+    """A JSON Lines file that is one JSON document: loaded whole, within the size limit."""
+    if len(data) > _io.MAX_INPUT_BYTES:
+        limit = _io.MAX_INPUT_BYTES
+        return Loaded(
+            source=source,
+            error=ReadError(
+                source,
+                f"文件超过 {limit} 字节的上限",
+                f"the file is larger than the limit of {limit} bytes",
+            ),
+        )
+    return _load(data, source)
 
 
 def _load(data: bytes, source: str) -> Loaded:
