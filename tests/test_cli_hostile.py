@@ -407,3 +407,19 @@ def test_json_lines_stay_json_lines(tmp_path: Path) -> None:
     items = list(iter_reports(path))
     assert [i.source for i in items] == [f"{path}:2", f"{path}:3"]
     assert [i.report for i in items] == reports
+
+
+def test_a_page_saved_as_shtml_is_summed(tmp_path: Path) -> None:
+    """audit read a unit's page saved as .shtml; aggregate passed it over in a folder."""
+    units = tmp_path / "units"
+    units.mkdir()
+    shutil.copy(SERIES / "2022.json", units / "a.json")
+    code, _, _ = _run("render", str(SERIES / "2022.json"), "-o", str(tmp_path / "b.html"))
+    assert code == 0
+    (tmp_path / "b.html").rename(units / "b.SHTML")
+    code, out, _ = _run(
+        "aggregate", str(units), "-o", str(tmp_path / "t.json"), "--organ", "某市", "--lang", "en"
+    )
+    assert code == 1  # the same unit twice: X-UNITS
+    assert f"summed 2 reports for 2022 into {tmp_path / 't.json'}" in out
+    assert len(list(iter_reports(units))) == 2

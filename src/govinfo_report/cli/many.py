@@ -43,8 +43,8 @@ __all__ = ["register"]
 
 
 _NOT_REPORT_FILE = (
-    "不是年报文件（.json、.jsonl、.xlsx、.docx、.pdf、.html、.htm 或 .txt），未计入",
-    "not a report file (.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm or .txt); left out",
+    "不是年报文件（.json、.jsonl、.xlsx、.docx、.pdf、.html、.htm、.shtml 或 .txt），未计入",
+    "not a report file (.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm, .shtml or .txt); left out",
 )
 _NOT_REPORT_JSON = (
     "compare 需要年报 JSON；请先用 `govinfo-report read FILE -o OUT.json` 转换",
@@ -55,8 +55,8 @@ _NOT_JSON_FILE = (
     "not report JSON; convert with `govinfo-report read FILE -o OUT.json` first",
 )
 _NO_REPORTS = (
-    "其中没有年报（.json、.jsonl、.xlsx、.docx、.pdf、.html、.htm 或 .txt 文件）",
-    "holds no reports (.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm or .txt files)",
+    "其中没有年报（.json、.jsonl、.xlsx、.docx、.pdf、.html、.htm、.shtml 或 .txt 文件）",
+    "holds no reports (.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm, .shtml or .txt files)",
 )
 
 

@@ -42,7 +42,7 @@ __all__ = [
 JSON_SUFFIXES: Final = frozenset({".json", ".jsonl"})
 #: The suffixes of the documents the readers read (workbooks, Word, PDF, web pages, text):
 #: each is read and made a report on the way.
-DOCUMENT_SUFFIXES: Final = frozenset({".xlsx", ".docx", ".pdf", ".html", ".htm", ".txt"})
+DOCUMENT_SUFFIXES: Final = frozenset({".xlsx", ".docx", ".pdf", ".html", ".htm", ".shtml", ".txt"})
 #: Every suffix a batch takes.
 REPORT_SUFFIXES: Final = JSON_SUFFIXES | DOCUMENT_SUFFIXES
 
@@ -151,10 +151,10 @@ def iter_reports(path: str | os.PathLike[str]) -> Iterator[Loaded]:
 
     ``path`` may be a JSON file (one report), a JSON Lines file (``.jsonl``: one report a
     line, blank lines skipped; sources are ``file:line``), a document the readers read
-    (``.xlsx``, ``.docx``, ``.pdf``, ``.html``, ``.htm``, ``.txt``: read and made a report)
-    or a folder (every such file in it and its subfolders, in name order; suffixes in any
-    case, hidden files skipped). A file, line or report that cannot be read is yielded with
-    its error, and the batch goes on.
+    (``.xlsx``, ``.docx``, ``.pdf``, ``.html``, ``.htm``, ``.shtml``, ``.txt``: read and
+    made a report) or a folder (every such file in it and its subfolders, in name order;
+    suffixes in any case, hidden files skipped). A file, line or report that cannot be read
+    is yielded with its error, and the batch goes on.
     """
     for file in walk([path], suffixes=REPORT_SUFFIXES):
         if isinstance(file, ReadError):  # a document no reader reads, a folder unlisted
