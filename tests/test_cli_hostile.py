@@ -423,3 +423,33 @@ def test_a_page_saved_as_shtml_is_summed(tmp_path: Path) -> None:
     assert code == 1  # the same unit twice: X-UNITS
     assert f"summed 2 reports for 2022 into {tmp_path / 't.json'}" in out
     assert len(list(iter_reports(units))) == 2
+
+
+# --- file names that would print lines of their own ------------------------------------
+
+FILE_NAMES = st.text(
+    st.characters(exclude_characters="/\x00", exclude_categories=["Cs"]),
+    min_size=1,
+    max_size=30,
+).filter(lambda n: n not in {".", ".."} and not n.startswith((".", "~$")))
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    names=st.lists(FILE_NAMES, min_size=1, max_size=3, unique=True),
+    lang=st.sampled_from(["zh", "en"]),
+)
+def test_a_file_name_prints_no_line_of_its_own(tmp_path: Path, names: list[str], lang: str) -> None:
+    """A name with a line break (``"x.json\\nother.json: sound"``) forged a line of the audit."""
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
+    for n, name in enumerate(names):
+        # alternately a sound report and one that cannot be read
+        data = (SERIES / "2021.json").read_bytes() if n % 2 == 0 else b"{"
+        (root / f"{name}.json").write_bytes(data)
+    code, out, _ = _run("audit", str(root), "--lang", lang)
+    assert code == (2 if len(names) > 1 else 0)
+    heads = [line for line in out.splitlines() if not line.startswith("  ")]
+    assert len(heads) == len(names) + 1  # one line a file, and the tally
+    assert all(line.startswith((str(root), "cannot read", "无法读取")) for line in heads[:-1])

@@ -13,6 +13,7 @@ import concurrent.futures
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Final, TextIO, TypeVar
 
+from govinfo_report.cli._common import one_line
 from govinfo_report.cli._i18n import tr
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ class Progress:
         if not self.shown:
             return
         if not self.bar:
-            self.err.write(f"[{done}/{self.total}] {name}\n")
+            self.err.write(f"[{done}/{self.total}] {one_line(name)}\n")
             return
         filled = _WIDTH * done // self.total
         bar = "#" * filled + "-" * (_WIDTH - filled)

@@ -32,6 +32,7 @@ __all__ = [
     "csv_safe",
     "finding_line",
     "input_files",
+    "one_line",
     "output_among_inputs",
     "output_path",
     "read_error_line",
@@ -75,6 +76,15 @@ def csv_safe(value: object) -> object:
 _UNSAFE_TERMINAL: Final = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
+
+
+def one_line(text: str) -> str:
+    r"""``text`` on one line: a line break or carriage return in it shown as ``\n``, ``\r``.
+
+    For a file name or a message inside a line of text output: a file named
+    ``"a.json\nb.json: sound"`` must not print a line of its own, saying another file passed.
+    """
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def terminal_safe(text: str) -> str:
@@ -195,11 +205,12 @@ _SEVERITY_WORDS: Final = {
 def finding_line(finding: Finding, lang: str) -> str:
     """One finding as a line of text (no newline): severity, code, message."""
     zh, en = _SEVERITY_WORDS[finding.severity]
-    return f"  {en if lang == 'en' else zh} {finding.message(lang)}"
+    return f"  {en if lang == 'en' else zh} {one_line(finding.message(lang))}"
 
 
 def summary_line(source: str, findings: Sequence[Finding], lang: str) -> str:
     """``FILE: sound`` or ``FILE: N errors, M warnings`` in the chosen language (no newline)."""
+    source = one_line(source)
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = sum(f.severity is Severity.WARNING for f in findings)
     notes = len(findings) - errors - warnings
@@ -213,7 +224,7 @@ def summary_line(source: str, findings: Sequence[Finding], lang: str) -> str:
 def read_error_line(error: ReadError, lang: str) -> str:
     """An unreadable input, as one line (no newline)."""
     word = "cannot read" if lang == "en" else "无法读取"
-    return f"{word} {error.message(lang)}"
+    return f"{word} {one_line(error.message(lang))}"
 
 
 def write_data(  # noqa: PLR0913 - where, what, its format, the language, the stream, inputs
