@@ -347,14 +347,14 @@ def test_aggregate_leaves_nothing_out_silently(
             "zh",
             (
                 "无法读取 up/notes.md：不是年报文件"
-                "（.json、.jsonl、.xlsx、.docx、.pdf、.html、.htm 或 .txt），未计入"
+                "（.json、.jsonl、.xlsx、.docx、.pdf、.html、.htm、.shtml 或 .txt），未计入"
             ),
         ),
         (
             "en",
             (
                 "cannot read up/notes.md: not a report file "
-                "(.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm or .txt); left out"
+                "(.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm, .shtml or .txt); left out"
             ),
         ),
     ],
@@ -369,7 +369,9 @@ def test_aggregate_names_a_file_skipped_for_its_suffix(
     assert (code, err) == (2, expected + "\n")
 
 
-_NO_REPORTS = "holds no reports (.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm or .txt files)"
+_NO_REPORTS = (
+    "holds no reports (.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm, .shtml or .txt files)"
+)
 _NOT_JSON = {
     "zh": "compare 需要年报 JSON；请先用 `govinfo-report read FILE -o OUT.json` 转换",
     "en": "compare takes report JSON; convert with `govinfo-report read FILE -o OUT.json` first",

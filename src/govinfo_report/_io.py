@@ -39,6 +39,12 @@ def open_input(path: str | os.PathLike[str]) -> BinaryIO:
     try:
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
+        if p.is_symlink():
+            raise ReadError(
+                str(p),
+                "是一个断开的符号链接（所指的文件不存在）",
+                "is a dangling symbolic link (the file it points to does not exist)",
+            ) from None
         raise ReadError(str(p), "文件不存在", "no such file") from None
     except IsADirectoryError:
         raise ReadError(str(p), "这是一个文件夹，不是文件", "is a directory, not a file") from None
@@ -66,7 +72,10 @@ def walk(folder: str | os.PathLike[str]) -> Iterator[Path | ReadError]:
 
     A subfolder that cannot be listed is named, so that a partial batch is never taken for
     a whole one. Symbolic links to folders are not followed (a link loop cannot trap us); FIFOs,
-    devices and sockets are not files to read.
+    devices and sockets are not files to read. A name that cannot be looked at (a dangling
+    symbolic link, a loop of links, a file gone since the folder was listed) is given all
+    the same: reading it fails with a :class:`ReadError` that names it, so that no input
+    is left out in silence.
     """
     errors: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=errors.append):
@@ -75,9 +84,13 @@ def walk(folder: str | os.PathLike[str]) -> Iterator[Path | ReadError]:
         dirs.sort()
         for name in sorted(files):
             path = Path(root) / name
-            with contextlib.suppress(OSError):
-                if stat.S_ISREG(path.stat().st_mode):
-                    yield path
+            try:
+                mode = path.stat().st_mode
+            except OSError:  # a dangling link, a link loop: left to its reading to name
+                yield path
+                continue
+            if stat.S_ISREG(mode):
+                yield path
     yield from (_folder_error(e, folder) for e in errors)
 
 
@@ -122,7 +135,7 @@ def _refuse(target: Path | str, zh: str, en: str) -> WriteError:
 def _resolved(path: Path) -> Path:
     try:
         return path.resolve()
-    except OSError:  # an unresolvable path is compared as written
+    except (OSError, RuntimeError):  # unresolvable (a loop of links): compared as written
         return path.absolute()
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from govinfo_report.cli._common import EXIT_FINDINGS, EXIT_OK
 from govinfo_report.cli._i18n import tr
-from govinfo_report.errors import ReportError
+from govinfo_report.errors import MismatchError, ReportError
 from govinfo_report.model import AnnualReport
 
 if TYPE_CHECKING:
@@ -148,13 +148,14 @@ class Across:
         """
         if not self.enabled:
             return EXIT_OK
+        series = self._one_a_year() if self.series else self.reports
         for source, zh, en in self.left_out:
             output.left_out(source, NOT_IN_SERIES, zh, en)
         if self.series:
-            self._series(output)
+            self._series(output, series)
         if self.copied:
             self._copied(output)
-        used, out = len(self.reports), len(self.left_out)
+        used, out = len(series), len(self.left_out)
         where_zh, where_en = self._words()
         output.tally(
             f"{where_zh}：使用 {used} 份报告，{out} 份未纳入（见上）",
@@ -162,15 +163,63 @@ class Across:
         )
         return EXIT_FINDINGS if out else EXIT_OK
 
-    def _series(self, output: Output) -> None:
+    def _one_a_year(self) -> list[tuple[str, AnnualReport]]:
+        """The reports of the series: one an organ and year; every other named as left out.
+
+        A second report of an organ's year with the same figures (the page and its
+        attachment) changes no finding and is merged in silence. One with other figures is
+        left out, naming the first and a cell in which they differ: the series follows the
+        first, and which of the two is right is for the reader to say.
+        """
+        from govinfo_report.many._organ import organ_key  # noqa: PLC0415 - lazy
+        from govinfo_report.many.compare import compare  # noqa: PLC0415 - lazy
+
+        kept: dict[tuple[str, int], tuple[str, AnnualReport]] = {}
+        reports: list[tuple[str, AnnualReport]] = []
+        for source, report in self.reports:
+            first = kept.setdefault((organ_key(report.organ), report.year), (source, report))
+            if first[1] is report:
+                reports.append((source, report))
+                continue
+            try:
+                differences = compare(first[1], report).differences
+            except MismatchError as exc:  # another edition: the cells do not correspond
+                reason_zh, reason_en = exc.reason_zh, exc.reason_en
+            else:
+                if not differences:
+                    continue
+                d = differences[0]
+                reason_zh = (
+                    f"{len(differences)} 格数字不同，如表{d.table}“{d.row}”行“{d.column}”列："
+                    f"{d.a} 与 {d.b}"
+                )
+                reason_en = (
+                    f"{len(differences)} cells differ, e.g. table {d.table}, row "
+                    f'"{d.row}", column "{d.column}": {d.a} and {d.b}'
+                )
+            organ, year = report.organ, report.year
+            zh = (
+                f"未纳入年度序列：与 {first[0]} 同为{organ} {year} 年度的报告，但{reason_zh}；"
+                "序列只跟踪前一份，请确认哪一份是正式发布的"
+            )
+            en = (
+                f"left out of the series: another {year} report of {organ} than "
+                f"{first[0]}, and {reason_en}; the series follows the first: say which "
+                "one was published"
+            )
+            self.left_out.append((source, zh, en))
+        return reports
+
+    def _series(self, output: Output, kept: list[tuple[str, AnnualReport]]) -> None:
+        from govinfo_report.many._organ import organ_key  # noqa: PLC0415 - lazy
         from govinfo_report.many.continuity import series  # noqa: PLC0415 - lazy
 
-        reports = [report for _, report in self.reports]
+        reports = [report for _, report in kept]
         years: dict[str, list[int]] = {}
         for report in reports:
-            years.setdefault(report.organ, []).append(report.year)
+            years.setdefault(organ_key(report.organ), []).append(report.year)
         for organ, found in series(reports, factor=self.factor, floor=self.floor).items():
-            output.series(organ, sorted(set(years[organ])), found)
+            output.series(organ, sorted(set(years[organ_key(organ)])), found)
 
     def _copied(self, output: Output) -> None:
         from govinfo_report.many.similarity import copied_text  # noqa: PLC0415 - lazy

@@ -10,8 +10,10 @@ short batch, one bar redrawn in place for a long one.
 from __future__ import annotations
 
 import concurrent.futures
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Final, TextIO, TypeVar
 
+from govinfo_report.cli._common import one_line
 from govinfo_report.cli._i18n import tr
 
 if TYPE_CHECKING:
@@ -57,14 +59,46 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def in_order(func: Callable[[_T], _R], items: Sequence[_T], jobs: int) -> Iterator[_R]:
-    """``func`` of each item, in the items' order, in ``jobs`` processes (1: this one)."""
+def in_order(
+    func: Callable[[_T], _R],
+    items: Sequence[_T],
+    jobs: int,
+    *,
+    broken: Callable[[_T], _R] | None = None,
+) -> Iterator[_R]:
+    """``func`` of each item, in the items' order, in ``jobs`` processes (1: this one).
+
+    A process that dies while it works (killed for want of memory, a crash in a library)
+    breaks the whole pool. Given ``broken``, the item then awaited is tried again alone in
+    a fresh process; if that one dies too, ``broken(item)`` stands for its result, and the
+    items after it go on in a fresh pool. So one input that kills its reader is named, and
+    the rest are read, as with one process.
+    """
     if jobs <= 1 or len(items) <= 1:
         yield from map(func, items)
         return
-    workers = min(jobs, len(items))
-    with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(func, items, chunksize=1)
+    start = 0
+    while start < len(items):
+        rest = items[start:]
+        try:
+            with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(rest))) as pool:
+                for result in pool.map(func, rest, chunksize=1):
+                    start += 1
+                    yield result
+        except BrokenProcessPool:
+            if broken is None:
+                raise
+            yield _alone(func, items[start], broken)
+            start += 1
+
+
+def _alone(func: Callable[[_T], _R], item: _T, broken: Callable[[_T], _R]) -> _R:
+    """``func(item)`` in a process of its own, or ``broken(item)`` if that process dies."""
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(func, item).result()
+        except BrokenProcessPool:
+            return broken(item)
 
 
 class Progress:
@@ -83,7 +117,7 @@ class Progress:
         if not self.shown:
             return
         if not self.bar:
-            self.err.write(f"[{done}/{self.total}] {name}\n")
+            self.err.write(f"[{done}/{self.total}] {one_line(name)}\n")
             return
         filled = _WIDTH * done // self.total
         bar = "#" * filled + "-" * (_WIDTH - filled)

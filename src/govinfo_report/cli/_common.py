@@ -31,6 +31,9 @@ __all__ = [
     "add_lang",
     "csv_safe",
     "finding_line",
+    "input_files",
+    "one_line",
+    "output_among_inputs",
     "output_path",
     "read_error_line",
     "say",
@@ -75,6 +78,15 @@ _UNSAFE_TERMINAL: Final = re.compile(
 )
 
 
+def one_line(text: str) -> str:
+    r"""``text`` on one line: a line break or carriage return in it shown as ``\n``, ``\r``.
+
+    For a file name or a message inside a line of text output: a file named
+    ``"a.json\nb.json: sound"`` must not print a line of its own, saying another file passed.
+    """
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def terminal_safe(text: str) -> str:
     """``text`` with each control character shown escaped (as ``u001b``), the rest as is."""
     return _UNSAFE_TERMINAL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
@@ -111,6 +123,54 @@ def output_path(raw: str) -> str:
     return raw
 
 
+def input_files(paths: Sequence[str], suffixes: frozenset[str]) -> list[str]:
+    """Every file a batch reads under ``paths``: those named, and those found in folders.
+
+    What an output must never overwrite: a report found in a folder is as much an input
+    as one named.
+    """
+    from govinfo_report.many._inputs import walk  # noqa: PLC0415 - lazy
+
+    return [found for found in walk(paths, suffixes=suffixes) if isinstance(found, str)]
+
+
+def output_among_inputs(
+    output: str, paths: Sequence[str], suffixes: frozenset[str]
+) -> tuple[str, str] | None:
+    """Why ``output`` cannot be written beside the inputs ``paths`` (zh, en), or None.
+
+    An output inside an input folder, with a suffix the batch reads (any case, not hidden),
+    would be read as an input the next time the same command runs (or overwrite one now).
+    """
+    target = Path(output)
+    if target.suffix.lower() not in suffixes or target.name.startswith((".", "~$")):
+        return None
+    resolved = _resolved(target)
+    for raw in paths:
+        folder = Path(raw)
+        if not folder.is_dir():
+            continue
+        if resolved.is_relative_to(_resolved(folder)):
+            zh = (
+                f"{output}：输出文件位于输入文件夹 {raw} 中，再次运行时会被当作输入读取"
+                "（或覆盖其中的输入）；请写到别处，未写入任何文件"
+            )
+            en = (
+                f"{output}: the output is inside the input folder {raw} and would be read as "
+                "an input the next time (or overwrite one); write it elsewhere; nothing "
+                "was written"
+            )
+            return zh, en
+    return None
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop: compared as written
+        return path.absolute()
+
+
 def add_lang(parser: argparse.ArgumentParser) -> None:
     """The ``--lang zh|en`` option of a command."""
     parser.add_argument(
@@ -145,11 +205,12 @@ _SEVERITY_WORDS: Final = {
 def finding_line(finding: Finding, lang: str) -> str:
     """One finding as a line of text (no newline): severity, code, message."""
     zh, en = _SEVERITY_WORDS[finding.severity]
-    return f"  {en if lang == 'en' else zh} {finding.message(lang)}"
+    return f"  {en if lang == 'en' else zh} {one_line(finding.message(lang))}"
 
 
 def summary_line(source: str, findings: Sequence[Finding], lang: str) -> str:
     """``FILE: sound`` or ``FILE: N errors, M warnings`` in the chosen language (no newline)."""
+    source = one_line(source)
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = sum(f.severity is Severity.WARNING for f in findings)
     notes = len(findings) - errors - warnings
@@ -163,7 +224,7 @@ def summary_line(source: str, findings: Sequence[Finding], lang: str) -> str:
 def read_error_line(error: ReadError, lang: str) -> str:
     """An unreadable input, as one line (no newline)."""
     word = "cannot read" if lang == "en" else "无法读取"
-    return f"{word} {error.message(lang)}"
+    return f"{word} {one_line(error.message(lang))}"
 
 
 def write_data(  # noqa: PLR0913 - where, what, its format, the language, the stream, inputs

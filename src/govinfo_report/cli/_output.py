@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 from govinfo_report.cli._common import (
     csv_safe,
     finding_line,
+    one_line,
     read_error_line,
     say,
     summary_line,
@@ -116,11 +117,12 @@ class TextOutput(Output):
     def refused(self, source: str, error: MismatchError) -> None:
         """A line ``FILE: reason``."""
         sep = ": " if self.lang == "en" else "："
-        self.out.write(f"{source}{sep}{error.message(self.lang)}\n")
+        self.out.write(one_line(f"{source}{sep}{error.message(self.lang)}") + "\n")
 
     def left_out(self, source: str, status: str, zh: str, en: str) -> None:  # noqa: ARG002 - the words say it
         """A line ``FILE: reason``."""
-        self.out.write(f"{source}: {en}\n" if self.lang == "en" else f"{source}：{zh}\n")
+        line = f"{source}: {en}" if self.lang == "en" else f"{source}：{zh}"
+        self.out.write(one_line(line) + "\n")
 
     def findings(self, source: str, findings: Sequence[Finding], **extra: object) -> None:  # noqa: ARG002 - JSON only
         """A summary line, then a line per finding."""

@@ -20,7 +20,10 @@ from govinfo_report.cli._common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     add_lang,
+    input_files,
+    output_among_inputs,
     output_path,
+    say,
     status_code,
     write_data,
 )
@@ -40,8 +43,8 @@ __all__ = ["register"]
 
 
 _NOT_REPORT_FILE = (
-    "不是年报文件（.json、.jsonl、.xlsx、.docx、.pdf、.html、.htm 或 .txt），未计入",
-    "not a report file (.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm or .txt); left out",
+    "不是年报文件（.json、.jsonl、.xlsx、.docx、.pdf、.html、.htm、.shtml 或 .txt），未计入",
+    "not a report file (.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm, .shtml or .txt); left out",
 )
 _NOT_REPORT_JSON = (
     "compare 需要年报 JSON；请先用 `govinfo-report read FILE -o OUT.json` 转换",
@@ -52,8 +55,8 @@ _NOT_JSON_FILE = (
     "not report JSON; convert with `govinfo-report read FILE -o OUT.json` first",
 )
 _NO_REPORTS = (
-    "其中没有年报（.json、.jsonl、.xlsx、.docx、.pdf、.html、.htm 或 .txt 文件）",
-    "holds no reports (.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm or .txt files)",
+    "其中没有年报（.json、.jsonl、.xlsx、.docx、.pdf、.html、.htm、.shtml 或 .txt 文件）",
+    "holds no reports (.json, .jsonl, .xlsx, .docx, .pdf, .html, .htm, .shtml or .txt files)",
 )
 
 
@@ -65,20 +68,6 @@ def _inputs(
 
     empty = _NO_REPORTS if require else None
     return load_inputs(paths, named=_NOT_REPORT_FILE, not_json=not_json, empty=empty)
-
-
-def _inside(output: Path, folders: list[Path]) -> Path | None:
-    try:
-        target = output.resolve()
-    except OSError:  # pragma: no cover - resolve() on a path that cannot be resolved
-        return None
-    for folder in folders:
-        try:
-            target.relative_to(folder.resolve())
-        except (ValueError, OSError):
-            continue
-        return folder
-    return None
 
 
 def _duplicate(organ: str, first: str, source: str) -> Finding:
@@ -155,9 +144,12 @@ class _Sum:
             self.units.append((item.source, None, tuple(warnings)))
             self._leave_out(EXIT_FINDINGS)
             return
-        first = self.organs.get(report.organ)
+        from govinfo_report.many._organ import organ_key  # noqa: PLC0415 - lazy
+
+        key = organ_key(report.organ)
+        first = self.organs.get(key)
         if first is None:
-            self.organs[report.organ] = item.source
+            self.organs[key] = item.source
         else:
             warnings.append(_duplicate(report.organ, first, item.source))
             self.duplicates += 1
@@ -192,14 +184,12 @@ def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     lang = args.lang
     output = TextOutput(lang, out, err)
+    from govinfo_report.many._inputs import REPORT_SUFFIXES  # noqa: PLC0415 - lazy
+
     target = Path(args.output)
-    folder = _inside(target, [Path(p) for p in args.paths if Path(p).is_dir()])
-    if folder is not None and target.suffix.lower() in (".json", ".jsonl", ".xlsx"):
-        output.note(
-            f"{target}：输出文件位于输入文件夹 {folder} 中，会被当作输入汇总；请写到别处",
-            f"{target}: the output is inside the input folder {folder} and would be summed "
-            "as an input; write it elsewhere",
-        )
+    clash = output_among_inputs(args.output, args.paths, REPORT_SUFFIXES)
+    if clash is not None:
+        output.note(*clash)
         return EXIT_UNREADABLE
     state = _Sum(Aggregator(year=args.year), output)
     for item in _inputs(args.paths):
@@ -214,7 +204,7 @@ def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         return max(code, EXIT_FINDINGS)
     total = acc.result(organ=args.organ, year=args.year)
-    protect = [p for p in args.paths if Path(p).is_file()]
+    protect = input_files(args.paths, REPORT_SUFFIXES)
     warnings = check(total)
     if target.suffix.lower() == ".xlsx":  # the supervisor's workbook
         from govinfo_report.formats.xlsx.summary import Unit, write_summary  # noqa: PLC0415
@@ -298,12 +288,18 @@ class _Compare:
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output:
+        from govinfo_report.many._inputs import REPORT_SUFFIXES  # noqa: PLC0415 - lazy
+
+        inputs = [*args.files, *(args.units or ())]
+        clash = output_among_inputs(args.output, inputs, REPORT_SUFFIXES)
+        if clash is not None:
+            err.write(say(args.lang, *clash))
+            return EXIT_UNREADABLE
         buffer = io.StringIO()
         code = _compare(args, buffer, err)
-        protect = [*args.files, *(args.units or ())]
         written = write_data(
             args.output, buffer.getvalue(), fmt=args.format, lang=args.lang, err=err,
-            protect=[p for p in protect if Path(p).is_file()],
+            protect=input_files(inputs, REPORT_SUFFIXES),
         )  # fmt: skip
         return max(code, written)
     return _compare(args, out, err)
@@ -336,12 +332,15 @@ def _compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _expected_units(path: str | None) -> list[str] | None:
     if path is None:
         return None
-    from govinfo_report.published.readers._decode import decode  # noqa: PLC0415 - lazy
-
     # UTF-8 (with or without a BOM), UTF-16/32 with a BOM, or GB18030/GBK as saved by
     # Notepad or WPS on a Chinese Windows: detected as for a published text.
+    from govinfo_report.many._organ import organ_key  # noqa: PLC0415 - lazy
+    from govinfo_report.published.readers._decode import decode  # noqa: PLC0415 - lazy
+
     text, _ = decode(_io.read_bytes(path))
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    # A line of spaces or invisible marks only (a byte-order mark where lists were joined)
+    # names no organ.
+    return [line.strip() for line in text.splitlines() if organ_key(line)]
 
 
 def _compare_total(args: argparse.Namespace, state: _Compare) -> int:

@@ -25,6 +25,8 @@ from govinfo_report.cli._common import (
     add_lang,
     csv_safe,
     finding_line,
+    input_files,
+    output_among_inputs,
     output_path,
     read_error_line,
     say,
@@ -194,12 +196,13 @@ def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _files(paths: list[str], empty: list[str], unlistable: list[ReadError]) -> Iterator[str]:
     """The files named, and those found in the folders named.
 
-    Empty folders go into ``empty``, folders that cannot be listed into ``unlistable``.
+    Empty folders go into ``empty``; folders that cannot be listed, and documents of a kind
+    no reader reads (a ``.doc`` in a folder), into ``unlistable``.
     """
-    from govinfo_report.many._inputs import walk  # noqa: PLC0415 - lazy
+    from govinfo_report.many._inputs import UnreadKindError, walk  # noqa: PLC0415 - lazy
 
     for found in walk(paths, suffixes=_SUFFIXES, empty=("", "")):  # the reason is _no_reports
-        if isinstance(found, _io.UnlistableFolderError):
+        if isinstance(found, _io.UnlistableFolderError | UnreadKindError):
             unlistable.append(found)
         elif isinstance(found, ReadError):
             empty.append(found.source)
@@ -224,11 +227,30 @@ def _audit_one(
     return record, [*record.findings, *audit(record)], None
 
 
+def _died(
+    path: str,
+) -> tuple[PublishedReport | AnnualReport | None, list[Finding], ReadError | None]:
+    """The result of an input whose reading process died (``--jobs N``), twice."""
+    return (
+        None,
+        [],
+        ReadError(
+            path,
+            "读取它的进程意外终止（可能是内存不足），重试一次仍然如此",
+            "the process reading it ended abruptly (out of memory?), and again when retried",
+        ),
+    )
+
+
 def _cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output:
+        clash = output_among_inputs(args.output, args.paths, _SUFFIXES)
+        if clash is not None:
+            err.write(say(args.lang, *clash))
+            return EXIT_UNREADABLE
         buffer = io.StringIO()
         code = _audit(args, buffer, err)
-        protect = [p for p in args.paths if Path(p).is_file()]
+        protect = input_files(args.paths, _SUFFIXES)
         written = write_data(
             args.output, buffer.getvalue(), fmt=args.format, lang=args.lang, err=err,
             protect=protect,
@@ -256,7 +278,7 @@ def _audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         threshold=args.copy_threshold,
     )
     progress = Progress(err, len(files), quiet=args.quiet)
-    results = in_order(_audit_one, files, args.jobs)
+    results = in_order(_audit_one, files, args.jobs, broken=_died)
     for n, (path, (record, findings, error)) in enumerate(zip(files, results, strict=True), 1):
         progress.step(n, path)
         across.keep(path, record, findings)

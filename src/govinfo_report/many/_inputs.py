@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "REPORT_SUFFIXES",
+    "UNREAD_SUFFIXES",
     "Loaded",
+    "UnreadKindError",
     "is_json_input",
     "is_report_file",
     "iter_reports",
@@ -40,11 +42,43 @@ __all__ = [
 JSON_SUFFIXES: Final = frozenset({".json", ".jsonl"})
 #: The suffixes of the documents the readers read (workbooks, Word, PDF, web pages, text):
 #: each is read and made a report on the way.
-DOCUMENT_SUFFIXES: Final = frozenset({".xlsx", ".docx", ".pdf", ".html", ".htm", ".txt"})
+DOCUMENT_SUFFIXES: Final = frozenset({".xlsx", ".docx", ".pdf", ".html", ".htm", ".shtml", ".txt"})
 #: Every suffix a batch takes.
 REPORT_SUFFIXES: Final = JSON_SUFFIXES | DOCUMENT_SUFFIXES
 
 Reason = tuple[str, str]
+
+_SAVE_DOCX = ("请用 Word 或 WPS 另存为 .docx", "save it as .docx in Word or WPS")
+_SAVE_XLSX = ("请用 Excel 或 WPS 另存为 .xlsx", "save it as .xlsx in Excel or WPS")
+#: Documents a report is often kept in that no reader reads, each with what to do: one
+#: found in a folder is named, not passed over (a unit's report saved as .doc would
+#: otherwise be left out of a total, or an audit, without a word).
+UNREAD_SUFFIXES: Final[dict[str, Reason]] = {
+    ".doc": _SAVE_DOCX,
+    ".wps": _SAVE_DOCX,
+    ".rtf": _SAVE_DOCX,
+    ".odt": _SAVE_DOCX,
+    ".xls": _SAVE_XLSX,
+    ".et": _SAVE_XLSX,
+    ".ods": _SAVE_XLSX,
+    ".ofd": ("请用 OFD 阅读器导出为 PDF", "export it as PDF from an OFD reader"),
+    ".mht": ("请用浏览器另存为 .html", "save it as .html in a browser"),
+    ".mhtml": ("请用浏览器另存为 .html", "save it as .html in a browser"),
+}
+
+
+class UnreadKindError(ReadError):
+    """A file found in a folder, of a kind reports are kept in but no reader reads."""
+
+
+def _unread(path: Path) -> UnreadKindError:
+    suffix = path.suffix.lower()
+    zh, en = UNREAD_SUFFIXES[suffix]
+    return UnreadKindError(
+        str(path),
+        f"不能读取 {suffix} 文件，未计入：{zh} 后再试",
+        f"{suffix} files cannot be read; left out: {en}, then try again",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -64,13 +98,19 @@ def is_report_file(name: str | os.PathLike[str]) -> bool:
 def files_under(folder: Path, suffixes: frozenset[str]) -> Iterator[Path | ReadError]:
     """The regular files under ``folder`` with one of ``suffixes`` (any case).
 
-    A :class:`ReadError` names each subfolder that cannot be listed.
+    A :class:`ReadError` names each subfolder that cannot be listed, and an
+    :class:`UnreadKindError` each document of a kind no reader reads (``.doc``, ``.wps``,
+    ``.xls``, ``.ofd``…: see :data:`UNREAD_SUFFIXES`).
     """
     for found in _io.walk(folder):
-        if isinstance(found, ReadError) or (
-            found.suffix.lower() in suffixes and not found.name.startswith((".", "~$"))
-        ):
+        if isinstance(found, ReadError):
             yield found
+        elif found.name.startswith((".", "~$")):
+            continue
+        elif found.suffix.lower() in suffixes:
+            yield found
+        elif found.suffix.lower() in UNREAD_SUFFIXES:
+            yield _unread(found)
 
 
 def walk(
@@ -94,7 +134,7 @@ def walk(
         if path.is_dir():
             found = False
             for file in files_under(path, suffixes):
-                found = True
+                found = found or not isinstance(file, UnreadKindError)
                 yield file if isinstance(file, ReadError) else os.fspath(file)
             if not found and empty is not None:
                 yield ReadError(name, *empty)
@@ -111,13 +151,13 @@ def iter_reports(path: str | os.PathLike[str]) -> Iterator[Loaded]:
 
     ``path`` may be a JSON file (one report), a JSON Lines file (``.jsonl``: one report a
     line, blank lines skipped; sources are ``file:line``), a document the readers read
-    (``.xlsx``, ``.docx``, ``.pdf``, ``.html``, ``.htm``, ``.txt``: read and made a report)
-    or a folder (every such file in it and its subfolders, in name order; suffixes in any
-    case, hidden files skipped). A file, line or report that cannot be read is yielded with
-    its error, and the batch goes on.
+    (``.xlsx``, ``.docx``, ``.pdf``, ``.html``, ``.htm``, ``.shtml``, ``.txt``: read and
+    made a report) or a folder (every such file in it and its subfolders, in name order;
+    suffixes in any case, hidden files skipped). A file, line or report that cannot be read
+    is yielded with its error, and the batch goes on.
     """
     for file in walk([path], suffixes=REPORT_SUFFIXES):
-        if isinstance(file, ReadError):  # pragma: no cover - no reason asked for
+        if isinstance(file, ReadError):  # a document no reader reads, a folder unlisted
             yield Loaded(source=file.source, error=file)
         else:
             yield from _iter_file(Path(file))
@@ -201,18 +241,13 @@ def _document(data: bytes, source: str) -> Loaded:
 
 
 def _jsonl(path: Path) -> Iterator[Loaded]:
-    try:
-        f = path.open("rb")
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        yield Loaded(
-            source=str(path),
-            error=ReadError(
-                str(path), f"无法读取文件（{reason}）", f"cannot read the file ({reason})"
-            ),
-        )
+    try:  # only a regular file: a FIFO named x.jsonl would block the batch forever
+        f = _io.open_input(path)
+    except ReadError as exc:
+        yield Loaded(source=str(path), error=exc)
         return
     with f:
+        first = True  # the first line that is not blank is yet to come
         for lineno, line in enumerate(iter(lambda: f.readline(_io.MAX_INPUT_BYTES + 1), b""), 1):
             source = f"{path}:{lineno}"
             if len(line) > _io.MAX_INPUT_BYTES:
@@ -225,9 +260,32 @@ def _jsonl(path: Path) -> Iterator[Loaded]:
                 while rest and not rest.endswith(b"\n"):
                     rest = f.readline(_io.MAX_INPUT_BYTES + 1)
                 continue
-            if not line.strip():
+            bare = line.removeprefix(b"\xef\xbb\xbf").strip() if lineno == 1 else line.strip()
+            if not bare:
                 continue
+            if first and bare in (b"{", b"["):
+                # Not JSON Lines but one JSON document laid out on many lines (a report's
+                # JSON renamed .jsonl): one report, not a parse error for each line.
+                f.seek(0)
+                yield _whole(f.read(_io.MAX_INPUT_BYTES + 1), str(path))
+                return
+            first = False
             yield _load(line, source)
+
+
+def _whole(data: bytes, source: str) -> Loaded:
+    """A JSON Lines file that is one JSON document: loaded whole, within the size limit."""
+    if len(data) > _io.MAX_INPUT_BYTES:
+        limit = _io.MAX_INPUT_BYTES
+        return Loaded(
+            source=source,
+            error=ReadError(
+                source,
+                f"文件超过 {limit} 字节的上限",
+                f"the file is larger than the limit of {limit} bytes",
+            ),
+        )
+    return _load(data, source)
 
 
 def _load(data: bytes, source: str) -> Loaded:

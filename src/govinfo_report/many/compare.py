@@ -35,6 +35,7 @@ from govinfo_report.cells import CellKey, cell_value, cells_of
 from govinfo_report.errors import MismatchError
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.many._guards import require_report, require_reports
+from govinfo_report.many._organ import organ_key
 from govinfo_report.many.aggregate import Aggregator
 
 if TYPE_CHECKING:
@@ -276,14 +277,18 @@ def compare_total(
     """Compare ``published_total`` with the sum of ``units`` (of its year), cell by cell.
 
     ``expected_units``, when given, names the organs whose reports the total should sum.
-    A unit's report of another year or edition raises
+    Names are matched, and units counted, on
+    :func:`~govinfo_report.many._organ.organ_key`: a space, an invisible mark (a byte-order
+    mark, a zero-width space) or a full-width bracket does not make another organ. A unit's
+    report of another year or edition raises
     :class:`~govinfo_report.many.aggregate.MismatchError`; given ``on_refused``, it is passed
     there instead (with the error) and left out, and the comparison goes on without it.
     Anything but a report raises :class:`TypeError`.
     """
     require_report(published_total, "compare_total", "published_total")
     acc = Aggregator(year=published_total.year, edition=published_total.edition)
-    seen: Counter[str] = Counter()
+    seen: Counter[str] = Counter()  # by organ_key
+    spelled: dict[str, str] = {}  # organ_key: the name as first written
     for unit in require_reports(units, "compare_total", "units"):
         try:
             acc.add(unit)
@@ -292,7 +297,9 @@ def compare_total(
                 raise
             on_refused(unit, exc)
             continue
-        seen[unit.organ] += 1
+        key = organ_key(unit.organ)
+        spelled.setdefault(key, unit.organ)
+        seen[key] += 1
     summed = acc.result(organ=published_total.organ, year=published_total.year)
     comparison = Comparison(
         a=UNITS_SUM[0],
@@ -300,11 +307,22 @@ def compare_total(
         differences=_differences(summed, published_total),
         a_en=UNITS_SUM[1],
     )
-    names = tuple(sorted(seen))
-    expected = set(expected_units) if expected_units is not None else None
-    missing = tuple(sorted(expected - seen.keys())) if expected is not None else ()
-    unexpected = tuple(n for n in names if n not in expected) if expected is not None else ()
-    duplicates = tuple(n for n in names if seen[n] > 1)
+    keys = sorted(seen, key=spelled.__getitem__)
+    names = tuple(spelled[k] for k in keys)
+    expected: dict[str, str] | None = None  # organ_key: the name as listed
+    if expected_units is not None:
+        expected = {}
+        for name in expected_units:
+            expected.setdefault(organ_key(name), name)
+    missing = (
+        tuple(sorted(name for k, name in expected.items() if k not in seen))
+        if expected is not None
+        else ()
+    )
+    unexpected = (
+        tuple(spelled[k] for k in keys if k not in expected) if expected is not None else ()
+    )
+    duplicates = tuple(spelled[k] for k in keys if seen[k] > 1)
     findings = [
         make_finding(
             "X-TOTAL",

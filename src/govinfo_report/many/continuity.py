@@ -35,6 +35,7 @@ from govinfo_report.errors import MismatchError
 from govinfo_report.findings import Finding, Place, make_finding
 from govinfo_report.labels import APPLICANT_COLUMNS
 from govinfo_report.many._guards import require_report, require_reports
+from govinfo_report.many._organ import organ_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -57,7 +58,7 @@ JUMP_CELLS: Final[tuple[CellKey, ...]] = (
 
 
 def _check_pair(previous: AnnualReport, current: AnnualReport) -> None:
-    if previous.organ != current.organ:
+    if organ_key(previous.organ) != organ_key(current.organ):
         raise MismatchError(
             None,
             current.organ,
@@ -213,20 +214,25 @@ def series(
 ) -> dict[str, list[tuple[int, Finding]]]:
     """Continuity along each organ's series: ``{organ: [(year, finding), ...]}``.
 
-    Reports are grouped by organ (every organ appears, with an empty list when its series
-    is continuous) and ordered by year; :func:`continuity` runs on each pair of
+    Reports are grouped by organ (every organ appears, under its name as first written,
+    with an empty list when its series is continuous; spaces, invisible marks and
+    full-width forms do not part two names, see :func:`~govinfo_report.many._organ.organ_key`)
+    and ordered by year; :func:`continuity` runs on each pair of
     consecutive years, and ``year`` is that of the later report. A gap in the years and a
     second report for a year are noted (X-SERIES, the second report is left out).
     Anything in ``reports`` but a report raises :class:`TypeError`.
     """
     by_organ: dict[str, dict[int, AnnualReport]] = defaultdict(dict)
+    names: dict[str, str] = {}  # the organ's key: its name as first written
     out: dict[str, list[tuple[int, Finding]]] = {}
     for report in require_reports(reports, "series", "reports"):
-        out.setdefault(report.organ, [])
-        years = by_organ[report.organ]
+        key = organ_key(report.organ)
+        organ = names.setdefault(key, report.organ)
+        out.setdefault(organ, [])
+        years = by_organ[key]
         if report.year in years:
             if years[report.year] != report:
-                out[report.organ].append(
+                out[organ].append(
                     (
                         report.year,
                         _note(
@@ -244,9 +250,9 @@ def series(
                 )
             continue
         years[report.year] = report
-    for organ, years in by_organ.items():
+    for key, years in by_organ.items():
         ordered = sorted(years)
-        found = out[organ]
+        found = out[names[key]]
         for before, now in itertools.pairwise(ordered):
             if now != before + 1:
                 missing = "、".join(str(y) for y in range(before + 1, now))
