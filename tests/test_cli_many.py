@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import quopri
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,54 @@ def test_aggregate_folder(units: Path, tmp_path: Path) -> None:
     assert out == f"summed 4 reports for 2023 into {total}\n"
     report = load(total)
     assert (report.organ, report.year, report.proactive.licensing) == ("某县", 2023, 10)
+
+
+@pytest.mark.parametrize(
+    ("listed", "missing", "unexpected"),
+    [
+        ("甲镇\n乙镇\n丙镇\n丁镇\n", None, None),
+        # spelled otherwise (a space, a byte-order mark, CRLF, a blank line): the same units
+        ("\ufeff甲 镇\r\n乙镇\r\n\r\n丙镇\n\ufeff丁镇\n", None, None),
+        ("甲镇\n乙镇\n丙镇\n丁镇\n戊镇\n", "戊镇", None),
+        ("甲镇\n乙镇\n", None, "丙镇, 丁镇"),
+        ("甲镇\n己镇\n乙镇\n丙镇\n", "己镇", "丁镇"),
+    ],
+)
+def test_aggregate_names_the_units_missing_and_unexpected(
+    units: Path, tmp_path: Path, listed: str, missing: str | None, unexpected: str | None
+) -> None:
+    expected = tmp_path / "units.txt"
+    expected.write_text(listed, encoding="utf-8")
+    total = tmp_path / "total.json"
+    argv = ("aggregate", str(units), "-o", str(total), "--organ", "某县", "--lang", "en")
+    code, out, err = _run(*argv, "--expected-units", str(expected))
+    assert err == ""
+    assert code == (1 if missing or unexpected else 0)
+    assert (f"no report from these units: {missing}" in out) == (missing is not None)
+    assert (f"not among the expected ones: {unexpected}" in out) == (unexpected is not None)
+    assert out.count("X-UNITS") == (missing is not None) + (unexpected is not None)
+    assert load(total).proactive.licensing == 10  # the total is written all the same
+
+
+def test_aggregate_reads_a_single_file_web_page_found_in_a_folder(
+    units: Path, tmp_path: Path
+) -> None:
+    """A page saved as .mht (one MIME message, the page quoted-printable) is a unit's report."""
+    from govinfo_report.formats.html.writer import html_text  # noqa: PLC0415
+
+    page = quopri.encodestring(html_text(_unit("戊镇", 5)).encode("utf-8"))
+    (units / "wu.mht").write_bytes(
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Transfer-Encoding: quoted-printable\r\n"
+        b'Content-Type: text/html; charset="utf-8"\r\n\r\n' + page + b"\r\n--b--\r\n"
+    )
+    total = tmp_path / "total.json"
+    code, out, err = _run(
+        "aggregate", str(units), "-o", str(total), "--organ", "某县", "--lang", "en"
+    )
+    assert (code, err) == (0, "")
+    assert out == f"summed 5 reports for 2023 into {total}\n"
+    assert load(total).proactive.licensing == 15
 
 
 def test_aggregate_reports_each_bad_input_and_goes_on(units: Path, tmp_path: Path) -> None:

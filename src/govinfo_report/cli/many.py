@@ -177,6 +177,17 @@ def _unlisted(output: Output, n: int, what: tuple[str, str]) -> None:
     )
 
 
+def _units_listed(path: str, state: _Sum, output: Output) -> int:
+    """Name the listed units without a report and the units summed but not listed."""
+    from govinfo_report.many.compare import against_expected, units_findings  # noqa: PLC0415
+
+    summed = [report.organ for _, report, _ in state.units if report is not None]
+    findings = units_findings(*against_expected(_expected_units(path) or [], summed))
+    if findings:
+        output.findings(path, findings)
+    return EXIT_FINDINGS if findings else EXIT_OK
+
+
 def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from govinfo_report.formats.json.codec import dumps  # noqa: PLC0415 - lazy
     from govinfo_report.many.aggregate import Aggregator  # noqa: PLC0415 - lazy
@@ -195,6 +206,8 @@ def _cmd_aggregate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for item in _inputs(args.paths):
         state.add(item)
     acc, code = state.acc, state.code
+    if args.expected_units is not None:
+        code = max(code, _units_listed(args.expected_units, state, output))
     if state.unlisted_note():
         return EXIT_UNREADABLE
     if acc.count == 0 and args.year is None:
@@ -437,6 +450,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--strict",
         action="store_true",
         help=tr("汇总结果有警告也算未通过", "warnings on the total also fail"),
+    )
+    agg.add_argument(
+        "--expected-units",
+        metavar="FILE",
+        help=tr(
+            "应当汇总的机关名单，每行一个：缺少报告的和名单之外的单位逐一列出（X-UNITS，退出码 1）",
+            "organs that should be summed, one a line: the units without a report and those "
+            "not listed are named (X-UNITS, exit 1)",
+        ),
     )
     add_lang(agg)
     agg.set_defaults(func=_cmd_aggregate)

@@ -48,7 +48,9 @@ if TYPE_CHECKING:
 
 __all__ = ["register"]
 
-_SUFFIXES: Final = frozenset({".txt", ".htm", ".html", ".shtml", ".docx", ".pdf", ".xlsx", ".json"})
+_SUFFIXES: Final = frozenset(
+    {".txt", ".htm", ".html", ".shtml", ".mht", ".mhtml", ".docx", ".pdf", ".xlsx", ".json"}
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -42,7 +42,9 @@ __all__ = [
 JSON_SUFFIXES: Final = frozenset({".json", ".jsonl"})
 #: The suffixes of the documents the readers read (workbooks, Word, PDF, web pages, text):
 #: each is read and made a report on the way.
-DOCUMENT_SUFFIXES: Final = frozenset({".xlsx", ".docx", ".pdf", ".html", ".htm", ".shtml", ".txt"})
+DOCUMENT_SUFFIXES: Final = frozenset(
+    {".xlsx", ".docx", ".pdf", ".html", ".htm", ".shtml", ".mht", ".mhtml", ".txt"}
+)
 #: Every suffix a batch takes.
 REPORT_SUFFIXES: Final = JSON_SUFFIXES | DOCUMENT_SUFFIXES
 
@@ -62,8 +64,6 @@ UNREAD_SUFFIXES: Final[dict[str, Reason]] = {
     ".et": _SAVE_XLSX,
     ".ods": _SAVE_XLSX,
     ".ofd": ("请用 OFD 阅读器导出为 PDF", "export it as PDF from an OFD reader"),
-    ".mht": ("请用浏览器另存为 .html", "save it as .html in a browser"),
-    ".mhtml": ("请用浏览器另存为 .html", "save it as .html in a browser"),
 }
 
 

@@ -48,8 +48,10 @@ __all__ = [
     "Comparison",
     "Difference",
     "TotalComparison",
+    "against_expected",
     "compare",
     "compare_total",
+    "units_findings",
 ]
 
 
@@ -263,6 +265,35 @@ def _units_finding(kind: str, names: tuple[str, ...]) -> Finding:
     return make_finding("X-UNITS", Place(path="$"), found=len(names), detail=detail)
 
 
+def against_expected(
+    expected_units: Iterable[str], summed: Iterable[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The expected units without a report, and the units ``summed`` not expected.
+
+    Names are matched on :func:`~govinfo_report.many._organ.organ_key` (a space, an
+    invisible mark or a full-width bracket does not make another organ); each is given as
+    first written, the missing sorted, the unexpected in the order of ``summed``.
+    """
+    expected: dict[str, str] = {}  # organ_key: the name as listed
+    for name in expected_units:
+        expected.setdefault(organ_key(name), name)
+    seen: dict[str, str] = {}
+    for name in summed:
+        seen.setdefault(organ_key(name), name)
+    missing = tuple(sorted(name for k, name in expected.items() if k not in seen))
+    unexpected = tuple(name for k, name in seen.items() if k not in expected)
+    return missing, unexpected
+
+
+def units_findings(missing: tuple[str, ...], unexpected: tuple[str, ...]) -> tuple[Finding, ...]:
+    """X-UNITS warnings for the ``missing`` and ``unexpected`` units (none for none)."""
+    return tuple(
+        _units_finding(kind, group)
+        for kind, group in (("missing", missing), ("unexpected", unexpected))
+        if group
+    )
+
+
 #: The name of the sum of the units in a :class:`TotalComparison`, in Chinese and English.
 UNITS_SUM: Final = ("各单位之和", "sum of units")
 
@@ -309,18 +340,8 @@ def compare_total(
     )
     keys = sorted(seen, key=spelled.__getitem__)
     names = tuple(spelled[k] for k in keys)
-    expected: dict[str, str] | None = None  # organ_key: the name as listed
-    if expected_units is not None:
-        expected = {}
-        for name in expected_units:
-            expected.setdefault(organ_key(name), name)
-    missing = (
-        tuple(sorted(name for k, name in expected.items() if k not in seen))
-        if expected is not None
-        else ()
-    )
-    unexpected = (
-        tuple(spelled[k] for k in keys if k not in expected) if expected is not None else ()
+    missing, unexpected = (
+        against_expected(expected_units, names) if expected_units is not None else ((), ())
     )
     duplicates = tuple(spelled[k] for k in keys if seen[k] > 1)
     findings = [
