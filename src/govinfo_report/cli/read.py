@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
@@ -69,7 +70,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     read.add_argument(
-        "file", metavar="FILE", help=tr("已发布的年报文件", "the published report's file")
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=tr(
+            "已发布的年报文件；多个文件或文件夹（逐层查找）时须给出 --out-dir",
+            "the published report's file; several files, or folders (searched recursively), "
+            "need --out-dir",
+        ),
     )
     what = read.add_mutually_exclusive_group()
     what.add_argument(
@@ -93,6 +101,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "without --cells/--json: write the report's JSON (only when it is sound); with "
             "them: write what they print (UTF-8; CSV with a byte-order mark for Excel; .xlsx "
             "for the cells as a workbook)",
+        ),
+    )
+    read.add_argument(
+        "--out-dir",
+        metavar="DIR",
+        help=tr(
+            "每个输入写出一个文件到 DIR（按输入命名：年报 NAME.json、--json 为 "
+            "NAME.record.json、--cells 为 NAME.csv；文件夹中的子文件夹照样建立）",
+            "write one file an input into DIR (named after the input: the report NAME.json, "
+            "with --json NAME.record.json, with --cells NAME.csv; a folder's subfolders kept)",
         ),
     )
     add_lang(read)
@@ -150,49 +168,203 @@ def _value(value: object) -> str:
 
 
 def _cmd_read(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    lang: str = args.lang
+    if not (args.cells or args.json or args.output or args.out_dir):
+        err.write(
+            say(
+                lang,
+                "请给出 --cells、--json、-o 文件或 --out-dir 文件夹",
+                "give --cells, --json, -o FILE or --out-dir DIR",
+            )
+        )
+        return EXIT_UNREADABLE
+    if args.out_dir is not None:
+        if args.output:
+            err.write(say(lang, "-o 与 --out-dir 只能用一个", "give -o or --out-dir, not both"))
+            return EXIT_UNREADABLE
+        return _read_many(args, err)
+    if len(args.paths) != 1 or Path(args.paths[0]).is_dir():
+        err.write(
+            say(
+                lang,
+                "多个输入文件或文件夹请使用 --out-dir",
+                "several inputs, or a folder, need --out-dir",
+            )
+        )
+        return EXIT_UNREADABLE
+    return _read_one(args.paths[0], args, out, err)
+
+
+def _read_one(file: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from govinfo_report.published.readers import read  # noqa: PLC0415 - lxml loads only when used
 
     lang: str = args.lang
-    if not (args.cells or args.json or args.output):
-        err.write(say(lang, "请给出 --cells、--json 或 -o 文件", "give --cells, --json or -o FILE"))
-        return EXIT_UNREADABLE
     try:
-        record = read(args.file)
+        record = read(file)
     except ReadError as exc:
         err.write(read_error_line(exc, lang) + "\n")
         if args.output:
             err.write(say(lang, "未写入任何文件", "nothing was written"))
         return EXIT_UNREADABLE
     if args.cells or args.json:
-        buffer = io.StringIO() if args.output else out
-        if args.cells:
-            writer = csv.writer(buffer, lineterminator="\n")
-            writer.writerow(["table", "row", "column", "value"])
-            for cell in record.cells:
-                shown = cell.value if cell.value is not None else cell.raw
-                row = [cell.cell.table, cell.cell.row_label, cell.cell.column, _value(shown)]
-                writer.writerow([csv_safe(value) for value in row])
-        else:
-            buffer.write(json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        text = _cells_csv(record) if args.cells else _record_json(record)
         if not args.output:
+            out.write(text)
             return EXIT_OK
-        assert isinstance(buffer, io.StringIO)  # noqa: S101 - narrows for mypy
         fmt = "csv" if args.cells else "json"
-        return write_data(
-            args.output, buffer.getvalue(), fmt=fmt, lang=lang, err=err, protect=[args.file]
-        )
-    try:
-        report = record.to_report()
-    except ReportError as exc:
-        err.writelines(finding_line(finding, lang) + "\n" for finding in exc.findings)
-        err.write(summary_line(args.file, exc.findings, lang) + "\n")
+        return write_data(args.output, text, fmt=fmt, lang=lang, err=err, protect=[file])
+    report = _report_of(file, record, lang, err)
+    if report is None:
         err.write(say(lang, "未写入任何文件", "nothing was written"))
         return EXIT_FINDINGS
     from govinfo_report.formats.json.codec import dumps  # noqa: PLC0415
 
-    return write_data(
-        args.output, dumps(report), fmt="json", lang=lang, err=err, protect=[args.file]
+    return write_data(args.output, dumps(report), fmt="json", lang=lang, err=err, protect=[file])
+
+
+def _cells_csv(record: PublishedReport) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["table", "row", "column", "value"])
+    for cell in record.cells:
+        shown = cell.value if cell.value is not None else cell.raw
+        row = [cell.cell.table, cell.cell.row_label, cell.cell.column, _value(shown)]
+        writer.writerow([csv_safe(value) for value in row])
+    return buffer.getvalue()
+
+
+def _record_json(record: PublishedReport) -> str:
+    return json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _report_of(file: str, record: PublishedReport, lang: str, err: TextIO) -> AnnualReport | None:
+    """The record's report, or None with its findings said."""
+    try:
+        return record.to_report()
+    except ReportError as exc:
+        err.writelines(finding_line(finding, lang) + "\n" for finding in exc.findings)
+        err.write(summary_line(file, exc.findings, lang) + "\n")
+        return None
+
+
+#: What ``read --out-dir`` writes for an input named NAME.x: (suffix, format).
+_MANY_OUTPUTS: Final = {"report": (".json", "json"), "json": (".record.json", "json")}
+
+
+def _read_many(args: argparse.Namespace, err: TextIO) -> int:
+    """``read PATH... --out-dir DIR``: one file an input, named after it, in ``DIR``."""
+    from govinfo_report.published.readers import read  # noqa: PLC0415 - lxml loads only when used
+
+    lang: str = args.lang
+    mode = "cells" if args.cells else "json" if args.json else "report"
+    suffix, fmt = _MANY_OUTPUTS.get(mode, (".csv", "csv"))
+    folder = Path(args.out_dir)
+    refusal = _out_dir_refusal(folder, args.paths, suffix)
+    if refusal is not None:
+        err.write(say(lang, *refusal))
+        return EXIT_UNREADABLE
+    empty: list[str] = []
+    unlistable: list[ReadError] = []
+    files = list(_files(args.paths, empty, unlistable))
+    protect = [*files, *input_files(args.paths, _SUFFIXES)]
+    code = EXIT_OK
+    for error in unlistable:
+        err.write(read_error_line(error, lang) + "\n")
+        code = EXIT_UNREADABLE
+    for name in empty:
+        err.write(say(lang, f"{name}：其中没有可读取的年报", f"{name}: no report to read in it"))
+        code = max(code, EXIT_FINDINGS)
+    written = 0
+    roots = [Path(p) for p in args.paths if Path(p).is_dir()]
+    for file, target in zip(files, _targets(files, roots, folder, suffix), strict=True):
+        try:
+            record = read(file)
+        except ReadError as exc:
+            err.write(read_error_line(exc, lang) + "\n")
+            code = EXIT_UNREADABLE
+            continue
+        if mode == "report":
+            report = _report_of(file, record, lang, err)
+            if report is None:
+                code = max(code, EXIT_FINDINGS)
+                continue
+            from govinfo_report.formats.json.codec import dumps  # noqa: PLC0415
+
+            text = dumps(report)
+        else:
+            text = _cells_csv(record) if mode == "cells" else _record_json(record)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            err.write(
+                say(
+                    lang,
+                    f"{target.parent}：无法建立文件夹（{exc.strerror}）",
+                    f"{target.parent}: cannot make the folder ({exc.strerror})",
+                )
+            )
+            code = EXIT_UNREADABLE
+            continue
+        result = write_data(str(target), text, fmt=fmt, lang=lang, err=err, protect=protect)
+        code = max(code, result)
+        written += result == EXIT_OK
+    left = len(files) - written + len(unlistable)
+    err.write(
+        say(
+            lang,
+            f"读取 {len(files)} 份，写入 {written} 个文件到 {folder}"
+            + (f"；{left} 项未写入（见上）" if left else ""),
+            f"read {len(files)}, wrote {written} files into {folder}"
+            + (f"; {left} inputs not written (see above)" if left else ""),
+        )
     )
+    return code
+
+
+def _out_dir_refusal(folder: Path, paths: list[str], suffix: str) -> tuple[str, str] | None:
+    """Why ``--out-dir`` cannot be ``folder`` (zh, en), or None."""
+    if folder.exists() and not folder.is_dir():
+        return (
+            f"{folder}：不是文件夹，未写入任何文件",
+            f"{folder}: is not a folder; nothing was written",
+        )
+    # Outputs a later run would read as inputs (report JSON inside an input folder).
+    if output_among_inputs(str(folder / f"x{suffix}"), paths, _SUFFIXES) is None:
+        return None
+    zh = (
+        f"{folder}：输出文件夹位于输入文件夹中，写出的文件再次运行时会被当作输入读取；"
+        "请写到别处，未写入任何文件"
+    )
+    en = (
+        f"{folder}: the output folder is inside an input folder, where the files written "
+        "would be read as inputs the next time; write them elsewhere; nothing was written"
+    )
+    return zh, en
+
+
+def _targets(files: list[str], roots: list[Path], folder: Path, suffix: str) -> list[Path]:
+    """Where each input's output goes: its name with ``suffix``, in ``folder``.
+
+    Under the subfolders it was found in below one of the folders named, ``roots`` (a file
+    named alone: in ``folder`` itself). Two inputs that would share a name (``a.html`` and
+    ``a.docx``): the second keeps its own suffix too (``a.html.json``), then a number
+    (``a.html-2.json``). Files are taken in the order given (a folder's in name order).
+    """
+    used: set[str] = set()
+    out: list[Path] = []
+    for file in files:
+        path = Path(file)
+        below = next((path.parent.relative_to(r) for r in roots if path.is_relative_to(r)), None)
+        base = folder / (below or Path())
+        candidates = [base / f"{path.stem}{suffix}", base / f"{path.name}{suffix}"]
+        n = 2
+        while all(os.path.normcase(c) in used for c in candidates):
+            candidates.append(base / f"{path.name}-{n}{suffix}")
+            n += 1
+        target = next(c for c in candidates if os.path.normcase(c) not in used)
+        used.add(os.path.normcase(target))
+        out.append(target)
+    return out
 
 
 def _files(paths: list[str], empty: list[str], unlistable: list[ReadError]) -> Iterator[str]:
