@@ -4,6 +4,11 @@
 ``--json`` the whole record, ``-o OUT.json`` the report's JSON when it is sound.
 ``audit PATH...`` reads files and folders (recursively) and lists the findings of each.
 Exit codes as for ``check``: 0 all sound, 1 error findings, 2 an input unreadable.
+
+Why one module: ``read`` of many inputs and ``audit`` walk the same inputs, with the same
+suffixes and the same naming of what cannot be read, and write under the same protection of
+the inputs; apart, each would carry a copy of the other's walk. Candidate to move out:
+``read``'s many-input writing, were it to grow options of its own.
 """
 
 from __future__ import annotations

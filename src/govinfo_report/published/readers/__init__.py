@@ -12,6 +12,7 @@ from typing import Final, cast
 
 from govinfo_report._io import read_bytes
 from govinfo_report.errors import ReadError
+from govinfo_report.published.readers._fetch import DEFAULT_TIMEOUT, fetch, is_address
 from govinfo_report.published.readers._saved import (
     flat_opc_docx,
     mht_html,
@@ -56,11 +57,13 @@ _ZIP: Final = b"PK\x03\x04"
 _PDF: Final = b"%PDF-"
 
 
-def read(path: str | os.PathLike[str]) -> PublishedReport:
+def read(path: str | os.PathLike[str], *, timeout: float = DEFAULT_TIMEOUT) -> PublishedReport:
     """Read the report in file ``path``, choosing by content: .xlsx, .docx, PDF, HTML or text.
 
     Files that are none of these (empty, binary, this library's own JSON) are refused with
-    :class:`~govinfo_report.ReadError`.
+    :class:`~govinfo_report.ReadError`. An ``http://`` or ``https://`` address is fetched
+    (within ``timeout`` seconds a step, and the bounds of docs/limits.md) and read the same
+    way, named by its address.
     """
     if not isinstance(cast("object", path), str | os.PathLike):
         msg = (
@@ -70,6 +73,8 @@ def read(path: str | os.PathLike[str]) -> PublishedReport:
         )
         raise TypeError(msg)
     name = os.fspath(path)
+    if is_address(name):
+        return read_content(fetch(name, timeout=timeout), name=name)
     return read_content(read_bytes(path), name=name)
 
 
