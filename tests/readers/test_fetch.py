@@ -175,3 +175,24 @@ def test_read_takes_an_address(server: str, tmp_path: Path) -> None:
     code, _, _ = _run("read", server + "/page.html", "-o", str(target))
     assert code == 0
     assert load(target) == read_content(PAGE, name="x.html").to_report()
+
+
+def test_the_command_line_s_timeout_is_the_reader_s() -> None:
+    from govinfo_report.cli import read as cli_read  # noqa: PLC0415
+
+    assert cli_read.DEFAULT_TIMEOUT == _fetch.DEFAULT_TIMEOUT
+
+
+@pytest.mark.parametrize("command", ["read", "audit"])
+def test_the_timeout_is_given_on_the_command_line(server: str, command: str) -> None:
+    extra = ("--cells",) if command == "read" else ()
+    code, out, err = _run(command, server + "/stall", *extra, "--timeout", "0.5")
+    assert code == 2
+    assert "within 0.5 seconds" in (err if command == "read" else out)
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "soon"])
+def test_a_timeout_that_is_no_time_is_refused(value: str) -> None:
+    code, _, err = _run("audit", "x.html", "--timeout", value)
+    assert code == 2
+    assert "seconds above 0" in err

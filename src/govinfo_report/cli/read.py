@@ -13,9 +13,12 @@ the inputs; apart, each would carry a copy of the other's walk. Candidate to mov
 
 from __future__ import annotations
 
+import argparse
 import csv
+import functools
 import io
 import json
+import math
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -45,7 +48,6 @@ from govinfo_report.cli._output import FORMATS, make_output
 from govinfo_report.errors import ReadError, ReportError
 
 if TYPE_CHECKING:
-    import argparse
     from collections.abc import Iterator
 
     from govinfo_report.findings import Finding
@@ -118,6 +120,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "with --json NAME.record.json, with --cells NAME.csv; a folder's subfolders kept)",
         ),
     )
+    _add_timeout(read)
     add_lang(read)
     read.set_defaults(func=_cmd_read)
 
@@ -162,8 +165,41 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_across_options(audit)
     add_batch_options(audit)
+    _add_timeout(audit)
     add_lang(audit)
     audit.set_defaults(func=_cmd_audit)
+
+
+def _seconds(raw: str) -> float:
+    """A timeout in seconds: a finite number above 0 (argparse's type)."""
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(
+            tr(f"应为大于 0 的秒数：{raw}", f"a number of seconds above 0 is needed: {raw}")
+        )
+    return value
+
+
+#: ``_fetch.DEFAULT_TIMEOUT``, here so that the command line loads no reader before it reads
+#: (tests/test_cli_read_many.py checks they agree).
+DEFAULT_TIMEOUT: Final = 20.0
+
+
+def _add_timeout(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=tr(
+            f"http(s) 地址：连接和每次读取的时限（默认 {DEFAULT_TIMEOUT:g} 秒）",
+            f"http(s) addresses: the time allowed to connect and for each read "
+            f"(default {DEFAULT_TIMEOUT:g} s)",
+        ),
+    )
 
 
 def _value(value: object) -> str:
@@ -205,7 +241,7 @@ def _read_one(file: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> 
 
     lang: str = args.lang
     try:
-        record = read(file)
+        record = read(file, timeout=args.timeout)
     except ReadError as exc:
         err.write(read_error_line(exc, lang) + "\n")
         if args.output:
@@ -283,7 +319,7 @@ def _read_many(args: argparse.Namespace, err: TextIO) -> int:
     roots = [Path(p) for p in args.paths if Path(p).is_dir()]
     for file, target in zip(files, _targets(files, roots, folder, suffix), strict=True):
         try:
-            record = read(file)
+            record = read(file, timeout=args.timeout)
         except ReadError as exc:
             err.write(read_error_line(exc, lang) + "\n")
             code = EXIT_UNREADABLE
@@ -390,7 +426,7 @@ def _files(paths: list[str], empty: list[str], unlistable: list[ReadError]) -> I
 
 
 def _audit_one(
-    path: str,
+    path: str, *, timeout: float = DEFAULT_TIMEOUT
 ) -> tuple[PublishedReport | AnnualReport | None, list[Finding], ReadError | None]:
     from govinfo_report.published.audit import audit  # noqa: PLC0415
     from govinfo_report.published.readers import read  # noqa: PLC0415
@@ -398,7 +434,7 @@ def _audit_one(
     if Path(path).suffix.lower() == ".json":  # a report in this library's JSON form
         return _audit_json(path)
     try:
-        record = read(path)
+        record = read(path, timeout=timeout)
     except ReadError as exc:
         return None, [], exc
     except (RecursionError, MemoryError) as exc:  # a pathological input: reported, not raised
@@ -457,7 +493,8 @@ def _audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         threshold=args.copy_threshold,
     )
     progress = Progress(err, len(files), quiet=args.quiet)
-    results = in_order(_audit_one, files, args.jobs, broken=_died)
+    audit_one = functools.partial(_audit_one, timeout=args.timeout)  # picklable: --jobs
+    results = in_order(audit_one, files, args.jobs, broken=_died)
     for n, (path, (record, findings, error)) in enumerate(zip(files, results, strict=True), 1):
         progress.step(n, path)
         across.keep(path, record, findings)
