@@ -287,10 +287,10 @@ def test_a_process_that_dies_breaks_no_batch() -> None:
     assert results == [2, 4, -3, 8, 10, 12]
 
 
-def _audit_or_die(path: str) -> object:
+def _audit_or_die(path: str, *, timeout: float) -> object:
     if path.endswith("kills.txt"):
         os._exit(1)
-    return _AUDIT_ONE(path)
+    return _AUDIT_ONE(path, timeout=timeout)
 
 
 _AUDIT_ONE = read_cli._audit_one  # noqa: SLF001 - the function the workers run
